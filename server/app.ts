@@ -1,0 +1,90 @@
+/** Builds the Fastify app on an open database; used by main.ts, the tests and the bench alike. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Config } from './core/config.js';
+import type { Database } from './core/db/client.js';
+import { registerAccess } from './core/http/access.js';
+import { registerProblemHandler } from './core/http/problem.js';
+import { authRoutes } from './core/auth/routes.js';
+import { oidcRoutes } from './core/auth/oidc.js';
+import { featureRoutes } from './features/index.js';
+
+export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+export interface AppOptions {
+  logger?: boolean;
+  /** serve the built web app (off in API tests) */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(database: Database, config: Config, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    trustProxy: true,
+    bodyLimit: 256 * 1024,
+    // request ids for the log, not for the client
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.decorate('database', database);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // HSTS only means something over TLS; SECURE_COOKIES=true says we are behind it
+    hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  const serveWeb = !!opts.serveWeb && existsSync(webDist);
+  registerProblemHandler(app, { spaIndex: serveWeb });
+  registerAccess(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Elevlos API', version: '0.1.0', description: 'Student follow-up for Norwegian schools. Every route states the access it needs.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/healthz', {
+    config: { access: { kind: 'public' } },
+    schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } },
+  }, async () => {
+    await database.query('select 1');
+    return { status: 'ok' as const };
+  });
+  r.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes);
+  await app.register(oidcRoutes);
+  await app.register(featureRoutes);
+
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  return app;
+}

@@ -1,0 +1,165 @@
+/**
+ * Every route declares the access it needs in `config.access`; this plugin enforces it before the
+ * handler runs, so no handler reads student data without a policy decision. A route under /api
+ * without a declaration is refused at start-up.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { writeAudit } from '../audit/audit.js';
+import { CSRF_COOKIE, SESSION_COOKIE, csrfMatches, findSession, type SessionInfo } from '../auth/session.js';
+import { localeFromHeader, type Locale } from '../i18n/locale.js';
+import { can } from '../policy/can.js';
+import { loadActor, loadBasisGroupFacts, loadStudentFacts } from '../policy/facts.js';
+import { describeReason } from '../policy/reasons.js';
+import type { Action, Actor, BasisGroupFacts, Decision, Reason, StudentFacts } from '../policy/types.js';
+import { today } from '../time.js';
+import { HttpError } from './errors.js';
+
+export type Access =
+  /** no session needed (login, health, config) */
+  | { kind: 'public' }
+  /** any logged-in person; the handler only touches the caller's own data or asks the policy itself */
+  | { kind: 'session' }
+  /** a student's data: `:studentId` in the path, decided by the policy before the handler runs */
+  | { kind: 'student'; action: Action; audit: 'read' | 'write' }
+  /** a basis group: `:basisGroupId` in the path */
+  | { kind: 'basisGroup'; action: 'basisGroup.readOverview' }
+  /** a leader's school-wide view; the school is the actor's own */
+  | { kind: 'school'; action: 'audit.search' };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    session: SessionInfo | null;
+    actor: Actor | null;
+    student: StudentFacts | null;
+    group: BasisGroupFacts | null;
+    decision: Decision | null;
+    today: string;
+  }
+  interface FastifyInstance {
+    database: Database;
+    config: Config;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function reasonText(reason: Reason): string {
+  return describeReason(reason, 'en');
+}
+
+/** The `access` object every authorised answer carries. */
+export function accessOf(req: FastifyRequest): { reason: string; reasonCode: string } {
+  const d = req.decision;
+  if (!d) return { reason: '', reasonCode: '' };
+  return { reason: describeReason(d.reason, req.locale), reasonCode: d.reason.code };
+}
+
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new HttpError(401, 'error.unauthenticated');
+  return req.actor;
+}
+
+async function deny(req: FastifyRequest, action: string, resourceType: string, decision: Extract<Decision, { allow: false }>, studentId: string | null) {
+  await writeAudit(req.server.database, [{
+    ownerId: req.actor!.ownerId, actorPersonId: req.actor!.personId, action, resourceType,
+    resourceId: studentId, studentId, decision: 'deny', reason: reasonText(decision.reason),
+  }]);
+  throw decision.hide ? new HttpError(404, 'error.notFound') : new HttpError(403, 'error.forbidden');
+}
+
+async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const { database, config } = req.server;
+  const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  const session = await findSession(database, req.cookies[SESSION_COOKIE], timeouts);
+  if (!session) {
+    if (req.cookies[SESSION_COOKIE]) reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+    throw new HttpError(401, 'error.unauthenticated');
+  }
+  if (UNSAFE.has(req.method) && !csrfMatches(session.csrfToken, req.headers['x-csrf-token'])) {
+    throw new HttpError(403, 'error.csrf');
+  }
+  const actor = await loadActor(database, session.ownerId, session.personId);
+  if (!actor) throw new HttpError(401, 'error.unauthenticated');
+  req.session = session;
+  req.actor = actor;
+}
+
+async function enforce(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  req.locale = localeFromHeader(req.headers['accept-language']);
+  req.today = today();
+  const access = req.routeOptions.config.access;
+  if (!access || access.kind === 'public') return;
+  await authenticate(req, reply);
+  const actor = req.actor!;
+  const { database } = req.server;
+  const params = (req.params ?? {}) as Record<string, string>;
+
+  if (access.kind === 'student') {
+    const student = await loadStudentFacts(database, actor.ownerId, params.studentId ?? '', req.today);
+    if (!student) throw new HttpError(404, 'error.notFound');
+    const decision = can(actor, access.action, { type: 'student', student }, req.today);
+    if (!decision.allow) return deny(req, access.action, 'student', decision, student.studentId);
+    req.student = student;
+    req.decision = decision;
+    if (access.audit === 'read') {
+      await writeAudit(database, [{
+        ownerId: actor.ownerId, actorPersonId: actor.personId, action: access.action, resourceType: 'student',
+        resourceId: student.studentId, studentId: student.studentId, decision: 'allow', reason: reasonText(decision.reason),
+      }]);
+    }
+  } else if (access.kind === 'basisGroup') {
+    const group = await loadBasisGroupFacts(database, actor.ownerId, params.basisGroupId ?? '');
+    if (!group) throw new HttpError(404, 'error.notFound');
+    const decision = can(actor, access.action, { type: 'basisGroup', group }, req.today);
+    if (!decision.allow) return deny(req, access.action, 'basisGroup', decision, null);
+    req.group = group;
+    req.decision = decision;
+  } else if (access.kind === 'school') {
+    const staff = actor.staff[0];
+    const decision: Decision = staff
+      ? can(actor, access.action, { type: 'school', ownerId: actor.ownerId, schoolId: staff.schoolId, schoolName: staff.schoolName }, req.today)
+      : { allow: false, reason: { code: 'roleNotAllowed', params: { what: access.action } }, hide: false };
+    if (!decision.allow) return deny(req, access.action, 'school', decision, null);
+    req.decision = decision;
+  }
+}
+
+/** Writes are audited once they succeeded, just before the answer is sent. */
+async function auditWrite(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const access = req.routeOptions.config?.access;
+  if (access?.kind !== 'student' || access.audit !== 'write' || reply.statusCode >= 400 || !req.actor || !req.student || !req.decision) return;
+  await writeAudit(req.server.database, [{
+    ownerId: req.actor.ownerId, actorPersonId: req.actor.personId, action: access.action, resourceType: 'student',
+    resourceId: req.student.studentId, studentId: req.student.studentId, decision: 'allow', reason: reasonText(req.decision.reason),
+  }]);
+}
+
+export function registerAccess(app: FastifyInstance): void {
+  app.decorateRequest('locale', 'nb');
+  app.decorateRequest('session', null);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('student', null);
+  app.decorateRequest('group', null);
+  app.decorateRequest('decision', null);
+  app.decorateRequest('today', '');
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    const exempt = url.startsWith('/api/docs') || !url.startsWith('/api/');
+    if (!exempt && !route.config?.access) throw new Error(`Route ${route.method} ${url} declares no access (config.access)`);
+  });
+  app.addHook('onRequest', async (req) => {
+    req.locale = localeFromHeader(req.headers['accept-language']);
+  });
+  // before validation: an unauthenticated caller learns nothing about the shape of the request
+  app.addHook('preValidation', enforce);
+  app.addHook('onSend', async (req, reply, payload) => {
+    await auditWrite(req, reply);
+    return payload;
+  });
+}

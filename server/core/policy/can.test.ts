@@ -1,0 +1,124 @@
+/** The policy decides on relationships and says which one; these cases need no database. */
+import { describe, expect, it } from 'vitest';
+import { can } from './can.js';
+import { describeReason } from './reasons.js';
+import type { Actor, StudentFacts } from './types.js';
+
+const TODAY = '2026-11-25';
+const OWNER = '00000000-0000-4000-8000-000000000001';
+const SCHOOL = 'school-1';
+
+function actor(p: Partial<Actor>): Actor {
+  return { personId: 'p-actor', ownerId: OWNER, givenName: 'A', familyName: 'B', locale: 'nb', staff: [], contactTeacherOf: [], subjectTeacherOf: [], studentIds: [], guardianOf: [], ...p };
+}
+
+function student(p: Partial<StudentFacts> = {}): StudentFacts {
+  return {
+    ownerId: OWNER, studentId: 's-1', personId: 'p-student', schoolId: SCHOOL, schoolName: 'Fjellvik vgs',
+    departmentId: 'dep-sf', departmentName: 'Studiespesialisering', birthDate: '2009-05-01', addressProtection: 'none',
+    basisGroups: [{ id: 'bg-2sta', name: '2STA' }], teachingGroups: [{ id: 'tg-mat', name: '2STA-MAT', subjectCode: 'MAT1021' }],
+    guardianships: [
+      { guardianshipId: 'g1', guardianPersonId: 'p-mother', parentalResponsibility: true, informationGranted: false },
+      { guardianshipId: 'g2', guardianPersonId: 'p-father', parentalResponsibility: false, informationGranted: false },
+    ],
+    consentedGuardianIds: [], ...p,
+  };
+}
+
+const staff = (role: 'principal' | 'counsellor' | 'departmentHead', departmentId: string | null = null, departmentName: string | null = null) =>
+  [{ staffMemberId: 'sm', schoolId: SCHOOL, schoolName: 'Fjellvik vgs', roles: [{ role, departmentId, departmentName }] }];
+
+const res = (s: StudentFacts) => ({ type: 'student' as const, student: s });
+
+describe('policy: who may read a student, and why', () => {
+  it('allows the contact teacher of 2STA and names that relationship as the reason', () => {
+    const d = can(actor({ contactTeacherOf: [{ id: 'bg-2sta', name: '2STA', schoolId: SCHOOL, schoolName: 'x', departmentId: null }] }), 'student.read', res(student()), TODAY);
+    expect(d.allow).toBe(true);
+    expect(describeReason(d.reason, 'en')).toBe('contact teacher of 2STA');
+    expect(describeReason(d.reason, 'nb')).toBe('kontaktlærer for 2STA');
+  });
+
+  it('denies and hides the student from a contact teacher of another class', () => {
+    const d = can(actor({ contactTeacherOf: [{ id: 'bg-2stb', name: '2STB', schoolId: SCHOOL, schoolName: 'x', departmentId: null }] }), 'student.read', res(student()), TODAY);
+    expect(d).toMatchObject({ allow: false, hide: true, reason: { code: 'noRelationship' } });
+  });
+
+  it('allows a subject teacher of the student\'s group to read but not the contact log (403, not hidden)', () => {
+    const a = actor({ subjectTeacherOf: [{ id: 'tg-mat', name: '2STA-MAT', schoolId: SCHOOL, subjectCode: 'MAT1021', subjectName: 'Matematikk' }] });
+    const read = can(a, 'student.read', res(student()), TODAY);
+    expect(describeReason(read.reason)).toBe('subject teacher in MAT1021 group 2STA-MAT');
+    expect(can(a, 'contactLog.read', res(student()), TODAY)).toMatchObject({ allow: false, hide: false });
+  });
+
+  it('allows the department head of the student\'s department only', () => {
+    const own = can(actor({ staff: staff('departmentHead', 'dep-sf', 'Studiespesialisering') }), 'student.read', res(student()), TODAY);
+    expect(describeReason(own.reason)).toBe('department head of Studiespesialisering');
+    const other = can(actor({ staff: staff('departmentHead', 'dep-yf', 'Yrkesfag') }), 'student.read', res(student()), TODAY);
+    expect(other.allow).toBe(false);
+  });
+
+  it('allows a guardian with parental responsibility of a student under 18', () => {
+    const d = can(actor({ personId: 'p-mother', guardianOf: ['s-1'] }), 'student.read', res(student()), TODAY);
+    expect(d).toMatchObject({ allow: true, reason: { code: 'guardianWithParentalResponsibility' } });
+  });
+
+  it('denies a parent without parental responsibility (L-06) unless a decision grants information', () => {
+    const father = actor({ personId: 'p-father', guardianOf: ['s-1'] });
+    expect(can(father, 'student.read', res(student()), TODAY)).toMatchObject({ allow: false, hide: true, reason: { code: 'guardianWithoutParentalResponsibility' } });
+    const granted = student({ guardianships: [{ guardianshipId: 'g2', guardianPersonId: 'p-father', parentalResponsibility: false, informationGranted: true }] });
+    expect(can(father, 'student.read', res(granted), TODAY)).toMatchObject({ allow: true, reason: { code: 'guardianByInformationDecision' } });
+    expect(can(father, 'accessLog.read', res(granted), TODAY).allow).toBe(false);
+  });
+
+  it('denies a guardian of an adult student without consent, and allows with consent (R-16, L-05)', () => {
+    const adult = student({ birthDate: '2008-01-10' });
+    const mother = actor({ personId: 'p-mother', guardianOf: ['s-1'] });
+    expect(can(mother, 'student.read', res(adult), TODAY)).toMatchObject({ allow: false, reason: { code: 'adultWithoutConsent' } });
+    const consented = { ...adult, consentedGuardianIds: ['p-mother'] };
+    expect(describeReason(can(mother, 'student.read', res(consented), TODAY).reason)).toBe('guardian by consent of an adult student');
+  });
+
+  it('turns a guardian\'s insight off on the student\'s 18th birthday', () => {
+    const s = student({ birthDate: '2008-11-26' });
+    const mother = actor({ personId: 'p-mother', guardianOf: ['s-1'] });
+    expect(can(mother, 'student.read', res(s), '2026-11-25').allow).toBe(true);
+    expect(can(mother, 'student.read', res(s), '2026-11-26').allow).toBe(false);
+  });
+
+  it('lets only the student themself manage consent', () => {
+    expect(can(actor({ personId: 'p-student', studentIds: ['s-1'] }), 'consent.manage', res(student()), TODAY)).toMatchObject({ allow: true, reason: { code: 'self' } });
+    expect(can(actor({ staff: staff('principal') }), 'consent.manage', res(student()), TODAY).allow).toBe(false);
+  });
+
+  it('never allows anyone from another school owner', () => {
+    const d = can(actor({ ownerId: '00000000-0000-4000-8000-000000000002', staff: staff('principal') }), 'student.read', res(student()), TODAY);
+    expect(d).toMatchObject({ allow: false, hide: true, reason: { code: 'otherOwner' } });
+  });
+});
+
+describe('policy: visibility tiers narrow who reads a record (R-60)', () => {
+  const rec = (visibility: 'staff' | 'contactTeacherAndLeaders' | 'counsellorOnly' | 'authorOnly') =>
+    ({ type: 'record' as const, student: student(), visibility, authorPersonId: 'p-author' });
+  const ct = actor({ contactTeacherOf: [{ id: 'bg-2sta', name: '2STA', schoolId: SCHOOL, schoolName: 'x', departmentId: null }] });
+  const counsellor = actor({ staff: staff('counsellor') });
+
+  it('a counsellor-only record is hidden from the contact teacher but read by the counsellor', () => {
+    expect(can(ct, 'record.read', rec('counsellorOnly'), TODAY)).toMatchObject({ allow: false, reason: { code: 'visibilityTier' } });
+    expect(can(counsellor, 'record.read', rec('counsellorOnly'), TODAY).allow).toBe(true);
+  });
+
+  it('an author-only record is read by its author alone, who may also edit it', () => {
+    expect(can(ct, 'record.read', rec('authorOnly'), TODAY).allow).toBe(false);
+    const author = { ...ct, personId: 'p-author' };
+    expect(can(author, 'record.read', rec('authorOnly'), TODAY)).toMatchObject({ allow: true, reason: { code: 'author' } });
+    expect(can(author, 'record.edit', rec('authorOnly'), TODAY).allow).toBe(true);
+    expect(can(ct, 'record.edit', rec('staff'), TODAY).allow).toBe(false);
+  });
+
+  it('a guardian never reads a staff record, whatever its tier', () => {
+    const mother = actor({ personId: 'p-mother', guardianOf: ['s-1'] });
+    for (const v of ['staff', 'contactTeacherAndLeaders', 'counsellorOnly', 'authorOnly'] as const) {
+      expect(can(mother, 'record.read', rec(v), TODAY).allow).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,105 @@
+import type { AddressProtection, StaffRole, Visibility } from '../db/schema.js';
+
+/** Who is asking: loaded once per request from the session. */
+export interface Actor {
+  personId: string;
+  ownerId: string;
+  givenName: string;
+  familyName: string;
+  locale: 'nb' | 'nn' | 'en';
+  staff: StaffMembership[];
+  contactTeacherOf: { id: string; name: string; schoolId: string; schoolName: string; departmentId: string | null }[];
+  subjectTeacherOf: { id: string; name: string; schoolId: string; subjectCode: string; subjectName: string }[];
+  /** student records of this person (one per school attended) */
+  studentIds: string[];
+  /** students this person is a guardian of, whatever the insight */
+  guardianOf: string[];
+}
+
+export interface StaffMembership {
+  staffMemberId: string;
+  schoolId: string;
+  schoolName: string;
+  roles: { role: StaffRole; departmentId: string | null; departmentName: string | null }[];
+}
+
+/** What the policy needs to know about a student; loaded by the route before it decides. */
+export interface StudentFacts {
+  ownerId: string;
+  studentId: string;
+  personId: string;
+  schoolId: string;
+  schoolName: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  birthDate: string | null;
+  addressProtection: AddressProtection;
+  basisGroups: { id: string; name: string }[];
+  teachingGroups: { id: string; name: string; subjectCode: string }[];
+  guardianships: { guardianshipId: string; guardianPersonId: string; parentalResponsibility: boolean; informationGranted: boolean }[];
+  consentedGuardianIds: string[];
+}
+
+export interface BasisGroupFacts {
+  ownerId: string;
+  basisGroupId: string;
+  name: string;
+  schoolId: string;
+  schoolName: string;
+  departmentId: string | null;
+  departmentName: string | null;
+}
+
+export type Resource =
+  | { type: 'student'; student: StudentFacts }
+  /** a record about a student (contact-log entry, note) whose visibility tier narrows who may read it */
+  | { type: 'record'; student: StudentFacts; visibility: Visibility; authorPersonId: string }
+  | { type: 'basisGroup'; group: BasisGroupFacts }
+  | { type: 'school'; ownerId: string; schoolId: string; schoolName: string };
+
+export type Action =
+  | 'student.read'
+  | 'student.readSensitive'
+  | 'guardian.readContact'
+  | 'contactLog.read'
+  | 'contactLog.write'
+  | 'record.read'
+  | 'record.edit'
+  | 'consent.read'
+  | 'consent.manage'
+  | 'accessLog.read'
+  | 'informationDecision.write'
+  | 'basisGroup.readOverview'
+  | 'audit.search';
+
+export type RelationshipKind =
+  | 'self'
+  | 'contactTeacher'
+  | 'subjectTeacher'
+  | 'departmentHead'
+  | 'counsellor'
+  | 'principal'
+  | 'schoolAdmin'
+  | 'guardianWithParentalResponsibility'
+  | 'guardianByConsent'
+  | 'guardianByInformationDecision'
+  | 'author';
+
+export type DenialKind =
+  | 'noRelationship'
+  | 'guardianWithoutParentalResponsibility'
+  | 'adultWithoutConsent'
+  | 'roleNotAllowed'
+  | 'visibilityTier'
+  | 'otherOwner';
+
+export interface Reason {
+  code: RelationshipKind | DenialKind;
+  /** e.g. { group: '2STA' }, { subject: 'MAT1019', group: '2STA-MAT' } */
+  params: Record<string, string>;
+}
+
+export type Decision =
+  | { allow: true; reason: Reason }
+  /** hide: the actor has no relationship at all, so the answer must not reveal that the resource exists */
+  | { allow: false; reason: Reason; hide: boolean };

@@ -1,0 +1,44 @@
+/** The guardian's view: only children where insight exists (L-05, L-06), nothing at all about the others. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { writeAudit } from '../../core/audit/audit.js';
+import { reasonText, requireActor } from '../../core/http/access.js';
+import { can } from '../../core/policy/can.js';
+import { loadStudentFacts } from '../../core/policy/facts.js';
+import { describeReason } from '../../core/policy/reasons.js';
+
+const childrenSchema = z.object({
+  children: z.array(z.object({
+    studentId: z.string(), name: z.string(), level: z.string(), schoolName: z.string(), basisGroupName: z.string().nullable(), reason: z.string(),
+  })),
+});
+
+export async function guardianRoutes(app: FastifyInstance): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/guardian/children', {
+    config: { access: { kind: 'session' } },
+    schema: { tags: ['guardians'], response: { 200: childrenSchema } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const { database } = app;
+    const children: z.infer<typeof childrenSchema>['children'] = [];
+    for (const studentId of actor.guardianOf) {
+      const s = await loadStudentFacts(database, actor.ownerId, studentId, req.today);
+      if (!s) continue;
+      const d = can(actor, 'student.read', { type: 'student', student: s }, req.today);
+      if (!d.allow) continue;
+      const [p] = await database.query<{ name: string; level: string }>(
+        `select p.given_name || ' ' || p.family_name as name, st.level from student st join person p on p.owner_id = st.owner_id and p.id = st.person_id
+         where st.owner_id = $1 and st.id = $2`, [actor.ownerId, studentId]);
+      children.push({
+        studentId, name: p!.name, level: p!.level, schoolName: s.schoolName,
+        basisGroupName: s.basisGroups[0]?.name ?? null, reason: describeReason(d.reason, req.locale),
+      });
+      await writeAudit(database, [{
+        ownerId: actor.ownerId, actorPersonId: actor.personId, action: 'student.read', resourceType: 'student',
+        resourceId: studentId, studentId, decision: 'allow', reason: reasonText(d.reason),
+      }]);
+    }
+    return { children };
+  });
+}

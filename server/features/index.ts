@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { studentRoutes } from './students/routes.js';
+import { classRoutes } from './classes/routes.js';
+import { contactLogRoutes } from './contactLog/routes.js';
+import { consentRoutes } from './consent/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { guardianRoutes } from './guardians/routes.js';
+
+/** Each feature registers its own routes; every route declares its access (core/http/access.ts). */
+export async function featureRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(studentRoutes);
+  await app.register(classRoutes);
+  await app.register(contactLogRoutes);
+  await app.register(consentRoutes);
+  await app.register(auditRoutes);
+  await app.register(guardianRoutes);
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const accessSchema = z.object({ reason: z.string(), reasonCode: z.string() });
+export const studentParams = z.object({ studentId: z.uuid() });
+
+const contactSchema = z.object({ email: z.string().nullable(), phone: z.string().nullable(), address: z.string().nullable() });
+
+export const studentRecordSchema = z.object({
+  access: accessSchema,
+  student: z.object({
+    id: z.string(), givenName: z.string(), familyName: z.string(), birthDate: z.string().nullable(), age: z.number().nullable(), isAdult: z.boolean(),
+    level: z.string(), programme: z.enum(['general', 'vocational']).nullable(), status: z.string(),
+    schoolName: z.string(), departmentName: z.string().nullable(),
+    basisGroups: z.array(z.object({ id: z.string(), name: z.string(), since: z.string() })),
+    teachingGroups: z.array(z.object({ id: z.string(), name: z.string(), subjectCode: z.string(), subjectName: z.string() })),
+    minorityLanguage: z.boolean().nullable(),
+    yearsOfResidence: z.number().nullable(),
+    specialEducationRight: z.boolean().nullable(),
+    accommodationNeeds: z.array(z.object({ id: z.string(), description: z.string(), registeredAt: z.string() })).nullable(),
+    addressProtected: z.boolean(),
+    contact: contactSchema.nullable(),
+  }),
+  guardians: z.array(z.object({
+    guardianshipId: z.string(), personId: z.string(), name: z.string(), relation: z.enum(['mother', 'father', 'other']),
+    parentalResponsibility: z.boolean(), livesWith: z.boolean(),
+    insight: z.boolean(), insightReason: z.string(), insightReasonCode: z.string(),
+    addressProtection: z.enum(['none', 'protected']),
+    contact: contactSchema.nullable(),
+  })),
+  permissions: z.object({ editContactLog: z.boolean(), manageConsent: z.boolean(), readContactLog: z.boolean() }),
+});
+export type StudentRecord = z.infer<typeof studentRecordSchema>;

@@ -1,0 +1,57 @@
+/**
+ * `npm start`: opens the database (PGlite in ./data unless DATABASE_URL is set), applies migrations,
+ * seeds the demo school on first start, serves the API and the web app, and prints the URL and logins.
+ */
+import { resolve } from 'node:path';
+import { buildApp } from './app.js';
+import { loadConfig } from './core/config.js';
+import { openDatabase } from './core/db/client.js';
+import { DataDirLockedError } from './core/db/lock.js';
+import { startJobWorker } from './core/jobs/queue.js';
+import { isDatabaseEmpty, seedDemo, demoLogins } from './seed/demo.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const where = config.databaseUrl ? `PostgreSQL (${new URL(config.databaseUrl).host})` : `PGlite in ${resolve(config.dataDir)}`;
+  let database;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(`\n${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  if (config.seedDemo && (await isDatabaseEmpty(database))) {
+    console.log('First start: creating the demo school …');
+    await seedDemo(database);
+  }
+  const app = await buildApp(database, config, { logger: process.env.LOG_LEVEL !== 'silent', serveWeb: true });
+  const worker = startJobWorker(database);
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = `http://localhost:${config.port}`;
+  console.log(`\nElevlos is running at ${url}  (database: ${where})`);
+  console.log(`API docs: ${url}/api/docs\n`);
+  const logins = await demoLogins(database);
+  if (logins.length) {
+    console.log('Demo logins (password for all: demo1234):');
+    for (const l of logins) console.log(`  ${l.username.padEnd(16)} ${l.description}`);
+    console.log('');
+  }
+
+  const stop = async () => {
+    await worker.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+/**
+ * One fresh database per test file: in-memory PGlite by default, or a new database on the server
+ * named in DATABASE_URL (so parallel files and parallel CI runs never collide), with the demo school.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import { loadConfig, type Config } from '../core/config.js';
+import { openDatabase, type Database } from '../core/db/client.js';
+import { seedDemo, type DemoInfo } from '../seed/demo.js';
+
+export interface TestDb {
+  database: Database;
+  url?: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated, empty database. */
+export async function freshDatabase(): Promise<TestDb> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({});
+    return { database, drop: () => database.close() };
+  }
+  const name = `elevlos_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.href, poolSize: 5 });
+  return {
+    database,
+    url: url.href,
+    async drop() {
+      await database.close();
+      const a = new pg.Client({ connectionString: serverUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export interface Client {
+  username: string;
+  csrf: string;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  demo: DemoInfo;
+  config: Config;
+  login(username: string, password?: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export const DEMO_PASSWORD = 'demo1234';
+
+function cookieHeader(res: LightMyRequestResponse): string {
+  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const db = await freshDatabase();
+  const demo = await seedDemo(db.database);
+  const config = { ...loadConfig({}), ...overrides };
+  const app = await buildApp(db.database, config);
+  await app.ready();
+  return {
+    app, database: db.database, demo, config,
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = cookieHeader(res);
+      const csrf = res.json().csrfToken as string;
+      const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+        app.inject({ method: method as 'GET', url, payload: body as object, headers: { cookie, 'x-csrf-token': csrf, ...headers } });
+      return { username, csrf, request, get: (url, headers) => request('GET', url, undefined, headers) };
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const apiTarget = process.env.ELEVLOS_API_URL ?? 'http://localhost:3000';
+// Same proxy for `vite` and `vite preview`, so the built bundle can be checked against a local server.
+const proxy = {
+  '/api': { target: apiTarget, changeOrigin: false },
+  '/healthz': { target: apiTarget, changeOrigin: false },
+};
+
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: 'public',
+  // No @vitejs/plugin-react: esbuild's automatic runtime is enough (we do without fast refresh).
+  esbuild: { jsx: 'automatic' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // Never inline fonts or images as data: URIs; the server's CSP only allows 'self' for fonts.
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 900,
+  },
+  server: { proxy },
+  preview: { proxy },
+});
