@@ -19,14 +19,26 @@ export function hashSeed(...parts: Array<string | number>): number {
   return h >>> 0;
 }
 
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** ASCII codes of the two hex digits of each byte */
+const HEX_CODES = new Uint8Array(512);
+for (let i = 0; i < 256; i++) {
+  const h = i.toString(16).padStart(2, '0');
+  HEX_CODES[2 * i] = h.charCodeAt(0);
+  HEX_CODES[2 * i + 1] = h.charCodeAt(1);
+}
+const UUID_CHARS = new Uint16Array(36);
+UUID_CHARS[8] = UUID_CHARS[13] = UUID_CHARS[18] = UUID_CHARS[23] = 45; // '-'
 
-function hex8(w: number): string {
-  return HEX[w >>> 24]! + HEX[(w >>> 16) & 255]! + HEX[(w >>> 8) & 255]! + HEX[w & 255]!;
+function putByte(pos: number, byte: number): void {
+  UUID_CHARS[pos] = HEX_CODES[2 * byte]!;
+  UUID_CHARS[pos + 1] = HEX_CODES[2 * byte + 1]!;
 }
 
-function hex4(w: number): string {
-  return HEX[(w >>> 8) & 255]! + HEX[w & 255]!;
+function putWord(pos: number, w: number): void {
+  putByte(pos, w >>> 24);
+  putByte(pos + 2, (w >>> 16) & 255);
+  putByte(pos + 4, (w >>> 8) & 255);
+  putByte(pos + 6, w & 255);
 }
 
 export class Random {
@@ -117,17 +129,20 @@ export class Random {
 
   /** an RFC 4122 version-4-shaped UUID made from this generator (deterministic, not secret) */
   uuid(): string {
-    const w0 = this.next();
     const w1 = this.next();
     const w2 = this.next();
-    const w3 = this.next();
-    return (
-      hex8(w0) + '-' +
-      hex4(w1 >>> 16) + '-' +
-      hex4((w1 & 0x0fff) | 0x4000) + '-' +
-      hex4(((w2 >>> 16) & 0x3fff) | 0x8000) + '-' +
-      hex4(w2 & 0xffff) + hex8(w3)
-    );
+    putWord(0, this.next());
+    putByte(9, w1 >>> 24);
+    putByte(11, (w1 >>> 16) & 255);
+    putByte(14, ((w1 >>> 8) & 0x0f) | 0x40); // version 4
+    putByte(16, w1 & 255);
+    putByte(19, ((w2 >>> 24) & 0x3f) | 0x80); // RFC 4122 variant
+    putByte(21, (w2 >>> 16) & 255);
+    putByte(24, (w2 >>> 8) & 255);
+    putByte(26, w2 & 255);
+    putWord(28, this.next());
+    // one flat string (concatenation would keep a rope of small strings per id: 4× the memory)
+    return String.fromCharCode.apply(null, UUID_CHARS as unknown as number[]);
   }
 
   /** an independent generator derived from this one's seed stream and a label */

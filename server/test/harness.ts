@@ -47,6 +47,7 @@ export async function freshDatabase(): Promise<TestDb> {
 export interface Client {
   username: string;
   csrf: string;
+  cookie: string;
   request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
@@ -81,11 +82,20 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
       const csrf = res.json().csrfToken as string;
       const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
         app.inject({ method: method as 'GET', url, payload: body as object, headers: { cookie, 'x-csrf-token': csrf, ...headers } });
-      return { username, csrf, request, get: (url, headers) => request('GET', url, undefined, headers) };
+      return { username, csrf, cookie, request, get: (url, headers) => request('GET', url, undefined, headers) };
     },
     async close() {
       await app.close();
       await db.drop();
     },
   };
+}
+
+/** Gives an existing person of the demo school a login (for actors the demo has no account for). */
+export async function addLogin(database: Database, ownerId: string, personId: string, username: string): Promise<void> {
+  const { hashPassword } = await import('../core/auth/password.js');
+  await database.query(
+    'insert into account (owner_id, id, person_id, username, password_hash) values ($1, gen_random_uuid(), $2, $3, $4)',
+    [ownerId, personId, username, await hashPassword(DEMO_PASSWORD)],
+  );
 }

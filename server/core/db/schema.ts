@@ -365,9 +365,3 @@ export const job = pgTable('job', {
   doneAt: tz(),
   lastError: text(),
 }, (t) => [index().on(t.runAt).where(sql`${t.doneAt} is null`)]);
-
-/** Acknowledged writes of the crash test; kept out of tenant data on purpose. */
-export const durabilityProbe = pgTable('durability_probe', {
-  id: integer().primaryKey(),
-  writtenAt: tz().notNull().defaultNow(),
-});

@@ -44,7 +44,15 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    /** every API route with its declared access: the authorization-matrix test walks it */
+    routeTable: RouteEntry[];
   }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -148,10 +156,16 @@ export function registerAccess(app: FastifyInstance): void {
   app.decorateRequest('group', null);
   app.decorateRequest('decision', null);
   app.decorateRequest('today', '');
+  app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
     const url = route.url;
-    const exempt = url.startsWith('/api/docs') || !url.startsWith('/api/');
-    if (!exempt && !route.config?.access) throw new Error(`Route ${route.method} ${url} declares no access (config.access)`);
+    const exempt = url.startsWith('/api/docs') || (!url.startsWith('/api/') && url !== '/healthz');
+    if (exempt) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${url} declares no access (config.access)`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeTable.push({ method, url, access });
+    }
   });
   app.addHook('onRequest', async (req) => {
     req.locale = localeFromHeader(req.headers['accept-language']);

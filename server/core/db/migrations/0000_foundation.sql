@@ -84,11 +84,6 @@ CREATE TABLE "department" (
 	CONSTRAINT "department_owner_id_id_pk" PRIMARY KEY("owner_id","id")
 );
 --> statement-breakpoint
-CREATE TABLE "durability_probe" (
-	"id" integer PRIMARY KEY NOT NULL,
-	"written_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "enrolment" (
 	"owner_id" uuid NOT NULL,
 	"id" uuid NOT NULL,

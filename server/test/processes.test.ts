@@ -1,0 +1,159 @@
+/**
+ * Real processes: the data-dir lock, two app processes sharing one PostgreSQL database, and the
+ * crash test (SIGKILL in the middle of a burst of writes; every acknowledged write survives).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../core/db/client.js';
+import { freshDatabase, DEMO_PASSWORD, type TestDb } from './harness.js';
+
+const onPostgres = !!process.env.DATABASE_URL;
+const children: ChildProcess[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const c of children) c.kill('SIGKILL');
+  for (const f of cleanups) await f();
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Proc { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> }
+
+function startServer(env: Record<string, string>, port: number): Proc {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d) => { out += d; });
+  child.stderr!.on('data', (d) => { out += d; });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, port, output: () => out, exited };
+}
+
+async function waitHealthy(p: Proc, timeoutMs = 90_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (p.child.exitCode !== null) throw new Error(`server exited: ${p.output()}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${p.port}/healthz`)).ok) return;
+    } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not become healthy: ${p.output()}`);
+}
+
+async function login(port: number, username: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie, csrf: (await res.json()).csrfToken };
+}
+
+/** Where a child process keeps its data: a new PostgreSQL database, or a new PGlite data dir. */
+async function storage(): Promise<Record<string, string>> {
+  if (onPostgres) {
+    const db: TestDb = await freshDatabase();
+    await db.database.close();
+    cleanups.push(async () => {
+      const { default: pg } = await import('pg');
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${new URL(db.url!).pathname.slice(1)} with (force)`);
+      await c.end();
+    });
+    return { DATABASE_URL: db.url! };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'elevlos-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return { DATA_DIR: dir, DATABASE_URL: '' };
+}
+
+describe('processes', () => {
+  it.skipIf(onPostgres)('a second process on the same PGlite data dir is refused with a clear error (no silent data loss)', async () => {
+    const env = await storage();
+    const first = startServer(env, await freePort());
+    await waitHealthy(first);
+    const second = startServer(env, await freePort());
+    expect(await second.exited).toBe(2);
+    expect(second.output()).toMatch(/in use by another Elevlos process/);
+    first.child.kill('SIGTERM');
+    await first.exited;
+  });
+
+  it.runIf(onPostgres)('two app processes on one database share sessions: a login on one works on the other', async () => {
+    const env = await storage();
+    const a = startServer(env, await freePort());
+    await waitHealthy(a);
+    const b = startServer(env, await freePort());
+    await waitHealthy(b);
+    const { cookie } = await login(a.port, 'kontaktlarer');
+    const me = await fetch(`http://127.0.0.1:${b.port}/api/me`, { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect((await me.json()).roles).toContain('contactTeacher');
+    a.child.kill('SIGTERM');
+    b.child.kill('SIGTERM');
+    await Promise.all([a.exited, b.exited]);
+  });
+
+  it('after SIGKILL in the middle of a burst of writes, every acknowledged write is there on restart', async () => {
+    const env = await storage();
+    const port = await freePort();
+    const server = startServer(env, port);
+    await waitHealthy(server);
+    const { cookie, csrf } = await login(port, 'kontaktlarer');
+    const me = await (await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { cookie } })).json();
+    const overview = await (await fetch(`http://127.0.0.1:${port}/api/basis-groups/${me.basisGroups[0].id}/overview`, { headers: { cookie } })).json();
+    const studentId = overview.students[0].studentId as string;
+    const acknowledged: string[] = [];
+    let n = 0;
+    const writer = async () => {
+      for (;;) {
+        const i = n++;
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/api/students/${studentId}/contact-log`, {
+            method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+            body: JSON.stringify({ occurredOn: '2026-11-20', channel: 'phone', summary: `crash-probe ${i}` }),
+          });
+          if (res.status !== 201) return;
+          acknowledged.push((await res.json()).id);
+        } catch {
+          return; // the server is gone
+        }
+      }
+    };
+    const writers = Array.from({ length: 4 }, writer);
+    await new Promise((r) => setTimeout(r, 1500));
+    server.child.kill('SIGKILL');
+    await Promise.all(writers);
+    await server.exited;
+    expect(acknowledged.length).toBeGreaterThan(5);
+
+    const restarted = startServer(env, port);
+    await waitHealthy(restarted);
+    restarted.child.kill('SIGTERM');
+    await restarted.exited;
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR });
+    try {
+      const rows = await database.query<{ id: string }>('select id from contact_log_entry where id = any($1::uuid[])', [acknowledged]);
+      expect(rows.length).toBe(acknowledged.length);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { Locale } from './api/types';
+import { isLocale } from './i18n/i18n';
+
+const intlLocale: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+/** A calendar date ("2026-03-12") is a day, not an instant: build it in local time so no time zone shifts it. */
+export function parseDay(iso: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.slice(0, 10));
+  if (!m) return null;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = intlLocale[isLocale(i18n.language) ? i18n.language : 'nb'];
+  return {
+    locale,
+    date(iso: string | null | undefined): string {
+      if (!iso) return '';
+      const d = iso.length <= 10 ? parseDay(iso) : new Date(iso);
+      return d && !Number.isNaN(d.getTime()) ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d) : iso;
+    },
+    dateTime(iso: string | null | undefined): string {
+      if (!iso) return '';
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime())
+        ? iso
+        : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+    },
+    /** Norwegian sorts Æ, Ø, Å after Z; a plain string compare would not. */
+    compare: new Intl.Collator(locale, { sensitivity: 'base' }).compare,
+  };
+}

@@ -1,0 +1,109 @@
+import { Alert, Button, Card, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from '@tanstack/react-router';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../core/api/client';
+import { setMe, syncLocale } from '../../core/auth/session';
+import { problemText } from '../../core/ui/ErrorAlert';
+import { PageHeading } from '../../core/ui/PageHeading';
+import { authConfigQuery, login } from './authApi';
+
+type Field = 'username' | 'password';
+
+export function LoginPage({ redirect }: { redirect?: string }) {
+  const { t } = useTranslation();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const config = useQuery(authConfigQuery);
+  const [values, setValues] = useState({ username: '', password: '' });
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const refs = { username: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
+
+  const mutation = useMutation({
+    mutationFn: login,
+    onSuccess: async (me) => {
+      setMe(queryClient, me);
+      await syncLocale(queryClient, me);
+      router.history.push(redirect ?? '/');
+    },
+    onError: () => setValues((v) => ({ ...v, password: '' })),
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const errors: Partial<Record<Field, string>> = {};
+    if (!values.username.trim()) errors.username = t('auth.usernameRequired');
+    if (!values.password) errors.password = t('auth.passwordRequired');
+    setFieldErrors(errors);
+    const first = (Object.keys(errors) as Field[])[0];
+    if (first) {
+      refs[first].current?.focus();
+      return;
+    }
+    mutation.mutate({ username: values.username.trim(), password: values.password });
+  }
+
+  const error = mutation.error;
+  let errorText: string | null = null;
+  if (isApiError(error) && error.status === 401) errorText = t('auth.wrongCredentials');
+  else if (isApiError(error) && error.status === 429)
+    errorText = error.retryAfter
+      ? t('auth.rateLimitedSeconds', { count: error.retryAfter })
+      : t('auth.rateLimited');
+  else if (error) errorText = problemText(t, error);
+
+  const oidc = config.data?.oidc === true;
+
+  return (
+    <div className="login">
+      <Card className="login__card">
+        <PageHeading title={t('auth.title')} />
+        <Paragraph>{redirect ? t('auth.continue') : t('auth.intro')}</Paragraph>
+        {errorText && (
+          <Alert data-color={isApiError(error) && error.status === 429 ? 'warning' : 'danger'} role="alert">
+            {errorText}
+          </Alert>
+        )}
+        <form noValidate onSubmit={submit} className="stack">
+          <Textfield
+            ref={refs.username}
+            label={t('auth.username')}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={values.username}
+            error={fieldErrors.username}
+            onChange={(e) => setValues((v) => ({ ...v, username: e.target.value }))}
+          />
+          <Textfield
+            ref={refs.password}
+            label={t('auth.password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={values.password}
+            error={fieldErrors.password}
+            onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
+          />
+          <Button type="submit" loading={mutation.isPending} className="login__submit">
+            {t('auth.submit')}
+          </Button>
+        </form>
+        {oidc && (
+          <>
+            <Paragraph data-size="sm" className="login__or">
+              {t('auth.or')}
+            </Paragraph>
+            <Button asChild variant="secondary" className="login__submit">
+              <a href="/api/auth/oidc/start">{t('auth.loginWith', { provider: config.data?.oidcLabel || 'Feide' })}</a>
+            </Button>
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}
