@@ -22,8 +22,8 @@ describe('class overview (R-01, R-02)', () => {
     const body = res.json();
     expect(body.access.reason).toBe('kontaktlærer for 2STA');
     const byId = new Map<string, Record<string, unknown>>(body.students.map((s: { studentId: string }) => [s.studentId, s]));
-    const [{ n }] = await t.database.query<{ n: number }>(
-      `select count(*)::int as n from enrolment where basis_group_id = $1 and starts_on <= '2026-11-25' and (ends_on is null or ends_on > '2026-11-25')`, [h().basisGroup2STAId]);
+    const { n } = (await t.database.query<{ n: number }>(
+      `select count(*)::int as n from enrolment where basis_group_id = $1 and starts_on <= '2026-11-25' and (ends_on is null or ends_on > '2026-11-25')`, [h().basisGroup2STAId]))[0]!;
     expect(body.students).toHaveLength(n);
     expect(byId.get(h().adultWithConsentStudentId)).toMatchObject({ isAdult: true, consent: 'granted' });
     expect(byId.get(h().adultWithoutConsentStudentId)).toMatchObject({ isAdult: true, consent: 'none', guardiansWithInsight: 0 });
@@ -152,7 +152,7 @@ describe('guardians\' insight (L-05, L-06, R-16, R-62)', () => {
     const granted = await elev.request('PUT', `/api/students/${sid}/consents/${guardianId}`, { granted: true });
     expect(granted.json().guardians.find((g: { guardianPersonId: string }) => g.guardianPersonId === guardianId).active).toBe(true);
     expect((await foresatt.get(`/api/students/${sid}`)).statusCode).toBe(200);
-    const [{ n }] = await t.database.query<{ n: number }>('select count(*)::int as n from consent where student_id = $1 and guardian_person_id = $2', [sid, guardianId]);
+    const { n } = (await t.database.query<{ n: number }>('select count(*)::int as n from consent where student_id = $1 and guardian_person_id = $2', [sid, guardianId]))[0]!;
     expect(n).toBeGreaterThanOrEqual(2);
   });
 

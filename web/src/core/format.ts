@@ -16,6 +16,13 @@ export function todayIso(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+const collators = new Map<string, Intl.Collator>();
+function collator(locale: string): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) collators.set(locale, (c = new Intl.Collator(locale, { sensitivity: 'base' })));
+  return c;
+}
+
 export function useFormat() {
   const { i18n } = useTranslation();
   const locale = intlLocale[isLocale(i18n.language) ? i18n.language : 'nb'];
@@ -34,6 +41,6 @@ export function useFormat() {
         : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
     },
     /** Norwegian sorts Æ, Ø, Å after Z; a plain string compare would not. */
-    compare: new Intl.Collator(locale, { sensitivity: 'base' }).compare,
+    compare: collator(locale).compare,
   };
 }

@@ -15,6 +15,7 @@ export function Shell({ children }: { children: ReactNode }) {
   // Only what the route guard already loaded: /login must not ask /api/me on its own.
   const { data: me } = useQuery({ ...meQuery, enabled: false });
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const pathname = useRouterState({ select: (s) => s.resolvedLocation?.pathname });
   const previousPath = useRef<string | undefined>(undefined);
 
@@ -48,6 +49,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </Link>
             {me ? (
               <Button
+                ref={menuButton}
                 variant="secondary"
                 data-size="sm"
                 className="app-menu-toggle"
@@ -62,7 +64,18 @@ export function Shell({ children }: { children: ReactNode }) {
             )}
           </div>
           {me && (
-            <div id="app-menu" className="app-header__menu" data-open={menuOpen}>
+            <div
+              id="app-menu"
+              className="app-header__menu"
+              data-open={menuOpen}
+              onKeyDown={(e) => {
+                // The usual way out of an open menu on a phone with a keyboard or switch control.
+                if (e.key === 'Escape' && menuOpen) {
+                  setMenuOpen(false);
+                  menuButton.current?.focus();
+                }
+              }}
+            >
               <MainNav me={me} />
               <div className="app-user">
                 <Paragraph data-size="sm" className="app-user__name">

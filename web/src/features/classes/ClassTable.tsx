@@ -31,7 +31,7 @@ export function ClassTable({ groupName, students, filter }: Props) {
   return (
     <>
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <Table zebra border className="class-table">
+        <Table zebra border data-color="neutral" className="class-table">
           <caption id={captionId}>{t('classes.caption', { name: groupName })}</caption>
           <Table.Head>
             <Table.Row>

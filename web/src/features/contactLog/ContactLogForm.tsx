@@ -87,7 +87,7 @@ export function ContactLogForm({ initial, submitLabel, label, onSubmit, onCancel
     <form noValidate onSubmit={submit} aria-label={label} className="stack contact-form">
       {hasErrors && (
         <ErrorSummary key={attempt}>
-          <ErrorSummary.Heading level={4} data-size="2xs">
+          <ErrorSummary.Heading level={3} data-size="2xs">
             {t('errors.formHasErrors')}
           </ErrorSummary.Heading>
           <ErrorSummary.List>

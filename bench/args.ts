@@ -1,0 +1,119 @@
+/** Command-line flags of `npm run bench`, validated with clear messages. */
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  students: number;
+  /** derived from students (~1 667 students per school) unless given */
+  schools: number;
+  studentsPerSchool: number;
+  seed: number;
+  users: number;
+  connections: number;
+  /** seconds per endpoint under load (and per floor measurement) */
+  duration: number;
+  /** seconds of unmeasured load before each endpoint's measurement */
+  warmup: number;
+  /** average contact-log entries per student (the generator makes none; the overview shows the last one) */
+  contactLogs: number;
+  /** also measure the floor plus the audit insert the endpoint must do */
+  floorAudit: boolean;
+  keep: boolean;
+  out: string;
+  databaseUrl?: string;
+}
+
+export const USAGE = `Usage: npm run bench -- [flags]
+
+  --students N       students in the generated county (default 100000; ~1667 per school)
+  --schools N        number of schools (default: students / 1667, at least 1)
+  --seed N           seed of the deterministic data set (default 1)
+  --users N          contact teachers who get a login and drive the load (default 200)
+  --connections N    concurrent HTTP connections, and concurrent floor loops on PostgreSQL (default 10)
+  --duration S       seconds of measured load per endpoint, and per floor measurement (default 15)
+  --warmup S         seconds of unmeasured load before each endpoint (default 2)
+  --contact-logs X   average contact-log entries per student (default 1.5)
+  --no-floor-audit   skip the extra "floor + audit insert" measurement
+  --keep             keep the bench database / PGlite directory afterwards
+  --out FILE         where to write the results (default bench/results.json)
+  --help             this text
+
+The database: DATABASE_URL=postgres://… creates a new database elevlos_bench_<timestamp> on that
+server; without it, PGlite in bench/data/<run>.`;
+
+export const STUDENTS_PER_SCHOOL = 1667;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function intFlag(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\s*-?\d+\s*$/.test(raw)) throw new UsageError(`--${name} must be a whole number (got "${raw}")`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max} (got ${n})`);
+  return n;
+}
+
+function numFlag(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number (got "${raw}")`);
+  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max} (got ${n})`);
+  return n;
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        students: { type: 'string' },
+        schools: { type: 'string' },
+        seed: { type: 'string' },
+        users: { type: 'string' },
+        connections: { type: 'string' },
+        duration: { type: 'string' },
+        warmup: { type: 'string' },
+        'contact-logs': { type: 'string' },
+        'no-floor-audit': { type: 'boolean' },
+        keep: { type: 'boolean' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  const students = intFlag('students', v.students, 100_000, 10, 2_000_000);
+  const schools = intFlag('schools', v.schools, Math.max(1, Math.round(students / STUDENTS_PER_SCHOOL)), 1, 1000);
+  const studentsPerSchool = Math.round(students / schools);
+  if (studentsPerSchool < 1 || studentsPerSchool > 20_000) {
+    throw new UsageError(`--students / --schools gives ${studentsPerSchool} students per school; it must be from 1 to 20000`);
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new UsageError(`DATABASE_URL must start with postgres:// or postgresql:// (got "${databaseUrl}")`);
+  }
+  const out = v.out ?? 'bench/results.json';
+  if (out.trim() === '') throw new UsageError('--out must not be empty');
+  return {
+    students,
+    schools,
+    studentsPerSchool,
+    seed: intFlag('seed', v.seed, 1, -(2 ** 31), 2 ** 32 - 1),
+    users: intFlag('users', v.users, 200, 1, 10_000),
+    connections: intFlag('connections', v.connections, 10, 1, 1000),
+    duration: numFlag('duration', v.duration, 15, 1, 3600),
+    warmup: numFlag('warmup', v.warmup, 2, 0, 600),
+    contactLogs: numFlag('contact-logs', v['contact-logs'], 1.5, 0, 50),
+    floorAudit: !v['no-floor-audit'],
+    keep: !!v.keep,
+    out,
+    databaseUrl,
+  };
+}

@@ -1,0 +1,352 @@
+/**
+ * `npm run bench -- --students 100000`: builds a county-scale data set in a fresh database, starts the
+ * app as a child process, loads the class overview and the student page with autocannon as random
+ * logged-in contact teachers, measures the raw SQL floor for the same data, and writes
+ * bench/results.json. See bench/README.md.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '../server/core/db/client.js';
+import { DEFAULT_TODAY, datasetCounts } from '../server/seed/generate.js';
+import { USAGE, UsageError, parseOptions, type BenchOptions } from './args.js';
+import { repoRoot, startApp, type AppChild } from './child.js';
+import { buildBenchDataset, insertBenchDataset, type BenchDataset, type BenchUser } from './dataset.js';
+import { floorCases, measureFloor, type FloorResult, type Query } from './floor.js';
+import { load, loginAll, targets, type LoadResult, type Session } from './load.js';
+import { ms, round2, seconds, table } from './stats.js';
+
+const TARGET_P95_MS = 30;
+const TARGET_RATIO = 1.5;
+const TODAY = DEFAULT_TODAY;
+
+const log = (line = '') => console.log(line);
+const since = (t: number) => Math.round(performance.now() - t);
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup: whatever happens (error, Ctrl-C, SIGTERM), the child stops and the bench database goes.
+
+const cleanups: Array<{ name: string; fn: () => Promise<void> | void }> = [];
+let cleaning: Promise<void> | null = null;
+
+function onCleanup(name: string, fn: () => Promise<void> | void): () => void {
+  const entry = { name, fn };
+  cleanups.push(entry);
+  return () => {
+    const i = cleanups.indexOf(entry);
+    if (i >= 0) cleanups.splice(i, 1);
+  };
+}
+
+async function cleanupAll(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      const { name, fn } = cleanups.pop()!;
+      try {
+        await fn();
+      } catch (e) {
+        console.error(`cleanup "${name}" failed: ${(e as Error).message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the app and cleaning up …`);
+    const hard = setTimeout(() => process.exit(130), 30_000);
+    hard.unref();
+    void cleanupAll().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function timestamp(d = new Date()): string {
+  return d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+function safeUrl(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}${u.pathname}`;
+}
+
+interface EndpointResult {
+  route: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  rps: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  connectionErrors: number;
+  statusCodes: Record<string, number>;
+  warmup?: { requests: number; non2xx: number; errors: number };
+  floorP50: number;
+  floorP95: number;
+  floorP99: number;
+  floorQps: number;
+  floorQueries: number;
+  floorMode: string;
+  floorWithAudit?: { p50: number; p95: number; p99: number; queries: number };
+  ratio: number;
+  meetsP95Target: boolean;
+  meetsRatioTarget: boolean;
+}
+
+async function run(opts: BenchOptions): Promise<number> {
+  const t0 = performance.now();
+  const kind: 'postgres' | 'pglite' = opts.databaseUrl ? 'postgres' : 'pglite';
+  const runId = `elevlos_bench_${timestamp()}`;
+  log(`Elevlos bench: ${opts.students} students requested (${opts.schools} schools × ${opts.studentsPerSchool}), seed ${opts.seed}, ` +
+    `${kind}, ${opts.connections} connections × ${opts.duration} s per endpoint, ${cpus().length} cores`);
+
+  // 1. a fresh database -----------------------------------------------------------------------
+  let benchUrl: string | undefined;
+  let dataDir: string | undefined;
+  if (opts.databaseUrl) {
+    const admin = new pg.Client({ connectionString: opts.databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query(`create database ${runId}`);
+    } finally {
+      await admin.end();
+    }
+    const u = new URL(opts.databaseUrl);
+    u.pathname = `/${runId}`;
+    benchUrl = u.href;
+    log(`Database: created ${runId} on ${new URL(opts.databaseUrl).host}${opts.keep ? ' (kept: --keep)' : ''}`);
+    if (!opts.keep) {
+      onCleanup('drop database', async () => {
+        const a = new pg.Client({ connectionString: opts.databaseUrl });
+        await a.connect();
+        try {
+          await a.query(`drop database if exists ${runId} with (force)`);
+          log(`Database ${runId} dropped.`);
+        } finally {
+          await a.end();
+        }
+      });
+    }
+  } else {
+    dataDir = join(repoRoot, 'bench', 'data', runId);
+    mkdirSync(dataDir, { recursive: true });
+    log(`Database: PGlite in ${relative(process.cwd(), dataDir) || dataDir}${opts.keep ? ' (kept: --keep)' : ''}`);
+    if (!opts.keep) {
+      const dir = dataDir;
+      onCleanup('remove PGlite dir', () => {
+        rmSync(dir, { recursive: true, force: true });
+        log(`PGlite directory ${relative(process.cwd(), dir)} removed.`);
+      });
+    }
+  }
+
+  // generate ----------------------------------------------------------------------------------
+  let t = performance.now();
+  let bench: BenchDataset | null = await buildBenchDataset({
+    seed: opts.seed, schools: opts.schools, studentsPerSchool: opts.studentsPerSchool,
+    users: opts.users, contactLogsPerStudent: opts.contactLogs, today: TODAY,
+  });
+  const generateMs = since(t);
+  const counts = { ...datasetCounts(bench.ds), contactLogEntry: bench.contactLogs.length } as Record<string, number>;
+  const totalRows = Object.values(counts).reduce((a, b) => a + b, 0);
+  log(`Generated in ${seconds(generateMs)}: ${counts.student} students, ${counts.person} persons, ${counts.guardianship} guardianships, ` +
+    `${counts.enrolment} enrolments, ${counts.basisGroup} basis groups, ${counts.contactLogEntry} contact-log entries, ` +
+    `${bench.users.length} bench accounts (${totalRows} rows in all)`);
+  if (bench.users.length < opts.users) log(`  note: only ${bench.users.length} distinct contact teachers available for ${opts.users} requested users`);
+
+  // insert + ANALYZE (then close: for PGlite, the app child must be the only process on the dir) ----
+  t = performance.now();
+  let database: Database | null = await openDatabase({ databaseUrl: benchUrl, dataDir, migrate: true, poolSize: 2 });
+  const closeDb = onCleanup('close bench database', () => database?.close());
+  const migrateMs = since(t);
+  log(`Inserting (migrations ${seconds(migrateMs)}) …`);
+  t = performance.now();
+  const insertPerTableMs = await insertBenchDataset(database, bench, (l) => log(l));
+  const insertMs = since(t);
+  log(`Inserted ${totalRows} rows in ${seconds(insertMs)} (${Math.round(totalRows / (insertMs / 1000))} rows/s)`);
+  t = performance.now();
+  await database.query('analyze');
+  const analyzeMs = since(t);
+  log(`ANALYZE in ${seconds(analyzeMs)}`);
+  await database.close();
+  database = null;
+  closeDb();
+
+  const ownerId = bench.ownerId;
+  const users: BenchUser[] = bench.users;
+  const datasetInfo = {
+    seed: opts.seed, schools: opts.schools, studentsPerSchool: opts.studentsPerSchool, students: counts.student,
+    benchUsers: users.length, contactLogsPerStudent: opts.contactLogs, today: TODAY, rows: counts, totalRows,
+    avgClassSize: round2(users.reduce((a, u) => a + u.studentIds.length, 0) / Math.max(1, users.length)),
+  };
+  bench = null; // let the generated rows go
+
+  // 2. the app as a child process ---------------------------------------------------------------
+  t = performance.now();
+  let app: AppChild | null = await startApp({ databaseUrl: benchUrl, dataDir, today: TODAY });
+  const stopApp = onCleanup('stop app', () => app?.stop());
+  const appStartMs = since(t);
+  const appEntry = app.entry;
+  log(`App (${app.entry}, pid ${app.pid}) ready at ${app.url} in ${seconds(appStartMs)}`);
+  t = performance.now();
+  const sessions: Session[] = await loginAll(app.url, users);
+  const loginMs = since(t);
+  log(`${sessions.length} contact teachers logged in in ${seconds(loginMs)}`);
+  await sanityCheck(app.url, sessions[0]!);
+
+  // 3. load ------------------------------------------------------------------------------------
+  const loadResults: Record<string, { result: LoadResult; warmup?: LoadResult }> = {};
+  for (const target of targets) {
+    let warmup: LoadResult | undefined;
+    if (opts.warmup > 0) warmup = await load(app.url, sessions, target, opts.connections, opts.warmup);
+    const result = await load(app.url, sessions, target, opts.connections, opts.duration);
+    loadResults[target.key] = { result, warmup };
+    const bad = result.non2xx + result.errors + (warmup ? warmup.non2xx + warmup.errors : 0);
+    log(`  ${target.label.padEnd(15)} p50 ${ms(result.latency.p50)} ms  p95 ${ms(result.latency.p95)} ms  p99 ${ms(result.latency.p99)} ms  ` +
+      `${result.rps.toFixed(0)} req/s  ${result.ok} ok${bad ? `  ${bad} NOT OK ${JSON.stringify(result.statusCodes)}` : ''}`);
+    if (!app.alive()) throw new Error(`The app died during the ${target.label} load:\n${app.output()}`);
+  }
+  await app.stop();
+  app = null;
+  stopApp();
+
+  // 4. the SQL floor (after the app stopped: PGlite must have a single opener) -------------------
+  const loops = kind === 'postgres' ? opts.connections : 1;
+  const floorMode = kind === 'postgres' ? `${loops} concurrent loops (pg Pool)` : 'sequential (PGlite, in the bench process)';
+  log(`SQL floor: ${floorMode}, ${opts.duration} s per endpoint`);
+  let q: Query;
+  let closeFloor: () => Promise<void>;
+  if (kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: benchUrl, max: loops });
+    q = async (text, params) => (await pool.query(text, params)).rows;
+    closeFloor = () => pool.end();
+  } else {
+    const db = await openDatabase({ dataDir, migrate: false });
+    q = (text, params) => db.query(text, params);
+    closeFloor = () => db.close();
+  }
+  const unFloor = onCleanup('close floor connection', () => closeFloor());
+  const cases = floorCases(ownerId, TODAY);
+  const floors: Record<string, { floor: FloorResult; audit?: FloorResult }> = {};
+  for (const target of targets) {
+    const c = cases[target.key]!;
+    await measureFloor(q, sessions, c, loops, Math.min(1, opts.duration), false); // warm caches and plans
+    const floor = await measureFloor(q, sessions, c, loops, opts.duration, false);
+    const audit = opts.floorAudit ? await measureFloor(q, sessions, c, loops, Math.max(1, opts.duration / 3), true) : undefined;
+    floors[target.key] = { floor, audit };
+    log(`  ${target.label.padEnd(15)} floor p50 ${ms(floor.latency.p50)} ms  p95 ${ms(floor.latency.p95)} ms  p99 ${ms(floor.latency.p99)} ms  ` +
+      `${floor.qps.toFixed(0)} q/s` + (audit ? `   (+ audit insert: p95 ${ms(audit.latency.p95)} ms)` : ''));
+  }
+  await closeFloor();
+  unFloor();
+
+  // 5. results ---------------------------------------------------------------------------------
+  const endpoints: Record<string, EndpointResult> = {};
+  let failures = 0;
+  for (const target of targets) {
+    const { result: r, warmup: w } = loadResults[target.key]!;
+    const { floor: f, audit: a } = floors[target.key]!;
+    const ratio = r.latency.p95 / f.latency.p95;
+    failures += r.non2xx + r.errors + (w ? w.non2xx + w.errors : 0);
+    endpoints[target.key] = {
+      route: target.route,
+      p50: round2(r.latency.p50), p95: round2(r.latency.p95), p99: round2(r.latency.p99), max: round2(r.latency.max),
+      rps: round2(r.rps), requests: r.requests, errors: r.non2xx + r.errors, non2xx: r.non2xx, connectionErrors: r.errors,
+      statusCodes: r.statusCodes,
+      warmup: w ? { requests: w.requests, non2xx: w.non2xx, errors: w.errors } : undefined,
+      floorP50: round2(f.latency.p50), floorP95: round2(f.latency.p95), floorP99: round2(f.latency.p99),
+      floorQps: round2(f.qps), floorQueries: f.queries, floorMode,
+      floorWithAudit: a ? { p50: round2(a.latency.p50), p95: round2(a.latency.p95), p99: round2(a.latency.p99), queries: a.queries } : undefined,
+      ratio: round2(ratio),
+      meetsP95Target: r.latency.p95 <= TARGET_P95_MS,
+      meetsRatioTarget: ratio <= TARGET_RATIO,
+    };
+  }
+  const cpu = cpus();
+  const results = {
+    date: new Date().toISOString(),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    machine: { cores: cpu.length, cpu: cpu[0]?.model ?? 'unknown', memoryGb: round2(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+    database: { kind, ...(benchUrl ? { url: safeUrl(benchUrl) } : { dataDir: relative(repoRoot, dataDir!) }), kept: opts.keep },
+    app: { command: `node --import tsx ${appEntry}`, env: 'SEED_DEMO=false LOG_LEVEL=silent ELEVLOS_TODAY LOGIN_MAX_ATTEMPTS=1000000' },
+    load: { connections: opts.connections, durationS: opts.duration, warmupS: opts.warmup, tool: 'autocannon (in the bench process), app in a child process' },
+    dataset: datasetInfo,
+    timings: {
+      generateMs, migrateMs, insertMs, insertPerTableMs, analyzeMs, appStartMs, loginMs, totalMs: since(t0),
+    },
+    targets: { p95Ms: TARGET_P95_MS, ratioToFloor: TARGET_RATIO },
+    endpoints,
+  };
+  const outPath = isAbsolute(opts.out) ? opts.out : resolve(repoRoot, opts.out);
+  mkdirSync(dirname(outPath), { recursive: true });
+  writeFileSync(outPath, `${JSON.stringify(results, null, 2)}\n`);
+
+  log('');
+  log(`Results (${kind}, ${datasetInfo.students} students / ${opts.schools} schools, ${opts.connections} connections × ${opts.duration} s, ${cpu.length} cores); latencies in ms`);
+  log(table(
+    ['endpoint', 'p50', 'p95', 'p99', 'req/s', 'errors', 'floor p50', 'floor p95', 'floor p99', '+audit p95', 'ratio p95', `p95≤${TARGET_P95_MS}ms`, `≤${TARGET_RATIO}×floor`],
+    targets.map((tg) => {
+      const e = endpoints[tg.key]!;
+      return [tg.label, ms(e.p50), ms(e.p95), ms(e.p99), e.rps.toFixed(0), String(e.errors), ms(e.floorP50), ms(e.floorP95), ms(e.floorP99),
+        e.floorWithAudit ? ms(e.floorWithAudit.p95) : '-', `${e.ratio.toFixed(1)}×`, e.meetsP95Target ? 'yes' : 'NO', e.meetsRatioTarget ? 'yes' : 'NO'];
+    }),
+  ));
+  log(`Timings: generate ${seconds(generateMs)}, insert ${seconds(insertMs)}, analyze ${seconds(analyzeMs)}, app start ${seconds(appStartMs)}, ` +
+    `logins ${seconds(loginMs)}, total ${seconds(since(t0))}`);
+  log(`Written to ${relative(process.cwd(), outPath)}`);
+
+  if (failures > 0) {
+    console.error(`\n*** FAILED: ${failures} responses were not 200 (or never came) — see statusCodes in ${relative(process.cwd(), outPath)} ***\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** one request of each kind, checked by hand, so the load measures real pages */
+async function sanityCheck(url: string, s: Session): Promise<void> {
+  const headers = { cookie: s.cookie, accept: 'application/json' };
+  const ov = await fetch(`${url}/api/basis-groups/${s.user.basisGroupId}/overview`, { headers });
+  if (ov.status !== 200) throw new Error(`class overview for ${s.user.username}: ${ov.status} ${await ov.text()}`);
+  const body = (await ov.json()) as { students: unknown[] };
+  if (body.students.length !== s.user.studentIds.length) {
+    log(`  warning: the overview of ${s.user.username}'s class lists ${body.students.length} students, the data set has ${s.user.studentIds.length}`);
+  }
+  const st = await fetch(`${url}/api/students/${s.user.studentIds[0]}`, { headers });
+  if (st.status !== 200) throw new Error(`student page for ${s.user.username}: ${st.status} ${await st.text()}`);
+  const rec = (await st.json()) as { student: { accommodationNeeds: unknown } };
+  if (rec.student.accommodationNeeds === null) log('  warning: the contact teacher does not see accommodation needs (student.readSensitive denied?)');
+}
+
+async function main(): Promise<void> {
+  let opts: BenchOptions | 'help';
+  try {
+    opts = parseOptions(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`bench: ${e.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  if (opts === 'help') {
+    log(USAGE);
+    return;
+  }
+  let code = 1;
+  try {
+    code = await run(opts);
+  } catch (e) {
+    console.error(`\nbench failed: ${(e as Error).stack ?? e}`);
+    code = 1;
+  } finally {
+    await cleanupAll();
+  }
+  process.exit(code);
+}
+
+void main();

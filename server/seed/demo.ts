@@ -1,0 +1,423 @@
+/**
+ * The demo school: "Nordfjell fylkeskommune" (fictional) with one school, "Fjellvik videregående skole",
+ * generated from seed 2026, plus the demo logins and the hard cases the policy must get right
+ * (adult students with and without consent, protected addresses, a parent without parental
+ * responsibility, a class change mid-year …). Everyone is generated: no real people.
+ */
+import { hash } from '@node-rs/argon2';
+import { inArray } from 'drizzle-orm';
+import type { Database } from '../core/db/client.js';
+import { account, schoolOwner } from '../core/db/schema.js';
+import {
+  OwnerGenerator, SCHOOL_YEAR, isAdultOn, type Dataset, type EnrolmentRow, type Family, type GuardianSpec, type PersonRow,
+  type Sex, type StudentRow,
+} from './generate.js';
+import { insertDataset } from './insert.js';
+import { origins, postalTowns, type NameOrigin } from './names.js';
+
+export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_SEED = 2026;
+export const DEMO_OWNER_NAME = 'Nordfjell fylkeskommune';
+export const DEMO_SCHOOL_NAME = 'Fjellvik videregående skole';
+export const DEMO_STUDENTS = 320;
+/** the day the demo's ages are computed for */
+export const DEMO_TODAY = '2026-11-25';
+/** the mid-year class change of the demo (2STB → 2STA) */
+export const DEMO_CLASS_CHANGE_ON = '2026-10-05';
+
+export type DemoRole = 'contactTeacher' | 'subjectTeacher' | 'departmentHead' | 'counsellor' | 'principal' | 'student' | 'guardian';
+
+export interface DemoLogin {
+  username: string;
+  password: string;
+  role: DemoRole;
+  description: string;
+}
+
+export interface DemoLoginWithPerson extends DemoLogin {
+  personId: string;
+  /** the generated person's name */
+  name: string;
+}
+
+/** The demo logins, in the order they are shown; all with the password demo1234. */
+export const DEMO_LOGINS: readonly DemoLogin[] = [
+  { username: 'kontaktlarer', password: DEMO_PASSWORD, role: 'contactTeacher', description: 'Kontaktlærer for 2STA (Vg2 studiespesialisering), også norsklærer i 2STA-NOR' },
+  { username: 'faglarer', password: DEMO_PASSWORD, role: 'subjectTeacher', description: 'Faglærer i matematikk (2STA-MAT og 1STA-MAT), ikke kontaktlærer' },
+  { username: 'avdelingsleder', password: DEMO_PASSWORD, role: 'departmentHead', description: 'Avdelingsleder for Studiespesialisering' },
+  { username: 'radgiver', password: DEMO_PASSWORD, role: 'counsellor', description: 'Rådgiver ved skolen' },
+  { username: 'rektor', password: DEMO_PASSWORD, role: 'principal', description: 'Rektor' },
+  { username: 'elev', password: DEMO_PASSWORD, role: 'student', description: 'Elev i 2STA, under 18 år, to foresatte med foreldreansvar' },
+  { username: 'elev.myndig', password: DEMO_PASSWORD, role: 'student', description: 'Myndig elev i 2STA som har gitt samtykke til den ene av to foresatte' },
+  { username: 'foresatt', password: DEMO_PASSWORD, role: 'guardian', description: 'Foresatt med foreldreansvar for «elev»' },
+  { username: 'foresatt.uten', password: DEMO_PASSWORD, role: 'guardian', description: 'Forelder uten foreldreansvar for en elev i 2STA' },
+  { username: 'foresatt.myndig', password: DEMO_PASSWORD, role: 'guardian', description: 'Foresatt som «elev.myndig» har gitt samtykke til' },
+];
+
+export interface DemoHardCases {
+  basisGroup2STAId: string;
+  basisGroup2STBId: string;
+  basisGroup1STAId: string;
+  teachingGroup2STANORId: string;
+  teachingGroup2STAMATId: string;
+  teachingGroup1STAMATId: string;
+  studiespesialiseringDepartmentId: string;
+  contactTeacherStaffMemberId: string;
+  subjectTeacherStaffMemberId: string;
+  departmentHeadStaffMemberId: string;
+  counsellorStaffMemberId: string;
+  principalStaffMemberId: string;
+  /** `elev`: under 18, in 2STA (and 2STA-MAT), two guardians with parental responsibility */
+  elevStudentId: string;
+  /** `foresatt` first, then the other guardian */
+  elevGuardianPersonIds: [string, string];
+  /** `elev.myndig`: 18+, in 2STA, consent to `foresatt.myndig` only */
+  adultWithConsentStudentId: string;
+  adultConsentGuardianPersonId: string;
+  adultNoConsentGuardianPersonId: string;
+  /** 18+, in 2STA, no consent rows at all */
+  adultWithoutConsentStudentId: string;
+  /** the student and the mother they live with have a strictly confidential address … */
+  strictlyConfidentialStudentId: string;
+  strictlyConfidentialGuardianPersonId: string;
+  /** … and the father (parental responsibility, lives elsewhere, not protected) must not learn it */
+  strictlyConfidentialOtherGuardianPersonId: string;
+  /** student and both guardians (one household) with a confidential address */
+  confidentialStudentId: string;
+  confidentialGuardianPersonId: string;
+  /** `foresatt.uten`: a father without parental responsibility and without any information decision */
+  noResponsibilityStudentId: string;
+  noResponsibilityGuardianPersonId: string;
+  noResponsibilityGuardianshipId: string;
+  /** a father without parental responsibility who was granted information (barneloven § 47) */
+  grantedInformationStudentId: string;
+  grantedInformationGuardianPersonId: string;
+  /** minority language, 3 years of residence */
+  minorityLanguageStudentId: string;
+  /** students with accommodation needs (skjemaelever) */
+  accommodationStudentIds: string[];
+  /** in 2STB from 2026-08-19 to 2026-10-05, in 2STA since (status active) */
+  changedClassStudentId: string;
+  /** a student (not in 2STA) with status left and every enrolment ended */
+  leftStudentId: string;
+}
+
+export interface DemoInfo {
+  ownerId: string;
+  schoolId: string;
+  logins: DemoLoginWithPerson[];
+  hardCases: DemoHardCases;
+}
+
+/** true when no school owner exists yet (a fresh database) */
+export async function isDatabaseEmpty(database: Database): Promise<boolean> {
+  const rows = await database.db.select({ id: schoolOwner.id }).from(schoolOwner).limit(1);
+  return rows.length === 0;
+}
+
+/** the demo logins whose accounts exist in this database */
+export async function demoLogins(database: Database): Promise<DemoLogin[]> {
+  const rows = await database.db
+    .select({ username: account.username })
+    .from(account)
+    .where(inArray(account.username, DEMO_LOGINS.map((l) => l.username)));
+  const present = new Set(rows.map((r) => r.username));
+  return DEMO_LOGINS.filter((l) => present.has(l.username));
+}
+
+/** Create the demo owner, school, people and logins. Throws if the demo accounts already exist. */
+export async function seedDemo(database: Database): Promise<DemoInfo> {
+  const existing = await demoLogins(database);
+  if (existing.length > 0) {
+    throw new Error(`The demo is already seeded (account "${existing[0]!.username}" exists); start from an empty database to seed it again.`);
+  }
+  const passwordHash = await hash(DEMO_PASSWORD); // argon2id, hashed once and reused
+  const { dataset, info } = buildDemo(passwordHash);
+  await insertDataset(database, dataset, { transaction: 'single' });
+  return info;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function need<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new Error(`demo: ${what} not found`);
+  return value;
+}
+
+/** the demo data set and what it contains (pure: no database) */
+export function buildDemo(passwordHash: string): { dataset: Dataset; info: DemoInfo } {
+  const gen = new OwnerGenerator({
+    seed: DEMO_SEED, schools: 1, studentsPerSchool: DEMO_STUDENTS, ownerName: DEMO_OWNER_NAME,
+    schoolNames: [DEMO_SCHOOL_NAME], emailDomain: 'fjellvik.example', today: DEMO_TODAY,
+  });
+  const ds = gen.generate();
+  const r = gen.rng;
+  const town = postalTowns[0]!;
+  const school = need(ds.school[0], 'school');
+
+  const basis = (name: string) => need(ds.basisGroup.find((b) => b.name === name), `basis group ${name}`);
+  const teaching = (name: string) => need(ds.teachingGroup.find((t) => t.name === name), `teaching group ${name}`);
+  const personById = new Map(ds.person.map((p) => [p.id, p]));
+  const studentById = new Map(ds.student.map((st) => [st.id, st]));
+  const personOf = (studentId: string): PersonRow => need(personById.get(need(studentById.get(studentId), 'student').personId), 'person');
+  const staffOf = (staffMemberId: string) => need(ds.staffMember.find((m) => m.id === staffMemberId), 'staff member');
+  const nameOf = (personId: string) => {
+    const p = need(personById.get(personId), 'person');
+    return `${p.givenName} ${p.familyName}`;
+  };
+
+  const sta = basis('2STA');
+  const stb = basis('2STB');
+  const sta1 = basis('1STA');
+  const nor2 = teaching('2STA-NOR');
+  const mat2 = teaching('2STA-MAT');
+  const mat1 = teaching('1STA-MAT');
+  const stDepartment = need(ds.department.find((d) => d.name === 'Studiespesialisering'), 'department Studiespesialisering');
+
+  // ----- staff ---------------------------------------------------------------------------------
+  // 2STA gets exactly one contact teacher, who also teaches 2STA-NOR
+  const contactOf2STA = ds.contactTeacherAssignment.filter((a) => a.basisGroupId === sta.id);
+  const contactTeacher = need(contactOf2STA[0], 'contact teacher of 2STA').staffMemberId;
+  ds.contactTeacherAssignment = ds.contactTeacherAssignment.filter((a) => a.basisGroupId !== sta.id || a.staffMemberId === contactTeacher);
+  const teachAssign = ds.subjectTeacherAssignment;
+  const protectedGroups = new Set<string>();
+  /** make `staffMemberId` the teacher of the group; the previous teacher takes over one of theirs */
+  const ensureTeaches = (groupId: string, staffMemberId: string) => {
+    const a = need(teachAssign.find((x) => x.teachingGroupId === groupId), 'subject teacher assignment');
+    protectedGroups.add(groupId);
+    if (a.staffMemberId === staffMemberId) return;
+    const previous = a.staffMemberId;
+    const swap = teachAssign.find((x) => x.staffMemberId === staffMemberId && !protectedGroups.has(x.teachingGroupId));
+    a.staffMemberId = staffMemberId;
+    if (swap) swap.staffMemberId = previous;
+  };
+  ensureTeaches(nor2.id, contactTeacher);
+
+  // the subject teacher: a teacher with no other role who is nobody's contact teacher, a maths teacher if possible
+  const contactTeachers = new Set(ds.contactTeacherAssignment.map((a) => a.staffMemberId));
+  const onlyTeacher = new Set(ds.staffMember.map((m) => m.id));
+  for (const role of ds.staffRole) if (role.role !== 'teacher') onlyTeacher.delete(role.staffMemberId);
+  const subjectCodeOfGroup = new Map(ds.teachingGroup.map((t) => [t.id, ds.subject.find((sub) => sub.id === t.subjectId)!.code]));
+  const candidates = [...onlyTeacher].filter((id) => !contactTeachers.has(id));
+  const mathTeacher = candidates.find((id) => teachAssign.some((x) => x.staffMemberId === id && /^(MAT|REA305|REA306)/.test(subjectCodeOfGroup.get(x.teachingGroupId)!)));
+  const subjectTeacher = need(mathTeacher ?? candidates[0], 'a teacher who is not a contact teacher');
+  ensureTeaches(mat2.id, subjectTeacher);
+  ensureTeaches(mat1.id, subjectTeacher);
+
+  const roleHolder = (role: string, departmentId?: string) =>
+    need(ds.staffRole.find((x) => x.role === role && (departmentId === undefined || x.departmentId === departmentId)), role).staffMemberId;
+  const departmentHead = roleHolder('departmentHead', stDepartment.id);
+  const counsellor = roleHolder('counsellor');
+  const principal = roleHolder('principal');
+  const counsellorPersonId = staffOf(counsellor).personId;
+  const principalPersonId = staffOf(principal).personId;
+
+  // ----- students of 2STA ------------------------------------------------------------------------
+  const enrolmentsOf = (studentId: string) => ds.enrolment.filter((x) => x.studentId === studentId);
+  const currentIn2STA = ds.enrolment.filter((x) => x.basisGroupId === sta.id && x.endsOn === null).map((x) => x.studentId);
+  // plain candidates: active, in 2STA since the first day
+  const plain = currentIn2STA.filter((id) => {
+    const st = studentById.get(id)!;
+    return st.status === 'active' && enrolmentsOf(id).filter((x) => x.basisGroupId).length === 1;
+  });
+  const takesMath = (id: string) => ds.enrolment.some((x) => x.studentId === id && x.teachingGroupId === mat2.id && x.endsOn === null);
+  const used = new Set<string>();
+  const take = (prefer?: (id: string) => boolean): StudentRow => {
+    const id = need(plain.find((x) => !used.has(x) && (!prefer || prefer(x))) ?? plain.find((x) => !used.has(x)), 'a free 2STA student');
+    used.add(id);
+    return studentById.get(id)!;
+  };
+  const sexOf = (p: PersonRow): Sex => (Number(p.nationalIdentityNumber!.charAt(8)) % 2 === 0 ? 'female' : 'male');
+
+  const setBirthDate = (st: StudentRow, birthDate: string) => {
+    const p = personOf(st.id);
+    p.birthDate = birthDate;
+    p.nationalIdentityNumber = gen.nationalIdentityNumber(birthDate, sexOf(p));
+  };
+  /** replace a student's guardians with a new family (drops their consents and information decisions) */
+  const newFamilyFor = (st: StudentRow, guardians: GuardianSpec[], opts: { protection?: 'none' | 'confidential' | 'strictlyConfidential'; origin?: NameOrigin } = {}): { family: Family; guardianshipIds: string[] } => {
+    const old = new Set(ds.guardianship.filter((g) => g.studentId === st.id).map((g) => g.id));
+    const oldPersons = new Set(ds.guardianship.filter((g) => old.has(g.id)).map((g) => g.guardianPersonId));
+    ds.guardianship = ds.guardianship.filter((g) => !old.has(g.id));
+    ds.informationDecision = ds.informationDecision.filter((d) => !old.has(d.guardianshipId));
+    ds.consent = ds.consent.filter((c) => c.studentId !== st.id);
+    // guardians left without any child at the school go too
+    const stillGuardian = new Set(ds.guardianship.map((g) => g.guardianPersonId));
+    ds.person = ds.person.filter((p) => !oldPersons.has(p.id) || stillGuardian.has(p.id));
+    const p = personOf(st.id);
+    const origin = opts.origin ?? origins.norwegian;
+    const family = gen.newFamily(Number(p.birthDate!.slice(0, 4)), origin, town, st.level, { guardians, protection: opts.protection ?? 'none' });
+    for (const row of ds.person.slice(ds.person.length - family.guardians.length)) personById.set(row.id, row);
+    const guardianshipIds = gen.linkFamily(st.id, family);
+    const female = sexOf(p) === 'female';
+    p.familyName = female ? (family.childFamilyName.daughter ?? family.childFamilyName.female) : family.childFamilyName.male;
+    p.givenName = r.pick(female ? origin.girls : origin.boys);
+    st.minorityLanguage = origin.minorityLanguage;
+    st.yearsOfResidence = null;
+    p.email = gen.studentEmail(p.givenName, p.familyName);
+    p.streetAddress = family.home.streetAddress;
+    p.postalCode = family.home.postalCode;
+    p.city = family.home.city;
+    p.addressProtection = family.protection;
+    return { family, guardianshipIds };
+  };
+  const twoParents: GuardianSpec[] = [
+    { relation: 'mother', parentalResponsibility: true, livesWith: true },
+    { relation: 'father', parentalResponsibility: true, livesWith: true },
+  ];
+
+  // everyone else in 2STA is a minor (born 2009), so exactly two adults are in the class
+  for (const id of currentIn2STA) {
+    const p = personOf(id);
+    if (isAdultOn(p.birthDate!, DEMO_TODAY)) {
+      setBirthDate(studentById.get(id)!, `2009${p.birthDate!.slice(4)}`.replace('-02-29', '-02-28'));
+      ds.consent = ds.consent.filter((c) => c.studentId !== id);
+    }
+  }
+
+  // elev: under 18 all school year, takes 2STA-MAT, two guardians with parental responsibility
+  const elev = take(takesMath);
+  setBirthDate(elev, '2009-12-10');
+  if (!takesMath(elev.id)) gen.addEnrolment(elev.id, { teachingGroupId: mat2.id }, SCHOOL_YEAR.startsOn, null);
+  const elevFamily = newFamilyFor(elev, twoParents).family;
+
+  // elev.myndig: 18+, consent to the mother (foresatt.myndig) only
+  const adult = take();
+  setBirthDate(adult, '2008-03-14');
+  const adultFamily = newFamilyFor(adult, twoParents).family;
+  gen.addConsent(adult.id, adultFamily.guardians[0]!.personId, '2008-03-14');
+
+  // a second adult without any consent
+  const adultNoConsent = take();
+  setBirthDate(adultNoConsent, '2008-06-30');
+  newFamilyFor(adultNoConsent, twoParents);
+
+  // strictly confidential address: the student and the mother they live with; the father has
+  // parental responsibility, lives elsewhere and is not protected (he must not learn the address)
+  const strict = take();
+  const strictFamily = newFamilyFor(strict, [
+    { relation: 'mother', parentalResponsibility: true, livesWith: true },
+    { relation: 'father', parentalResponsibility: true, livesWith: false },
+  ], { protection: 'strictlyConfidential' }).family;
+
+  // confidential address: one household, student and both guardians
+  const confidential = take();
+  const confidentialFamily = newFamilyFor(confidential, twoParents, { protection: 'confidential' }).family;
+
+  // foresatt.uten: a father without parental responsibility and no information decision
+  const noPr = take();
+  const noPrResult = newFamilyFor(noPr, [
+    { relation: 'mother', parentalResponsibility: true, livesWith: true },
+    { relation: 'father', parentalResponsibility: false, livesWith: false },
+  ]);
+
+  // a father without parental responsibility who asked for and was granted information
+  const granted = take();
+  const grantedResult = newFamilyFor(granted, [
+    { relation: 'mother', parentalResponsibility: true, livesWith: true },
+    { relation: 'father', parentalResponsibility: false, livesWith: false },
+  ]);
+  gen.addInformationDecision(grantedResult.guardianshipIds[1]!, true, principalPersonId);
+
+  // minority language, three years in Norway
+  const minority = take();
+  newFamilyFor(minority, twoParents, { origin: origins.tigrinya });
+  minority.minorityLanguage = true;
+  minority.yearsOfResidence = 3;
+
+  // skjemaelever
+  const accommodation = [take(), take()];
+  ds.accommodationNeed = ds.accommodationNeed.filter((a) => !accommodation.some((st) => st.id === a.studentId));
+  gen.addAccommodationNeed(accommodation[0]!.id, 'Ekstra tid på prøver (25 %)', counsellorPersonId);
+  gen.addAccommodationNeed(accommodation[0]!.id, 'Fast plass nær døra', counsellorPersonId);
+  gen.addAccommodationNeed(accommodation[1]!.id, 'Tilgang til PC med opplesingsverktøy og retteprogram', counsellorPersonId);
+
+  // changed class mid-year: 2STB until 2026-10-05, 2STA since (the class-bound teaching groups too)
+  const changed = take();
+  const changeOn = DEMO_CLASS_CHANGE_ON;
+  const added: EnrolmentRow[] = [];
+  for (const x of enrolmentsOf(changed.id)) {
+    if (x.basisGroupId === sta.id) {
+      x.startsOn = changeOn;
+      added.push({ ...x, id: r.uuid(), basisGroupId: stb.id, startsOn: SCHOOL_YEAR.startsOn, endsOn: changeOn });
+    } else if (x.teachingGroupId) {
+      const group = ds.teachingGroup.find((t) => t.id === x.teachingGroupId)!;
+      if (!group.name.startsWith('2STA-')) continue;
+      const before = ds.teachingGroup.find((t) => t.name === `2STB-${group.name.slice(5)}`);
+      if (!before) continue;
+      x.startsOn = changeOn;
+      added.push({ ...x, id: r.uuid(), teachingGroupId: before.id, startsOn: SCHOOL_YEAR.startsOn, endsOn: changeOn });
+    }
+  }
+  ds.enrolment.push(...added);
+
+  // a student who left (elsewhere in the school)
+  const leftClass = basis('3STB');
+  const leftId = need(
+    ds.enrolment.find((x) => x.basisGroupId === leftClass.id && x.endsOn === null && studentById.get(x.studentId)!.status === 'active'),
+    'a student in 3STB',
+  ).studentId;
+  const left = studentById.get(leftId)!;
+  left.status = 'left';
+  for (const x of enrolmentsOf(leftId)) if (x.endsOn === null) x.endsOn = '2026-10-16';
+
+  // ----- accounts ------------------------------------------------------------------------------
+  const personFor: Record<string, string> = {
+    kontaktlarer: staffOf(contactTeacher).personId,
+    faglarer: staffOf(subjectTeacher).personId,
+    avdelingsleder: staffOf(departmentHead).personId,
+    radgiver: counsellorPersonId,
+    rektor: principalPersonId,
+    elev: elev.personId,
+    'elev.myndig': adult.personId,
+    foresatt: elevFamily.guardians[0]!.personId,
+    'foresatt.uten': noPrResult.family.guardians[1]!.personId,
+    'foresatt.myndig': adultFamily.guardians[0]!.personId,
+  };
+  const logins: DemoLoginWithPerson[] = DEMO_LOGINS.map((l) => {
+    const personId = need(personFor[l.username], l.username);
+    ds.account.push({ ownerId: gen.ownerId, id: r.uuid(), personId, username: l.username, passwordHash, oidcSubject: null, disabled: false });
+    return { ...l, personId, name: nameOf(personId) };
+  });
+
+  const info: DemoInfo = {
+    ownerId: gen.ownerId,
+    schoolId: school.id,
+    logins,
+    hardCases: {
+      basisGroup2STAId: sta.id,
+      basisGroup2STBId: stb.id,
+      basisGroup1STAId: sta1.id,
+      teachingGroup2STANORId: nor2.id,
+      teachingGroup2STAMATId: mat2.id,
+      teachingGroup1STAMATId: mat1.id,
+      studiespesialiseringDepartmentId: stDepartment.id,
+      contactTeacherStaffMemberId: contactTeacher,
+      subjectTeacherStaffMemberId: subjectTeacher,
+      departmentHeadStaffMemberId: departmentHead,
+      counsellorStaffMemberId: counsellor,
+      principalStaffMemberId: principal,
+      elevStudentId: elev.id,
+      elevGuardianPersonIds: [elevFamily.guardians[0]!.personId, elevFamily.guardians[1]!.personId],
+      adultWithConsentStudentId: adult.id,
+      adultConsentGuardianPersonId: adultFamily.guardians[0]!.personId,
+      adultNoConsentGuardianPersonId: adultFamily.guardians[1]!.personId,
+      adultWithoutConsentStudentId: adultNoConsent.id,
+      strictlyConfidentialStudentId: strict.id,
+      strictlyConfidentialGuardianPersonId: strictFamily.guardians[0]!.personId,
+      strictlyConfidentialOtherGuardianPersonId: strictFamily.guardians[1]!.personId,
+      confidentialStudentId: confidential.id,
+      confidentialGuardianPersonId: confidentialFamily.guardians[0]!.personId,
+      noResponsibilityStudentId: noPr.id,
+      noResponsibilityGuardianPersonId: noPrResult.family.guardians[1]!.personId,
+      noResponsibilityGuardianshipId: noPrResult.guardianshipIds[1]!,
+      grantedInformationStudentId: granted.id,
+      grantedInformationGuardianPersonId: grantedResult.family.guardians[1]!.personId,
+      minorityLanguageStudentId: minority.id,
+      accommodationStudentIds: accommodation.map((st) => st.id),
+      changedClassStudentId: changed.id,
+      leftStudentId: leftId,
+    },
+  };
+  return { dataset: ds, info };
+}

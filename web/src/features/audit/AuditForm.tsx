@@ -1,0 +1,68 @@
+import { Button, Textfield } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditSearch } from './auditApi';
+
+interface Props {
+  initial: AuditSearch;
+  /** Messages from the server's problem+json, keyed by field. */
+  serverErrors: Record<string, string>;
+  pending: boolean;
+  onSearch: (search: AuditSearch) => void;
+}
+
+export function AuditForm({ initial, serverErrors, pending, onSearch }: Props) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState({ studentId: initial.studentId ?? '', from: initial.from ?? '', to: initial.to ?? '' });
+  const [toError, setToError] = useState<string | undefined>();
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (values.from && values.to && values.to < values.from) {
+      setToError(t('audit.toBeforeFrom'));
+      document.getElementById('audit-to')?.focus();
+      return;
+    }
+    setToError(undefined);
+    onSearch({
+      studentId: values.studentId.trim() || undefined,
+      from: values.from || undefined,
+      to: values.to || undefined,
+    });
+  }
+
+  return (
+    <form noValidate onSubmit={submit} aria-label={t('audit.filters')} className="audit-form">
+      <Textfield
+        id="audit-studentId"
+        label={t('audit.studentId')}
+        description={t('audit.studentIdHelp')}
+        autoComplete="off"
+        spellCheck={false}
+        value={values.studentId}
+        error={serverErrors.studentId}
+        onChange={(e) => setValues((v) => ({ ...v, studentId: e.target.value }))}
+        className="audit-form__student"
+      />
+      <Textfield
+        id="audit-from"
+        label={t('audit.from')}
+        type="date"
+        value={values.from}
+        error={serverErrors.from}
+        onChange={(e) => setValues((v) => ({ ...v, from: e.target.value }))}
+      />
+      <Textfield
+        id="audit-to"
+        label={t('audit.to')}
+        type="date"
+        value={values.to}
+        error={toError ?? serverErrors.to}
+        onChange={(e) => setValues((v) => ({ ...v, to: e.target.value }))}
+      />
+      <Button type="submit" loading={pending} className="audit-form__submit">
+        {t('audit.search')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { PageHeading } from '../../core/ui/PageHeading';
+import { StudentRecordView } from './StudentRecordView';
+import { studentRecordQuery } from './studentsApi';
+
+export function StudentPage({ studentId }: { studentId: string }) {
+  const { data } = useSuspenseQuery(studentRecordQuery(studentId));
+  return (
+    <div className="stack">
+      <PageHeading title={`${data.student.givenName} ${data.student.familyName}`} />
+      <StudentRecordView record={data} viewer="staff" />
+    </div>
+  );
+}

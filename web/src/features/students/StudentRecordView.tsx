@@ -1,0 +1,56 @@
+import { Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import type { StudentRecord } from '../../core/api/types';
+import { auditRoles, hasRole, leaderRoles, useMe } from '../../core/auth/session';
+import { AccessReason } from '../../core/ui/AccessReason';
+import { AppLink } from '../../core/ui/AppLink';
+import { ConsentSummary } from '../consent/ConsentSummary';
+import { ContactLogSection } from '../contactLog/ContactLogSection';
+import { GuardianList } from './GuardianList';
+import { StudentProfile } from './StudentProfile';
+
+/** Who is looking: staff with a relation, the student themself, or a guardian with insight. */
+export type Viewer = 'staff' | 'self' | 'guardian';
+
+/** The one StudentRecord, already narrowed by the server for this viewer; the page around it gives the h1. */
+export function StudentRecordView({ record, viewer }: { record: StudentRecord; viewer: Viewer }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { student, permissions } = record;
+  const canOpenClass = (id: string) =>
+    viewer === 'staff' && (hasRole(me, ...leaderRoles) || me.basisGroups.some((g) => g.id === id));
+
+  return (
+    <div className="stack">
+      <AccessReason access={record.access} />
+      <div className="record-grid">
+        <StudentProfile student={student} canOpenClass={canOpenClass} />
+        <div className="stack">
+          <GuardianList guardians={record.guardians} />
+          {viewer !== 'guardian' && (
+            <ConsentSummary
+              studentId={student.id}
+              isAdult={student.isAdult}
+              perspective={viewer === 'self' ? 'self' : 'staff'}
+              action={
+                viewer === 'self' && student.isAdult && permissions.manageConsent ? (
+                  <Paragraph>
+                    <AppLink to="/me/consent">{t('students.manageConsent')}</AppLink>
+                  </Paragraph>
+                ) : undefined
+              }
+            />
+          )}
+          {viewer === 'staff' && hasRole(me, ...auditRoles) && (
+            <Paragraph>
+              <AppLink to="/audit" search={{ studentId: student.id }}>
+                {t('students.auditLink')}
+              </AppLink>
+            </Paragraph>
+          )}
+        </div>
+      </div>
+      {permissions.readContactLog && <ContactLogSection studentId={student.id} canAdd={permissions.editContactLog} />}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import '@fontsource/inter/latin-400.css';
+import '@fontsource/inter/latin-ext-400.css';
+import '@fontsource/inter/latin-500.css';
+import '@fontsource/inter/latin-ext-500.css';
+import '@fontsource/inter/latin-600.css';
+import '@fontsource/inter/latin-ext-600.css';
+import '@digdir/designsystemet-css';
+import '@digdir/designsystemet-css/theme';
+import './core/layout/app.css';
+
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { setUnauthorizedHandler } from './core/api/client';
+import { forgetSession } from './core/auth/session';
+import { i18n } from './core/i18n/i18n';
+import { createQueryClient } from './core/query';
+import { createAppRouter } from './core/router/router';
+
+const queryClient = createQueryClient();
+const router = createAppRouter(queryClient);
+
+// A session can end anywhere (expiry, logout in another tab): every 401 leads to the same login page,
+// which brings the user back to where they were.
+setUnauthorizedHandler(() => {
+  forgetSession(queryClient);
+  const here = router.state.location;
+  if (here.pathname === '/login') return;
+  void router.navigate({ to: '/login', search: { redirect: here.href } });
+});
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root is missing from index.html');
+
+createRoot(container).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);
