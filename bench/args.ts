@@ -17,6 +17,8 @@ export interface BenchOptions {
   contactLogs: number;
   /** also measure the floor plus the audit insert the endpoint must do */
   floorAudit: boolean;
+  /** also measure each endpoint with ONE connection, against a sequential floor (latency without queueing) */
+  sequential: boolean;
   keep: boolean;
   out: string;
   databaseUrl?: string;
@@ -33,6 +35,7 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --warmup S         seconds of unmeasured load before each endpoint (default 2)
   --contact-logs X   average contact-log entries per student (default 1.5)
   --no-floor-audit   skip the extra "floor + audit insert" measurement
+  --sequential       also load each endpoint with 1 connection and compare with a sequential floor
   --keep             keep the bench database / PGlite directory afterwards
   --out FILE         where to write the results (default bench/results.json)
   --help             this text
@@ -79,6 +82,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
         warmup: { type: 'string' },
         'contact-logs': { type: 'string' },
         'no-floor-audit': { type: 'boolean' },
+        sequential: { type: 'boolean' },
         keep: { type: 'boolean' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -112,6 +116,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     warmup: numFlag('warmup', v.warmup, 2, 0, 600),
     contactLogs: numFlag('contact-logs', v['contact-logs'], 1.5, 0, 50),
     floorAudit: !v['no-floor-audit'],
+    sequential: !!v.sequential,
     keep: !!v.keep,
     out,
     databaseUrl,

@@ -5,13 +5,14 @@
  * bench/results.json. See bench/README.md.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../server/core/db/client.js';
 import { DEFAULT_TODAY, datasetCounts } from '../server/seed/generate.js';
 import { USAGE, UsageError, parseOptions, type BenchOptions } from './args.js';
 import { repoRoot, startApp, type AppChild } from './child.js';
+import { CpuMeter, type CpuDelta } from './cpu.js';
 import { buildBenchDataset, insertBenchDataset, type BenchDataset, type BenchUser } from './dataset.js';
 import { floorCases, measureFloor, type FloorResult, type Query } from './floor.js';
 import { load, loginAll, targets, type LoadResult, type Session } from './load.js';
@@ -94,6 +95,13 @@ interface EndpointResult {
   floorMode: string;
   floorWithAudit?: { p50: number; p95: number; p99: number; queries: number };
   ratio: number;
+  /** CPU ms per request (app child, PostgreSQL backends, bench process = load generator) and per floor query */
+  cpuPerRequestMs?: { app: number | null; db: number | null; loadGenerator: number };
+  cpuPerFloorQueryMs?: { db: number | null; bench: number };
+  /** 1000 / rps: the time per request the whole machine spends at this throughput */
+  inverseThroughputMs: number;
+  /** --sequential: one connection against a one-loop floor, i.e. latency without queueing */
+  sequential?: { p50: number; p95: number; p99: number; rps: number; errors: number; floorP50: number; floorP95: number; floorP99: number; ratio: number };
   meetsP95Target: boolean;
   meetsRatioTarget: boolean;
 }
@@ -102,8 +110,12 @@ async function run(opts: BenchOptions): Promise<number> {
   const t0 = performance.now();
   const kind: 'postgres' | 'pglite' = opts.databaseUrl ? 'postgres' : 'pglite';
   const runId = `elevlos_bench_${timestamp()}`;
+  const loadBefore = loadavg();
   log(`Elevlos bench: ${opts.students} students requested (${opts.schools} schools × ${opts.studentsPerSchool}), seed ${opts.seed}, ` +
     `${kind}, ${opts.connections} connections × ${opts.duration} s per endpoint, ${cpus().length} cores`);
+  if (loadBefore[0]! > cpus().length * 0.5) {
+    log(`  note: the machine is already busy (load average ${loadBefore.map((x) => x.toFixed(1)).join(' ')}): latencies will be noisy`);
+  }
 
   // 1. a fresh database -----------------------------------------------------------------------
   let benchUrl: string | undefined;
@@ -144,6 +156,9 @@ async function run(opts: BenchOptions): Promise<number> {
       });
     }
   }
+
+  const meter = await CpuMeter.open(opts.databaseUrl, opts.databaseUrl ? runId : null);
+  onCleanup('close CPU meter', () => meter.close());
 
   // generate ----------------------------------------------------------------------------------
   let t = performance.now();
@@ -200,15 +215,23 @@ async function run(opts: BenchOptions): Promise<number> {
   await sanityCheck(app.url, sessions[0]!);
 
   // 3. load ------------------------------------------------------------------------------------
-  const loadResults: Record<string, { result: LoadResult; warmup?: LoadResult }> = {};
+  const loadResults: Record<string, { result: LoadResult; warmup?: LoadResult; cpu: CpuDelta; sequential?: LoadResult }> = {};
   for (const target of targets) {
     let warmup: LoadResult | undefined;
     if (opts.warmup > 0) warmup = await load(app.url, sessions, target, opts.connections, opts.warmup);
+    const before = await meter.snapshot(app.pid);
     const result = await load(app.url, sessions, target, opts.connections, opts.duration);
-    loadResults[target.key] = { result, warmup };
+    const cpu = await meter.since(before, app.pid);
     const bad = result.non2xx + result.errors + (warmup ? warmup.non2xx + warmup.errors : 0);
     log(`  ${target.label.padEnd(15)} p50 ${ms(result.latency.p50)} ms  p95 ${ms(result.latency.p95)} ms  p99 ${ms(result.latency.p99)} ms  ` +
       `${result.rps.toFixed(0)} req/s  ${result.ok} ok${bad ? `  ${bad} NOT OK ${JSON.stringify(result.statusCodes)}` : ''}`);
+    let sequential: LoadResult | undefined;
+    if (opts.sequential) {
+      sequential = await load(app.url, sessions, target, 1, opts.duration);
+      log(`  ${target.label.padEnd(15)} 1 connection: p50 ${ms(sequential.latency.p50)} ms  p95 ${ms(sequential.latency.p95)} ms  ` +
+        `p99 ${ms(sequential.latency.p99)} ms  ${sequential.rps.toFixed(0)} req/s${sequential.non2xx + sequential.errors ? `  NOT OK ${JSON.stringify(sequential.statusCodes)}` : ''}`);
+    }
+    loadResults[target.key] = { result, warmup, cpu, sequential };
     if (!app.alive()) throw new Error(`The app died during the ${target.label} load:\n${app.output()}`);
   }
   await app.stop();
@@ -232,13 +255,16 @@ async function run(opts: BenchOptions): Promise<number> {
   }
   const unFloor = onCleanup('close floor connection', () => closeFloor());
   const cases = floorCases(ownerId, TODAY);
-  const floors: Record<string, { floor: FloorResult; audit?: FloorResult }> = {};
+  const floors: Record<string, { floor: FloorResult; audit?: FloorResult; cpu: CpuDelta; sequential?: FloorResult }> = {};
   for (const target of targets) {
     const c = cases[target.key]!;
     await measureFloor(q, sessions, c, loops, Math.min(1, opts.duration), false); // warm caches and plans
+    const before = await meter.snapshot(null);
     const floor = await measureFloor(q, sessions, c, loops, opts.duration, false);
+    const cpu = await meter.since(before, null);
     const audit = opts.floorAudit ? await measureFloor(q, sessions, c, loops, Math.max(1, opts.duration / 3), true) : undefined;
-    floors[target.key] = { floor, audit };
+    const sequential = opts.sequential ? (loops === 1 ? floor : await measureFloor(q, sessions, c, 1, opts.duration, false)) : undefined;
+    floors[target.key] = { floor, audit, cpu, sequential };
     log(`  ${target.label.padEnd(15)} floor p50 ${ms(floor.latency.p50)} ms  p95 ${ms(floor.latency.p95)} ms  p99 ${ms(floor.latency.p99)} ms  ` +
       `${floor.qps.toFixed(0)} q/s` + (audit ? `   (+ audit insert: p95 ${ms(audit.latency.p95)} ms)` : ''));
   }
@@ -249,10 +275,11 @@ async function run(opts: BenchOptions): Promise<number> {
   const endpoints: Record<string, EndpointResult> = {};
   let failures = 0;
   for (const target of targets) {
-    const { result: r, warmup: w } = loadResults[target.key]!;
-    const { floor: f, audit: a } = floors[target.key]!;
+    const { result: r, warmup: w, cpu: rc, sequential: rs } = loadResults[target.key]!;
+    const { floor: f, audit: a, cpu: fc, sequential: fs } = floors[target.key]!;
+    const per = (x: number | null, n: number) => (x === null || n === 0 ? null : round2(x / n));
     const ratio = r.latency.p95 / f.latency.p95;
-    failures += r.non2xx + r.errors + (w ? w.non2xx + w.errors : 0);
+    failures += r.non2xx + r.errors + (w ? w.non2xx + w.errors : 0) + (rs ? rs.non2xx + rs.errors : 0);
     endpoints[target.key] = {
       route: target.route,
       p50: round2(r.latency.p50), p95: round2(r.latency.p95), p99: round2(r.latency.p99), max: round2(r.latency.max),
@@ -263,6 +290,14 @@ async function run(opts: BenchOptions): Promise<number> {
       floorQps: round2(f.qps), floorQueries: f.queries, floorMode,
       floorWithAudit: a ? { p50: round2(a.latency.p50), p95: round2(a.latency.p95), p99: round2(a.latency.p99), queries: a.queries } : undefined,
       ratio: round2(ratio),
+      cpuPerRequestMs: { app: per(rc.appMs, r.requests), db: per(rc.dbMs, r.requests), loadGenerator: per(rc.benchMs, r.requests)! },
+      cpuPerFloorQueryMs: { db: per(fc.dbMs, f.queries), bench: per(fc.benchMs, f.queries)! },
+      inverseThroughputMs: round2(1000 / r.rps),
+      sequential: rs && fs ? {
+        p50: round2(rs.latency.p50), p95: round2(rs.latency.p95), p99: round2(rs.latency.p99), rps: round2(rs.rps), errors: rs.non2xx + rs.errors,
+        floorP50: round2(fs.latency.p50), floorP95: round2(fs.latency.p95), floorP99: round2(fs.latency.p99),
+        ratio: round2(rs.latency.p95 / fs.latency.p95),
+      } : undefined,
       meetsP95Target: r.latency.p95 <= TARGET_P95_MS,
       meetsRatioTarget: ratio <= TARGET_RATIO,
     };
@@ -271,7 +306,10 @@ async function run(opts: BenchOptions): Promise<number> {
   const results = {
     date: new Date().toISOString(),
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-    machine: { cores: cpu.length, cpu: cpu[0]?.model ?? 'unknown', memoryGb: round2(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+    machine: {
+      cores: cpu.length, cpu: cpu[0]?.model ?? 'unknown', memoryGb: round2(totalmem() / 2 ** 30), node: process.version, platform: process.platform,
+      loadAverageBefore: loadBefore.map(round2), loadAverageAfter: loadavg().map(round2),
+    },
     database: { kind, ...(benchUrl ? { url: safeUrl(benchUrl) } : { dataDir: relative(repoRoot, dataDir!) }), kept: opts.keep },
     app: { command: `node --import tsx ${appEntry}`, env: 'SEED_DEMO=false LOG_LEVEL=silent ELEVLOS_TODAY LOGIN_MAX_ATTEMPTS=1000000' },
     load: { connections: opts.connections, durationS: opts.duration, warmupS: opts.warmup, tool: 'autocannon (in the bench process), app in a child process' },
@@ -296,6 +334,30 @@ async function run(opts: BenchOptions): Promise<number> {
         e.floorWithAudit ? ms(e.floorWithAudit.p95) : '-', `${e.ratio.toFixed(1)}×`, e.meetsP95Target ? 'yes' : 'NO', e.meetsRatioTarget ? 'yes' : 'NO'];
     }),
   ));
+  const pg1 = (x: number | null | undefined) => (x === null || x === undefined ? '-' : ms(x));
+  log('');
+  log(`CPU per request (ms of CPU time; app = the Node child${kind === 'pglite' ? ' incl. PGlite' : ''}, db = PostgreSQL backends, load gen = autocannon) and per floor query`);
+  log(table(
+    ['endpoint', 'app', 'db', 'load gen', 'sum', 'floor db', 'floor bench'],
+    targets.map((tg) => {
+      const e = endpoints[tg.key]!;
+      const c = e.cpuPerRequestMs!;
+      const sum = (c.app ?? 0) + (c.db ?? 0) + c.loadGenerator;
+      return [tg.label, pg1(c.app), pg1(c.db), pg1(c.loadGenerator), ms(sum), pg1(e.cpuPerFloorQueryMs?.db), pg1(e.cpuPerFloorQueryMs?.bench)];
+    }),
+  ));
+  if (opts.sequential) {
+    log('');
+    log('One connection (no queueing) against a one-loop floor; latencies in ms');
+    log(table(
+      ['endpoint', 'p50', 'p95', 'p99', 'req/s', 'floor p50', 'floor p95', 'floor p99', 'ratio p95'],
+      targets.map((tg) => {
+        const sq = endpoints[tg.key]!.sequential!;
+        return [tg.label, ms(sq.p50), ms(sq.p95), ms(sq.p99), sq.rps.toFixed(0), ms(sq.floorP50), ms(sq.floorP95), ms(sq.floorP99), `${sq.ratio.toFixed(1)}×`];
+      }),
+    ));
+  }
+  log(`Load average before ${loadBefore.map((x) => x.toFixed(1)).join(' ')}, after ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   log(`Timings: generate ${seconds(generateMs)}, insert ${seconds(insertMs)}, analyze ${seconds(analyzeMs)}, app start ${seconds(appStartMs)}, ` +
     `logins ${seconds(loginMs)}, total ${seconds(since(t0))}`);
   log(`Written to ${relative(process.cwd(), outPath)}`);

@@ -85,6 +85,6 @@ export async function buildApp(database: Database, config: Config, opts: AppOpti
   await app.register(oidcRoutes);
   await app.register(featureRoutes);
 
-  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
   return app;
 }

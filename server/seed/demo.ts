@@ -20,7 +20,7 @@ export const DEMO_SEED = 2026;
 export const DEMO_OWNER_NAME = 'Nordfjell fylkeskommune';
 export const DEMO_SCHOOL_NAME = 'Fjellvik videregående skole';
 export const DEMO_STUDENTS = 320;
-/** the day the demo's ages are computed for */
+/** the day the demo's ages are computed for, unless seedDemo is given another */
 export const DEMO_TODAY = '2026-11-25';
 /** the mid-year class change of the demo (2STB → 2STA) */
 export const DEMO_CLASS_CHANGE_ON = '2026-10-05';
@@ -125,14 +125,22 @@ export async function demoLogins(database: Database): Promise<DemoLogin[]> {
   return DEMO_LOGINS.filter((l) => present.has(l.username));
 }
 
+export interface DemoOptions {
+  /**
+   * the day ages are computed for (default 2026-11-25); any day of the school year 2026/27 keeps the
+   * hard cases true (the adults are born early in 2008, `elev` late in 2009)
+   */
+  today?: string;
+}
+
 /** Create the demo owner, school, people and logins. Throws if the demo accounts already exist. */
-export async function seedDemo(database: Database): Promise<DemoInfo> {
+export async function seedDemo(database: Database, opts: DemoOptions = {}): Promise<DemoInfo> {
   const existing = await demoLogins(database);
   if (existing.length > 0) {
     throw new Error(`The demo is already seeded (account "${existing[0]!.username}" exists); start from an empty database to seed it again.`);
   }
   const passwordHash = await hash(DEMO_PASSWORD); // argon2id, hashed once and reused
-  const { dataset, info } = buildDemo(passwordHash);
+  const { dataset, info } = buildDemo(passwordHash, opts);
   await insertDataset(database, dataset, { transaction: 'single' });
   return info;
 }
@@ -145,10 +153,11 @@ function need<T>(value: T | undefined | null, what: string): T {
 }
 
 /** the demo data set and what it contains (pure: no database) */
-export function buildDemo(passwordHash: string): { dataset: Dataset; info: DemoInfo } {
+export function buildDemo(passwordHash: string, opts: DemoOptions = {}): { dataset: Dataset; info: DemoInfo } {
+  const today = opts.today ?? DEMO_TODAY;
   const gen = new OwnerGenerator({
     seed: DEMO_SEED, schools: 1, studentsPerSchool: DEMO_STUDENTS, ownerName: DEMO_OWNER_NAME,
-    schoolNames: [DEMO_SCHOOL_NAME], emailDomain: 'fjellvik.example', today: DEMO_TODAY,
+    schoolNames: [DEMO_SCHOOL_NAME], emailDomain: 'fjellvik.example', today,
   });
   const ds = gen.generate();
   const r = gen.rng;
@@ -266,11 +275,11 @@ export function buildDemo(passwordHash: string): { dataset: Dataset; info: DemoI
     { relation: 'father', parentalResponsibility: true, livesWith: true },
   ];
 
-  // everyone else in 2STA is a minor (born 2009), so exactly two adults are in the class
+  // everyone else in 2STA is a minor, so exactly two adults are in the class
   for (const id of currentIn2STA) {
     const p = personOf(id);
-    if (isAdultOn(p.birthDate!, DEMO_TODAY)) {
-      setBirthDate(studentById.get(id)!, `2009${p.birthDate!.slice(4)}`.replace('-02-29', '-02-28'));
+    if (isAdultOn(p.birthDate!, today)) {
+      setBirthDate(studentById.get(id)!, `2009-12-${String(r.int(1, 31)).padStart(2, '0')}`); // a minor all school year
       ds.consent = ds.consent.filter((c) => c.studentId !== id);
     }
   }

@@ -85,7 +85,7 @@ export const person = pgTable('person', {
   /** folkeregisterloven § 10-4 (L-07); a person-level registry fact, applies as guardian and as student */
   addressProtection: text({ enum: addressProtectionLevels }).notNull().default('none'),
   preferredLocale: text({ enum: ['nb', 'nn', 'en'] }).notNull().default('nb'),
-}, (t) => [primaryKey({ columns: [t.ownerId, t.id] })]);
+}, (t) => [primaryKey({ columns: [t.ownerId, t.id] }), uniqueIndex().on(t.ownerId, t.nationalIdentityNumber)]);
 
 export const account = pgTable('account', {
   ownerId: uuid().notNull(),
@@ -277,6 +277,7 @@ export const teachingGroup = pgTable('teaching_group', {
   primaryKey({ columns: [t.ownerId, t.id] }),
   foreignKey({ columns: [t.ownerId, t.schoolId], foreignColumns: [school.ownerId, school.id] }),
   foreignKey({ columns: [t.ownerId, t.subjectId], foreignColumns: [subject.ownerId, subject.id] }),
+  foreignKey({ columns: [t.ownerId, t.schoolYearId], foreignColumns: [schoolYear.ownerId, schoolYear.id] }),
 ]);
 
 export const subjectTeacherAssignment = pgTable('subject_teacher_assignment', {

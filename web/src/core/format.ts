@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from './api/types';
 import { isLocale } from './i18n/i18n';
 
-const intlLocale: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+// Some browsers ship without Nynorsk date data; bokmål month names are the closest fallback (not en-US).
+const intlLocale: Record<Locale, string[]> = { nb: ['nb-NO', 'no'], nn: ['nn-NO', 'nb-NO', 'no'], en: ['en-GB'] };
 
 /** A calendar date ("2026-03-12") is a day, not an instant: build it in local time so no time zone shifts it. */
 export function parseDay(iso: string): Date | null {
@@ -16,8 +17,8 @@ export function todayIso(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-const collators = new Map<string, Intl.Collator>();
-function collator(locale: string): Intl.Collator {
+const collators = new Map<string[], Intl.Collator>();
+function collator(locale: string[]): Intl.Collator {
   let c = collators.get(locale);
   if (!c) collators.set(locale, (c = new Intl.Collator(locale, { sensitivity: 'base' })));
   return c;

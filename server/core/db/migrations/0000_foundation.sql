@@ -287,6 +287,7 @@ ALTER TABLE "subject_teacher_assignment" ADD CONSTRAINT "subject_teacher_assignm
 ALTER TABLE "subject_teacher_assignment" ADD CONSTRAINT "subject_teacher_assignment_owner_id_staff_member_id_staff_member_owner_id_id_fk" FOREIGN KEY ("owner_id","staff_member_id") REFERENCES "public"."staff_member"("owner_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teaching_group" ADD CONSTRAINT "teaching_group_owner_id_school_id_school_owner_id_id_fk" FOREIGN KEY ("owner_id","school_id") REFERENCES "public"."school"("owner_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teaching_group" ADD CONSTRAINT "teaching_group_owner_id_subject_id_subject_owner_id_id_fk" FOREIGN KEY ("owner_id","subject_id") REFERENCES "public"."subject"("owner_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "teaching_group" ADD CONSTRAINT "teaching_group_owner_id_school_year_id_school_year_owner_id_id_fk" FOREIGN KEY ("owner_id","school_year_id") REFERENCES "public"."school_year"("owner_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "term" ADD CONSTRAINT "term_owner_id_school_year_id_school_year_owner_id_id_fk" FOREIGN KEY ("owner_id","school_year_id") REFERENCES "public"."school_year"("owner_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "accommodation_need_owner_id_student_id_index" ON "accommodation_need" USING btree ("owner_id","student_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "account_username_index" ON "account" USING btree ("username");--> statement-breakpoint
@@ -302,6 +303,7 @@ CREATE INDEX "enrolment_owner_id_teaching_group_id_index" ON "enrolment" USING b
 CREATE UNIQUE INDEX "guardianship_owner_id_student_id_guardian_person_id_index" ON "guardianship" USING btree ("owner_id","student_id","guardian_person_id");--> statement-breakpoint
 CREATE INDEX "guardianship_owner_id_guardian_person_id_index" ON "guardianship" USING btree ("owner_id","guardian_person_id");--> statement-breakpoint
 CREATE INDEX "job_run_at_index" ON "job" USING btree ("run_at") WHERE "job"."done_at" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "person_owner_id_national_identity_number_index" ON "person" USING btree ("owner_id","national_identity_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_member_owner_id_person_id_school_id_index" ON "staff_member" USING btree ("owner_id","person_id","school_id");--> statement-breakpoint
 CREATE INDEX "staff_role_owner_id_staff_member_id_index" ON "staff_role" USING btree ("owner_id","staff_member_id");--> statement-breakpoint
 CREATE INDEX "student_owner_id_person_id_index" ON "student" USING btree ("owner_id","person_id");--> statement-breakpoint

@@ -151,8 +151,9 @@ export interface AuditEntry {
   actorName: string;
   action: string;
   resourceType: string;
-  studentName: string;
-  decision: string;
+  studentId?: string | null;
+  studentName: string | null;
+  decision: 'allow' | 'deny' | (string & {});
   reason: string;
 }
 

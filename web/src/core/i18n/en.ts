@@ -52,6 +52,8 @@ export const en: Messages = {
     rateLimited: 'Too many sign-in attempts. Wait a little before you try again.',
     rateLimitedSeconds_one: 'Too many sign-in attempts. Try again in {{count}} second.',
     rateLimitedSeconds_other: 'Too many sign-in attempts. Try again in {{count}} seconds.',
+    rateLimitedMinutes_one: 'Too many sign-in attempts. Try again in {{count}} minute.',
+    rateLimitedMinutes_other: 'Too many sign-in attempts. Try again in {{count}} minutes.',
   },
   errors: {
     generic: 'Something went wrong. Please try again later.',
@@ -201,6 +203,9 @@ export const en: Messages = {
     occurredOnFuture: 'The date cannot be in the future.',
     channelRequired: 'Choose a channel.',
     summaryRequired: 'Write a short summary.',
+    summaryTooLong: 'The summary can have at most {{max}} characters.',
+    charsLeft: '%d characters left',
+    charsOver: '%d characters too many',
     visibilityRequired: 'Choose who can read this.',
   },
   consent: {
@@ -227,6 +232,19 @@ export const en: Messages = {
     reason: 'Reason',
     empty: 'Nobody has seen the information yet.',
     childLink: 'Who has seen the information about your child',
+  },
+  actions: {
+    studentRead: 'Viewed the student record',
+    classOverviewRead: 'Viewed the class overview',
+    contactLogRead: 'Viewed the contact log',
+    contactLogWrite: 'Wrote in the contact log',
+    consentRead: 'Viewed the consents',
+    consentManage: 'Changed a consent',
+    accessLogRead: 'Viewed who has seen the information',
+    auditSearch: 'Searched the access log',
+    informationDecision: 'Decided whether a parent gets information',
+    resourceStudent: 'Student',
+    resourceAuditLog: 'Access log',
   },
   guardian: {
     title: 'My children',

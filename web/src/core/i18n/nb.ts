@@ -51,6 +51,8 @@ export const nb = {
     rateLimited: 'For mange innloggingsforsøk. Vent litt før du prøver igjen.',
     rateLimitedSeconds_one: 'For mange innloggingsforsøk. Prøv igjen om {{count}} sekund.',
     rateLimitedSeconds_other: 'For mange innloggingsforsøk. Prøv igjen om {{count}} sekunder.',
+    rateLimitedMinutes_one: 'For mange innloggingsforsøk. Prøv igjen om {{count}} minutt.',
+    rateLimitedMinutes_other: 'For mange innloggingsforsøk. Prøv igjen om {{count}} minutter.',
   },
   errors: {
     generic: 'Noe gikk galt. Prøv igjen litt senere.',
@@ -200,6 +202,9 @@ export const nb = {
     occurredOnFuture: 'Datoen kan ikke være fram i tid.',
     channelRequired: 'Velg kanal.',
     summaryRequired: 'Skriv et kort sammendrag.',
+    summaryTooLong: 'Sammendraget kan ha høyst {{max}} tegn.',
+    charsLeft: '%d tegn igjen',
+    charsOver: '%d tegn for mye',
     visibilityRequired: 'Velg hvem som kan lese dette.',
   },
   consent: {
@@ -226,6 +231,19 @@ export const nb = {
     reason: 'Begrunnelse',
     empty: 'Ingen har sett opplysningene ennå.',
     childLink: 'Hvem har sett opplysningene om barnet',
+  },
+  actions: {
+    studentRead: 'Så elevopplysningene',
+    classOverviewRead: 'Så klasseoversikten',
+    contactLogRead: 'Så kontaktloggen',
+    contactLogWrite: 'Skrev i kontaktloggen',
+    consentRead: 'Så samtykkene',
+    consentManage: 'Endret samtykke',
+    accessLogRead: 'Så hvem som har sett opplysningene',
+    auditSearch: 'Søkte i tilgangsloggen',
+    informationDecision: 'Avgjorde om en forelder får informasjon',
+    resourceStudent: 'Elev',
+    resourceAuditLog: 'Tilgangslogg',
   },
   guardian: {
     title: 'Mine barn',

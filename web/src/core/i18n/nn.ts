@@ -52,6 +52,8 @@ export const nn: Messages = {
     rateLimited: 'For mange innloggingsforsøk. Vent litt før du prøver igjen.',
     rateLimitedSeconds_one: 'For mange innloggingsforsøk. Prøv igjen om {{count}} sekund.',
     rateLimitedSeconds_other: 'For mange innloggingsforsøk. Prøv igjen om {{count}} sekund.',
+    rateLimitedMinutes_one: 'For mange innloggingsforsøk. Prøv igjen om {{count}} minutt.',
+    rateLimitedMinutes_other: 'For mange innloggingsforsøk. Prøv igjen om {{count}} minutt.',
   },
   errors: {
     generic: 'Noko gjekk gale. Prøv igjen litt seinare.',
@@ -201,6 +203,9 @@ export const nn: Messages = {
     occurredOnFuture: 'Datoen kan ikkje vere fram i tid.',
     channelRequired: 'Vel kanal.',
     summaryRequired: 'Skriv eit kort samandrag.',
+    summaryTooLong: 'Samandraget kan ha høgst {{max}} teikn.',
+    charsLeft: '%d teikn igjen',
+    charsOver: '%d teikn for mykje',
     visibilityRequired: 'Vel kven som kan lese dette.',
   },
   consent: {
@@ -227,6 +232,19 @@ export const nn: Messages = {
     reason: 'Grunngjeving',
     empty: 'Ingen har sett opplysningane enno.',
     childLink: 'Kven har sett opplysningane om barnet',
+  },
+  actions: {
+    studentRead: 'Såg elevopplysningane',
+    classOverviewRead: 'Såg klasseoversikta',
+    contactLogRead: 'Såg kontaktloggen',
+    contactLogWrite: 'Skreiv i kontaktloggen',
+    consentRead: 'Såg samtykka',
+    consentManage: 'Endra samtykke',
+    accessLogRead: 'Såg kven som har sett opplysningane',
+    auditSearch: 'Søkte i tilgangsloggen',
+    informationDecision: 'Avgjorde om ein forelder får informasjon',
+    resourceStudent: 'Elev',
+    resourceAuditLog: 'Tilgangslogg',
   },
   guardian: {
     title: 'Borna mine',

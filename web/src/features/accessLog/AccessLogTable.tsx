@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessLogEntry } from '../../core/api/types';
 import { useFormat } from '../../core/format';
+import { actionLabel } from './actionLabel';
 
 export function AccessLogTable({ entries }: { entries: AccessLogEntry[] }) {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function AccessLogTable({ entries }: { entries: AccessLogEntry[] }) {
                 <time dateTime={e.at}>{format.dateTime(e.at)}</time>
               </Table.Cell>
               <Table.Cell>{e.actorName}</Table.Cell>
-              <Table.Cell>{e.action}</Table.Cell>
+              <Table.Cell>{actionLabel(t, e.action)}</Table.Cell>
               <Table.Cell>{e.reason}</Table.Cell>
             </Table.Row>
           ))}

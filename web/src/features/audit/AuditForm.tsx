@@ -1,5 +1,5 @@
 import { Button, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditSearch } from './auditApi';
 
@@ -15,6 +15,15 @@ export function AuditForm({ initial, serverErrors, pending, onSearch }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState({ studentId: initial.studentId ?? '', from: initial.from ?? '', to: initial.to ?? '' });
   const [toError, setToError] = useState<string | undefined>();
+
+  // The URL is the source of truth (a link can change the search); updating in place keeps focus where it is.
+  useEffect(() => {
+    setValues({ studentId: initial.studentId ?? '', from: initial.from ?? '', to: initial.to ?? '' });
+  }, [initial.studentId, initial.from, initial.to]);
+
+  // A server message belongs to the value that was searched for; once the user edits the field it is stale.
+  const serverError = (field: keyof AuditSearch) =>
+    values[field] === (initial[field] ?? '') ? serverErrors[field] : undefined;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -40,7 +49,7 @@ export function AuditForm({ initial, serverErrors, pending, onSearch }: Props) {
         autoComplete="off"
         spellCheck={false}
         value={values.studentId}
-        error={serverErrors.studentId}
+        error={serverError('studentId')}
         onChange={(e) => setValues((v) => ({ ...v, studentId: e.target.value }))}
         className="audit-form__student"
       />
@@ -49,7 +58,7 @@ export function AuditForm({ initial, serverErrors, pending, onSearch }: Props) {
         label={t('audit.from')}
         type="date"
         value={values.from}
-        error={serverErrors.from}
+        error={serverError('from')}
         onChange={(e) => setValues((v) => ({ ...v, from: e.target.value }))}
       />
       <Textfield
@@ -57,7 +66,7 @@ export function AuditForm({ initial, serverErrors, pending, onSearch }: Props) {
         label={t('audit.to')}
         type="date"
         value={values.to}
-        error={toError ?? serverErrors.to}
+        error={toError ?? serverError('to')}
         onChange={(e) => setValues((v) => ({ ...v, to: e.target.value }))}
       />
       <Button type="submit" loading={pending} className="audit-form__submit">

@@ -3,6 +3,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../core/api/types';
 import { useFormat } from '../../core/format';
+import { AppLink } from '../../core/ui/AppLink';
+import { NoValue } from '../../core/ui/Facts';
+import { actionLabel, resourceLabel } from '../accessLog/actionLabel';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();
@@ -32,9 +35,18 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 <time dateTime={e.at}>{format.dateTime(e.at)}</time>
               </Table.Cell>
               <Table.Cell>{e.actorName}</Table.Cell>
-              <Table.Cell>{e.action}</Table.Cell>
-              <Table.Cell>{e.resourceType}</Table.Cell>
-              <Table.Cell>{e.studentName}</Table.Cell>
+              <Table.Cell>{actionLabel(t, e.action)}</Table.Cell>
+              <Table.Cell>{resourceLabel(t, e.resourceType)}</Table.Cell>
+              <Table.Cell>
+                {e.studentId && e.studentName ? (
+                  // Narrow the search to this student rather than open their record (which is itself a read).
+                  <AppLink to="/audit" search={{ studentId: e.studentId }} data-color="accent">
+                    {e.studentName}
+                  </AppLink>
+                ) : (
+                  e.studentName ?? <NoValue label={t('common.notApplicable')} />
+                )}
+              </Table.Cell>
               <Table.Cell>
                 <Decision decision={e.decision} />
               </Table.Cell>

@@ -27,7 +27,14 @@ export function LoginPage({ redirect }: { redirect?: string }) {
       await syncLocale(queryClient, me);
       router.history.push(redirect ?? '/');
     },
-    onError: () => setValues((v) => ({ ...v, password: '' })),
+    onError: (err) => {
+      setValues((v) => ({ ...v, password: '' }));
+      // A 400 names the field it is about; put the message there, as for our own checks.
+      if (isApiError(err) && err.status === 400) {
+        const byField = err.fieldErrors();
+        setFieldErrors({ username: byField.username, password: byField.password });
+      }
+    },
   });
 
   function submit(e: FormEvent) {
@@ -48,9 +55,12 @@ export function LoginPage({ redirect }: { redirect?: string }) {
   let errorText: string | null = null;
   if (isApiError(error) && error.status === 401) errorText = t('auth.wrongCredentials');
   else if (isApiError(error) && error.status === 429)
-    errorText = error.retryAfter
-      ? t('auth.rateLimitedSeconds', { count: error.retryAfter })
-      : t('auth.rateLimited');
+    errorText = !error.retryAfter
+      ? t('auth.rateLimited')
+      : error.retryAfter > 90
+        ? t('auth.rateLimitedMinutes', { count: Math.ceil(error.retryAfter / 60) })
+        : t('auth.rateLimitedSeconds', { count: error.retryAfter });
+  else if (isApiError(error) && error.status === 400 && (fieldErrors.username || fieldErrors.password)) errorText = null;
   else if (error) errorText = problemText(t, error);
 
   const oidc = config.data?.oidc === true;

@@ -67,7 +67,8 @@ function StudentRow({ student: s }: { student: ClassOverviewStudent }) {
   return (
     <Table.Row>
       <Table.HeaderCell scope="row" className="class-table__name">
-        <AppLink to="/students/$studentId" params={{ studentId: s.studentId }}>
+        {/* The neutral table colour would otherwise turn the link grey. */}
+        <AppLink to="/students/$studentId" params={{ studentId: s.studentId }} data-color="accent">
           {s.familyName}, {s.givenName}
         </AppLink>
         {s.status !== 'active' && (

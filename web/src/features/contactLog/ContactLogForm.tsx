@@ -19,6 +19,7 @@ import { channelLabel, visibilityLabel } from './labels';
 import {
   contactLogFields,
   isComplete,
+  SUMMARY_MAX,
   validateContactLog,
   type ContactLogField,
   type ContactLogValues,
@@ -151,6 +152,7 @@ export function ContactLogForm({ initial, submitLabel, label, onSubmit, onCancel
         description={t('contactLog.summaryHelp')}
         multiline
         rows={4}
+        counter={{ limit: SUMMARY_MAX, under: t('contactLog.charsLeft'), over: t('contactLog.charsOver') }}
         required
         value={values.summary}
         error={errors.summary}

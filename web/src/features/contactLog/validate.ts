@@ -12,6 +12,9 @@ export interface ContactLogValues {
   visibility: Visibility | '';
 }
 
+/** The server's limit (docs/api.md does not state it; server/features/contactLog/routes.ts does). */
+export const SUMMARY_MAX = 4000;
+
 export type FieldErrors = Partial<Record<ContactLogField, string>>;
 
 /** The checks a person would otherwise only learn about after a round trip; the server checks again. */
@@ -21,6 +24,7 @@ export function validateContactLog(t: TFunction, v: ContactLogValues, today = to
   else if (v.occurredOn > today) errors.occurredOn = t('contactLog.occurredOnFuture');
   if (!v.channel) errors.channel = t('contactLog.channelRequired');
   if (!v.summary.trim()) errors.summary = t('contactLog.summaryRequired');
+  else if (v.summary.trim().length > SUMMARY_MAX) errors.summary = t('contactLog.summaryTooLong', { max: SUMMARY_MAX });
   if (!v.visibility) errors.visibility = t('contactLog.visibilityRequired');
   return errors;
 }

@@ -14,12 +14,12 @@ export function ContactDetails({ contact, isProtected }: { contact: Contact | nu
     <>
       {contact?.email && (
         <Fact label={t('students.email')}>
-          <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
+          <Link href={`mailto:${contact.email}`} data-color="accent">{contact.email}</Link>
         </Fact>
       )}
       {contact?.phone && (
         <Fact label={t('students.phone')}>
-          <Link href={`tel:${contact.phone.replace(/\s+/g, '')}`}>{contact.phone}</Link>
+          <Link href={`tel:${contact.phone.replace(/\s+/g, '')}`} data-color="accent">{contact.phone}</Link>
         </Fact>
       )}
       {isProtected ? (

@@ -39,7 +39,7 @@ function GuardianCard({ guardian: g }: { guardian: Guardian }) {
   const { t } = useTranslation();
   const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
   return (
-    <Card>
+    <Card data-color="neutral">
       <Heading level={3} data-size="xs">
         {g.name}
       </Heading>
