@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { studentRoutes } from './students/routes.js';
 import { classRoutes } from './classes/routes.js';
+import { classListRoutes } from './classes/list.js';
 import { contactLogRoutes } from './contactLog/routes.js';
 import { consentRoutes } from './consent/routes.js';
 import { auditRoutes } from './audit/routes.js';
@@ -10,6 +11,7 @@ import { guardianRoutes } from './guardians/routes.js';
 export async function featureRoutes(app: FastifyInstance): Promise<void> {
   await app.register(studentRoutes);
   await app.register(classRoutes);
+  await app.register(classListRoutes);
   await app.register(contactLogRoutes);
   await app.register(consentRoutes);
   await app.register(auditRoutes);

@@ -39,6 +39,7 @@ const OWN: Record<string, (ids: Ids) => { url: string; body?: unknown }> = {
   'GET /api/me': () => ({ url: '/api/me' }),
   'PUT /api/me/locale': () => ({ url: '/api/me/locale', body: { locale: 'nn' } }),
   'GET /api/guardian/children': () => ({ url: '/api/guardian/children' }),
+  'GET /api/basis-groups': () => ({ url: '/api/basis-groups' }),
   'POST /api/auth/logout': () => ({ url: '/api/auth/logout' }),
 };
 

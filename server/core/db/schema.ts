@@ -346,7 +346,11 @@ export const auditLog = pgTable('audit_log', {
   resourceId: text(),
   studentId: uuid(),
   decision: text({ enum: ['allow', 'deny'] }).notNull(),
+  /** the relationship in plain English, for anyone reading the table itself */
   reason: text().notNull(),
+  /** the same reason as code + parameters, shown in the reader's language */
+  reasonCode: text().notNull(),
+  reasonParams: jsonb().notNull().default({}),
 }, (t) => [
   primaryKey({ columns: [t.ownerId, t.id] }),
   index().on(t.ownerId, t.studentId, t.at),

@@ -6,13 +6,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
-import { writeAudit } from '../audit/audit.js';
+import { studentEntry, writeAudit } from '../audit/audit.js';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfMatches, findSession, type SessionInfo } from '../auth/session.js';
 import { localeFromHeader, type Locale } from '../i18n/locale.js';
 import { can } from '../policy/can.js';
 import { loadActor, loadBasisGroupFacts, loadStudentFacts } from '../policy/facts.js';
 import { describeReason } from '../policy/reasons.js';
-import type { Action, Actor, BasisGroupFacts, Decision, Reason, StudentFacts } from '../policy/types.js';
+import type { Action, Actor, BasisGroupFacts, Decision, StudentFacts } from '../policy/types.js';
 import { today } from '../time.js';
 import { HttpError } from './errors.js';
 
@@ -57,10 +57,6 @@ export interface RouteEntry {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function reasonText(reason: Reason): string {
-  return describeReason(reason, 'en');
-}
-
 /** The `access` object every authorised answer carries. */
 export function accessOf(req: FastifyRequest): { reason: string; reasonCode: string } {
   const d = req.decision;
@@ -76,7 +72,7 @@ export function requireActor(req: FastifyRequest): Actor {
 async function deny(req: FastifyRequest, action: string, resourceType: string, decision: Extract<Decision, { allow: false }>, studentId: string | null) {
   await writeAudit(req.server.database, [{
     ownerId: req.actor!.ownerId, actorPersonId: req.actor!.personId, action, resourceType,
-    resourceId: studentId, studentId, decision: 'deny', reason: reasonText(decision.reason),
+    resourceId: studentId, studentId, decision: 'deny', reason: decision.reason,
   }]);
   throw decision.hide ? new HttpError(404, 'error.notFound') : new HttpError(403, 'error.forbidden');
 }
@@ -116,10 +112,7 @@ async function enforce(req: FastifyRequest, reply: FastifyReply): Promise<void> 
     req.student = student;
     req.decision = decision;
     if (access.audit === 'read') {
-      await writeAudit(database, [{
-        ownerId: actor.ownerId, actorPersonId: actor.personId, action: access.action, resourceType: 'student',
-        resourceId: student.studentId, studentId: student.studentId, decision: 'allow', reason: reasonText(decision.reason),
-      }]);
+      await writeAudit(database, [studentEntry(actor, access.action, student.studentId, decision.reason)]);
     }
   } else if (access.kind === 'basisGroup') {
     const group = await loadBasisGroupFacts(database, actor.ownerId, params.basisGroupId ?? '');
@@ -142,10 +135,7 @@ async function enforce(req: FastifyRequest, reply: FastifyReply): Promise<void> 
 async function auditWrite(req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const access = req.routeOptions.config?.access;
   if (access?.kind !== 'student' || access.audit !== 'write' || reply.statusCode >= 400 || !req.actor || !req.student || !req.decision) return;
-  await writeAudit(req.server.database, [{
-    ownerId: req.actor.ownerId, actorPersonId: req.actor.personId, action: access.action, resourceType: 'student',
-    resourceId: req.student.studentId, studentId: req.student.studentId, decision: 'allow', reason: reasonText(req.decision.reason),
-  }]);
+  await writeAudit(req.server.database, [studentEntry(req.actor, access.action, req.student.studentId, req.decision.reason)]);
 }
 
 export function registerAccess(app: FastifyInstance): void {

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeAudit } from '../../core/audit/audit.js';
-import { reasonText, requireActor } from '../../core/http/access.js';
+import { storedReason, writeAudit } from '../../core/audit/audit.js';
+import { requireActor } from '../../core/http/access.js';
 
 const accessLogSchema = z.object({
   entries: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), reason: z.string() })),
@@ -29,14 +29,14 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req) => {
     const s = req.student!;
-    const rows = await database.query<{ at: Date; actor_name: string | null; action: string; reason: string }>(
-      `select a.at, p.given_name || ' ' || p.family_name as actor_name, a.action, a.reason
+    const rows = await database.query<{ at: Date; actor_name: string | null; action: string; reason_code: string; reason_params: Record<string, string> }>(
+      `select a.at, p.given_name || ' ' || p.family_name as actor_name, a.action, a.reason_code, a.reason_params
        from audit_log a left join person p on p.owner_id = a.owner_id and p.id = a.actor_person_id
        where a.owner_id = $1 and a.student_id = $2 and a.decision = 'allow'
        order by a.at desc, a.id desc limit $3`,
       [s.ownerId, s.studentId, req.query.limit],
     );
-    return { entries: rows.map((x) => ({ at: new Date(x.at).toISOString(), actorName: x.actor_name ?? '', action: x.action, reason: x.reason })) };
+    return { entries: rows.map((x) => ({ at: new Date(x.at).toISOString(), actorName: x.actor_name ?? '', action: x.action, reason: storedReason(x, req.locale) })) };
   });
 
   r.get('/api/audit', {
@@ -58,9 +58,9 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     const staff = actor.staff[0]!;
     const isLeader = staff.roles.some((x) => x.role === 'principal' || x.role === 'schoolAdmin');
     const departments = staff.roles.filter((x) => x.role === 'departmentHead' && x.departmentId).map((x) => x.departmentId!);
-    const rows = await database.query<{ at: Date; actor_name: string | null; action: string; resource_type: string; student_id: string | null; student_name: string | null; decision: 'allow' | 'deny'; reason: string }>(
+    const rows = await database.query<{ at: Date; actor_name: string | null; action: string; resource_type: string; student_id: string | null; student_name: string | null; decision: 'allow' | 'deny'; reason_code: string; reason_params: Record<string, string> }>(
       `select a.at, ap.given_name || ' ' || ap.family_name as actor_name, a.action, a.resource_type, a.student_id,
-              sp.given_name || ' ' || sp.family_name as student_name, a.decision, a.reason
+              sp.given_name || ' ' || sp.family_name as student_name, a.decision, a.reason_code, a.reason_params
        from audit_log a
        left join person ap on ap.owner_id = a.owner_id and ap.id = a.actor_person_id
        left join student s on s.owner_id = a.owner_id and s.id = a.student_id
@@ -76,12 +76,12 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     // reading the log is itself on record
     await writeAudit(database, [{
       ownerId: actor.ownerId, actorPersonId: actor.personId, action: 'audit.search', resourceType: 'auditLog',
-      resourceId: null, studentId: q.studentId ?? null, decision: 'allow', reason: reasonText(req.decision!.reason),
+      resourceId: null, studentId: q.studentId ?? null, decision: 'allow', reason: req.decision!.reason,
     }]);
     return {
       entries: rows.map((x) => ({
         at: new Date(x.at).toISOString(), actorName: x.actor_name ?? '', action: x.action, resourceType: x.resource_type,
-        studentId: x.student_id, studentName: x.student_name, decision: x.decision, reason: x.reason,
+        studentId: x.student_id, studentName: x.student_name, decision: x.decision, reason: storedReason(x, req.locale),
       })),
     };
   });

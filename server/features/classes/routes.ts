@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeAudit } from '../../core/audit/audit.js';
-import { accessOf, reasonText, requireActor } from '../../core/http/access.js';
+import { studentEntry, writeAudit } from '../../core/audit/audit.js';
+import { accessOf, requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import { loadGroupStudentFacts } from '../../core/policy/facts.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
@@ -50,10 +50,8 @@ export async function classRoutes(app: FastifyInstance): Promise<void> {
       [actor.ownerId, decided.map((x) => x.s.studentId), actor.personId],
     );
     const byId = new Map(decided.map((x) => [x.s.studentId, x]));
-    await writeAudit(database, decided.map(({ s, d }) => ({
-      ownerId: actor.ownerId, actorPersonId: actor.personId, action: 'basisGroup.readOverview', resourceType: 'basisGroup',
-      resourceId: group.basisGroupId, studentId: s.studentId, decision: 'allow' as const, reason: d.allow ? reasonText(d.reason) : '',
-    })));
+    await writeAudit(database, decided.map(({ s, d }) =>
+      studentEntry(actor, 'basisGroup.readOverview', s.studentId, d.reason, { resourceType: 'basisGroup', resourceId: group.basisGroupId })));
     return {
       group: { id: group.basisGroupId, name: group.name, level: rows[0]?.level ?? '', schoolName: group.schoolName },
       access: accessOf(req),

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeAudit } from '../../core/audit/audit.js';
-import { reasonText, requireActor } from '../../core/http/access.js';
+import { studentEntry, writeAudit } from '../../core/audit/audit.js';
+import { requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import { loadStudentFacts } from '../../core/policy/facts.js';
 import { describeReason } from '../../core/policy/reasons.js';
@@ -34,10 +34,7 @@ export async function guardianRoutes(app: FastifyInstance): Promise<void> {
         studentId, name: p!.name, level: p!.level, schoolName: s.schoolName,
         basisGroupName: s.basisGroups[0]?.name ?? null, reason: describeReason(d.reason, req.locale),
       });
-      await writeAudit(database, [{
-        ownerId: actor.ownerId, actorPersonId: actor.personId, action: 'student.read', resourceType: 'student',
-        resourceId: studentId, studentId, decision: 'allow', reason: reasonText(d.reason),
-      }]);
+      await writeAudit(database, [studentEntry(actor, 'student.read', studentId, d.reason)]);
     }
     return { children };
   });

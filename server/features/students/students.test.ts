@@ -172,7 +172,9 @@ describe('who has looked at my data', () => {
     const res = await elev.get(`/api/students/${h().elevStudentId}/access-log`);
     expect(res.statusCode).toBe(200);
     const entries = res.json().entries as { actorName: string; reason: string }[];
-    expect(entries.some((e) => e.reason === 'contact teacher of 2STA')).toBe(true);
+    expect(entries.some((e) => e.reason === 'kontaktlærer for 2STA')).toBe(true);
+    const en = (await elev.get(`/api/students/${h().elevStudentId}/access-log`, { 'accept-language': 'en' })).json().entries as { reason: string }[];
+    expect(en.some((e) => e.reason === 'contact teacher of 2STA')).toBe(true);
   });
 
   it('a denied attempt is on the audit log with its reason, and the principal can find it', async () => {
@@ -181,7 +183,7 @@ describe('who has looked at my data', () => {
     const rektor = await t.login('rektor');
     const res = await rektor.get(`/api/audit?studentId=${h().elevStudentId}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().entries.some((e: { decision: string; reason: string }) => e.decision === 'deny' && e.reason === 'no relationship to the student')).toBe(true);
+    expect(res.json().entries.some((e: { decision: string; reason: string }) => e.decision === 'deny' && e.reason === 'ingen tilknytning til eleven')).toBe(true);
   });
 
   it('a department head\'s audit search covers only students of their own department', async () => {
@@ -191,5 +193,20 @@ describe('who has looked at my data', () => {
     const rows = await t.database.query<{ n: number }>(
       `select count(*)::int as n from student where id = any($1::uuid[]) and department_id <> (select department_id from student where id = $2)`, [ids, h().elevStudentId]);
     expect(rows[0]!.n).toBe(0);
+  });
+});
+
+describe('the classes a person may open', () => {
+  it('a department head lists exactly the classes of their department, a principal all classes, a subject teacher none', async () => {
+    const names = async (username: string) => ((await (await t.login(username)).get('/api/basis-groups')).json().groups as { name: string; reason: string }[]);
+    const dh = await names('avdelingsleder');
+    expect(dh.map((g) => g.name)).toContain('2STA');
+    expect(dh.every((g) => g.reason === 'avdelingsleder for Studiespesialisering')).toBe(true);
+    const { n } = (await t.database.query<{ n: number }>('select count(*)::int as n from basis_group'))[0]!;
+    const principal = await names('rektor');
+    expect(principal.length).toBe(n);
+    expect(principal.length).toBeGreaterThan(dh.length);
+    expect(await names('faglarer')).toEqual([]);
+    expect((await names('kontaktlarer')).map((g) => g.name)).toEqual(['2STA']);
   });
 });

@@ -25,10 +25,16 @@ function collator(locale: string[]): Intl.Collator {
 }
 
 export function useFormat() {
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation();
   const locale = intlLocale[isLocale(i18n.language) ? i18n.language : 'nb'];
   return {
     locale,
+    /** vg1 → Vg1, grade8 → 8. trinn */
+    level(code: string): string {
+      const grade = /^grade(\d+)$/.exec(code);
+      if (grade) return t('levels.grade', { n: Number(grade[1]) });
+      return code.replace(/^vg/, 'Vg');
+    },
     date(iso: string | null | undefined): string {
       if (!iso) return '';
       const d = iso.length <= 10 ? parseDay(iso) : new Date(iso);

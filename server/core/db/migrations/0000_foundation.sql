@@ -30,6 +30,8 @@ CREATE TABLE "audit_log" (
 	"student_id" uuid,
 	"decision" text NOT NULL,
 	"reason" text NOT NULL,
+	"reason_code" text NOT NULL,
+	"reason_params" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	CONSTRAINT "audit_log_owner_id_id_pk" PRIMARY KEY("owner_id","id")
 );
 --> statement-breakpoint

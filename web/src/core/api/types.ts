@@ -52,6 +52,10 @@ export interface ClassOverviewStudent {
   addressProtected: boolean;
 }
 
+export interface ClassList {
+  groups: { id: string; name: string; level: string; schoolName: string; departmentName: string | null; studentCount: number; reason: string }[];
+}
+
 export interface ClassOverview {
   group: { id: string; name: string; level: string; schoolName: string };
   access: Access;

@@ -5,6 +5,9 @@ export const en: Messages = {
     name: 'Elevlos',
     pageTitle: '{{title}} – Elevlos',
   },
+  levels: {
+    grade: 'Year {{n}}',
+  },
   common: {
     loading: 'Loading …',
     yes: 'Yes',
@@ -80,7 +83,8 @@ export const en: Messages = {
     leadership: 'Leadership',
     departments: 'Departments you lead',
     leaderClasses: 'Classes',
-    leaderNoClasses: 'Elevlos has no class list for you yet. You can open classes and students from links, and search the access log.',
+    leaderNoClasses: 'You have no classes to open.',
+    classCount: '{{name}} ({{count}} students)',
     auditLink: 'Search the access log',
     student: 'For you as a student',
     myProfile: 'My page – what the school has registered about me',

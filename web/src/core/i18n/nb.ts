@@ -4,6 +4,9 @@ export const nb = {
     name: 'Elevlos',
     pageTitle: '{{title}} – Elevlos',
   },
+  levels: {
+    grade: '{{n}}. trinn',
+  },
   common: {
     loading: 'Laster …',
     yes: 'Ja',
@@ -79,7 +82,8 @@ export const nb = {
     leadership: 'Ledelse',
     departments: 'Avdelinger du leder',
     leaderClasses: 'Klasser',
-    leaderNoClasses: 'Elevlos har ingen klasseliste for deg ennå. Du kan åpne klasser og elever fra lenker, og søke i tilgangsloggen.',
+    leaderNoClasses: 'Du har ingen klasser å åpne.',
+    classCount: '{{name}} ({{count}} elever)',
     auditLink: 'Søk i tilgangsloggen',
     student: 'For deg som elev',
     myProfile: 'Min side – opplysningene skolen har om meg',

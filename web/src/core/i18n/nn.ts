@@ -5,6 +5,9 @@ export const nn: Messages = {
     name: 'Elevlos',
     pageTitle: '{{title}} – Elevlos',
   },
+  levels: {
+    grade: '{{n}}. trinn',
+  },
   common: {
     loading: 'Lastar …',
     yes: 'Ja',
@@ -80,7 +83,8 @@ export const nn: Messages = {
     leadership: 'Leiing',
     departments: 'Avdelingar du leier',
     leaderClasses: 'Klassar',
-    leaderNoClasses: 'Elevlos har inga klasseliste for deg enno. Du kan opne klassar og elevar frå lenkjer, og søkje i tilgangsloggen.',
+    leaderNoClasses: 'Du har ingen klassar å opne.',
+    classCount: '{{name}} ({{count}} elevar)',
     auditLink: 'Søk i tilgangsloggen',
     student: 'For deg som elev',
     myProfile: 'Mi side – opplysningane skulen har om meg',

@@ -2,6 +2,7 @@ import { Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { classOverviewQuery } from './classesApi';
@@ -11,6 +12,7 @@ import { filterStudents } from './sortStudents';
 export function ClassOverviewPage({ basisGroupId }: { basisGroupId: string }) {
   const { t } = useTranslation();
   const { data } = useSuspenseQuery(classOverviewQuery(basisGroupId));
+  const format = useFormat();
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => filterStudents(data.students, filter).length, [data.students, filter]);
 
@@ -18,7 +20,7 @@ export function ClassOverviewPage({ basisGroupId }: { basisGroupId: string }) {
     <div className="stack">
       <div>
         <PageHeading title={t('classes.title', { name: data.group.name })} />
-        <Paragraph className="muted">{t('classes.subtitle', { level: data.group.level, school: data.group.schoolName })}</Paragraph>
+        <Paragraph className="muted">{t('classes.subtitle', { level: format.level(data.group.level), school: data.group.schoolName })}</Paragraph>
         <AccessReason access={data.access} />
       </div>
       <div className="toolbar">

@@ -1,10 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { ClassOverview } from '../../core/api/types';
+import type { ClassList, ClassOverview } from '../../core/api/types';
 
 export const classOverviewQuery = (basisGroupId: string) =>
   queryOptions({
     queryKey: ['basisGroup', basisGroupId, 'overview'],
     queryFn: ({ signal }) =>
       api<ClassOverview>(`/api/basis-groups/${encodeURIComponent(basisGroupId)}/overview`, { signal }),
+  });
+
+/** Classes the caller may open (leaders see their department's or the school's). */
+export const classListQuery = () =>
+  queryOptions({
+    queryKey: ['basisGroups'],
+    queryFn: ({ signal }) => api<ClassList>('/api/basis-groups', { signal }),
   });

@@ -1,6 +1,7 @@
 import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../core/format';
 import { AppLink } from '../../core/ui/AppLink';
 import { Fact, Facts } from '../../core/ui/Facts';
 import { PageHeading } from '../../core/ui/PageHeading';
@@ -9,6 +10,7 @@ import { childrenQuery } from './guardianApi';
 export function ChildrenPage() {
   const { t } = useTranslation();
   const { data } = useSuspenseQuery(childrenQuery);
+  const format = useFormat();
   return (
     <div className="stack">
       <PageHeading title={t('guardian.title')} />
@@ -24,7 +26,7 @@ export function ChildrenPage() {
                   </AppLink>
                 </Heading>
                 <Facts>
-                  <Fact label={t('guardian.level')}>{c.level}</Fact>
+                  <Fact label={t('guardian.level')}>{format.level(c.level)}</Fact>
                   <Fact label={t('guardian.school')}>{c.schoolName}</Fact>
                   <Fact label={t('guardian.basisGroup')}>{c.basisGroupName}</Fact>
                   <Fact label={t('guardian.reason')}>{c.reason}</Fact>

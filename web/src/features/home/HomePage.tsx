@@ -1,10 +1,12 @@
 import { Heading, List, Paragraph } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../core/api/types';
 import { auditRoles, hasRole, leaderRoles, useMe } from '../../core/auth/session';
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
+import { classListQuery } from '../classes/classesApi';
 
 /** The morning start page: one section per role the person has, most used first. */
 export function HomePage() {
@@ -101,11 +103,7 @@ function Leadership({ me, showClasses }: { me: Me; showClasses: boolean }) {
           <Heading level={3} data-size="2xs">
             {t('home.leaderClasses')}
           </Heading>
-          {me.basisGroups.length ? (
-            <ClassLinks groups={me.basisGroups} />
-          ) : (
-            <Paragraph data-size="sm">{t('home.leaderNoClasses')}</Paragraph>
-          )}
+          <LeaderClasses />
         </>
       )}
       {hasRole(me, ...auditRoles) && (
@@ -114,6 +112,25 @@ function Leadership({ me, showClasses }: { me: Me; showClasses: boolean }) {
         </Paragraph>
       )}
     </Section>
+  );
+}
+
+/** Leaders open classes through the list the policy gives them (their department, or the whole school). */
+function LeaderClasses() {
+  const { t } = useTranslation();
+  const { data, isPending, isError } = useQuery(classListQuery());
+  if (isPending) return <Paragraph data-size="sm">{t('common.loading')}</Paragraph>;
+  if (isError || data.groups.length === 0) return <Paragraph data-size="sm">{t('home.leaderNoClasses')}</Paragraph>;
+  return (
+    <List.Unordered className="link-list">
+      {data.groups.map((g) => (
+        <List.Item key={g.id}>
+          <AppLink to="/classes/$basisGroupId" params={{ basisGroupId: g.id }}>
+            {t('home.classCount', { name: g.name, count: g.studentCount })}
+          </AppLink>
+        </List.Item>
+      ))}
+    </List.Unordered>
   );
 }
 

@@ -44,7 +44,7 @@ export function StudentProfile({ student, canOpenClass }: { student: Student; ca
             </Tag>
           )}
         </Fact>
-        <Fact label={t('students.level')}>{student.level}</Fact>
+        <Fact label={t('students.level')}>{format.level(student.level)}</Fact>
         <Fact label={t('students.programme')}>{programmeLabel(t, student.programme)}</Fact>
         <Fact label={t('students.school')}>{student.schoolName}</Fact>
         {student.departmentName && <Fact label={t('students.department')}>{student.departmentName}</Fact>}
