@@ -67,9 +67,12 @@ join school sc on sc.owner_id = s.owner_id and sc.id = s.school_id
 left join department d on d.owner_id = s.owner_id and d.id = s.department_id
 where s.owner_id = $1 and s.id = $2`;
 
-/** the audit rows the endpoint writes (so "floor + audit" can be measured too) */
-const AUDIT_SQL = `insert into audit_log (owner_id, actor_person_id, action, resource_type, resource_id, student_id, decision, reason)
-  select $1::uuid, $2::uuid, $3::text, $4::text, $5::text, sid, 'allow', $6::text from unnest($7::uuid[]) as sid`;
+/**
+ * The audit rows the endpoint writes (one per student shown), so "floor + audit" can be measured too.
+ * Same columns as server/core/audit/audit.ts writes; one statement for any number of rows.
+ */
+const AUDIT_SQL = `insert into audit_log (owner_id, actor_person_id, action, resource_type, resource_id, student_id, decision, reason, reason_code, reason_params)
+  select $1::uuid, $2::uuid, $3::text, $4::text, $5::text, sid, 'allow', $6::text, 'contactTeacher', $8::jsonb from unnest($7::uuid[]) as sid`;
 
 export interface FloorCase {
   key: string;
@@ -85,7 +88,7 @@ export function floorCases(ownerId: string, today: string): Record<string, Floor
         const rows = (await q(OVERVIEW_FLOOR_SQL, [ownerId, s.user.basisGroupId, s.user.personId, today])) as Array<{ id: string }>;
         if (withAudit && rows.length) {
           await q(AUDIT_SQL, [ownerId, s.user.personId, 'basisGroup.readOverview', 'basisGroup', s.user.basisGroupId,
-            'contact teacher (bench floor)', rows.map((r) => r.id)]);
+            'contact teacher (bench floor)', rows.map((r) => r.id), JSON.stringify({ group: 'bench' })]);
         }
         return rows.length;
       },
@@ -96,7 +99,7 @@ export function floorCases(ownerId: string, today: string): Record<string, Floor
         const id = s.user.studentIds[pick(s.user.studentIds.length)]!;
         const rows = await q(STUDENT_FLOOR_SQL, [ownerId, id, today]);
         if (withAudit) {
-          await q(AUDIT_SQL, [ownerId, s.user.personId, 'student.read', 'student', id, 'contact teacher (bench floor)', [id]]);
+          await q(AUDIT_SQL, [ownerId, s.user.personId, 'student.read', 'student', id, 'contact teacher (bench floor)', [id], JSON.stringify({ group: 'bench' })]);
         }
         return rows.length;
       },

@@ -1,12 +1,19 @@
-/** Starts one app server on a fresh PGlite data dir with the demo school for the whole browser suite. */
+/**
+ * Starts one app server on a fresh PGlite data dir with the demo school, and one browser (Debian's
+ * chromium as a playwright server), for the whole browser suite. Test files connect to the browser and
+ * open a new context per journey, so no file pays for a browser start of its own.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { CHROMIUM_ARGS, chromiumPath } from './browser';
 
 let child: ChildProcess | undefined;
+let browser: BrowserServer | undefined;
 let dir = '';
 
 function freePort(): Promise<number> {
@@ -30,26 +37,48 @@ export default async function setup(project: TestProject) {
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
   const base = `http://127.0.0.1:${port}`;
+  // the browser starts while the app migrates and seeds
+  const browserStarted = chromium.launchServer({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, host: '127.0.0.1' });
+  browserStarted.catch(() => undefined);
   const until = Date.now() + 150_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`app exited: ${out}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch { /* starting */ }
-    if (Date.now() > until) throw new Error(`app did not start: ${out}`);
-    await new Promise((r) => setTimeout(r, 250));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`app exited: ${out}`);
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break;
+      } catch { /* starting */ }
+      if (Date.now() > until) throw new Error(`app did not start: ${out}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } catch (e) {
+    await stop();
+    await browserStarted.then((b) => b.close()).catch(() => undefined);
+    throw e;
   }
+  browser = await browserStarted;
   project.provide('baseUrl', base);
+  project.provide('browserWsEndpoint', browser.wsEndpoint());
   return async () => {
-    child?.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
-    child?.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    await browser?.close().catch(() => undefined);
+    await stop();
   };
+}
+
+async function stop(): Promise<void> {
+  const running = child;
+  if (running && running.exitCode === null) {
+    const exited = new Promise((r) => running.once('exit', r));
+    running.kill('SIGTERM');
+    const timer = setTimeout(() => running.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  rmSync(dir, { recursive: true, force: true });
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    browserWsEndpoint: string;
   }
 }
