@@ -19,6 +19,10 @@ export interface BenchOptions {
   floorAudit: boolean;
   /** also measure each endpoint with ONE connection, against a sequential floor (latency without queueing) */
   sequential: boolean;
+  /** experiment: the app (bench/serve.ts) and the floor send named prepared statements (PostgreSQL) */
+  prepared: boolean;
+  /** experiment: SQL run after loading and before ANALYZE (a proposed index, a setting) */
+  extraSql?: string;
   keep: boolean;
   out: string;
   databaseUrl?: string;
@@ -32,10 +36,12 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --users N          contact teachers who get a login and drive the load (default 200)
   --connections N    concurrent HTTP connections, and concurrent floor loops on PostgreSQL (default 10)
   --duration S       seconds of measured load per endpoint, and per floor measurement (default 15)
-  --warmup S         seconds of unmeasured load before each endpoint (default 2)
+  --warmup S         seconds of unmeasured load before each endpoint (default 2, at most duration / 5)
   --contact-logs X   average contact-log entries per student (default 1.5)
   --no-floor-audit   skip the extra "floor + audit insert" measurement
   --sequential       also load each endpoint with 1 connection and compare with a sequential floor
+  --prepared         experiment: app child (bench/serve.ts) and floor use named prepared statements (PostgreSQL)
+  --extra-sql SQL    experiment: run SQL after loading, before ANALYZE (e.g. a proposed index)
   --keep             keep the bench database / PGlite directory afterwards
   --out FILE         where to write the results (default bench/results.json)
   --help             this text
@@ -83,6 +89,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
         'contact-logs': { type: 'string' },
         'no-floor-audit': { type: 'boolean' },
         sequential: { type: 'boolean' },
+        prepared: { type: 'boolean' },
+        'extra-sql': { type: 'string' },
         keep: { type: 'boolean' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -103,6 +111,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new UsageError(`DATABASE_URL must start with postgres:// or postgresql:// (got "${databaseUrl}")`);
   }
+  if (v.prepared && !databaseUrl) throw new UsageError('--prepared needs DATABASE_URL (PGlite has no named prepared statements here)');
+  const duration = numFlag('duration', v.duration, 15, 1, 3600);
   const out = v.out ?? 'bench/results.json';
   if (out.trim() === '') throw new UsageError('--out must not be empty');
   return {
@@ -112,11 +122,13 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     seed: intFlag('seed', v.seed, 1, -(2 ** 31), 2 ** 32 - 1),
     users: intFlag('users', v.users, 200, 1, 10_000),
     connections: intFlag('connections', v.connections, 10, 1, 1000),
-    duration: numFlag('duration', v.duration, 15, 1, 3600),
-    warmup: numFlag('warmup', v.warmup, 2, 0, 600),
+    duration,
+    warmup: numFlag('warmup', v.warmup, Math.min(2, Math.round(duration * 2) / 10), 0, 600),
     contactLogs: numFlag('contact-logs', v['contact-logs'], 1.5, 0, 50),
     floorAudit: !v['no-floor-audit'],
     sequential: !!v.sequential,
+    prepared: !!v.prepared,
+    extraSql: v['extra-sql']?.trim() || undefined,
     keep: !!v.keep,
     out,
     databaseUrl,

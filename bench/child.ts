@@ -40,6 +40,8 @@ export interface StartOptions {
   databaseUrl?: string;
   dataDir?: string;
   today: string;
+  /** run bench/serve.ts with named prepared statements instead of server/main.ts */
+  prepared?: boolean;
   timeoutMs?: number;
 }
 
@@ -47,7 +49,7 @@ export async function startApp(o: StartOptions): Promise<AppChild> {
   const port = await freePort();
   // server/main.ts imports the demo seeder; while that file is being written, serve through the bench's copy of main.ts
   const useMain = existsSync(fileURLToPath(new URL('../server/seed/demo.ts', import.meta.url)));
-  const entry = useMain ? 'server/main.ts' : 'bench/serve.ts';
+  const entry = useMain && !o.prepared ? 'server/main.ts' : 'bench/serve.ts';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -60,6 +62,7 @@ export async function startApp(o: StartOptions): Promise<AppChild> {
   };
   delete env.DATABASE_URL;
   delete env.DATA_DIR;
+  if (o.prepared) env.BENCH_PREPARED = '1';
   if (o.databaseUrl) env.DATABASE_URL = o.databaseUrl;
   else env.DATA_DIR = o.dataDir;
 
@@ -86,7 +89,12 @@ export async function startApp(o: StartOptions): Promise<AppChild> {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (o.timeoutMs ?? 120_000);
   for (;;) {
-    if (!alive()) throw new Error(`The app (${entry}) exited with ${child.exitCode ?? child.signalCode} before it was ready:\n${output()}`);
+    if (!alive()) {
+      const hint = /already exists/.test(output())
+        ? '\n(The app re-ran a migration the bench had applied: were server/core/db/migrations regenerated during the run? Run again.)'
+        : '';
+      throw new Error(`The app (${entry}) exited with ${child.exitCode ?? child.signalCode} before it was ready:\n${output()}${hint}`);
+    }
     try {
       const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) break;

@@ -16,7 +16,9 @@ export type Query = (text: string, params: unknown[]) => Promise<unknown[]>;
  */
 export const OVERVIEW_FLOOR_SQL = `
 select s.id, p.given_name, p.family_name, p.birth_date::text as birth_date, s.status, s.minority_language, p.address_protection,
-  exists(select 1 from accommodation_need a where a.owner_id = s.owner_id and a.student_id = s.id) as accommodation_need,
+  -- count(*) > 0, not exists(): an EXISTS in the select list may be planned as a hashed seq scan of the owner's
+  -- whole accommodation_need table (random_page_cost 4); the count is always an index probe per student
+  (select count(*) from accommodation_need a where a.owner_id = s.owner_id and a.student_id = s.id) > 0 as accommodation_need,
   (select count(*) from guardianship g
     where g.owner_id = s.owner_id and g.student_id = s.id
       and case when p.birth_date <= ($4::date - interval '18 years')

@@ -184,6 +184,11 @@ async function run(opts: BenchOptions): Promise<number> {
   const insertPerTableMs = await insertBenchDataset(database, bench, (l) => log(l));
   const insertMs = since(t);
   log(`Inserted ${totalRows} rows in ${seconds(insertMs)} (${Math.round(totalRows / (insertMs / 1000))} rows/s)`);
+  if (opts.extraSql) {
+    t = performance.now();
+    for (const statement of opts.extraSql.split(/;\s*(?:\n|$)/).map((x) => x.trim()).filter(Boolean)) await database.query(statement);
+    log(`Extra SQL (--extra-sql) in ${seconds(since(t))}: ${opts.extraSql}`);
+  }
   t = performance.now();
   await database.query('analyze');
   const analyzeMs = since(t);
@@ -203,7 +208,7 @@ async function run(opts: BenchOptions): Promise<number> {
 
   // 2. the app as a child process ---------------------------------------------------------------
   t = performance.now();
-  let app: AppChild | null = await startApp({ databaseUrl: benchUrl, dataDir, today: TODAY });
+  let app: AppChild | null = await startApp({ databaseUrl: benchUrl, dataDir, today: TODAY, prepared: opts.prepared });
   const stopApp = onCleanup('stop app', () => app?.stop());
   const appStartMs = since(t);
   const appEntry = app.entry;
@@ -240,13 +245,22 @@ async function run(opts: BenchOptions): Promise<number> {
 
   // 4. the SQL floor (after the app stopped: PGlite must have a single opener) -------------------
   const loops = kind === 'postgres' ? opts.connections : 1;
-  const floorMode = kind === 'postgres' ? `${loops} concurrent loops (pg Pool)` : 'sequential (PGlite, in the bench process)';
+  const floorMode = kind === 'postgres'
+    ? `${loops} concurrent loops (pg Pool${opts.prepared ? ', named prepared statements' : ''})`
+    : 'sequential (PGlite, in the bench process)';
   log(`SQL floor: ${floorMode}, ${opts.duration} s per endpoint`);
   let q: Query;
   let closeFloor: () => Promise<void>;
   if (kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: benchUrl, max: loops });
-    q = async (text, params) => (await pool.query(text, params)).rows;
+    const names = new Map<string, string>();
+    q = opts.prepared
+      ? async (text, params) => {
+        let name = names.get(text);
+        if (!name) names.set(text, (name = `f${names.size}`));
+        return (await pool.query({ name, text, values: params })).rows;
+      }
+      : async (text, params) => (await pool.query(text, params)).rows;
     closeFloor = () => pool.end();
   } else {
     const db = await openDatabase({ dataDir, migrate: false });
@@ -312,6 +326,7 @@ async function run(opts: BenchOptions): Promise<number> {
     },
     database: { kind, ...(benchUrl ? { url: safeUrl(benchUrl) } : { dataDir: relative(repoRoot, dataDir!) }), kept: opts.keep },
     app: { command: `node --import tsx ${appEntry}`, env: 'SEED_DEMO=false LOG_LEVEL=silent ELEVLOS_TODAY LOGIN_MAX_ATTEMPTS=1000000' },
+    experiments: { prepared: opts.prepared, extraSql: opts.extraSql ?? null },
     load: { connections: opts.connections, durationS: opts.duration, warmupS: opts.warmup, tool: 'autocannon (in the bench process), app in a child process' },
     dataset: datasetInfo,
     timings: {

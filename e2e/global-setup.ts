@@ -4,7 +4,7 @@
  * open a new context per journey, so no file pays for a browser start of its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,10 @@ function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject) {
+  // screenshots of this run only (support.ts writes them, named by language and page)
+  const shots = process.env.E2E_SHOTS ?? '/tmp/e2e-shots';
+  rmSync(shots, { recursive: true, force: true });
+  mkdirSync(shots, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'elevlos-e2e-'));
   const port = await freePort();
   child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {

@@ -18,6 +18,13 @@ export async function hit(database: Database, key: string, windowMinutes: number
   return { count: rows[0]!.count, retryAfterSeconds: Math.max(1, rows[0]!.retry) };
 }
 
+/** The count in the current window without adding to it (0 when the window has passed). */
+export async function peek(database: Database, key: string): Promise<Hit> {
+  const rows = await database.query<{ count: number; retry: number }>(
+    'select count, ceil(extract(epoch from reset_at - now()))::int as retry from rate_limit where key = $1 and reset_at > now()', [key]);
+  return { count: rows[0]?.count ?? 0, retryAfterSeconds: Math.max(1, rows[0]?.retry ?? 1) };
+}
+
 export async function clear(database: Database, key: string): Promise<void> {
   await database.query('delete from rate_limit where key = $1', [key]);
 }

@@ -9,7 +9,7 @@ import { can } from '../policy/can.js';
 import { loadActor, loadStudentFacts } from '../policy/facts.js';
 import type { Actor } from '../policy/types.js';
 import { verifyPassword } from './password.js';
-import { clear, hit } from './rateLimit.js';
+import { clear, hit, peek } from './rateLimit.js';
 import { CSRF_COOKIE, SESSION_COOKIE, createSession, destroySession, type SessionInfo } from './session.js';
 
 const roleEnum = z.enum(['contactTeacher', 'teacher', 'departmentHead', 'counsellor', 'principal', 'schoolAdmin', 'nurse', 'student', 'guardian']);
@@ -89,17 +89,23 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     if (!sameOrigin(req)) throw new HttpError(403, 'error.csrf');
     const username = req.body.username.toLowerCase();
-    const window = config.loginWindowMinutes;
-    const perUser = await hit(database, `login:user:${username}`, window);
-    const perIp = await hit(database, `login:ip:${req.ip}`, window);
-    if (perUser.count > config.loginMaxAttempts || perIp.count > config.loginMaxAttempts * 10) {
-      const seconds = Math.max(perUser.count > config.loginMaxAttempts ? perUser.retryAfterSeconds : 0, perIp.count > config.loginMaxAttempts * 10 ? perIp.retryAfterSeconds : 0);
+    // only failed attempts count, so a school behind one shared address is not locked out by its own logins
+    const userKey = `login:user:${username}`;
+    const ipKey = `login:ip:${req.ip}`;
+    const [perUser, perIp] = await Promise.all([peek(database, userKey), peek(database, ipKey)]);
+    const userBlocked = perUser.count >= config.loginMaxAttempts;
+    const ipBlocked = perIp.count >= config.loginMaxAttempts * 10;
+    if (userBlocked || ipBlocked) {
+      const seconds = Math.max(userBlocked ? perUser.retryAfterSeconds : 0, ipBlocked ? perIp.retryAfterSeconds : 0);
       throw new HttpError(429, 'error.rateLimited', { minutes: Math.ceil(seconds / 60), seconds });
     }
     const [acc] = await database.query<{ id: string; owner_id: string; person_id: string; password_hash: string | null; disabled: boolean }>(
       'select id, owner_id, person_id, password_hash, disabled from account where username = $1', [username]);
     const ok = await verifyPassword(acc?.password_hash, req.body.password);
-    if (!acc || !ok || acc.disabled) throw new HttpError(401, 'error.loginFailed');
+    if (!acc || !ok || acc.disabled) {
+      await Promise.all([hit(database, userKey, config.loginWindowMinutes), hit(database, ipKey, config.loginWindowMinutes)]);
+      throw new HttpError(401, 'error.loginFailed');
+    }
     await clear(database, `login:user:${username}`);
     // a new session id on every login (no fixation); the old one, if any, ends
     await destroySession(database, req.cookies[SESSION_COOKIE]);

@@ -225,6 +225,7 @@ export const informationDecision = pgTable('information_decision', {
 }, (t) => [
   primaryKey({ columns: [t.ownerId, t.id] }),
   foreignKey({ columns: [t.ownerId, t.guardianshipId], foreignColumns: [guardianship.ownerId, guardianship.id] }),
+  index().on(t.ownerId, t.guardianshipId),
 ]);
 
 /** An adult student's grant of insight to one guardian (R-16, L-05); withdrawn by setting withdrawnAt. */

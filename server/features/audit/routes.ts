@@ -33,8 +33,9 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       `select a.at, p.given_name || ' ' || p.family_name as actor_name, a.action, a.reason_code, a.reason_params
        from audit_log a left join person p on p.owner_id = a.owner_id and p.id = a.actor_person_id
        where a.owner_id = $1 and a.student_id = $2 and a.decision = 'allow'
+         and a.actor_person_id is distinct from $4
        order by a.at desc, a.id desc limit $3`,
-      [s.ownerId, s.studentId, req.query.limit],
+      [s.ownerId, s.studentId, req.query.limit, s.personId],
     );
     return { entries: rows.map((x) => ({ at: new Date(x.at).toISOString(), actorName: x.actor_name ?? '', action: x.action, reason: storedReason(x, req.locale) })) };
   });

@@ -304,6 +304,7 @@ CREATE INDEX "enrolment_owner_id_basis_group_id_index" ON "enrolment" USING btre
 CREATE INDEX "enrolment_owner_id_teaching_group_id_index" ON "enrolment" USING btree ("owner_id","teaching_group_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "guardianship_owner_id_student_id_guardian_person_id_index" ON "guardianship" USING btree ("owner_id","student_id","guardian_person_id");--> statement-breakpoint
 CREATE INDEX "guardianship_owner_id_guardian_person_id_index" ON "guardianship" USING btree ("owner_id","guardian_person_id");--> statement-breakpoint
+CREATE INDEX "information_decision_owner_id_guardianship_id_index" ON "information_decision" USING btree ("owner_id","guardianship_id");--> statement-breakpoint
 CREATE INDEX "job_run_at_index" ON "job" USING btree ("run_at") WHERE "job"."done_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "person_owner_id_national_identity_number_index" ON "person" USING btree ("owner_id","national_identity_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_member_owner_id_person_id_school_id_index" ON "staff_member" USING btree ("owner_id","person_id","school_id");--> statement-breakpoint

@@ -249,6 +249,8 @@ export const en: Messages = {
     informationDecision: 'Decided whether a parent gets information',
     resourceStudent: 'Student',
     resourceAuditLog: 'Access log',
+    resourceBasisGroup: 'Class overview',
+    resourceSchool: 'School',
   },
   guardian: {
     title: 'My children',

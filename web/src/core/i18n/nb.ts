@@ -248,6 +248,8 @@ export const nb = {
     informationDecision: 'Avgjorde om en forelder får informasjon',
     resourceStudent: 'Elev',
     resourceAuditLog: 'Tilgangslogg',
+    resourceBasisGroup: 'Klasseoversikt',
+    resourceSchool: 'Skole',
   },
   guardian: {
     title: 'Mine barn',

@@ -249,6 +249,8 @@ export const nn: Messages = {
     informationDecision: 'Avgjorde om ein forelder får informasjon',
     resourceStudent: 'Elev',
     resourceAuditLog: 'Tilgangslogg',
+    resourceBasisGroup: 'Klasseoversikt',
+    resourceSchool: 'Skule',
   },
   guardian: {
     title: 'Borna mine',

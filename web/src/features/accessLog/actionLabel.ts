@@ -32,5 +32,7 @@ export function actionLabel(t: TFunction, action: string): string {
 export function resourceLabel(t: TFunction, resourceType: string): string {
   if (resourceType === 'student') return t('actions.resourceStudent');
   if (resourceType === 'auditLog') return t('actions.resourceAuditLog');
+  if (resourceType === 'basisGroup') return t('actions.resourceBasisGroup');
+  if (resourceType === 'school') return t('actions.resourceSchool');
   return resourceType;
 }

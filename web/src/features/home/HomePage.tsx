@@ -45,14 +45,13 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function ClassLinks({ groups }: { groups: Me['basisGroups'] }) {
-  const { t } = useTranslation();
+function ClassLinks({ groups }: { groups: { id: string; label: string }[] }) {
   return (
     <List.Unordered className="link-list">
       {groups.map((g) => (
         <List.Item key={g.id}>
           <AppLink to="/classes/$basisGroupId" params={{ basisGroupId: g.id }}>
-            {t('home.classLink', { name: g.name, school: g.schoolName })}
+            {g.label}
           </AppLink>
         </List.Item>
       ))}
@@ -64,7 +63,11 @@ function MyClasses({ me }: { me: Me }) {
   const { t } = useTranslation();
   return (
     <Section id="home-classes" title={t('home.myClasses')}>
-      {me.basisGroups.length ? <ClassLinks groups={me.basisGroups} /> : <Paragraph>{t('home.noClasses')}</Paragraph>}
+      {me.basisGroups.length ? (
+        <ClassLinks groups={me.basisGroups.map((g) => ({ id: g.id, label: t('home.classLink', { name: g.name, school: g.schoolName }) }))} />
+      ) : (
+        <Paragraph>{t('home.noClasses')}</Paragraph>
+      )}
     </Section>
   );
 }
@@ -121,17 +124,7 @@ function LeaderClasses() {
   const { data, isPending, isError } = useQuery(classListQuery());
   if (isPending) return <Paragraph data-size="sm">{t('common.loading')}</Paragraph>;
   if (isError || data.groups.length === 0) return <Paragraph data-size="sm">{t('home.leaderNoClasses')}</Paragraph>;
-  return (
-    <List.Unordered className="link-list">
-      {data.groups.map((g) => (
-        <List.Item key={g.id}>
-          <AppLink to="/classes/$basisGroupId" params={{ basisGroupId: g.id }}>
-            {t('home.classCount', { name: g.name, count: g.studentCount })}
-          </AppLink>
-        </List.Item>
-      ))}
-    </List.Unordered>
-  );
+  return <ClassLinks groups={data.groups.map((g) => ({ id: g.id, label: t('home.classCount', { name: g.name, count: g.studentCount }) }))} />;
 }
 
 function StudentLinks() {
