@@ -134,3 +134,29 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     databaseUrl,
   };
 }
+
+/** split a script at top-level semicolons (not inside quotes or $$ … $$); PGlite takes one statement per query */
+export function splitSql(script: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quote: "'" | '"' | '$$' | null = null;
+  for (let i = 0; i < script.length; i++) {
+    const ch = script[i]!;
+    if (quote === '$$') {
+      if (script.startsWith('$$', i)) { quote = null; current += '$$'; i++; continue; }
+    } else if (quote) {
+      if (ch === quote) quote = null;
+    } else if (script.startsWith('$$', i)) {
+      quote = '$$'; current += '$$'; i++; continue;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+    } else if (ch === ';') {
+      if (current.trim()) out.push(current.trim());
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}

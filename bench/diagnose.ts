@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     label = 'loadBasisGroupFacts';
     await loadBasisGroupFacts(db, u.owner_id, u.basis_group_id);
     label = 'loadGroupStudentFacts';
-    const facts = await loadGroupStudentFacts(db, u.owner_id, u.basis_group_id, today);
+    const facts = await loadGroupStudentFacts(db, u.owner_id, { kind: 'basis', id: u.basis_group_id }, today);
     label = 'overview display rows';
     await db.query(OVERVIEW_ROWS_SQL, [u.owner_id, facts.map((f) => f.studentId), u.person_id]);
     const ovAudit = await auditStmt(facts.map((s) => ({

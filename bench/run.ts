@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../server/core/db/client.js';
 import { DEFAULT_TODAY, datasetCounts } from '../server/seed/generate.js';
-import { USAGE, UsageError, parseOptions, type BenchOptions } from './args.js';
+import { USAGE, UsageError, parseOptions, splitSql, type BenchOptions } from './args.js';
 import { repoRoot, startApp, type AppChild } from './child.js';
 import { CpuMeter, type CpuDelta } from './cpu.js';
 import { buildBenchDataset, insertBenchDataset, type BenchDataset, type BenchUser } from './dataset.js';
@@ -186,7 +186,7 @@ async function run(opts: BenchOptions): Promise<number> {
   log(`Inserted ${totalRows} rows in ${seconds(insertMs)} (${Math.round(totalRows / (insertMs / 1000))} rows/s)`);
   if (opts.extraSql) {
     t = performance.now();
-    for (const statement of opts.extraSql.split(/;\s*(?:\n|$)/).map((x) => x.trim()).filter(Boolean)) await database.query(statement);
+    for (const statement of splitSql(opts.extraSql)) await database.query(statement);
     log(`Extra SQL (--extra-sql) in ${seconds(since(t))}: ${opts.extraSql}`);
   }
   t = performance.now();

@@ -199,14 +199,18 @@ describe.each(['nb', 'nn'] as const)('staff journeys (%s)', (lang) => {
     it('sees the teaching groups on the home page, and no class to open', async () => {
       await login(page, 'faglarer');
       const groups = page.getByRole('region', { name: t('home.teachingGroups') });
-      await groups.getByText(/^2STA-MAT \(/).waitFor();
+      await groups.getByRole('link', { name: /^2STA-MAT \(/ }).waitFor();
       expect(await page.getByRole('region', { name: t('home.myClasses') }).count()).toBe(0);
-      expect(await page.getByRole('link', { name: /2STA/ }).count()).toBe(0);
+      expect(await page.locator('main a[href^="/classes/"]').count()).toBe(0);
       await check(page, 'home-subject-teacher');
     });
 
-    it('opens a student of 2STA-MAT by URL: the record, but no contact log and no guardian contact details', async () => {
-      await page.goto(`/students/${demo.elev.id}`);
+    it('opens 2STA-MAT from the home page, sees its students, and opens one: the record, but no contact log and no guardian contact details', async () => {
+      await page.getByRole('region', { name: t('home.teachingGroups') }).getByRole('link', { name: /^2STA-MAT \(/ }).click();
+      await page.getByRole('heading', { level: 1, name: /2STA-MAT/ }).waitFor();
+      await settled(page);
+      await check(page, 'teaching-group-subject-teacher');
+      await page.locator(`a[href="/students/${demo.elev.id}"]`).click();
       await page.getByRole('heading', { level: 1, name: demo.elev.name }).waitFor();
       await settled(page);
       await page.getByText(new RegExp(lang === 'nb' ? 'faglærer i .*2STA-MAT' : 'faglærar i .*2STA-MAT')).first().waitFor();

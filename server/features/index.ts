@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { studentRoutes } from './students/routes.js';
 import { classRoutes } from './classes/routes.js';
 import { classListRoutes } from './classes/list.js';
+import { teachingGroupRoutes } from './classes/teachingGroup.js';
 import { contactLogRoutes } from './contactLog/routes.js';
 import { consentRoutes } from './consent/routes.js';
 import { auditRoutes } from './audit/routes.js';
@@ -12,6 +13,7 @@ export async function featureRoutes(app: FastifyInstance): Promise<void> {
   await app.register(studentRoutes);
   await app.register(classRoutes);
   await app.register(classListRoutes);
+  await app.register(teachingGroupRoutes);
   await app.register(contactLogRoutes);
   await app.register(consentRoutes);
   await app.register(auditRoutes);

@@ -23,7 +23,7 @@ interface Case {
 }
 
 interface Ids {
-  studentId: string; basisGroupId: string; guardianPersonId: string; guardianshipId: string; entryId: string;
+  studentId: string; basisGroupId: string; teachingGroupId: string; guardianPersonId: string; guardianshipId: string; entryId: string;
 }
 
 const STAFF_WITH_CONTACT: Who[] = ['contactTeacher', 'departmentHead', 'counsellor', 'principal'];
@@ -78,6 +78,10 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/basis-groups/:basisGroupId/overview': {
     target: 'minor', allowed: STAFF_WITH_CONTACT, request: (i) => ({ url: `/api/basis-groups/${i.basisGroupId}/overview` }),
+  },
+  'GET /api/teaching-groups/:teachingGroupId/students': {
+    target: 'minor', allowed: ['subjectTeacher', 'counsellor', 'principal'],
+    request: (i) => ({ url: `/api/teaching-groups/${i.teachingGroupId}/students` }),
   },
   'GET /api/audit': {
     target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal'], request: () => ({ url: '/api/audit' }),
@@ -135,7 +139,7 @@ beforeAll(async () => {
   const [noPr] = await t.database.query<{ student_id: string; id: string }>(
     'select student_id, id from guardianship where guardian_person_id = $1 and not parental_responsibility', [h.noResponsibilityGuardianPersonId]);
   const adultGuardians = await guardiansOf(h.adultWithConsentStudentId);
-  const base = { basisGroupId: h.basisGroup2STAId, entryId: entry.json().id as string };
+  const base = { basisGroupId: h.basisGroup2STAId, teachingGroupId: h.teachingGroup2STAMATId, entryId: entry.json().id as string };
   ids.minor = { ...base, studentId: h.elevStudentId, guardianPersonId: '', guardianshipId: '' };
   ids.adult = { ...base, studentId: h.adultWithConsentStudentId, guardianPersonId: adultGuardians[0]!.guardian_person_id, guardianshipId: '' };
   ids.noResponsibility = { ...base, studentId: noPr!.student_id, guardianPersonId: '', guardianshipId: noPr!.id };

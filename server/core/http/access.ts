@@ -10,9 +10,9 @@ import { studentEntry, writeAudit } from '../audit/audit.js';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfMatches, findSession, type SessionInfo } from '../auth/session.js';
 import { localeFromHeader, type Locale } from '../i18n/locale.js';
 import { can } from '../policy/can.js';
-import { loadActor, loadBasisGroupFacts, loadStudentFacts } from '../policy/facts.js';
+import { loadActor, loadBasisGroupFacts, loadStudentFacts, loadTeachingGroupFacts } from '../policy/facts.js';
 import { describeReason } from '../policy/reasons.js';
-import type { Action, Actor, BasisGroupFacts, Decision, StudentFacts } from '../policy/types.js';
+import type { Action, Actor, BasisGroupFacts, Decision, StudentFacts, TeachingGroupFacts } from '../policy/types.js';
 import { today } from '../time.js';
 import { HttpError } from './errors.js';
 
@@ -25,6 +25,8 @@ export type Access =
   | { kind: 'student'; action: Action; audit: 'read' | 'write' }
   /** a basis group: `:basisGroupId` in the path */
   | { kind: 'basisGroup'; action: 'basisGroup.readOverview' }
+  /** a teaching group: `:teachingGroupId` in the path */
+  | { kind: 'teachingGroup'; action: 'teachingGroup.readStudents' }
   /** a leader's school-wide view; the school is the actor's own */
   | { kind: 'school'; action: 'audit.search' };
 
@@ -38,6 +40,7 @@ declare module 'fastify' {
     actor: Actor | null;
     student: StudentFacts | null;
     group: BasisGroupFacts | null;
+    teachingGroup: TeachingGroupFacts | null;
     decision: Decision | null;
     today: string;
   }
@@ -121,6 +124,13 @@ async function enforce(req: FastifyRequest, reply: FastifyReply): Promise<void> 
     if (!decision.allow) return deny(req, access.action, 'basisGroup', decision, null);
     req.group = group;
     req.decision = decision;
+  } else if (access.kind === 'teachingGroup') {
+    const group = await loadTeachingGroupFacts(database, actor.ownerId, params.teachingGroupId ?? '');
+    if (!group) throw new HttpError(404, 'error.notFound');
+    const decision = can(actor, access.action, { type: 'teachingGroup', group }, req.today);
+    if (!decision.allow) return deny(req, access.action, 'teachingGroup', decision, null);
+    req.teachingGroup = group;
+    req.decision = decision;
   } else if (access.kind === 'school') {
     const staff = actor.staff[0];
     const decision: Decision = staff
@@ -144,6 +154,7 @@ export function registerAccess(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('student', null);
   app.decorateRequest('group', null);
+  app.decorateRequest('teachingGroup', null);
   app.decorateRequest('decision', null);
   app.decorateRequest('today', '');
   app.decorate('routeTable', []);

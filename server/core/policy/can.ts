@@ -4,7 +4,7 @@
  */
 import type { Visibility } from '../db/schema.js';
 import { guardianInsight } from './guardianInsight.js';
-import type { Action, Actor, BasisGroupFacts, Decision, Reason, RelationshipKind, Resource, StudentFacts } from './types.js';
+import type { Action, Actor, BasisGroupFacts, Decision, Reason, RelationshipKind, Resource, StudentFacts, TeachingGroupFacts } from './types.js';
 
 export interface Relationship {
   kind: RelationshipKind;
@@ -15,7 +15,7 @@ const STAFF_KINDS: RelationshipKind[] = ['contactTeacher', 'subjectTeacher', 'de
 const GUARDIAN_INSIGHT: RelationshipKind[] = ['guardianWithParentalResponsibility', 'guardianByConsent', 'guardianByInformationDecision'];
 
 /** Which relationships to a student allow which action. Order = preference for the stated reason. */
-const STUDENT_RULES: Record<Exclude<Action, 'record.read' | 'record.edit' | 'basisGroup.readOverview' | 'audit.search'>, RelationshipKind[]> = {
+const STUDENT_RULES: Record<Exclude<Action, 'record.read' | 'record.edit' | 'basisGroup.readOverview' | 'teachingGroup.readStudents' | 'audit.search'>, RelationshipKind[]> = {
   'student.read': ['self', 'contactTeacher', 'departmentHead', 'principal', 'counsellor', 'subjectTeacher', 'schoolAdmin', ...GUARDIAN_INSIGHT],
   // accommodation needs, minority language, special education: the student's teachers and leaders (R-04)
   'student.readSensitive': ['self', 'contactTeacher', 'departmentHead', 'principal', 'counsellor', 'subjectTeacher'],
@@ -124,6 +124,19 @@ function decideForGroup(actor: Actor, g: BasisGroupFacts): Decision {
   return { allow: false, reason: { code: 'noRelationship', params: {} }, hide: true };
 }
 
+/** A teaching group's student list: its subject teachers, and the school's principal and counsellors. */
+function decideForTeachingGroup(actor: Actor, g: TeachingGroupFacts): Decision {
+  if (actor.ownerId !== g.ownerId) return { allow: false, reason: { code: 'otherOwner', params: {} }, hide: true };
+  if (actor.subjectTeacherOf.some((t) => t.id === g.teachingGroupId)) {
+    return { allow: true, reason: { code: 'subjectTeacher', params: { subject: g.subjectCode, group: g.name } } };
+  }
+  const staff = staffAt(actor, g.schoolId);
+  for (const role of ['principal', 'counsellor'] as const) {
+    if (staff?.roles.some((r) => r.role === role)) return { allow: true, reason: { code: role, params: { school: staff.schoolName } } };
+  }
+  return { allow: false, reason: { code: 'noRelationship', params: {} }, hide: true };
+}
+
 function decideForSchool(actor: Actor, action: Action, school: Extract<Resource, { type: 'school' }>): Decision {
   if (actor.ownerId !== school.ownerId) return { allow: false, reason: { code: 'otherOwner', params: {} }, hide: true };
   const staff = staffAt(actor, school.schoolId);
@@ -146,6 +159,10 @@ export function can(actor: Actor, action: Action, resource: Resource, today: str
     case 'basisGroup':
       return action === 'basisGroup.readOverview'
         ? decideForGroup(actor, resource.group)
+        : { allow: false, reason: { code: 'roleNotAllowed', params: { what: action } }, hide: false };
+    case 'teachingGroup':
+      return action === 'teachingGroup.readStudents'
+        ? decideForTeachingGroup(actor, resource.group)
         : { allow: false, reason: { code: 'roleNotAllowed', params: { what: action } }, hide: false };
     case 'school':
       return decideForSchool(actor, action, resource);

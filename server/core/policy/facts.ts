@@ -1,6 +1,6 @@
 /** Loads what the policy decides on: the actor and the facts about a student or a group, in one round trip each. */
 import type { Database } from '../db/client.js';
-import type { Actor, BasisGroupFacts, StudentFacts } from './types.js';
+import type { Actor, BasisGroupFacts, StudentFacts, TeachingGroupFacts } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
@@ -95,12 +95,15 @@ export async function loadStudentFacts(database: Database, ownerId: string, stud
   return rows[0] ? toStudentFacts(ownerId, rows[0]) : null;
 }
 
-/** Facts for every student currently in a basis group (the class overview decides per student). */
-export async function loadGroupStudentFacts(database: Database, ownerId: string, basisGroupId: string, today: string): Promise<StudentFacts[]> {
+/** Facts for every student currently in a basis or teaching group (group views decide per student). */
+export async function loadGroupStudentFacts(
+  database: Database, ownerId: string, group: { kind: 'basis' | 'teaching'; id: string }, today: string,
+): Promise<StudentFacts[]> {
+  const column = group.kind === 'basis' ? 'basis_group_id' : 'teaching_group_id';
   const rows = await database.query<Record<string, unknown>>(
-    STUDENT_FACTS_SQL(`s.id in (select e.student_id from enrolment e where e.owner_id = $1 and e.basis_group_id = $3
+    STUDENT_FACTS_SQL(`s.id in (select e.student_id from enrolment e where e.owner_id = $1 and e.${column} = $3
        and e.starts_on <= $2::date and (e.ends_on is null or e.ends_on > $2::date))`),
-    [ownerId, today, basisGroupId],
+    [ownerId, today, group.id],
   );
   return rows.map((r) => toStudentFacts(ownerId, r));
 }
@@ -124,5 +127,22 @@ export async function loadBasisGroupFacts(database: Database, ownerId: string, b
     schoolName: r.school_name as string,
     departmentId: (r.department_id as string | null) ?? null,
     departmentName: (r.department_name as string | null) ?? null,
+  };
+}
+
+export async function loadTeachingGroupFacts(database: Database, ownerId: string, teachingGroupId: string): Promise<TeachingGroupFacts | null> {
+  if (!isUuid(teachingGroupId)) return null;
+  const rows = await database.query<Record<string, string>>(
+    `select tg.id, tg.name, tg.school_id, sc.name as school_name, su.code as subject_code, su.name as subject_name
+     from teaching_group tg join school sc on sc.owner_id = tg.owner_id and sc.id = tg.school_id
+     join subject su on su.owner_id = tg.owner_id and su.id = tg.subject_id
+     where tg.owner_id = $1 and tg.id = $2`,
+    [ownerId, teachingGroupId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    ownerId, teachingGroupId: r.id!, name: r.name!, schoolId: r.school_id!, schoolName: r.school_name!,
+    subjectCode: r.subject_code!, subjectName: r.subject_name!,
   };
 }

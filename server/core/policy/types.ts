@@ -50,11 +50,22 @@ export interface BasisGroupFacts {
   departmentName: string | null;
 }
 
+export interface TeachingGroupFacts {
+  ownerId: string;
+  teachingGroupId: string;
+  name: string;
+  schoolId: string;
+  schoolName: string;
+  subjectCode: string;
+  subjectName: string;
+}
+
 export type Resource =
   | { type: 'student'; student: StudentFacts }
   /** a record about a student (contact-log entry, note) whose visibility tier narrows who may read it */
   | { type: 'record'; student: StudentFacts; visibility: Visibility; authorPersonId: string }
   | { type: 'basisGroup'; group: BasisGroupFacts }
+  | { type: 'teachingGroup'; group: TeachingGroupFacts }
   | { type: 'school'; ownerId: string; schoolId: string; schoolName: string };
 
 export type Action =
@@ -70,6 +81,7 @@ export type Action =
   | 'accessLog.read'
   | 'informationDecision.write'
   | 'basisGroup.readOverview'
+  | 'teachingGroup.readStudents'
   | 'audit.search';
 
 export type RelationshipKind =

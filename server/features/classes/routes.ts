@@ -35,7 +35,7 @@ export async function classRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req);
     const group = req.group!;
     const { database } = app;
-    const facts = await loadGroupStudentFacts(database, actor.ownerId, group.basisGroupId, req.today);
+    const facts = await loadGroupStudentFacts(database, actor.ownerId, { kind: 'basis', id: group.basisGroupId }, req.today);
     // the group decision lets the caller in; each student is still decided on its own
     const decided = facts.map((s) => ({ s, d: can(actor, 'student.read', { type: 'student', student: s }, req.today) }))
       .filter((x) => x.d.allow);

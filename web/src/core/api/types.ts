@@ -56,6 +56,12 @@ export interface ClassList {
   groups: { id: string; name: string; level: string; schoolName: string; departmentName: string | null; studentCount: number; reason: string }[];
 }
 
+export interface TeachingGroupStudents {
+  group: { id: string; name: string; subjectCode: string; subjectName: string; schoolName: string };
+  access: Access;
+  students: { studentId: string; givenName: string; familyName: string; basisGroupName: string | null; accommodationNeed: boolean | null }[];
+}
+
 export interface ClassOverview {
   group: { id: string; name: string; level: string; schoolName: string };
   access: Access;

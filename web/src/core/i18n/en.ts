@@ -8,6 +8,12 @@ export const en: Messages = {
   levels: {
     grade: 'Year {{n}}',
   },
+  teachingGroups: {
+    title: 'Teaching group {{name}}',
+    subtitle: '{{subject}} ({{code}}) · {{school}}',
+    caption: 'Students in {{name}}',
+    basisGroup: 'Class',
+  },
   common: {
     loading: 'Loading …',
     yes: 'Yes',
@@ -250,6 +256,8 @@ export const en: Messages = {
     resourceStudent: 'Student',
     resourceAuditLog: 'Access log',
     resourceBasisGroup: 'Class overview',
+    resourceTeachingGroup: 'Teaching group',
+    teachingGroupRead: 'Viewed a teaching group student list',
     resourceSchool: 'School',
   },
   guardian: {

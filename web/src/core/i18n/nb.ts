@@ -7,6 +7,12 @@ export const nb = {
   levels: {
     grade: '{{n}}. trinn',
   },
+  teachingGroups: {
+    title: 'Undervisningsgruppe {{name}}',
+    subtitle: '{{subject}} ({{code}}) · {{school}}',
+    caption: 'Elever i {{name}}',
+    basisGroup: 'Klasse',
+  },
   common: {
     loading: 'Laster …',
     yes: 'Ja',
@@ -249,6 +255,8 @@ export const nb = {
     resourceStudent: 'Elev',
     resourceAuditLog: 'Tilgangslogg',
     resourceBasisGroup: 'Klasseoversikt',
+    resourceTeachingGroup: 'Undervisningsgruppe',
+    teachingGroupRead: 'Så elevlisten i en undervisningsgruppe',
     resourceSchool: 'Skole',
   },
   guardian: {

@@ -8,6 +8,12 @@ export const nn: Messages = {
   levels: {
     grade: '{{n}}. trinn',
   },
+  teachingGroups: {
+    title: 'Undervisningsgruppe {{name}}',
+    subtitle: '{{subject}} ({{code}}) · {{school}}',
+    caption: 'Elevar i {{name}}',
+    basisGroup: 'Klasse',
+  },
   common: {
     loading: 'Lastar …',
     yes: 'Ja',
@@ -250,6 +256,8 @@ export const nn: Messages = {
     resourceStudent: 'Elev',
     resourceAuditLog: 'Tilgangslogg',
     resourceBasisGroup: 'Klasseoversikt',
+    resourceTeachingGroup: 'Undervisningsgruppe',
+    teachingGroupRead: 'Såg elevlista i ei undervisningsgruppe',
     resourceSchool: 'Skule',
   },
   guardian: {

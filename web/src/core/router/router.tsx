@@ -9,7 +9,8 @@ import { parseAuditSearch } from '../../features/audit/auditApi';
 import { authConfigQuery, safeRedirect } from '../../features/auth/authApi';
 import { LoginPage } from '../../features/auth/LoginPage';
 import { ClassOverviewPage } from '../../features/classes/ClassOverviewPage';
-import { classOverviewQuery } from '../../features/classes/classesApi';
+import { classOverviewQuery, teachingGroupQuery } from '../../features/classes/classesApi';
+import { TeachingGroupPage } from '../../features/classes/TeachingGroupPage';
 import { ConsentPage } from '../../features/consent/ConsentPage';
 import { consentsQuery } from '../../features/consent/consentApi';
 import { ChildPage } from '../../features/guardian/ChildPage';
@@ -88,6 +89,16 @@ const classRoute = createRoute({
   component: function ClassRoute(): ReactNode {
     const { basisGroupId } = classRoute.useParams();
     return <ClassOverviewPage basisGroupId={basisGroupId} />;
+  },
+});
+
+const teachingGroupRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'teaching-groups/$teachingGroupId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(teachingGroupQuery(params.teachingGroupId)),
+  component: function TeachingGroupRoute(): ReactNode {
+    const { teachingGroupId } = teachingGroupRoute.useParams();
+    return <TeachingGroupPage teachingGroupId={teachingGroupId} />;
   },
 });
 
@@ -202,6 +213,7 @@ const routeTree = rootRoute.addChildren([
   authedRoute.addChildren([
     homeRoute,
     classRoute,
+    teachingGroupRoute,
     studentRoute,
     myProfileRoute,
     myConsentRoute,

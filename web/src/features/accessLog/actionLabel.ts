@@ -10,6 +10,8 @@ export function actionLabel(t: TFunction, action: string): string {
       return t('actions.studentRead');
     case 'basisGroup.readOverview':
       return t('actions.classOverviewRead');
+    case 'teachingGroup.readStudents':
+      return t('actions.teachingGroupRead');
     case 'contactLog.read':
       return t('actions.contactLogRead');
     case 'contactLog.write':
@@ -33,6 +35,7 @@ export function resourceLabel(t: TFunction, resourceType: string): string {
   if (resourceType === 'student') return t('actions.resourceStudent');
   if (resourceType === 'auditLog') return t('actions.resourceAuditLog');
   if (resourceType === 'basisGroup') return t('actions.resourceBasisGroup');
+  if (resourceType === 'teachingGroup') return t('actions.resourceTeachingGroup');
   if (resourceType === 'school') return t('actions.resourceSchool');
   return resourceType;
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { ClassList, ClassOverview } from '../../core/api/types';
+import type { ClassList, ClassOverview, TeachingGroupStudents } from '../../core/api/types';
 
 export const classOverviewQuery = (basisGroupId: string) =>
   queryOptions({
@@ -14,4 +14,11 @@ export const classListQuery = () =>
   queryOptions({
     queryKey: ['basisGroups'],
     queryFn: ({ signal }) => api<ClassList>('/api/basis-groups', { signal }),
+  });
+
+export const teachingGroupQuery = (teachingGroupId: string) =>
+  queryOptions({
+    queryKey: ['teachingGroup', teachingGroupId, 'students'],
+    queryFn: ({ signal }) =>
+      api<TeachingGroupStudents>(`/api/teaching-groups/${encodeURIComponent(teachingGroupId)}/students`, { signal }),
   });

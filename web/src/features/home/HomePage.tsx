@@ -78,7 +78,11 @@ function MyTeachingGroups({ me }: { me: Me }) {
     <Section id="home-teaching" title={t('home.teachingGroups')}>
       <List.Unordered>
         {me.teachingGroups.map((g) => (
-          <List.Item key={g.id}>{t('home.teachingGroup', { name: g.name, code: g.subjectCode })}</List.Item>
+          <List.Item key={g.id}>
+            <AppLink to="/teaching-groups/$teachingGroupId" params={{ teachingGroupId: g.id }}>
+              {t('home.teachingGroup', { name: g.name, code: g.subjectCode })}
+            </AppLink>
+          </List.Item>
         ))}
       </List.Unordered>
     </Section>

@@ -1,0 +1,56 @@
+/** A teaching group's students, for its subject teachers: the way from "my groups" to a student's page. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { studentEntry, writeAudit } from '../../core/audit/audit.js';
+import { accessOf, requireActor } from '../../core/http/access.js';
+import { can } from '../../core/policy/can.js';
+import { loadGroupStudentFacts } from '../../core/policy/facts.js';
+import { accessSchema } from '../students/schemas.js';
+
+const studentsSchema = z.object({
+  group: z.object({ id: z.string(), name: z.string(), subjectCode: z.string(), subjectName: z.string(), schoolName: z.string() }),
+  access: accessSchema,
+  students: z.array(z.object({
+    studentId: z.string(), givenName: z.string(), familyName: z.string(), basisGroupName: z.string().nullable(),
+    /** the subject teacher must know about accommodation needs (R-04); null when the caller may not see it */
+    accommodationNeed: z.boolean().nullable(),
+  })),
+});
+
+export async function teachingGroupRoutes(app: FastifyInstance): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/teaching-groups/:teachingGroupId/students', {
+    config: { access: { kind: 'teachingGroup', action: 'teachingGroup.readStudents' } },
+    schema: { tags: ['classes'], summary: 'The students of a teaching group', params: z.object({ teachingGroupId: z.uuid() }), response: { 200: studentsSchema } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const group = req.teachingGroup!;
+    const facts = await loadGroupStudentFacts(app.database, actor.ownerId, { kind: 'teaching', id: group.teachingGroupId }, req.today);
+    const decided = facts.flatMap((s) => {
+      const d = can(actor, 'student.read', { type: 'student', student: s }, req.today);
+      return d.allow ? [{ s, d, sensitive: can(actor, 'student.readSensitive', { type: 'student', student: s }, req.today).allow }] : [];
+    });
+    const rows = decided.length === 0 ? [] : await app.database.query<{ id: string; given_name: string; family_name: string; accommodation_need: boolean }>(
+      `select s.id, p.given_name, p.family_name,
+              exists(select 1 from accommodation_need a where a.owner_id = s.owner_id and a.student_id = s.id) as accommodation_need
+       from student s join person p on p.owner_id = s.owner_id and p.id = s.person_id
+       where s.owner_id = $1 and s.id = any($2::uuid[]) order by p.family_name, p.given_name`,
+      [actor.ownerId, decided.map((x) => x.s.studentId)],
+    );
+    const byId = new Map(decided.map((x) => [x.s.studentId, x]));
+    await writeAudit(app.database, decided.map(({ s, d }) =>
+      studentEntry(actor, 'teachingGroup.readStudents', s.studentId, d.reason, { resourceType: 'teachingGroup', resourceId: group.teachingGroupId })));
+    return {
+      group: { id: group.teachingGroupId, name: group.name, subjectCode: group.subjectCode, subjectName: group.subjectName, schoolName: group.schoolName },
+      access: accessOf(req),
+      students: rows.map((r) => {
+        const x = byId.get(r.id)!;
+        return {
+          studentId: r.id, givenName: r.given_name, familyName: r.family_name,
+          basisGroupName: x.s.basisGroups[0]?.name ?? null,
+          accommodationNeed: x.sensitive ? r.accommodation_need : null,
+        };
+      }),
+    };
+  });
+}
