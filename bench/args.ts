@@ -19,8 +19,6 @@ export interface BenchOptions {
   floorAudit: boolean;
   /** also measure each endpoint with ONE connection, against a sequential floor (latency without queueing) */
   sequential: boolean;
-  /** experiment: the app (bench/serve.ts) and the floor send named prepared statements (PostgreSQL) */
-  prepared: boolean;
   /** experiment: SQL run after loading and before ANALYZE (a proposed index, a setting) */
   extraSql?: string;
   keep: boolean;
@@ -40,7 +38,6 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --contact-logs X   average contact-log entries per student (default 1.5)
   --no-floor-audit   skip the extra "floor + audit insert" measurement
   --sequential       also load each endpoint with 1 connection and compare with a sequential floor
-  --prepared         experiment: app child (bench/serve.ts) and floor use named prepared statements (PostgreSQL)
   --extra-sql SQL    experiment: run SQL after loading, before ANALYZE (e.g. a proposed index)
   --keep             keep the bench database / PGlite directory afterwards
   --out FILE         where to write the results (default bench/results.json)
@@ -89,7 +86,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
         'contact-logs': { type: 'string' },
         'no-floor-audit': { type: 'boolean' },
         sequential: { type: 'boolean' },
-        prepared: { type: 'boolean' },
         'extra-sql': { type: 'string' },
         keep: { type: 'boolean' },
         out: { type: 'string' },
@@ -111,7 +107,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new UsageError(`DATABASE_URL must start with postgres:// or postgresql:// (got "${databaseUrl}")`);
   }
-  if (v.prepared && !databaseUrl) throw new UsageError('--prepared needs DATABASE_URL (PGlite has no named prepared statements here)');
   const duration = numFlag('duration', v.duration, 15, 1, 3600);
   const out = v.out ?? 'bench/results.json';
   if (out.trim() === '') throw new UsageError('--out must not be empty');
@@ -127,7 +122,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     contactLogs: numFlag('contact-logs', v['contact-logs'], 1.5, 0, 50),
     floorAudit: !v['no-floor-audit'],
     sequential: !!v.sequential,
-    prepared: !!v.prepared,
     extraSql: v['extra-sql']?.trim() || undefined,
     keep: !!v.keep,
     out,

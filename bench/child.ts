@@ -1,23 +1,10 @@
 /** The app under test, as a child process (never in the bench process: the load generator needs its own core). */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../server/test/freePort.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface AppChild {
   url: string;
@@ -40,16 +27,12 @@ export interface StartOptions {
   databaseUrl?: string;
   dataDir?: string;
   today: string;
-  /** run bench/serve.ts with named prepared statements instead of server/main.ts */
-  prepared?: boolean;
   timeoutMs?: number;
 }
 
 export async function startApp(o: StartOptions): Promise<AppChild> {
   const port = await freePort();
-  // server/main.ts imports the demo seeder; while that file is being written, serve through the bench's copy of main.ts
-  const useMain = existsSync(fileURLToPath(new URL('../server/seed/demo.ts', import.meta.url)));
-  const entry = useMain && !o.prepared ? 'server/main.ts' : 'bench/serve.ts';
+  const entry = 'server/main.ts';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -62,7 +45,6 @@ export async function startApp(o: StartOptions): Promise<AppChild> {
   };
   delete env.DATABASE_URL;
   delete env.DATA_DIR;
-  if (o.prepared) env.BENCH_PREPARED = '1';
   if (o.databaseUrl) env.DATABASE_URL = o.databaseUrl;
   else env.DATA_DIR = o.dataDir;
 

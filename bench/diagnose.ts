@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { writeAudit, type AuditEntry } from '../server/core/audit/audit.js';
 import type { Database } from '../server/core/db/client.js';
-import { loadActor, loadBasisGroupFacts, loadGroupStudentFacts, loadStudentFacts } from '../server/core/policy/facts.js';
+import { loadActor, loadBasisGroupFacts, loadGroupStudents, loadStudentFacts } from '../server/core/policy/facts.js';
 import { DEFAULT_TODAY } from '../server/seed/generate.js';
 import { buildStudentRecord } from '../server/features/students/record.js';
 import { processCpuMs } from './cpu.js';
@@ -98,8 +98,8 @@ async function main(): Promise<void> {
     const head = ov.slice();
     label = 'loadBasisGroupFacts';
     await loadBasisGroupFacts(db, u.owner_id, u.basis_group_id);
-    label = 'loadGroupStudentFacts';
-    const facts = await loadGroupStudentFacts(db, u.owner_id, { kind: 'basis', id: u.basis_group_id }, today);
+    label = 'loadGroupStudents';
+    const facts = await (await loadGroupStudents(db, u.owner_id, { kind: 'basis', id: u.basis_group_id }, today)).map((x) => x.facts);
     label = 'overview display rows';
     await db.query(OVERVIEW_ROWS_SQL, [u.owner_id, facts.map((f) => f.studentId), u.person_id]);
     const ovAudit = await auditStmt(facts.map((s) => ({

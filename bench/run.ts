@@ -208,7 +208,7 @@ async function run(opts: BenchOptions): Promise<number> {
 
   // 2. the app as a child process ---------------------------------------------------------------
   t = performance.now();
-  let app: AppChild | null = await startApp({ databaseUrl: benchUrl, dataDir, today: TODAY, prepared: opts.prepared });
+  let app: AppChild | null = await startApp({ databaseUrl: benchUrl, dataDir, today: TODAY, });
   const stopApp = onCleanup('stop app', () => app?.stop());
   const appStartMs = since(t);
   const appEntry = app.entry;
@@ -246,7 +246,7 @@ async function run(opts: BenchOptions): Promise<number> {
   // 4. the SQL floor (after the app stopped: PGlite must have a single opener) -------------------
   const loops = kind === 'postgres' ? opts.connections : 1;
   const floorMode = kind === 'postgres'
-    ? `${loops} concurrent loops (pg Pool${opts.prepared ? ', named prepared statements' : ''})`
+    ? `${loops} concurrent loops (pg Pool, named prepared statements as the app sends them)`
     : 'sequential (PGlite, in the bench process)';
   log(`SQL floor: ${floorMode}, ${opts.duration} s per endpoint`);
   let q: Query;
@@ -254,13 +254,11 @@ async function run(opts: BenchOptions): Promise<number> {
   if (kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: benchUrl, max: loops });
     const names = new Map<string, string>();
-    q = opts.prepared
-      ? async (text, params) => {
-        let name = names.get(text);
-        if (!name) names.set(text, (name = `f${names.size}`));
-        return (await pool.query({ name, text, values: params })).rows;
-      }
-      : async (text, params) => (await pool.query(text, params)).rows;
+    q = async (text, params) => {
+      let name = names.get(text);
+      if (!name) names.set(text, (name = `f${names.size}`));
+      return (await pool.query({ name, text, values: params })).rows;
+    };
     closeFloor = () => pool.end();
   } else {
     const db = await openDatabase({ dataDir, migrate: false });
@@ -326,7 +324,7 @@ async function run(opts: BenchOptions): Promise<number> {
     },
     database: { kind, ...(benchUrl ? { url: safeUrl(benchUrl) } : { dataDir: relative(repoRoot, dataDir!) }), kept: opts.keep },
     app: { command: `node --import tsx ${appEntry}`, env: 'SEED_DEMO=false LOG_LEVEL=silent ELEVLOS_TODAY LOGIN_MAX_ATTEMPTS=1000000' },
-    experiments: { prepared: opts.prepared, extraSql: opts.extraSql ?? null },
+    experiments: { extraSql: opts.extraSql ?? null },
     load: { connections: opts.connections, durationS: opts.duration, warmupS: opts.warmup, tool: 'autocannon (in the bench process), app in a child process' },
     dataset: datasetInfo,
     timings: {

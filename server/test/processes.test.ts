@@ -4,12 +4,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/db/client.js';
 import { freshDatabase, DEMO_PASSWORD, type TestDb } from './harness.js';
+import { freePort } from './freePort.js';
 
 const onPostgres = !!process.env.DATABASE_URL;
 const children: ChildProcess[] = [];
@@ -19,15 +19,6 @@ afterAll(async () => {
   for (const f of cleanups) await f();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 interface Proc { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> }
 

@@ -24,20 +24,21 @@ export function studentEntry(actor: Actor, action: string, studentId: string, re
   };
 }
 
-/** One multi-row insert, in the request, so the read is on record before the answer leaves. */
+/**
+ * One insert, in the request, so the read is on record before the answer leaves. Arrays + unnest keep
+ * the statement text the same for any number of rows (one prepared statement, not one per class size).
+ */
 export async function writeAudit(database: Database, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const values: unknown[] = [];
-  const tuples = entries.map((e, i) => {
-    values.push(e.ownerId, e.actorPersonId, e.action, e.resourceType, e.resourceId ?? null, e.studentId ?? null, e.decision,
-      describeReason(e.reason, 'en'), e.reason.code, JSON.stringify(e.reason.params));
-    const b = i * 10;
-    return `(${Array.from({ length: 10 }, (_, k) => `$${b + k + 1}`).join(', ')})`;
-  });
+  const col = <T>(f: (e: AuditEntry) => T) => entries.map(f);
   await database.query(
     `insert into audit_log (owner_id, actor_person_id, action, resource_type, resource_id, student_id, decision, reason, reason_code, reason_params)
-     values ${tuples.join(', ')}`,
-    values,
+     select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::jsonb[])`,
+    [
+      col((e) => e.ownerId), col((e) => e.actorPersonId), col((e) => e.action), col((e) => e.resourceType),
+      col((e) => e.resourceId ?? null), col((e) => e.studentId ?? null), col((e) => e.decision),
+      col((e) => describeReason(e.reason, 'en')), col((e) => e.reason.code), col((e) => JSON.stringify(e.reason.params)),
+    ],
   );
 }
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Provider from 'oidc-provider';
 import { testApp, type TestApp } from '../../test/harness.js';
 import { SESSION_COOKIE } from './session.js';
+import { freePort } from '../../test/freePort.js';
 
 const FEIDE_CLAIM = 'https://n.feide.no/claims/eduPersonPrincipalName';
 const CLIENT_ID = 'elevlos-test';
@@ -29,12 +30,6 @@ async function listenOnFreePort(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  const port = await listenOnFreePort(probe);
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /** A minimal browser: cookies per host (path and expiry of live cookies are ignored), manual redirects. */
 class Browser {

@@ -49,7 +49,8 @@ export async function loadActor(database: Database, ownerId: string, personId: s
 }
 
 /** The student columns and relations the policy needs; `where` picks the students. */
-const STUDENT_FACTS_SQL = (where: string) => `
+/** `extra`: more columns a group view shows, fetched in the same statement (one round trip, one plan). */
+const STUDENT_FACTS_SQL = (where: string, extra = '') => `
   select s.id, s.person_id, s.school_id, sc.name as school_name, s.department_id, d.name as department_name,
     p.birth_date::text as birth_date, p.address_protection,
     coalesce((select json_agg(json_build_object('id', bg.id, 'name', bg.name))
@@ -61,10 +62,10 @@ const STUDENT_FACTS_SQL = (where: string) => `
       where e.owner_id = s.owner_id and e.student_id = s.id and e.starts_on <= $2::date and (e.ends_on is null or e.ends_on > $2::date)), '[]'::json) as teaching_groups,
     coalesce((select json_agg(json_build_object('guardianshipId', g.id, 'guardianPersonId', g.guardian_person_id,
         'parentalResponsibility', g.parental_responsibility,
-        'informationGranted', exists(select 1 from information_decision i where i.owner_id = g.owner_id and i.guardianship_id = g.id and i.granted and i.revoked_at is null)))
+        'informationGranted', (select count(*) from information_decision i where i.owner_id = g.owner_id and i.guardianship_id = g.id and i.granted and i.revoked_at is null) > 0))
       from guardianship g where g.owner_id = s.owner_id and g.student_id = s.id), '[]'::json) as guardianships,
     coalesce((select json_agg(c.guardian_person_id) from consent c
-      where c.owner_id = s.owner_id and c.student_id = s.id and c.withdrawn_at is null), '[]'::json) as consented
+      where c.owner_id = s.owner_id and c.student_id = s.id and c.withdrawn_at is null), '[]'::json) as consented${extra}
   from student s
   join person p on p.owner_id = s.owner_id and p.id = s.person_id
   join school sc on sc.owner_id = s.owner_id and sc.id = s.school_id
@@ -95,23 +96,27 @@ export async function loadStudentFacts(database: Database, ownerId: string, stud
   return rows[0] ? toStudentFacts(ownerId, rows[0]) : null;
 }
 
-/** Facts for every student currently in a basis or teaching group (group views decide per student). */
-export async function loadGroupStudentFacts(
+/**
+ * Every student currently in a basis or teaching group, with the policy's facts (group views decide per
+ * student) and the `extra` columns the view shows; `extra.params` are numbered from $4.
+ */
+export async function loadGroupStudents(
   database: Database, ownerId: string, group: { kind: 'basis' | 'teaching'; id: string }, today: string,
-): Promise<StudentFacts[]> {
+  extra: { columns: string; params: unknown[] } = { columns: '', params: [] },
+): Promise<{ facts: StudentFacts; row: Record<string, unknown> }[]> {
   const column = group.kind === 'basis' ? 'basis_group_id' : 'teaching_group_id';
   const rows = await database.query<Record<string, unknown>>(
     STUDENT_FACTS_SQL(`s.id in (select e.student_id from enrolment e where e.owner_id = $1 and e.${column} = $3
-       and e.starts_on <= $2::date and (e.ends_on is null or e.ends_on > $2::date))`),
-    [ownerId, today, group.id],
+       and e.starts_on <= $2::date and (e.ends_on is null or e.ends_on > $2::date))`, extra.columns),
+    [ownerId, today, group.id, ...extra.params],
   );
-  return rows.map((r) => toStudentFacts(ownerId, r));
+  return rows.map((r) => ({ facts: toStudentFacts(ownerId, r), row: r }));
 }
 
 export async function loadBasisGroupFacts(database: Database, ownerId: string, basisGroupId: string): Promise<BasisGroupFacts | null> {
   if (!isUuid(basisGroupId)) return null;
   const rows = await database.query<Record<string, unknown>>(
-    `select bg.id, bg.name, bg.school_id, sc.name as school_name, bg.department_id, d.name as department_name
+    `select bg.id, bg.name, bg.level, bg.school_id, sc.name as school_name, bg.department_id, d.name as department_name
      from basis_group bg join school sc on sc.owner_id = bg.owner_id and sc.id = bg.school_id
      left join department d on d.owner_id = bg.owner_id and d.id = bg.department_id
      where bg.owner_id = $1 and bg.id = $2`,
@@ -123,6 +128,7 @@ export async function loadBasisGroupFacts(database: Database, ownerId: string, b
     ownerId,
     basisGroupId: r.id as string,
     name: r.name as string,
+    level: r.level as string,
     schoolId: r.school_id as string,
     schoolName: r.school_name as string,
     departmentId: (r.department_id as string | null) ?? null,

@@ -44,6 +44,7 @@ export interface BasisGroupFacts {
   ownerId: string;
   basisGroupId: string;
   name: string;
+  level: string;
   schoolId: string;
   schoolName: string;
   departmentId: string | null;

@@ -40,7 +40,7 @@ export async function classListRoutes(app: FastifyInstance): Promise<void> {
     for (const r of rows) {
       const d = can(actor, 'basisGroup.readOverview', {
         type: 'basisGroup',
-        group: { ownerId: actor.ownerId, basisGroupId: r.id, name: r.name, schoolId: r.school_id, schoolName: r.school_name, departmentId: r.department_id, departmentName: r.department_name },
+        group: { ownerId: actor.ownerId, basisGroupId: r.id, name: r.name, level: r.level, schoolId: r.school_id, schoolName: r.school_name, departmentId: r.department_id, departmentName: r.department_name },
       }, req.today);
       if (d.allow) {
         groups.push({

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
-import { loadGroupStudentFacts } from '../../core/policy/facts.js';
+import { loadGroupStudents } from '../../core/policy/facts.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import { ageOn, isAdult } from '../../core/time.js';
 import { accessSchema } from '../students/schemas.js';
@@ -27,6 +27,8 @@ interface Row {
   minority_language: boolean; accommodation_need: boolean; last_contact_on: string | null; level: string;
 }
 
+const byName = new Intl.Collator('nb');
+
 export async function classRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/api/basis-groups/:basisGroupId/overview', {
     config: { access: { kind: 'basisGroup', action: 'basisGroup.readOverview' } },
@@ -35,28 +37,23 @@ export async function classRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req);
     const group = req.group!;
     const { database } = app;
-    const facts = await loadGroupStudentFacts(database, actor.ownerId, { kind: 'basis', id: group.basisGroupId }, req.today);
+    const students = await loadGroupStudents(database, actor.ownerId, { kind: 'basis', id: group.basisGroupId }, req.today, {
+      columns: `, p.given_name, p.family_name, s.status, s.minority_language, s.level,
+        (select count(*) from accommodation_need a where a.owner_id = s.owner_id and a.student_id = s.id) > 0 as accommodation_need,
+        (select max(c.occurred_on)::text from contact_log_entry c where c.owner_id = s.owner_id and c.student_id = s.id
+           and (c.visibility in ('staff', 'contactTeacherAndLeaders') or c.author_person_id = $4)) as last_contact_on`,
+      params: [actor.personId],
+    });
     // the group decision lets the caller in; each student is still decided on its own
-    const decided = facts.map((s) => ({ s, d: can(actor, 'student.read', { type: 'student', student: s }, req.today) }))
+    const decided = students.map(({ facts: s, row }) => ({ s, row: row as unknown as Row, d: can(actor, 'student.read', { type: 'student', student: s }, req.today) }))
       .filter((x) => x.d.allow);
-    const rows = decided.length === 0 ? [] : await database.query<Row>(
-      `select s.id, p.given_name, p.family_name, p.birth_date::text as birth_date, s.status, s.minority_language, s.level,
-              exists(select 1 from accommodation_need a where a.owner_id = s.owner_id and a.student_id = s.id) as accommodation_need,
-              (select max(c.occurred_on)::text from contact_log_entry c where c.owner_id = s.owner_id and c.student_id = s.id
-                 and (c.visibility in ('staff', 'contactTeacherAndLeaders') or c.author_person_id = $3)) as last_contact_on
-       from student s join person p on p.owner_id = s.owner_id and p.id = s.person_id
-       where s.owner_id = $1 and s.id = any($2::uuid[])
-       order by p.family_name, p.given_name`,
-      [actor.ownerId, decided.map((x) => x.s.studentId), actor.personId],
-    );
-    const byId = new Map(decided.map((x) => [x.s.studentId, x]));
+    decided.sort((a, b) => byName.compare(a.row.family_name, b.row.family_name) || byName.compare(a.row.given_name, b.row.given_name));
     await writeAudit(database, decided.map(({ s, d }) =>
       studentEntry(actor, 'basisGroup.readOverview', s.studentId, d.reason, { resourceType: 'basisGroup', resourceId: group.basisGroupId })));
     return {
-      group: { id: group.basisGroupId, name: group.name, level: rows[0]?.level ?? '', schoolName: group.schoolName },
+      group: { id: group.basisGroupId, name: group.name, level: group.level, schoolName: group.schoolName },
       access: accessOf(req),
-      students: rows.map((r) => {
-        const s = byId.get(r.id)!.s;
+      students: decided.map(({ s, row: r }) => {
         const adult = isAdult(r.birth_date, req.today);
         return {
           studentId: r.id, givenName: r.given_name, familyName: r.family_name,

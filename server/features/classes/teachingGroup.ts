@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
-import { loadGroupStudentFacts } from '../../core/policy/facts.js';
+import { loadGroupStudents } from '../../core/policy/facts.js';
 import { accessSchema } from '../students/schemas.js';
 
 const studentsSchema = z.object({
@@ -25,14 +25,14 @@ export async function teachingGroupRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     const group = req.teachingGroup!;
-    const facts = await loadGroupStudentFacts(app.database, actor.ownerId, { kind: 'teaching', id: group.teachingGroupId }, req.today);
+    const facts = (await loadGroupStudents(app.database, actor.ownerId, { kind: 'teaching', id: group.teachingGroupId }, req.today)).map((x) => x.facts);
     const decided = facts.flatMap((s) => {
       const d = can(actor, 'student.read', { type: 'student', student: s }, req.today);
       return d.allow ? [{ s, d, sensitive: can(actor, 'student.readSensitive', { type: 'student', student: s }, req.today).allow }] : [];
     });
     const rows = decided.length === 0 ? [] : await app.database.query<{ id: string; given_name: string; family_name: string; accommodation_need: boolean }>(
       `select s.id, p.given_name, p.family_name,
-              exists(select 1 from accommodation_need a where a.owner_id = s.owner_id and a.student_id = s.id) as accommodation_need
+              (select count(*) from accommodation_need a where a.owner_id = s.owner_id and a.student_id = s.id) > 0 as accommodation_need
        from student s join person p on p.owner_id = s.owner_id and p.id = s.person_id
        where s.owner_id = $1 and s.id = any($2::uuid[]) order by p.family_name, p.given_name`,
       [actor.ownerId, decided.map((x) => x.s.studentId)],
