@@ -253,6 +253,7 @@ async function run(opts: BenchOptions): Promise<number> {
   let closeFloor: () => Promise<void>;
   if (kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: benchUrl, max: loops });
+    pool.on('error', () => { /* the bench database is dropped at the end */ });
     const names = new Map<string, string>();
     q = async (text, params) => {
       let name = names.get(text);

@@ -72,6 +72,8 @@ const statementName = (text: string) => `q${createHash('sha1').update(text).dige
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // an idle connection that the server ends (restart, failover) must not take the process down; the pool reconnects
+  pool.on('error', (e) => console.error(`database connection lost: ${e.message}`));
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
