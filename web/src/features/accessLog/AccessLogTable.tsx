@@ -12,7 +12,7 @@ export function AccessLogTable({ entries }: { entries: AccessLogEntry[] }) {
   if (entries.length === 0) return <Paragraph>{t('accessLog.empty')}</Paragraph>;
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <Table zebra border data-color="neutral">
+      <Table zebra border data-color="neutral" className="stack-on-phone">
         <caption id={captionId}>{t('accessLog.caption')}</caption>
         <Table.Head>
           <Table.Row>
@@ -25,12 +25,12 @@ export function AccessLogTable({ entries }: { entries: AccessLogEntry[] }) {
         <Table.Body>
           {entries.map((e, i) => (
             <Table.Row key={`${e.at}-${i}`}>
-              <Table.Cell className="nowrap">
+              <Table.Cell className="nowrap" data-label={t('accessLog.at')}>
                 <time dateTime={e.at}>{format.dateTime(e.at)}</time>
               </Table.Cell>
-              <Table.Cell>{e.actorName}</Table.Cell>
-              <Table.Cell>{actionLabel(t, e.action)}</Table.Cell>
-              <Table.Cell>{e.reason}</Table.Cell>
+              <Table.Cell data-label={t('accessLog.who')}>{e.actorName}</Table.Cell>
+              <Table.Cell data-label={t('accessLog.what')}>{actionLabel(t, e.action)}</Table.Cell>
+              <Table.Cell data-label={t('accessLog.reason')}>{e.reason}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
