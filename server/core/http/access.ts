@@ -12,7 +12,7 @@ import { localeFromHeader, type Locale } from '../i18n/locale.js';
 import { can } from '../policy/can.js';
 import { loadActor, loadBasisGroupFacts, loadStudentFacts, loadTeachingGroupFacts } from '../policy/facts.js';
 import { describeReason } from '../policy/reasons.js';
-import type { Action, Actor, BasisGroupFacts, Decision, StudentFacts, TeachingGroupFacts } from '../policy/types.js';
+import type { Action, Actor, BasisGroupFacts, Decision, Resource, StudentFacts, TeachingGroupFacts } from '../policy/types.js';
 import { today } from '../time.js';
 import { HttpError } from './errors.js';
 
@@ -103,41 +103,46 @@ async function enforce(req: FastifyRequest, reply: FastifyReply): Promise<void> 
   const access = req.routeOptions.config.access;
   if (!access || access.kind === 'public') return;
   await authenticate(req, reply);
+  if (access.kind === 'session') return;
   const actor = req.actor!;
   const { database } = req.server;
   const params = (req.params ?? {}) as Record<string, string>;
 
-  if (access.kind === 'student') {
-    const student = await loadStudentFacts(database, actor.ownerId, params.studentId ?? '', req.today);
-    if (!student) throw new HttpError(404, 'error.notFound');
-    const decision = can(actor, access.action, { type: 'student', student }, req.today);
-    if (!decision.allow) return deny(req, access.action, 'student', decision, student.studentId);
-    req.student = student;
-    req.decision = decision;
-    if (access.audit === 'read') {
-      await writeAudit(database, [studentEntry(actor, access.action, student.studentId, decision.reason)]);
+  const resource = await resolve(req, access, actor, params);
+  if (!resource) throw new HttpError(404, 'error.notFound');
+  const decision = can(actor, access.action, resource, req.today);
+  const studentId = resource.type === 'student' ? resource.student.studentId : null;
+  if (!decision.allow) return deny(req, access.action, resource.type, decision, studentId);
+  req.decision = decision;
+  if (resource.type === 'student') req.student = resource.student;
+  if (resource.type === 'basisGroup') req.group = resource.group;
+  if (resource.type === 'teachingGroup') req.teachingGroup = resource.group;
+  if (studentId && access.kind === 'student' && access.audit === 'read') {
+    await writeAudit(database, [studentEntry(actor, access.action, studentId, decision.reason)]);
+  }
+}
+
+/** The resource a route names in its path, or null when there is none (answered 404, like a hidden denial). */
+async function resolve(req: FastifyRequest, access: Exclude<Access, { kind: 'public' | 'session' }>, actor: Actor, params: Record<string, string>): Promise<Resource | null> {
+  const { database } = req.server;
+  switch (access.kind) {
+    case 'student': {
+      const student = await loadStudentFacts(database, actor.ownerId, params.studentId ?? '', req.today);
+      return student && { type: 'student', student };
     }
-  } else if (access.kind === 'basisGroup') {
-    const group = await loadBasisGroupFacts(database, actor.ownerId, params.basisGroupId ?? '');
-    if (!group) throw new HttpError(404, 'error.notFound');
-    const decision = can(actor, access.action, { type: 'basisGroup', group }, req.today);
-    if (!decision.allow) return deny(req, access.action, 'basisGroup', decision, null);
-    req.group = group;
-    req.decision = decision;
-  } else if (access.kind === 'teachingGroup') {
-    const group = await loadTeachingGroupFacts(database, actor.ownerId, params.teachingGroupId ?? '');
-    if (!group) throw new HttpError(404, 'error.notFound');
-    const decision = can(actor, access.action, { type: 'teachingGroup', group }, req.today);
-    if (!decision.allow) return deny(req, access.action, 'teachingGroup', decision, null);
-    req.teachingGroup = group;
-    req.decision = decision;
-  } else if (access.kind === 'school') {
-    const staff = actor.staff[0];
-    const decision: Decision = staff
-      ? can(actor, access.action, { type: 'school', ownerId: actor.ownerId, schoolId: staff.schoolId, schoolName: staff.schoolName }, req.today)
-      : { allow: false, reason: { code: 'roleNotAllowed', params: { what: access.action } }, hide: false };
-    if (!decision.allow) return deny(req, access.action, 'school', decision, null);
-    req.decision = decision;
+    case 'basisGroup': {
+      const group = await loadBasisGroupFacts(database, actor.ownerId, params.basisGroupId ?? '');
+      return group && { type: 'basisGroup', group };
+    }
+    case 'teachingGroup': {
+      const group = await loadTeachingGroupFacts(database, actor.ownerId, params.teachingGroupId ?? '');
+      return group && { type: 'teachingGroup', group };
+    }
+    case 'school': {
+      // a leader's view covers the school they work at; someone who is no staff member is refused by the policy
+      const staff = actor.staff[0];
+      return { type: 'school', ownerId: actor.ownerId, schoolId: staff?.schoolId ?? '', schoolName: staff?.schoolName ?? '' };
+    }
   }
 }
 
