@@ -98,7 +98,6 @@ async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<v
 }
 
 async function enforce(req: FastifyRequest, reply: FastifyReply): Promise<void> {
-  req.locale = localeFromHeader(req.headers['accept-language']);
   req.today = today();
   const access = req.routeOptions.config.access;
   if (!access || access.kind === 'public') return;
