@@ -2,10 +2,12 @@
  * Journeys of guardians on a phone, in bokmål and in nynorsk: a guardian with parental responsibility
  * sees their child (and only themself among the guardians); a parent without it sees no children.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from './demo';
-import { check, expectNoPageErrors, getJson, launch, login, menu, newContext, settled, texts } from './support';
+import {
+  check, getJson, launch, login, menu, settled, texts, journey,
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,16 +21,8 @@ describe.each(['nb', 'nn'] as const)('guardian journeys on a phone (%s)', (lang)
   const t = texts(lang);
 
   describe('the guardian with parental responsibility', () => {
-    let ctx: BrowserContext;
     let page: Page;
-    beforeAll(async () => {
-      ctx = await newContext(browser, lang, true);
-      page = await ctx.newPage();
-    });
-    afterAll(async () => {
-      expectNoPageErrors(ctx);
-      await ctx.close();
-    });
+    journey(() => browser, lang, { mobile: true }, (p) => { page = p; });
 
     it('sees the child on the home page and on the children page', async () => {
       await login(page, 'foresatt');
@@ -63,16 +57,8 @@ describe.each(['nb', 'nn'] as const)('guardian journeys on a phone (%s)', (lang)
   });
 
   describe('the parent without parental responsibility', () => {
-    let ctx: BrowserContext;
     let page: Page;
-    beforeAll(async () => {
-      ctx = await newContext(browser, lang, true);
-      page = await ctx.newPage();
-    });
-    afterAll(async () => {
-      expectNoPageErrors(ctx);
-      await ctx.close();
-    });
+    journey(() => browser, lang, { mobile: true }, (p) => { page = p; });
 
     it('is told that there are no children to see', async () => {
       await login(page, 'foresatt.uten');

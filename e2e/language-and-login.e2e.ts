@@ -2,11 +2,11 @@
  * The login page by keyboard only (and its message for a wrong password), in bokmål and nynorsk; and
  * the language picker: nb → nn → en, remembered after a reload, with <html lang> following the choice.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from './demo';
 import {
-  check, expectNoPageErrors, getJson, launch, LOCALE_KEY, newContext, PASSWORD, settled, tabTo, text, texts, type Lang,
+  check, getJson, launch, LOCALE_KEY, PASSWORD, settled, tabTo, text, texts, type Lang, journey,
 } from './support';
 
 let browser: Browser;
@@ -21,16 +21,8 @@ const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.la
 
 describe.each(['nb', 'nn'] as const)('the login page (%s)', (lang) => {
   const t = texts(lang);
-  let ctx: BrowserContext;
   let page: Page;
-  beforeAll(async () => {
-    ctx = await newContext(browser, lang);
-    page = await ctx.newPage();
-  });
-  afterAll(async () => {
-    expectNoPageErrors(ctx);
-    await ctx.close();
-  });
+  journey(() => browser, lang, {}, (p) => { page = p; });
 
   it('works with the keyboard only and says so when the password is wrong', async () => {
     await page.goto('/');
@@ -63,16 +55,9 @@ describe.each(['nb', 'nn'] as const)('the login page (%s)', (lang) => {
 });
 
 describe('the language picker', () => {
-  let ctx: BrowserContext;
   let page: Page;
-  beforeAll(async () => {
-    ctx = await newContext(browser, null); // a device that has not chosen a language yet
-    page = await ctx.newPage();
-  });
-  afterAll(async () => {
-    expectNoPageErrors(ctx);
-    await ctx.close();
-  });
+  // a device that has not chosen a language yet
+  journey(() => browser, null, {}, (p) => { page = p; });
 
   async function expectLanguage(l: Lang, heading: string): Promise<void> {
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();

@@ -3,12 +3,11 @@
  * student record, contact log by keyboard), the subject teacher, the department head, the counsellor
  * and the principal (audit search). axe runs on every page visited.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from './demo';
 import {
-  APP_TODAY, check, exact, expectNoPageErrors, getJson, launch, login, menu, newContext, settled, tabTo, texts, typeDate,
-  type Lang,
+  APP_TODAY, check, exact, getJson, launch, login, menu, settled, tabTo, texts, typeDate, type Lang, journey,
 } from './support';
 
 interface Overview {
@@ -44,16 +43,8 @@ describe.each(['nb', 'nn'] as const)('staff journeys (%s)', (lang) => {
   const t = texts(lang);
 
   describe('the contact teacher', () => {
-    let ctx: BrowserContext;
     let page: Page;
-    beforeAll(async () => {
-      ctx = await newContext(browser, lang);
-      page = await ctx.newPage();
-    });
-    afterAll(async () => {
-      expectNoPageErrors(ctx);
-      await ctx.close();
-    });
+    journey(() => browser, lang, {}, (p) => { page = p; });
 
     it('logs in and finds 2STA on the home page', async () => {
       await login(page, 'kontaktlarer');
@@ -185,16 +176,8 @@ describe.each(['nb', 'nn'] as const)('staff journeys (%s)', (lang) => {
   });
 
   describe('the subject teacher', () => {
-    let ctx: BrowserContext;
     let page: Page;
-    beforeAll(async () => {
-      ctx = await newContext(browser, lang);
-      page = await ctx.newPage();
-    });
-    afterAll(async () => {
-      expectNoPageErrors(ctx);
-      await ctx.close();
-    });
+    journey(() => browser, lang, {}, (p) => { page = p; });
 
     it('sees the teaching groups on the home page, and no class to open', async () => {
       await login(page, 'faglarer');
@@ -234,16 +217,8 @@ describe.each(['nb', 'nn'] as const)('staff journeys (%s)', (lang) => {
     { who: 'department head', shot: 'department-head', username: 'avdelingsleder', role: 'departmentHead' as const, name: demo.staff.departmentHead },
     { who: 'counsellor', shot: 'counsellor', username: 'radgiver', role: 'counsellor' as const, name: demo.staff.counsellor },
   ]) describe(`the ${who}`, () => {
-    let ctx: BrowserContext;
     let page: Page;
-    beforeAll(async () => {
-      ctx = await newContext(browser, lang);
-      page = await ctx.newPage();
-    });
-    afterAll(async () => {
-      expectNoPageErrors(ctx);
-      await ctx.close();
-    });
+    journey(() => browser, lang, {}, (p) => { page = p; });
 
     it('finds the classes they can see on the home page and opens the class overview of 2STA', async () => {
       await login(page, username);
@@ -287,16 +262,8 @@ describe.each(['nb', 'nn'] as const)('staff journeys (%s)', (lang) => {
   });
 
   describe('the principal', () => {
-    let ctx: BrowserContext;
     let page: Page;
-    beforeAll(async () => {
-      ctx = await newContext(browser, lang);
-      page = await ctx.newPage();
-    });
-    afterAll(async () => {
-      expectNoPageErrors(ctx);
-      await ctx.close();
-    });
+    journey(() => browser, lang, {}, (p) => { page = p; });
 
     it("searches the audit log by a student's id and sees who read the student's data", async () => {
       await login(page, 'rektor');

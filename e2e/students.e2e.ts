@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from './demo';
 import {
-  apiAs, check, expectNoPageErrors, getJson, launch, login, menu, newContext, putJson, settled, texts,
+  apiAs, check, expectNoPageErrors, getJson, launch, login, menu, newContext, putJson, settled, texts, journey,
 } from './support';
 
 let browser: Browser;
@@ -23,16 +23,8 @@ describe.each(['nb', 'nn'] as const)('student journeys on a phone (%s)', (lang) 
   const t = texts(lang);
 
   describe('the student under 18', () => {
-    let ctx: BrowserContext;
     let page: Page;
-    beforeAll(async () => {
-      ctx = await newContext(browser, lang, true);
-      page = await ctx.newPage();
-    });
-    afterAll(async () => {
-      expectNoPageErrors(ctx);
-      await ctx.close();
-    });
+    journey(() => browser, lang, { mobile: true }, (p) => { page = p; });
 
     it('finds their own pages on the home page and reads "my page"', async () => {
       await login(page, 'elev');

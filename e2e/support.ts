@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import {
   chromium, request, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page,
 } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { en } from '../web/src/core/i18n/en';
 import { nb, type Messages } from '../web/src/core/i18n/nb';
 import { nn } from '../web/src/core/i18n/nn';
@@ -68,6 +68,22 @@ export async function newContext(browser: Browser, lang: Lang | null, mobile = f
 
 export function expectNoPageErrors(ctx: BrowserContext): void {
   expect(pageErrors.get(ctx) ?? [], 'uncaught errors in the page').toEqual([]);
+}
+
+/**
+ * One journey (a describe block): a fresh context and page before it, and after it the check that the
+ * page threw nothing, then the context closed. `use` hands the page to the journey's tests.
+ */
+export function journey(browser: () => Browser, lang: Lang | null, opts: { mobile?: boolean }, use: (page: Page) => void): void {
+  let ctx: BrowserContext;
+  beforeAll(async () => {
+    ctx = await newContext(browser(), lang, opts.mobile ?? false);
+    use(await ctx.newPage());
+  });
+  afterAll(async () => {
+    expectNoPageErrors(ctx);
+    await ctx.close();
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
