@@ -2,27 +2,22 @@
  * Journeys of guardians on a phone, in bokmål and in nynorsk: a guardian with parental responsibility
  * sees their child (and only themself among the guardians); a parent without it sees no children.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from './demo';
 import {
-  check, getJson, launch, login, menu, settled, texts, journey,
+  check, getJson, login, menu, settled, texts, journey,
+  useBrowser,
 } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.each(['nb', 'nn'] as const)('guardian journeys on a phone (%s)', (lang) => {
   const t = texts(lang);
 
   describe('the guardian with parental responsibility', () => {
     let page: Page;
-    journey(() => browser, lang, { mobile: true }, (p) => { page = p; });
+    journey(browser, lang, { mobile: true }, (p) => { page = p; });
 
     it('sees the child on the home page and on the children page', async () => {
       await login(page, 'foresatt');
@@ -58,7 +53,7 @@ describe.each(['nb', 'nn'] as const)('guardian journeys on a phone (%s)', (lang)
 
   describe('the parent without parental responsibility', () => {
     let page: Page;
-    journey(() => browser, lang, { mobile: true }, (p) => { page = p; });
+    journey(browser, lang, { mobile: true }, (p) => { page = p; });
 
     it('is told that there are no children to see', async () => {
       await login(page, 'foresatt.uten');

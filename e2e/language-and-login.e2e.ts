@@ -2,27 +2,22 @@
  * The login page by keyboard only (and its message for a wrong password), in bokmål and nynorsk; and
  * the language picker: nb → nn → en, remembered after a reload, with <html lang> following the choice.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from './demo';
 import {
-  check, getJson, launch, LOCALE_KEY, PASSWORD, settled, tabTo, text, texts, type Lang, journey,
+  check, getJson, LOCALE_KEY, PASSWORD, settled, tabTo, text, texts, type Lang, journey,
+  useBrowser,
 } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
 describe.each(['nb', 'nn'] as const)('the login page (%s)', (lang) => {
   const t = texts(lang);
   let page: Page;
-  journey(() => browser, lang, {}, (p) => { page = p; });
+  journey(browser, lang, {}, (p) => { page = p; });
 
   it('works with the keyboard only and says so when the password is wrong', async () => {
     await page.goto('/');
@@ -57,7 +52,7 @@ describe.each(['nb', 'nn'] as const)('the login page (%s)', (lang) => {
 describe('the language picker', () => {
   let page: Page;
   // a device that has not chosen a language yet
-  journey(() => browser, null, {}, (p) => { page = p; });
+  journey(browser, null, {}, (p) => { page = p; });
 
   async function expectLanguage(l: Lang, heading: string): Promise<void> {
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();

@@ -3,11 +3,12 @@
  * student record, contact log by keyboard), the subject teacher, the department head, the counsellor
  * and the principal (audit search). axe runs on every page visited.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from './demo';
 import {
-  APP_TODAY, check, exact, getJson, launch, login, menu, settled, tabTo, texts, typeDate, type Lang, journey,
+  APP_TODAY, check, exact, getJson, login, menu, settled, tabTo, texts, typeDate, type Lang, journey,
+  useBrowser,
 } from './support';
 
 interface Overview {
@@ -17,13 +18,7 @@ interface ContactLog {
   entries: { summary: string; occurredOn: string }[];
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const reasons = {
   nb: { contactTeacher: 'kontaktlærer for 2STA', departmentHead: 'avdelingsleder for Studiespesialisering', counsellor: 'rådgiver ved' },
@@ -44,7 +39,7 @@ describe.each(['nb', 'nn'] as const)('staff journeys (%s)', (lang) => {
 
   describe('the contact teacher', () => {
     let page: Page;
-    journey(() => browser, lang, {}, (p) => { page = p; });
+    journey(browser, lang, {}, (p) => { page = p; });
 
     it('logs in and finds 2STA on the home page', async () => {
       await login(page, 'kontaktlarer');
@@ -177,7 +172,7 @@ describe.each(['nb', 'nn'] as const)('staff journeys (%s)', (lang) => {
 
   describe('the subject teacher', () => {
     let page: Page;
-    journey(() => browser, lang, {}, (p) => { page = p; });
+    journey(browser, lang, {}, (p) => { page = p; });
 
     it('sees the teaching groups on the home page, and no class to open', async () => {
       await login(page, 'faglarer');
@@ -218,7 +213,7 @@ describe.each(['nb', 'nn'] as const)('staff journeys (%s)', (lang) => {
     { who: 'counsellor', shot: 'counsellor', username: 'radgiver', role: 'counsellor' as const, name: demo.staff.counsellor },
   ]) describe(`the ${who}`, () => {
     let page: Page;
-    journey(() => browser, lang, {}, (p) => { page = p; });
+    journey(browser, lang, {}, (p) => { page = p; });
 
     it('finds the classes they can see on the home page and opens the class overview of 2STA', async () => {
       await login(page, username);
@@ -263,7 +258,7 @@ describe.each(['nb', 'nn'] as const)('staff journeys (%s)', (lang) => {
 
   describe('the principal', () => {
     let page: Page;
-    journey(() => browser, lang, {}, (p) => { page = p; });
+    journey(browser, lang, {}, (p) => { page = p; });
 
     it("searches the audit log by a student's id and sees who read the student's data", async () => {
       await login(page, 'rektor');

@@ -2,20 +2,15 @@
  * Journeys of students on a phone, in bokmål and in nynorsk: the student under 18 (my page, consent,
  * who has seen my data) and the adult student who withdraws and grants a guardian's insight.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from './demo';
 import {
-  apiAs, check, expectNoPageErrors, getJson, launch, login, menu, newContext, putJson, settled, texts, journey,
+  apiAs, check, expectNoPageErrors, getJson, login, menu, newContext, putJson, settled, texts, journey,
+  useBrowser,
 } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const contactTeacherReason = { nb: 'kontaktlærer for 2STA', nn: 'kontaktlærar for 2STA' } as const;
 
@@ -24,7 +19,7 @@ describe.each(['nb', 'nn'] as const)('student journeys on a phone (%s)', (lang) 
 
   describe('the student under 18', () => {
     let page: Page;
-    journey(() => browser, lang, { mobile: true }, (p) => { page = p; });
+    journey(browser, lang, { mobile: true }, (p) => { page = p; });
 
     it('finds their own pages on the home page and reads "my page"', async () => {
       await login(page, 'elev');
@@ -76,8 +71,8 @@ describe.each(['nb', 'nn'] as const)('student journeys on a phone (%s)', (lang) 
     let guardian: Page;
     const consentPath = `/api/students/${demo.adult.id}/consents/${demo.adultConsentGuardian.id}`;
     beforeAll(async () => {
-      studentCtx = await newContext(browser, lang, true);
-      guardianCtx = await newContext(browser, lang, true);
+      studentCtx = await newContext(browser(), lang, true);
+      guardianCtx = await newContext(browser(), lang, true);
       student = await studentCtx.newPage();
       guardian = await guardianCtx.newPage();
     });

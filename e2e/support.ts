@@ -70,6 +70,14 @@ export function expectNoPageErrors(ctx: BrowserContext): void {
   expect(pageErrors.get(ctx) ?? [], 'uncaught errors in the page').toEqual([]);
 }
 
+/** One chromium for a test file: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => { browser = await launch(); });
+  afterAll(async () => { await browser?.close(); });
+  return () => browser!;
+}
+
 /**
  * One journey (a describe block): a fresh context and page before it, and after it the check that the
  * page threw nothing, then the context closed. `use` hands the page to the journey's tests.
