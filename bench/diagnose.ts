@@ -47,6 +47,9 @@ function recorder(pool: pg.Pool, out: Stmt[], label: () => string): Database {
       out.push({ label: label(), text, params: params ?? [] });
       return (await pool.query(text, params as unknown[])).rows as T[];
     },
+    async transaction() {
+      throw new Error('the diagnosis replays single statements only');
+    },
     async close() {},
   };
 }

@@ -9,9 +9,7 @@ import {
   chromium, request, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { en } from '../web/src/core/i18n/en';
-import { nb, type Messages } from '../web/src/core/i18n/nb';
-import { nn } from '../web/src/core/i18n/nn';
+import { resources, type AllMessages } from '../web/src/core/i18n/resources';
 
 export const baseUrl = () => inject('baseUrl');
 export const PASSWORD = 'demo1234';
@@ -98,7 +96,7 @@ export function journey(browser: () => Browser, lang: Lang | null, opts: { mobil
 // The web app's own texts, so that the journeys follow wording changes; the server's access
 // reasons ("kontaktlærer for 2STA") are checked literally in the journeys.
 
-const catalogues: Record<Lang, Messages> = { nb, nn, en };
+const catalogues: Record<Lang, AllMessages> = { nb: resources.nb.translation, nn: resources.nn.translation, en: resources.en.translation };
 
 type Vars = Record<string, string | number>;
 

@@ -19,8 +19,12 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** run raw SQL (used by health checks, the bench's SQL floor and tests) */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** run statements on one connection, all or nothing: a thrown error rolls every write back */
+  transaction<T>(fn: (query: QueryFn) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+export type QueryFn = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
 export interface OpenOptions {
   /** postgres://… selects a real server; otherwise PGlite */
@@ -53,6 +57,9 @@ async function openPglite(dataDir?: string): Promise<Database> {
       async query(text, params) {
         return (await client.query(text, params as unknown[])).rows as never;
       },
+      async transaction(fn) {
+        return client.transaction((tx) => fn(async (text, params) => (await tx.query(text, params as unknown[])).rows as never));
+      },
       async close() {
         await client.close();
         unlock();
@@ -80,6 +87,20 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     kind: 'postgres',
     async query(text, params) {
       return (await pool.query({ name: statementName(text), text, values: params as unknown[] })).rows;
+    },
+    async transaction(fn) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('begin');
+        const result = await fn(async (text, params) => (await conn.query({ name: statementName(text), text, values: params as unknown[] })).rows);
+        await conn.query('commit');
+        return result;
+      } catch (e) {
+        await conn.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        conn.release();
+      }
     },
     async close() {
       await pool.end();

@@ -10,9 +10,9 @@ import { studentEntry, writeAudit } from '../audit/audit.js';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfMatches, findSession, type SessionInfo } from '../auth/session.js';
 import { localeFromHeader, type Locale } from '../i18n/locale.js';
 import { can } from '../policy/can.js';
-import { loadActor, loadBasisGroupFacts, loadStudentFacts, loadTeachingGroupFacts } from '../policy/facts.js';
+import { loadActor, loadBasisGroupFacts, loadConversationFacts, loadStudentFacts, loadTeachingGroupFacts } from '../policy/facts.js';
 import { describeReason } from '../policy/reasons.js';
-import type { Action, Actor, BasisGroupFacts, Decision, Resource, StudentFacts, TeachingGroupFacts } from '../policy/types.js';
+import type { Action, Actor, BasisGroupFacts, ConversationFacts, Decision, Resource, StudentFacts, TeachingGroupFacts } from '../policy/types.js';
 import { today } from '../time.js';
 import { HttpError } from './errors.js';
 
@@ -24,11 +24,13 @@ export type Access =
   /** a student's data: `:studentId` in the path, decided by the policy before the handler runs */
   | { kind: 'student'; action: Action; audit: 'read' | 'write' }
   /** a basis group: `:basisGroupId` in the path */
-  | { kind: 'basisGroup'; action: 'basisGroup.readOverview' }
+  | { kind: 'basisGroup'; action: 'basisGroup.readOverview' | 'basisGroup.readConversationPlan' | 'basisGroup.manageBooking' }
   /** a teaching group: `:teachingGroupId` in the path */
-  | { kind: 'teachingGroup'; action: 'teachingGroup.readStudents' }
-  /** a leader's school-wide view; the school is the actor's own */
-  | { kind: 'school'; action: 'audit.search' };
+  | { kind: 'teachingGroup'; action: 'teachingGroup.readStudents' | 'teachingGroup.manageBooking' }
+  /** one conversation: `:conversationId` in the path; reads of notes and preparation are audited */
+  | { kind: 'conversation'; action: Action; audit: 'read' | 'write' | 'none' }
+  /** a school-wide view or setting; the school is the actor's own */
+  | { kind: 'school'; action: Action };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -41,6 +43,7 @@ declare module 'fastify' {
     student: StudentFacts | null;
     group: BasisGroupFacts | null;
     teachingGroup: TeachingGroupFacts | null;
+    conversation: ConversationFacts | null;
     decision: Decision | null;
     today: string;
   }
@@ -110,15 +113,26 @@ async function enforce(req: FastifyRequest, reply: FastifyReply): Promise<void> 
   const resource = await resolve(req, access, actor, params);
   if (!resource) throw new HttpError(404, 'error.notFound');
   const decision = can(actor, access.action, resource, req.today);
-  const studentId = resource.type === 'student' ? resource.student.studentId : null;
+  const studentId = resource.type === 'student' ? resource.student.studentId
+    : resource.type === 'conversation' ? resource.conversation.student.studentId : null;
   if (!decision.allow) return deny(req, access.action, resource.type, decision, studentId);
   req.decision = decision;
   if (resource.type === 'student') req.student = resource.student;
+  if (resource.type === 'conversation') {
+    req.conversation = resource.conversation;
+    req.student = resource.conversation.student;
+  }
   if (resource.type === 'basisGroup') req.group = resource.group;
   if (resource.type === 'teachingGroup') req.teachingGroup = resource.group;
-  if (studentId && access.kind === 'student' && access.audit === 'read') {
-    await writeAudit(database, [studentEntry(actor, access.action, studentId, decision.reason)]);
+  if (studentId && (access.kind === 'student' || access.kind === 'conversation') && access.audit === 'read') {
+    await writeAudit(database, [auditEntryFor(actor, access.action, studentId, decision, req.conversation)]);
   }
+}
+
+function auditEntryFor(actor: Actor, action: string, studentId: string, decision: Decision, conversation: ConversationFacts | null) {
+  return conversation
+    ? studentEntry(actor, action, studentId, decision.reason, { resourceType: 'conversation', resourceId: conversation.conversationId })
+    : studentEntry(actor, action, studentId, decision.reason);
 }
 
 /** The resource a route names in its path, or null when there is none (answered 404, like a hidden denial). */
@@ -137,6 +151,10 @@ async function resolve(req: FastifyRequest, access: Exclude<Access, { kind: 'pub
       const group = await loadTeachingGroupFacts(database, actor.ownerId, params.teachingGroupId ?? '');
       return group && { type: 'teachingGroup', group };
     }
+    case 'conversation': {
+      const conversation = await loadConversationFacts(database, actor.ownerId, params.conversationId ?? '', req.today);
+      return conversation && { type: 'conversation', conversation };
+    }
     case 'school': {
       // a leader's view covers the school they work at; someone who is no staff member is refused by the policy
       const staff = actor.staff[0];
@@ -148,8 +166,9 @@ async function resolve(req: FastifyRequest, access: Exclude<Access, { kind: 'pub
 /** Writes are audited once they succeeded, just before the answer is sent. */
 async function auditWrite(req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const access = req.routeOptions.config?.access;
-  if (access?.kind !== 'student' || access.audit !== 'write' || reply.statusCode >= 400 || !req.actor || !req.student || !req.decision) return;
-  await writeAudit(req.server.database, [studentEntry(req.actor, access.action, req.student.studentId, req.decision.reason)]);
+  if ((access?.kind !== 'student' && access?.kind !== 'conversation') || access.audit !== 'write') return;
+  if (reply.statusCode >= 400 || !req.actor || !req.student || !req.decision) return;
+  await writeAudit(req.server.database, [auditEntryFor(req.actor, access.action, req.student.studentId, req.decision, req.conversation)]);
 }
 
 export function registerAccess(app: FastifyInstance): void {
@@ -159,6 +178,7 @@ export function registerAccess(app: FastifyInstance): void {
   app.decorateRequest('student', null);
   app.decorateRequest('group', null);
   app.decorateRequest('teachingGroup', null);
+  app.decorateRequest('conversation', null);
   app.decorateRequest('decision', null);
   app.decorateRequest('today', '');
   app.decorate('routeTable', []);

@@ -2,9 +2,9 @@
  * The one policy module: every read and write of student data asks `can(actor, action, resource)`
  * and gets allow/deny WITH the reason taken from the relationship (model.md "What access hangs on").
  */
-import type { Visibility } from '../db/schema.js';
+import type { StaffRole, Visibility } from '../db/schema.js';
 import { guardianInsight } from './guardianInsight.js';
-import type { Action, Actor, BasisGroupFacts, Decision, Reason, RelationshipKind, Resource, StudentFacts, TeachingGroupFacts } from './types.js';
+import type { Action, Actor, BasisGroupFacts, ConversationFacts, Decision, Reason, RelationshipKind, Resource, StudentFacts, TeachingGroupFacts } from './types.js';
 
 export interface Relationship {
   kind: RelationshipKind;
@@ -15,7 +15,7 @@ const STAFF_KINDS: RelationshipKind[] = ['contactTeacher', 'subjectTeacher', 'de
 const GUARDIAN_INSIGHT: RelationshipKind[] = ['guardianWithParentalResponsibility', 'guardianByConsent', 'guardianByInformationDecision'];
 
 /** Which relationships to a student allow which action. Order = preference for the stated reason. */
-const STUDENT_RULES: Record<Exclude<Action, 'record.read' | 'record.edit' | 'basisGroup.readOverview' | 'teachingGroup.readStudents' | 'audit.search'>, RelationshipKind[]> = {
+const STUDENT_RULES: Partial<Record<Action, RelationshipKind[]>> = {
   'student.read': ['self', 'contactTeacher', 'departmentHead', 'principal', 'counsellor', 'subjectTeacher', 'schoolAdmin', ...GUARDIAN_INSIGHT],
   // accommodation needs, minority language, special education: the student's teachers and leaders (R-04)
   'student.readSensitive': ['self', 'contactTeacher', 'departmentHead', 'principal', 'counsellor', 'subjectTeacher'],
@@ -27,7 +27,19 @@ const STUDENT_RULES: Record<Exclude<Action, 'record.read' | 'record.edit' | 'bas
   'consent.manage': ['self'],
   'accessLog.read': ['self', 'guardianWithParentalResponsibility', 'guardianByConsent'],
   'informationDecision.write': ['principal', 'departmentHead'],
+  // R-15/L-02: the contact teacher offers the guardian conference and records that guardians were told of the right
+  'guardianConference.offer': ['contactTeacher', 'departmentHead', 'principal'],
+  // R-18: the student or a guardian with insight books; the contact teacher may book for a family that phoned
+  'booking.book': ['self', ...GUARDIAN_INSIGHT, 'contactTeacher'],
+  'booking.read': ['self', ...GUARDIAN_INSIGHT, 'contactTeacher', 'departmentHead', 'principal', 'counsellor'],
+  // R-11: only the contact teacher delegates a student conversation (upper secondary; the route checks the stage)
+  'conversation.delegate': ['contactTeacher'],
 };
+
+/** Who of the staff may read a student's conversations (not their notes: those follow the note's tier). */
+const CONVERSATION_READERS: RelationshipKind[] = ['contactTeacher', 'departmentHead', 'principal', 'counsellor'];
+/** Kinds a guardian with insight takes part in; other kinds reach guardians only as shared notes and follow-ups. */
+const FAMILY_KINDS = new Set(['guardian']);
 
 /** Visibility tiers narrow who of the staff may read a record (R-60). The author always may. */
 const VISIBILITY_RULES: Record<Visibility, RelationshipKind[]> = {
@@ -86,7 +98,7 @@ function pick(rels: Relationship[], allowed: RelationshipKind[]): Relationship |
 
 function decideForStudent(actor: Actor, action: Action, s: StudentFacts, today: string): Decision {
   const rels = relationshipsTo(actor, s, today);
-  const readable = pick(rels, STUDENT_RULES['student.read']);
+  const readable = pick(rels, STUDENT_RULES['student.read']!);
   if (!readable) {
     const reason = guardianDenial(actor, s, today) ?? { code: actor.ownerId === s.ownerId ? 'noRelationship' : 'otherOwner', params: {} };
     return { allow: false, reason: reason as Reason, hide: true };
@@ -102,9 +114,71 @@ function decideForRecord(actor: Actor, action: Action, res: Extract<Resource, { 
   if (!base.allow) return base;
   if (actor.personId === res.authorPersonId) return { allow: true, reason: { code: 'author', params: {} } };
   if (action === 'record.edit') return { allow: false, reason: { code: 'roleNotAllowed', params: { what: action } }, hide: false };
-  const r = pick(relationshipsTo(actor, res.student, today), VISIBILITY_RULES[res.visibility]);
+  const rels = relationshipsTo(actor, res.student, today);
+  if (res.sharedWithFamily) {
+    const family = pick(rels, ['self', ...GUARDIAN_INSIGHT]);
+    if (family) return { allow: true, reason: { code: family.kind, params: family.params } };
+  }
+  const r = pick(rels, VISIBILITY_RULES[res.visibility]);
   if (!r) return { allow: false, reason: { code: 'visibilityTier', params: {} }, hide: false };
   return { allow: true, reason: { code: r.kind, params: r.params } };
+}
+
+const deny = (code: Reason['code'], params: Record<string, string> = {}, hide = false): Decision => ({ allow: false, reason: { code, params }, hide });
+const allow = (r: { kind: RelationshipKind; params: Record<string, string> }): Decision => ({ allow: true, reason: { code: r.kind, params: r.params } });
+
+/**
+ * Conversations (R-11, R-13, R-14, R-60): the holder and the contact teacher hold them; a subject
+ * teacher sees only the subject conversations of their own groups and what was delegated to them;
+ * leaders read; the student prepares their own; guardians see the guardian conference.
+ * `conversation.plan` is asked with facts of the conversation to be created.
+ */
+function decideForConversation(actor: Actor, action: Action, c: ConversationFacts, today: string): Decision {
+  const base = decideForStudent(actor, 'student.read', c.student, today);
+  if (!base.allow) return base;
+  const rels = relationshipsTo(actor, c.student, today);
+  const subjectTeacher = c.kind === 'subject'
+    ? rels.find((r) => r.kind === 'subjectTeacher' && actor.subjectTeacherOf.some((g) => g.id === c.teachingGroupId && g.name === r.params.group))
+    : undefined;
+  const holder = c.conversationId !== '' && actor.personId === c.holderPersonId
+    ? (c.delegated ? { kind: 'delegatedHolder' as const, params: {} } : subjectTeacher ?? pick(rels, ['contactTeacher', 'counsellor', 'departmentHead', 'principal']))
+    : undefined;
+  const contactTeacher = pick(rels, ['contactTeacher']);
+  const what = { what: action };
+
+  switch (action) {
+    case 'conversation.plan':
+      if (c.kind === 'subject') return subjectTeacher ? allow(subjectTeacher) : deny('roleNotAllowed', what);
+      if (c.kind === 'adHoc') {
+        const r = pick(rels, ['contactTeacher', 'counsellor', 'departmentHead', 'principal']);
+        return r ? allow(r) : deny('roleNotAllowed', what);
+      }
+      return contactTeacher ? allow(contactTeacher) : deny('roleNotAllowed', what);
+    case 'conversation.read': {
+      if (holder) return allow(holder);
+      if (subjectTeacher) return allow(subjectTeacher);
+      const r = pick(rels, ['self', ...CONVERSATION_READERS]);
+      if (r) return allow(r);
+      const family = FAMILY_KINDS.has(c.kind) ? pick(rels, GUARDIAN_INSIGHT) : undefined;
+      return family ? allow(family) : deny('roleNotAllowed', what);
+    }
+    case 'conversation.hold': {
+      if (holder) return allow(holder);
+      if (subjectTeacher) return allow(subjectTeacher);
+      // the contact teacher may take back a delegated conversation, but never holds a subject teacher's
+      return c.kind !== 'subject' && contactTeacher ? allow(contactTeacher) : deny('roleNotAllowed', what);
+    }
+    case 'conversation.prepare': {
+      const self = pick(rels, ['self']);
+      return self && !c.held ? allow(self) : deny('roleNotAllowed', what);
+    }
+    case 'conversation.readPreparation': {
+      const r = holder ?? subjectTeacher ?? pick(rels, c.kind === 'subject' ? ['self'] : ['self', 'contactTeacher']);
+      return r ? allow(r) : deny('roleNotAllowed', what);
+    }
+    default:
+      return deny('roleNotAllowed', what);
+  }
 }
 
 function decideForGroup(actor: Actor, g: BasisGroupFacts): Decision {
@@ -137,15 +211,26 @@ function decideForTeachingGroup(actor: Actor, g: TeachingGroupFacts): Decision {
   return { allow: false, reason: { code: 'noRelationship', params: {} }, hide: true };
 }
 
+/** School-wide actions and the staff roles that may take them, in order of the stated reason. */
+const SCHOOL_RULES: Partial<Record<Action, StaffRole[]>> = {
+  'audit.search': ['principal', 'schoolAdmin', 'departmentHead'],
+  'conversationPlan.manage': ['principal', 'schoolAdmin'],
+  'conversationPlan.readCompliance': ['principal', 'departmentHead'],
+  'conversationTemplate.manage': ['principal', 'schoolAdmin', 'departmentHead'],
+  'conversationTemplate.read': ['principal', 'schoolAdmin', 'departmentHead', 'counsellor', 'teacher'],
+} satisfies Partial<Record<Action, Exclude<StaffRole, 'nurse'>[]>>;
+
 function decideForSchool(actor: Actor, action: Action, school: Extract<Resource, { type: 'school' }>): Decision {
   if (actor.ownerId !== school.ownerId) return { allow: false, reason: { code: 'otherOwner', params: {} }, hide: true };
   const staff = staffAt(actor, school.schoolId);
-  if (action === 'audit.search') {
-    for (const role of ['principal', 'schoolAdmin'] as const) {
-      if (staff?.roles.some((r) => r.role === role)) return { allow: true, reason: { code: role, params: { school: school.schoolName } } };
-    }
-    const head = staff?.roles.find((r) => r.role === 'departmentHead');
-    if (head) return { allow: true, reason: { code: 'departmentHead', params: { department: head.departmentName ?? '' } } };
+  const roles = SCHOOL_RULES[action] ?? [];
+  for (const role of roles) {
+    const r = staff?.roles.find((x) => x.role === role);
+    if (!r) continue;
+    // a department head's school-wide view is narrowed to the department by the route
+    if (role === 'departmentHead') return { allow: true, reason: { code: 'departmentHead', params: { department: r.departmentName ?? '' } } };
+    if (role === 'teacher') return { allow: true, reason: { code: 'staffMember', params: { school: school.schoolName } } };
+    return { allow: true, reason: { code: role as RelationshipKind, params: { school: school.schoolName } } };
   }
   return { allow: false, reason: { code: 'roleNotAllowed', params: { what: action } }, hide: false };
 }
@@ -156,14 +241,25 @@ export function can(actor: Actor, action: Action, resource: Resource, today: str
       return decideForStudent(actor, action, resource.student, today);
     case 'record':
       return decideForRecord(actor, action, resource, today);
+    case 'conversation':
+      return decideForConversation(actor, action, resource.conversation, today);
     case 'basisGroup':
-      return action === 'basisGroup.readOverview'
-        ? decideForGroup(actor, resource.group)
-        : { allow: false, reason: { code: 'roleNotAllowed', params: { what: action } }, hide: false };
+      if (action === 'basisGroup.readOverview' || action === 'basisGroup.readConversationPlan') return decideForGroup(actor, resource.group);
+      // only the class's own contact teacher publishes its booking slots
+      if (action === 'basisGroup.manageBooking') {
+        return actor.contactTeacherOf.some((c) => c.id === resource.group.basisGroupId)
+          ? { allow: true, reason: { code: 'contactTeacher', params: { group: resource.group.name } } }
+          : deny('roleNotAllowed', { what: action }, decideForGroup(actor, resource.group).allow === false);
+      }
+      return deny('roleNotAllowed', { what: action });
     case 'teachingGroup':
-      return action === 'teachingGroup.readStudents'
-        ? decideForTeachingGroup(actor, resource.group)
-        : { allow: false, reason: { code: 'roleNotAllowed', params: { what: action } }, hide: false };
+      if (action === 'teachingGroup.readStudents') return decideForTeachingGroup(actor, resource.group);
+      if (action === 'teachingGroup.manageBooking') {
+        return actor.subjectTeacherOf.some((t) => t.id === resource.group.teachingGroupId)
+          ? { allow: true, reason: { code: 'subjectTeacher', params: { subject: resource.group.subjectCode, group: resource.group.name } } }
+          : deny('roleNotAllowed', { what: action }, decideForTeachingGroup(actor, resource.group).allow === false);
+      }
+      return deny('roleNotAllowed', { what: action });
     case 'school':
       return decideForSchool(actor, action, resource);
   }

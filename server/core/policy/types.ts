@@ -1,4 +1,4 @@
-import type { AddressProtection, StaffRole, Visibility } from '../db/schema.js';
+import type { AddressProtection, ConversationKind, StaffRole, Visibility } from '../db/schema.js';
 
 /** Who is asking: loaded once per request from the session. */
 export interface Actor {
@@ -61,10 +61,26 @@ export interface TeachingGroupFacts {
   subjectName: string;
 }
 
+/** What the policy needs to know about one conversation: its kind, who holds it, which subject. */
+export interface ConversationFacts {
+  conversationId: string;
+  kind: ConversationKind;
+  holderPersonId: string;
+  delegated: boolean;
+  teachingGroupId: string | null;
+  held: boolean;
+  student: StudentFacts;
+}
+
 export type Resource =
   | { type: 'student'; student: StudentFacts }
-  /** a record about a student (contact-log entry, note) whose visibility tier narrows who may read it */
-  | { type: 'record'; student: StudentFacts; visibility: Visibility; authorPersonId: string }
+  /**
+   * a record about a student (contact-log entry, conversation note, follow-up) whose visibility tier
+   * narrows who of the staff may read it; the student and guardians with insight see it only when it
+   * was shared with them on purpose (R-60)
+   */
+  | { type: 'record'; student: StudentFacts; visibility: Visibility; authorPersonId: string; sharedWithFamily?: boolean }
+  | { type: 'conversation'; conversation: ConversationFacts }
   | { type: 'basisGroup'; group: BasisGroupFacts }
   | { type: 'teachingGroup'; group: TeachingGroupFacts }
   | { type: 'school'; ownerId: string; schoolId: string; schoolName: string };
@@ -83,7 +99,24 @@ export type Action =
   | 'informationDecision.write'
   | 'basisGroup.readOverview'
   | 'teachingGroup.readStudents'
-  | 'audit.search';
+  | 'audit.search'
+  /** conversations (R-10…R-18) */
+  | 'conversation.plan'
+  | 'conversation.read'
+  | 'conversation.hold'
+  | 'conversation.delegate'
+  | 'conversation.prepare'
+  | 'conversation.readPreparation'
+  | 'guardianConference.offer'
+  | 'booking.book'
+  | 'booking.read'
+  | 'basisGroup.readConversationPlan'
+  | 'basisGroup.manageBooking'
+  | 'teachingGroup.manageBooking'
+  | 'conversationPlan.manage'
+  | 'conversationPlan.readCompliance'
+  | 'conversationTemplate.read'
+  | 'conversationTemplate.manage';
 
 export type RelationshipKind =
   | 'self'
@@ -96,7 +129,11 @@ export type RelationshipKind =
   | 'guardianWithParentalResponsibility'
   | 'guardianByConsent'
   | 'guardianByInformationDecision'
-  | 'author';
+  | 'author'
+  /** a subject teacher holding a student conversation the contact teacher delegated */
+  | 'delegatedHolder'
+  /** any staff member of the school (e.g. reading the school's conversation templates) */
+  | 'staffMember';
 
 export type DenialKind =
   | 'noRelationship'

@@ -1,9 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/types';
-import { en } from './en';
-import { nb } from './nb';
-import { nn } from './nn';
+import { resources } from './resources';
 
 export const locales: readonly Locale[] = ['nb', 'nn', 'en'];
 /** Each language is named in itself, so that someone who cannot read the current one still finds theirs. */
@@ -38,7 +36,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { nb: { translation: nb }, nn: { translation: nn }, en: { translation: en } },
+  resources,
   lng: storedLocale() ?? 'nb',
   fallbackLng: 'nb',
   supportedLngs: [...locales],

@@ -1,10 +1,10 @@
 import 'i18next';
-import type { Messages } from './nb';
+import type { AllMessages } from './resources';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: AllMessages };
     returnNull: false;
   }
 }

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessLogPage } from '../../features/accessLog/AccessLogPage';
@@ -20,30 +20,12 @@ import { HomePage } from '../../features/home/HomePage';
 import { MyProfilePage } from '../../features/students/MyProfilePage';
 import { StudentPage } from '../../features/students/StudentPage';
 import { studentRecordQuery } from '../../features/students/studentsApi';
-import { isApiError } from '../api/client';
-import { auditRoles, hasRole, meQuery, syncLocale, useMe } from '../auth/session';
+import { auditRoles, hasRole, meQuery, useMe } from '../auth/session';
 import { NotForYouPage, NotFoundPage, RouteErrorPage } from '../layout/ErrorPages';
-import { Shell } from '../layout/Shell';
+import { authedRoute, rootRoute } from './base';
+import { bookingRoutes } from '../../features/booking/routes';
+import { conversationRoutes } from '../../features/conversations/routes';
 import { Loading } from '../ui/Loading';
-
-export interface RouterContext {
-  queryClient: QueryClient;
-}
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: () => (
-    <Shell>
-      <Outlet />
-    </Shell>
-  ),
-  notFoundComponent: NotFoundPage,
-  // Only reached when the shell itself fails; page errors are caught one level down, inside the shell.
-  errorComponent: (props) => (
-    <Shell>
-      <RouteErrorPage {...props} />
-    </Shell>
-  ),
-});
 
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -61,22 +43,6 @@ const loginRoute = createRoute({
   component: function LoginRoute(): ReactNode {
     const { redirect: target } = loginRoute.useSearch();
     return <LoginPage redirect={target} />;
-  },
-});
-
-/** Everything but /login needs a session: load /api/me once here, and send a 401 to the login page. */
-const authedRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: 'authed',
-  beforeLoad: async ({ context, location }) => {
-    try {
-      const me = await context.queryClient.ensureQueryData(meQuery);
-      await syncLocale(context.queryClient, me);
-      return { me };
-    } catch (e) {
-      if (isApiError(e) && e.status === 401) throw redirect({ to: '/login', search: { redirect: location.href } });
-      throw e;
-    }
   },
 });
 
@@ -222,6 +188,8 @@ const routeTree = rootRoute.addChildren([
     childRoute,
     childAccessLogRoute,
     auditRoute,
+    ...conversationRoutes,
+    ...bookingRoutes,
   ]),
 ]);
 

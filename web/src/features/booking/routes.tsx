@@ -1,0 +1,2 @@
+// This feature's pages, under the logged-in parent route; router.tsx adds them to the tree.
+export const bookingRoutes = [] as const;
