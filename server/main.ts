@@ -8,6 +8,7 @@ import { loadConfig } from './core/config.js';
 import { openDatabase } from './core/db/client.js';
 import { DataDirLockedError } from './core/db/lock.js';
 import { startJobWorker } from './core/jobs/queue.js';
+import { closeMailTransports, DEFAULT_FROM, startMailCapture, type MailCapture } from './core/mail/mailer.js';
 import { isDatabaseEmpty, seedDemo, demoLogins } from './seed/demo.js';
 
 async function main(): Promise<void> {
@@ -27,6 +28,14 @@ async function main(): Promise<void> {
     console.log('First start: creating the demo school …');
     await seedDemo(database);
   }
+  // without SMTP_URL nothing leaves the machine: a local SMTP capture keeps each mail as an .eml file
+  let capture: MailCapture | null = null;
+  if (!config.smtp) {
+    const dir = resolve(config.dataDir, 'mail');
+    capture = await startMailCapture({ port: config.mailCapturePort, dir });
+    config.smtp = { url: capture.url, from: process.env.SMTP_FROM ?? DEFAULT_FROM };
+    console.log(`E-mail is not sent anywhere: it is captured in ${dir} (SMTP on 127.0.0.1:${capture.port}); set SMTP_URL to send it.`);
+  }
   const app = await buildApp(database, config, { logger: process.env.LOG_LEVEL !== 'silent', serveWeb: true });
   const worker = startJobWorker(database);
   await app.listen({ port: config.port, host: config.host });
@@ -44,6 +53,8 @@ async function main(): Promise<void> {
   const stop = async () => {
     await worker.stop();
     await app.close();
+    closeMailTransports();
+    await capture?.close();
     await database.close();
     process.exit(0);
   };

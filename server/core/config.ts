@@ -11,7 +11,12 @@ export interface Config {
   loginMaxAttempts: number;
   loginWindowMinutes: number;
   oidc?: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; subjectClaim: string; scope: string; label: string };
+  /** outgoing e-mail (SMTP_URL, SMTP_FROM); without it `npm start` captures mail locally (core/mail) */
   smtp?: { url: string; from: string };
+  /** port of the local mail capture when no SMTP_URL is set (0 = any free port) */
+  mailCapturePort: number;
+  /** where people reach the app, for links in e-mails (PUBLIC_URL; default http://localhost:PORT) */
+  publicUrl: string;
   seedDemo: boolean;
 }
 
@@ -46,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMinutes: int(env.LOGIN_WINDOW_MINUTES, 15),
     oidc,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? 'Elevlos <ikke-svar@elevlos.local>' } : undefined,
+    mailCapturePort: int(env.MAIL_CAPTURE_PORT, 0),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${int(env.PORT, 3000)}`).replace(/\/+$/, ''),
     seedDemo: env.SEED_DEMO !== 'false',
   };
 }

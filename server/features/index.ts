@@ -7,6 +7,8 @@ import { contactLogRoutes } from './contactLog/routes.js';
 import { consentRoutes } from './consent/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { guardianRoutes } from './guardians/routes.js';
+import { conversationRoutes } from './conversations/routes.js';
+import { bookingRoutes } from './booking/routes.js';
 
 /** Each feature registers its own routes; every route declares its access (core/http/access.ts). */
 export async function featureRoutes(app: FastifyInstance): Promise<void> {
@@ -18,4 +20,6 @@ export async function featureRoutes(app: FastifyInstance): Promise<void> {
   await app.register(consentRoutes);
   await app.register(auditRoutes);
   await app.register(guardianRoutes);
+  await app.register(conversationRoutes);
+  await app.register(bookingRoutes);
 }

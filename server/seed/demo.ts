@@ -12,6 +12,7 @@ import {
   OwnerGenerator, SCHOOL_YEAR, isAdultOn, type Dataset, type EnrolmentRow, type Family, type GuardianSpec, type PersonRow,
   type Sex, type StudentRow,
 } from './generate.js';
+import { addConversations } from './conversations.js';
 import { insertDataset } from './insert.js';
 import { origins, postalTowns, type NameOrigin } from './names.js';
 
@@ -92,8 +93,11 @@ export interface DemoHardCases {
   /** a father without parental responsibility who was granted information (barneloven § 47) */
   grantedInformationStudentId: string;
   grantedInformationGuardianPersonId: string;
-  /** minority language, 3 years of residence */
+  /** minority language, 3 years of residence; no start-of-year conversation yet (overdue), so page 2 can be shown */
   minorityLanguageStudentId: string;
+  /** `elev`'s start-of-year conversation (held, with a staff note and a shared follow-up) and a planned student conversation to prepare for */
+  elevStartOfYearConversationId: string;
+  elevPlannedConversationId: string;
   /** students with accommodation needs (skjemaelever) */
   accommodationStudentIds: string[];
   /** in 2STB from 2026-08-19 to 2026-10-05, in 2STA since (status active) */
@@ -389,6 +393,30 @@ export function buildDemo(passwordHash: string, opts: DemoOptions = {}): { datas
     return { ...l, personId, name: nameOf(personId) };
   });
 
+  // ----- conversations (R-10…R-18) ------------------------------------------------------------
+  const handMade = new Set([elev.id, minority.id]);
+  addConversations(ds, r.fork('conversations'), { ownerId: gen.ownerId, schoolYearId: gen.schoolYearId, today, skipStudentIds: handMade });
+  const ctPerson = staffOf(contactTeacher).personId;
+  const versionOf = (kind: string) => need(ds.conversationTemplateVersion.find((v) =>
+    ds.conversationTemplate.some((t) => t.id === v.templateId && t.kind === kind)), `template ${kind}`).id;
+  const startOfYear = { ownerId: gen.ownerId, id: r.uuid(), schoolYearId: gen.schoolYearId, studentId: elev.id, kind: 'startOfYear' as const,
+    templateVersionId: versionOf('startOfYear'), holderPersonId: ctPerson, plannedAt: new Date('2026-09-03T10:00:00+02:00'),
+    heldAt: new Date('2026-09-03T10:30:00+02:00'), heldByPersonId: ctPerson, createdByPersonId: ctPerson, place: 'Grupperom 2' };
+  const planned = { ownerId: gen.ownerId, id: r.uuid(), schoolYearId: gen.schoolYearId, studentId: elev.id, kind: 'student' as const,
+    templateVersionId: versionOf('student'), holderPersonId: ctPerson, plannedAt: new Date('2026-12-02T10:00:00+01:00'),
+    createdByPersonId: ctPerson, place: 'Grupperom 2' };
+  ds.conversation.push(startOfYear, planned);
+  ds.conversationNote.push({ ownerId: gen.ownerId, id: r.uuid(), conversationId: startOfYear.id, sectionKey: 'learning',
+    text: 'Trives godt i klassen. Synes matematikk går for fort; vil gjerne ha tilbud om studietime.', visibility: 'contactTeacherAndLeaders',
+    sharedWithFamily: false, authorPersonId: ctPerson });
+  ds.conversationFollowUp.push({ ownerId: gen.ownerId, id: r.uuid(), conversationId: startOfYear.id,
+    description: 'Prøve studietime i matematikk på onsdager fram til jul', responsible: 'student', dueOn: '2026-12-16',
+    sharedWithFamily: true, createdByPersonId: ctPerson });
+  for (const g of elevFamily.guardians) {
+    ds.guardianConferenceOffer.push({ ownerId: gen.ownerId, id: r.uuid(), studentId: elev.id, schoolYearId: gen.schoolYearId,
+      guardianPersonId: g.personId, offeredAt: new Date('2026-09-10T12:00:00+02:00'), offeredByPersonId: ctPerson, toldOfRight: true });
+  }
+
   const info: DemoInfo = {
     ownerId: gen.ownerId,
     schoolId: school.id,
@@ -423,6 +451,8 @@ export function buildDemo(passwordHash: string, opts: DemoOptions = {}): { datas
       grantedInformationStudentId: granted.id,
       grantedInformationGuardianPersonId: grantedResult.family.guardians[1]!.personId,
       minorityLanguageStudentId: minority.id,
+      elevStartOfYearConversationId: startOfYear.id,
+      elevPlannedConversationId: planned.id,
       accommodationStudentIds: accommodation.map((st) => st.id),
       changedClassStudentId: changed.id,
       leftStudentId: leftId,

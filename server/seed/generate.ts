@@ -7,6 +7,7 @@
  */
 import type { AddressProtection, Level } from '../core/db/schema.js';
 import * as s from '../core/db/schema.js';
+import { addConversations } from './conversations.js';
 import { Random, hashSeed } from './random.js';
 import {
   emailSlug, origins, originWeights, postalTowns, schoolNameFirstParts, schoolNameLastParts, streetNames,
@@ -36,6 +37,14 @@ export type SubjectTeacherAssignmentRow = typeof s.subjectTeacherAssignment.$inf
 export type EnrolmentRow = typeof s.enrolment.$inferInsert;
 export type AccountRow = typeof s.account.$inferInsert;
 export type InformationDecisionRow = typeof s.informationDecision.$inferInsert;
+export type ConversationTemplateRow = typeof s.conversationTemplate.$inferInsert;
+export type ConversationTemplateVersionRow = typeof s.conversationTemplateVersion.$inferInsert;
+export type ConversationPlanRow = typeof s.conversationPlan.$inferInsert;
+export type ConversationWindowRow = typeof s.conversationWindow.$inferInsert;
+export type ConversationRow = typeof s.conversation.$inferInsert;
+export type GuardianConferenceOfferRow = typeof s.guardianConferenceOffer.$inferInsert;
+export type ConversationNoteRow = typeof s.conversationNote.$inferInsert;
+export type ConversationFollowUpRow = typeof s.conversationFollowUp.$inferInsert;
 
 /** one array of insert rows per table */
 export interface Dataset {
@@ -59,6 +68,14 @@ export interface Dataset {
   enrolment: EnrolmentRow[];
   account: AccountRow[];
   informationDecision: InformationDecisionRow[];
+  conversationTemplate: ConversationTemplateRow[];
+  conversationTemplateVersion: ConversationTemplateVersionRow[];
+  conversationPlan: ConversationPlanRow[];
+  conversationWindow: ConversationWindowRow[];
+  conversation: ConversationRow[];
+  guardianConferenceOffer: GuardianConferenceOfferRow[];
+  conversationNote: ConversationNoteRow[];
+  conversationFollowUp: ConversationFollowUpRow[];
 }
 
 export type TableKey = keyof Dataset;
@@ -85,6 +102,14 @@ export const datasetTables = {
   enrolment: s.enrolment,
   account: s.account,
   informationDecision: s.informationDecision,
+  conversationTemplate: s.conversationTemplate,
+  conversationTemplateVersion: s.conversationTemplateVersion,
+  conversationPlan: s.conversationPlan,
+  conversationWindow: s.conversationWindow,
+  conversation: s.conversation,
+  guardianConferenceOffer: s.guardianConferenceOffer,
+  conversationNote: s.conversationNote,
+  conversationFollowUp: s.conversationFollowUp,
 } as const satisfies Record<TableKey, unknown>;
 
 /** an order in which every foreign key points at rows inserted before */
@@ -92,6 +117,8 @@ export const insertOrder: readonly TableKey[] = [
   'schoolOwner', 'school', 'schoolYear', 'term', 'department', 'subject', 'person', 'account',
   'staffMember', 'staffRole', 'student', 'accommodationNeed', 'guardianship', 'informationDecision',
   'consent', 'basisGroup', 'contactTeacherAssignment', 'teachingGroup', 'subjectTeacherAssignment', 'enrolment',
+  'conversationTemplate', 'conversationTemplateVersion', 'conversationPlan', 'conversationWindow', 'conversation', 'guardianConferenceOffer',
+  'conversationNote', 'conversationFollowUp',
 ];
 
 export function emptyDataset(): Dataset {
@@ -99,7 +126,8 @@ export function emptyDataset(): Dataset {
     schoolOwner: [], school: [], schoolYear: [], term: [], department: [], subject: [], person: [], student: [],
     accommodationNeed: [], guardianship: [], consent: [], staffMember: [], staffRole: [], basisGroup: [],
     contactTeacherAssignment: [], teachingGroup: [], subjectTeacherAssignment: [], enrolment: [], account: [],
-    informationDecision: [],
+    informationDecision: [], conversationTemplate: [], conversationTemplateVersion: [], conversationPlan: [], conversationWindow: [],
+    conversation: [], guardianConferenceOffer: [], conversationNote: [], conversationFollowUp: [],
   };
 }
 
@@ -1013,5 +1041,8 @@ function validateOptions(o: GenerateOptions): void {
  * each. Deterministic: the same options give the same rows and ids.
  */
 export function generateOwner(opts: GenerateOptions): Dataset {
-  return new OwnerGenerator(opts).generate();
+  const gen = new OwnerGenerator(opts);
+  const ds = gen.generate();
+  addConversations(ds, gen.rng.fork('conversations'), { ownerId: gen.ownerId, schoolYearId: gen.schoolYearId, today: gen.today });
+  return ds;
 }

@@ -4,38 +4,24 @@
  * declaration fails at start-up (core/http/access.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookingMatrix } from '../features/booking/authorization.cases.js';
+import { conversationMatrix } from '../features/conversations/authorization.cases.js';
 import { addLogin, testApp, type Client, type TestApp } from './harness.js';
+import { EVERYONE, STAFF_WITH_CONTACT, type Case, type Ids, type MatrixFeature, type Target, type Who } from './matrix.js';
 
-type Who =
-  | 'contactTeacher' | 'contactTeacherOther' | 'subjectTeacher' | 'subjectTeacherOther'
-  | 'departmentHead' | 'departmentHeadOther' | 'counsellor' | 'principal'
-  | 'student' | 'studentOther' | 'guardian' | 'guardianWithoutInsight' | 'anonymous';
-const EVERYONE: Who[] = ['contactTeacher', 'contactTeacherOther', 'subjectTeacher', 'subjectTeacherOther', 'departmentHead',
-  'departmentHeadOther', 'counsellor', 'principal', 'student', 'studentOther', 'guardian', 'guardianWithoutInsight', 'anonymous'];
+const FEATURES: MatrixFeature[] = [conversationMatrix, bookingMatrix];
 
-/** Which student a route is tried on: `elev` (under 18), the adult with consent, or the one whose parent lacks parental responsibility. */
-type Target = 'minor' | 'adult' | 'noResponsibility';
-
-interface Case {
-  target: Target;
-  allowed: Who[];
-  request(ids: Ids): { url: string; body?: unknown };
-}
-
-interface Ids {
-  studentId: string; basisGroupId: string; teachingGroupId: string; guardianPersonId: string; guardianshipId: string; entryId: string;
-}
-
-const STAFF_WITH_CONTACT: Who[] = ['contactTeacher', 'departmentHead', 'counsellor', 'principal'];
 
 /** Public routes are listed by name: a new public route must be added here on purpose. */
 const PUBLIC = new Set([
   'GET /healthz', 'POST /api/auth/login', 'GET /api/auth/config', 'GET /api/openapi.json',
   'GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback',
+  // the personal calendar feed: the secret token in the URL is the credential (calendar apps cannot log in)
+  'GET /api/calendar/:token.ics',
 ]);
 
 /** Routes on the caller's own data: every logged-in person may call them; anonymous may not. */
-const OWN: Record<string, (ids: Ids) => { url: string; body?: unknown }> = {
+const OWN: Record<string, (ids: Ids & Record<string, string>) => { url: string; body?: unknown }> = {
   'GET /api/me': () => ({ url: '/api/me' }),
   'PUT /api/me/locale': () => ({ url: '/api/me/locale', body: { locale: 'nn' } }),
   'GET /api/guardian/children': () => ({ url: '/api/guardian/children' }),
@@ -90,7 +76,11 @@ const CASES: Record<string, Case> = {
 
 let t: TestApp;
 const clients = new Map<string, Client>();
-const ids = {} as Record<Target, Ids>;
+const ids = {} as Record<Target, Ids & Record<string, string>>;
+for (const f of FEATURES) {
+  Object.assign(CASES, f.cases);
+  Object.assign(OWN, f.own ?? {});
+}
 
 async function personOf(sql: string, params: unknown[] = []): Promise<string> {
   const [row] = await t.database.query<{ person_id: string }>(sql, params);
@@ -143,6 +133,10 @@ beforeAll(async () => {
   ids.minor = { ...base, studentId: h.elevStudentId, guardianPersonId: '', guardianshipId: '' };
   ids.adult = { ...base, studentId: h.adultWithConsentStudentId, guardianPersonId: adultGuardians[0]!.guardian_person_id, guardianshipId: '' };
   ids.noResponsibility = { ...base, studentId: noPr!.student_id, guardianPersonId: '', guardianshipId: noPr!.id };
+  for (const f of FEATURES) {
+    const extraIds = (await f.setup?.({ t, clients, ids })) ?? {};
+    for (const target of Object.keys(ids) as Target[]) Object.assign(ids[target], extraIds);
+  }
 });
 
 afterAll(async () => t?.close());
@@ -190,7 +184,7 @@ describe('authorization matrix: every route, every role, with and without the re
         const res = await call(who, c.target, method, c.request(ids[c.target]));
         if (c.allowed.includes(who)) {
           expect(res.statusCode, `${key} as ${who}: ${res.body}`).toBeLessThan(300);
-          const body = res.statusCode === 204 ? {} : res.json();
+          const body = String(res.headers['content-type'] ?? '').includes('json') ? res.json() : {};
           if (body.access) expect(body.access.reason, `${key} as ${who} states the relationship`).not.toBe('');
         } else if (who === 'anonymous') {
           expect(res.statusCode, `${key} as anonymous`).toBe(401);

@@ -34,6 +34,10 @@ const STUDENT_RULES: Partial<Record<Action, RelationshipKind[]>> = {
   'booking.read': ['self', ...GUARDIAN_INSIGHT, 'contactTeacher', 'departmentHead', 'principal', 'counsellor'],
   // only the contact teacher delegates a student conversation (upper secondary; the route checks the stage)
   'conversation.delegate': ['contactTeacher'],
+  // the gate before the finer conversation decision (kind, teaching group) in decideForConversation
+  'conversation.plan': ['contactTeacher', 'subjectTeacher', 'counsellor', 'departmentHead', 'principal'],
+  // the list is filtered per conversation; guardians see the guardian conference and what was shared
+  'conversation.list': ['self', 'contactTeacher', 'departmentHead', 'principal', 'counsellor', 'subjectTeacher', ...GUARDIAN_INSIGHT],
 };
 
 /** Who of the staff may read a student's conversations (not their notes: those follow the note's tier). */

@@ -96,6 +96,14 @@ export async function loadStudentFacts(database: Database, ownerId: string, stud
   return rows[0] ? toStudentFacts(ownerId, rows[0]) : null;
 }
 
+/** Several students' facts in one statement (lists that span groups, e.g. the conversations a teacher holds). */
+export async function loadStudentsFacts(database: Database, ownerId: string, studentIds: string[], today: string): Promise<Map<string, StudentFacts>> {
+  const ids = studentIds.filter(isUuid);
+  if (ids.length === 0) return new Map();
+  const rows = await database.query<Record<string, unknown>>(STUDENT_FACTS_SQL('s.id = any($3::uuid[])'), [ownerId, today, ids]);
+  return new Map(rows.map((r) => [r.id as string, toStudentFacts(ownerId, r)]));
+}
+
 /**
  * Every student currently in a basis or teaching group, with the policy's facts (group views decide per
  * student) and the `extra` columns the view shows; `extra.params` are numbered from $4.

@@ -102,6 +102,7 @@ export type Action =
   | 'audit.search'
   /** conversations (R-10…R-18) */
   | 'conversation.plan'
+  | 'conversation.list'
   | 'conversation.read'
   | 'conversation.hold'
   | 'conversation.delegate'

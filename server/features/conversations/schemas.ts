@@ -102,6 +102,8 @@ export const planRowSchema = z.object({
   held: z.int(), target: z.int(),
   cells: z.array(z.object({
     kind: kindSchema, status: cellStatus, date: z.string().nullable(), conversationId: z.string().nullable(), closesOn: z.string(),
+    /** subject conversations: held in how many of the student's teaching groups */
+    progress: z.object({ held: z.int(), of: z.int() }).nullable(),
   })),
   /** the law's floor, apart from the school's target: L-01 per half-year, L-02 parents invited */
   law: z.object({ l01Autumn: lawStatus, l01Spring: lawStatus, l02: lawStatus }),
@@ -143,6 +145,13 @@ export const conversationSummarySchema = z.object({
   preparationStarted: z.boolean(),
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+
+export const studentConversationsSchema = z.object({
+  access: accessSchema,
+  conversations: z.array(conversationSummarySchema),
+  /** the kinds the caller may plan for this student, with the teaching groups for subject conversations */
+  canPlan: z.array(z.object({ kind: kindSchema, teachingGroups: z.array(z.object({ id: z.string(), name: z.string(), subjectCode: z.string() })) })),
+});
 
 export const createConversationBody = z.strictObject({
   kind: kindSchema,

@@ -44,6 +44,10 @@ export const nb = {
     accessLog: 'Hvem har sett opplysningene mine?',
     children: 'Mine barn',
     audit: 'Tilgangslogg',
+    conversationPlan: 'Samtaleplan',
+    conversationPlanFor: 'Samtaleplan {{name}}',
+    conversationCompliance: 'Samtaleoversikt',
+    conversationTemplates: 'Samtalemaler',
   },
   auth: {
     title: 'Logg inn',

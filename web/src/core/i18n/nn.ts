@@ -45,6 +45,10 @@ export const nn: Messages = {
     accessLog: 'Kven har sett opplysningane mine?',
     children: 'Borna mine',
     audit: 'Tilgangslogg',
+    conversationPlan: 'Samtaleplan',
+    conversationPlanFor: 'Samtaleplan {{name}}',
+    conversationCompliance: 'Samtaleoversikt',
+    conversationTemplates: 'Samtalemalar',
   },
   auth: {
     title: 'Logg inn',

@@ -1,14 +1,17 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../api/types';
+import type { Me, Role } from '../api/types';
 import { auditRoles, hasRole } from '../auth/session';
 
 // A contact teacher usually has one or two classes: put them straight in the menu, the rest stay on the front page.
 const MAX_CLASSES_IN_NAV = 3;
+/** Everyone who works at a school: they may read the conversation templates. */
+const staffRoles: readonly Role[] = ['contactTeacher', 'teacher', 'departmentHead', 'counsellor', 'principal', 'schoolAdmin', 'nurse'];
 
 export function MainNav({ me }: { me: Me }) {
   const { t } = useTranslation();
   const isStudent = me.studentId !== null;
+  const classes = me.basisGroups.slice(0, MAX_CLASSES_IN_NAV);
   return (
     <nav aria-label={t('shell.mainNav')} className="main-nav">
       <ul>
@@ -17,13 +20,31 @@ export function MainNav({ me }: { me: Me }) {
             {t('nav.home')}
           </Link>
         </li>
-        {me.basisGroups.slice(0, MAX_CLASSES_IN_NAV).map((g) => (
+        {classes.map((g) => (
           <li key={g.id}>
-            <Link to="/classes/$basisGroupId" params={{ basisGroupId: g.id }}>
+            {/* exact: the class's conversation plan has its own entry, and only one entry is the current page */}
+            <Link to="/classes/$basisGroupId" params={{ basisGroupId: g.id }} activeOptions={{ exact: true }}>
               {g.name}
             </Link>
           </li>
         ))}
+        {classes.map((g) => (
+          <li key={`plan-${g.id}`}>
+            <Link to="/classes/$basisGroupId/conversations" params={{ basisGroupId: g.id }}>
+              {classes.length === 1 ? t('nav.conversationPlan') : t('nav.conversationPlanFor', { name: g.name })}
+            </Link>
+          </li>
+        ))}
+        {hasRole(me, 'principal', 'departmentHead') && (
+          <li>
+            <Link to="/conversation-compliance">{t('nav.conversationCompliance')}</Link>
+          </li>
+        )}
+        {hasRole(me, ...staffRoles) && (
+          <li>
+            <Link to="/conversation-templates">{t('nav.conversationTemplates')}</Link>
+          </li>
+        )}
         {isStudent && (
           <>
             <li>

@@ -1,2 +1,5 @@
 // This feature's pages, under the logged-in parent route; router.tsx adds them to the tree.
-export const conversationRoutes = [] as const;
+import { meetingRoutes } from './meeting/routes';
+import { planRoutes } from './plan/routes';
+
+export const conversationRoutes = [...planRoutes, ...meetingRoutes] as const;

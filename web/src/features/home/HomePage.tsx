@@ -7,6 +7,7 @@ import { auditRoles, hasRole, leaderRoles, useMe } from '../../core/auth/session
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { classListQuery } from '../classes/classesApi';
+import { ClassConversationFigures, Notifications } from '../conversations/plan/HomeParts';
 
 /** The morning start page: one section per role the person has, most used first. */
 export function HomePage() {
@@ -24,6 +25,7 @@ export function HomePage() {
       <PageHeading title={t('home.title', { name: me.person.givenName })} />
       <Paragraph>{nothing ? t('home.noRoles') : t('home.intro')}</Paragraph>
       <div className="home-grid">
+        {!nothing && <Notifications />}
         {isContactTeacher && <MyClasses me={me} />}
         {isTeacher && <MyTeachingGroups me={me} />}
         {isLeader && <Leadership me={me} showClasses={!isContactTeacher} />}
@@ -64,7 +66,16 @@ function MyClasses({ me }: { me: Me }) {
   return (
     <Section id="home-classes" title={t('home.myClasses')}>
       {me.basisGroups.length ? (
-        <ClassLinks groups={me.basisGroups.map((g) => ({ id: g.id, label: t('home.classLink', { name: g.name, school: g.schoolName }) }))} />
+        <List.Unordered className="link-list">
+          {me.basisGroups.map((g) => (
+            <List.Item key={g.id}>
+              <AppLink to="/classes/$basisGroupId" params={{ basisGroupId: g.id }}>
+                {t('home.classLink', { name: g.name, school: g.schoolName })}
+              </AppLink>
+              <ClassConversationFigures basisGroupId={g.id} />
+            </List.Item>
+          ))}
+        </List.Unordered>
       ) : (
         <Paragraph>{t('home.noClasses')}</Paragraph>
       )}
@@ -113,11 +124,24 @@ function Leadership({ me, showClasses }: { me: Me; showClasses: boolean }) {
           <LeaderClasses />
         </>
       )}
-      {hasRole(me, ...auditRoles) && (
-        <Paragraph>
-          <AppLink to="/audit">{t('home.auditLink')}</AppLink>
-        </Paragraph>
-      )}
+      <List.Unordered className="link-list">
+        {hasRole(me, 'principal', 'departmentHead') && (
+          <List.Item>
+            <AppLink to="/conversation-compliance">{t('conversations.plan.home.complianceLink')}</AppLink>
+          </List.Item>
+        )}
+        <List.Item>
+          <AppLink to="/settings/conversation-plan">{t('conversations.plan.home.planSettingsLink')}</AppLink>
+        </List.Item>
+        <List.Item>
+          <AppLink to="/conversation-templates">{t('conversations.plan.home.templatesLink')}</AppLink>
+        </List.Item>
+        {hasRole(me, ...auditRoles) && (
+          <List.Item>
+            <AppLink to="/audit">{t('home.auditLink')}</AppLink>
+          </List.Item>
+        )}
+      </List.Unordered>
     </Section>
   );
 }

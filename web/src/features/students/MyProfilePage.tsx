@@ -1,6 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../core/ui/PageHeading';
+import { FamilySection } from '../conversations/meeting/FamilySection';
 import { StudentRecordView } from './StudentRecordView';
 import { studentRecordQuery } from './studentsApi';
 
@@ -12,6 +13,7 @@ export function MyProfilePage({ studentId }: { studentId: string }) {
     <div className="stack">
       <PageHeading title={t('nav.myPage')} />
       <StudentRecordView record={data} viewer="self" />
+      <FamilySection studentId={studentId} viewer="self" />
     </div>
   );
 }

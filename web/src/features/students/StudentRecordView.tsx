@@ -6,6 +6,7 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
 import { ConsentSummary } from '../consent/ConsentSummary';
 import { ContactLogSection } from '../contactLog/ContactLogSection';
+import { StudentConversationsSection } from '../conversations/meeting/StudentConversationsSection';
 import { GuardianList } from './GuardianList';
 import { StudentProfile } from './StudentProfile';
 
@@ -50,6 +51,9 @@ export function StudentRecordView({ record, viewer }: { record: StudentRecord; v
           )}
         </div>
       </div>
+      {viewer === 'staff' && (
+        <StudentConversationsSection studentId={student.id} studentName={`${student.givenName} ${student.familyName}`} />
+      )}
       {permissions.readContactLog && <ContactLogSection studentId={student.id} canAdd={permissions.editContactLog} />}
     </div>
   );

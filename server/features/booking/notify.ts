@@ -1,0 +1,157 @@
+/**
+ * E-mails about bookings, sent by the job queue so that a slow or failing mail server never slows or
+ * fails a booking, and a retry never resends to those who already got theirs:
+ *   booking.notify   — a booking was made, cancelled or moved: one booking.mail job per recipient
+ *   booking.reminder — 24 h before the slot (a no-op when the booking was cancelled or already reminded)
+ *   booking.mail     — renders one e-mail with its .ics in the recipient's language and sends it
+ * Recipients: the student, each guardian with insight today (guardian conferences only) and the host.
+ * Each gets their own e-mail: no guardian ever sees another's address.
+ */
+import type { Config } from '../../core/config.js';
+import type { Database } from '../../core/db/client.js';
+import type { ConversationKind } from '../../core/db/schema.js';
+import type { Locale } from '../../core/i18n/locale.js';
+import { defineJob, enqueue } from '../../core/jobs/queue.js';
+import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
+import { guardianInsight } from '../../core/policy/guardianInsight.js';
+import { loadStudentFacts } from '../../core/policy/facts.js';
+import { today } from '../../core/time.js';
+import { calendarText, eventUid, type BookingEvent } from './ics.js';
+import { mailContent, type Audience, type MailEvent } from './texts.js';
+
+interface MailSettings {
+  smtp: SmtpSettings | undefined;
+  publicUrl: string;
+}
+
+/** Each app registers its mail settings for its database; the job worker sharing that database uses them. */
+const settingsByDatabase = new WeakMap<Database, MailSettings>();
+
+export function registerMailSettings(database: Database, config: Config): void {
+  settingsByDatabase.set(database, { smtp: config.smtp, publicUrl: config.publicUrl });
+}
+
+export const familyLink = (publicUrl: string, studentId: string) => `${publicUrl}/students/${studentId}/booking`;
+export const hostLink = (publicUrl: string, roundId: string) => `${publicUrl}/booking-rounds/${roundId}`;
+
+interface BookingDetail {
+  id: string; student_id: string; round_id: string; conversation_id: string | null; cancelled_at: Date | null; reminder_sent_at: Date | null;
+  starts_at: Date; ends_at: Date; place: string | null; video_link: string | null;
+  kind: ConversationKind; title: string; host_person_id: string; host_name: string; sequence: number;
+}
+
+export async function loadBookingDetail(database: Database, ownerId: string, bookingId: string): Promise<BookingDetail | null> {
+  const [row] = await database.query<BookingDetail>(
+    `select b.id, b.student_id, b.round_id, b.conversation_id, b.cancelled_at, b.reminder_sent_at,
+       s.starts_at, s.ends_at, s.place, s.video_link, r.kind, r.title, r.host_person_id,
+       hp.given_name || ' ' || hp.family_name as host_name,
+       -- each rebooking is a new booking of the same conversation: the calendar event's revision
+       (select count(*) from booking o where o.owner_id = b.owner_id and o.conversation_id = b.conversation_id and o.booked_at <= b.booked_at)::int - 1 as sequence
+     from booking b join slot s on s.owner_id = b.owner_id and s.id = b.slot_id
+     join booking_round r on r.owner_id = b.owner_id and r.id = b.round_id
+     join person hp on hp.owner_id = r.owner_id and hp.id = r.host_person_id
+     where b.owner_id = $1 and b.id = $2`,
+    [ownerId, bookingId],
+  );
+  return row ?? null;
+}
+
+/** The calendar event of a booking, in one language. */
+export function bookingEvent(d: BookingDetail, locale: Locale, link: string, cancelled: boolean): BookingEvent {
+  const content = mailContent({
+    locale, event: cancelled ? 'cancelled' : 'booked', audience: 'family', kind: d.kind, title: d.title,
+    start: new Date(d.starts_at), end: new Date(d.ends_at), place: d.place, videoLink: d.video_link, link,
+  });
+  return {
+    uid: eventUid(d.conversation_id ?? d.id),
+    sequence: Math.max(0, d.sequence) + (cancelled ? 1 : 0),
+    start: new Date(d.starts_at), end: new Date(d.ends_at), summary: content.summary,
+    place: d.place, videoLink: d.video_link, url: link, description: link, cancelled,
+  };
+}
+
+interface Recipient { personId: string; audience: Audience }
+
+async function recipientsOf(database: Database, ownerId: string, d: BookingDetail, withHost: boolean): Promise<Recipient[]> {
+  const facts = await loadStudentFacts(database, ownerId, d.student_id, today());
+  if (!facts) return [];
+  const out: Recipient[] = [{ personId: facts.personId, audience: 'family' }];
+  if (d.kind === 'guardian') {
+    for (const g of facts.guardianships) {
+      if (guardianInsight(facts, g.guardianPersonId, today()).insight) out.push({ personId: g.guardianPersonId, audience: 'family' });
+    }
+  }
+  if (withHost) out.push({ personId: d.host_person_id, audience: 'host' });
+  const seen = new Set<string>();
+  return out.filter((r) => !seen.has(r.personId) && seen.add(r.personId));
+}
+
+async function fanOut(database: Database, ownerId: string, bookingId: string, event: MailEvent, withHost: boolean): Promise<void> {
+  const d = await loadBookingDetail(database, ownerId, bookingId);
+  if (!d) return;
+  for (const r of await recipientsOf(database, ownerId, d, withHost)) {
+    await enqueue(database, 'booking.mail', { ownerId, bookingId, event, personId: r.personId, audience: r.audience }, { ownerId });
+  }
+}
+
+/** After a booking, cancellation or rebooking is committed: mails to everyone concerned, and the reminder. */
+export async function afterBookingChange(database: Database, ownerId: string, change:
+  | { event: 'booked' | 'rebooked'; bookingId: string; startsAt: Date }
+  | { event: 'cancelled'; bookingId: string }): Promise<void> {
+  await enqueue(database, 'booking.notify', { ownerId, bookingId: change.bookingId, event: change.event }, { ownerId });
+  if (change.event !== 'cancelled') {
+    const runAt = new Date(change.startsAt.getTime() - 24 * 3600_000);
+    // booked less than a day ahead: the confirmation is the reminder
+    if (runAt.getTime() > Date.now()) await enqueue(database, 'booking.reminder', { ownerId, bookingId: change.bookingId }, { ownerId, runAt });
+  }
+}
+
+defineJob('booking.notify', async (payload, database) => {
+  const { ownerId, bookingId, event } = payload as { ownerId: string; bookingId: string; event: MailEvent };
+  await fanOut(database, ownerId, bookingId, event, true);
+});
+
+defineJob('booking.reminder', async (payload, database) => {
+  const { ownerId, bookingId } = payload as { ownerId: string; bookingId: string };
+  // claimed once, whichever process runs it; nothing for a cancelled booking or a slot that has begun
+  const claimed = await database.query(
+    `update booking b set reminder_sent_at = now() from slot s
+     where b.owner_id = $1 and b.id = $2 and b.cancelled_at is null and b.reminder_sent_at is null
+       and s.owner_id = b.owner_id and s.id = b.slot_id and s.starts_at > now()
+     returning b.id`,
+    [ownerId, bookingId],
+  );
+  if (claimed.length === 0) return;
+  await fanOut(database, ownerId, bookingId, 'reminder', false);
+});
+
+defineJob('booking.mail', async (payload, database) => {
+  const { ownerId, bookingId, event, personId, audience } = payload as { ownerId: string; bookingId: string; event: MailEvent; personId: string; audience: Audience };
+  const settings = settingsByDatabase.get(database);
+  if (!settings) throw new Error('no mail settings registered for this database');
+  const d = await loadBookingDetail(database, ownerId, bookingId);
+  if (!d) return;
+  // a reminder or confirmation for a booking cancelled in the meantime is not sent
+  if (event !== 'cancelled' && d.cancelled_at) return;
+  const [person] = await database.query<{ email: string | null; preferred_locale: Locale }>(
+    'select email, preferred_locale from person where owner_id = $1 and id = $2', [ownerId, personId]);
+  const to = person?.email?.trim();
+  if (!to) return;
+  const locale = person!.preferred_locale;
+  const link = audience === 'host' ? hostLink(settings.publicUrl, d.round_id) : familyLink(settings.publicUrl, d.student_id);
+  const content = mailContent({
+    locale, event, audience, kind: d.kind, title: d.title, start: new Date(d.starts_at), end: new Date(d.ends_at),
+    place: d.place, videoLink: d.video_link, link,
+  });
+  const cancelled = event === 'cancelled';
+  const organizerEmail = /<([^>]+)>/.exec(settings.smtp?.from ?? '')?.[1] ?? settings.smtp?.from ?? 'ikke-svar@elevlos.local';
+  const ics = calendarText([bookingEvent(d, locale, link, cancelled)], {
+    method: cancelled ? 'CANCEL' : 'REQUEST',
+    organizer: { name: d.host_name, email: organizerEmail },
+    attendee: { email: to },
+  });
+  await sendMail(settings.smtp, {
+    to, subject: content.subject, text: content.text,
+    calendar: { method: cancelled ? 'CANCEL' : 'REQUEST', content: ics, filename: 'samtale.ics' },
+  });
+});

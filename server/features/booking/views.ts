@@ -1,0 +1,247 @@
+/** What the host, the student, the guardians and the school see of rounds and bookings; the calendar feed. */
+import { createHash, randomBytes } from 'node:crypto';
+import { studentEntry, writeAudit } from '../../core/audit/audit.js';
+import type { Database, QueryFn } from '../../core/db/client.js';
+import type { Locale } from '../../core/i18n/locale.js';
+import { can } from '../../core/policy/can.js';
+import { loadActor, loadGroupStudents, loadStudentFacts } from '../../core/policy/facts.js';
+import type { Actor, Decision, StudentFacts } from '../../core/policy/types.js';
+import { nowMs } from './clock.js';
+import { calendarText, type BookingEvent } from './ics.js';
+import { bookingEvent, familyLink, hostLink, loadBookingDetail } from './notify.js';
+import type { BookedBy, HostRound, StudentBooking } from './schemas.js';
+import {
+  bookedByRole, bookerRole, cutoffOf, roleMayBookKind, roundIsForStudent, roundSummary, type BookerRole, type RoundRow,
+} from './service.js';
+import { bookingTexts } from './texts.js';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const byName = new Intl.Collator('nb');
+
+/* ───────────── the host's view of a round ───────────── */
+
+interface HostSlotRow {
+  id: string; starts_at: Date; ends_at: Date; place: string | null; video_link: string | null;
+  booking_id: string | null; student_id: string | null; booked_by_person_id: string | null; booked_at: Date | null;
+}
+
+/**
+ * Every slot with the student who has it, and the group's students who have not booked. Each student is
+ * decided on their own (like the class overview) and each one shown is audited as read.
+ */
+export async function hostView(database: Database, actor: Actor, round: RoundRow, decision: Extract<Decision, { allow: true }>, today: string, access: HostRound['access']): Promise<HostRound> {
+  const q = database.query.bind(database) as QueryFn;
+  const summary = await roundSummary(q, actor.ownerId, round.id);
+  const slots = await database.query<HostSlotRow>(
+    `select s.id, s.starts_at, s.ends_at, s.place, s.video_link, b.id as booking_id, b.student_id, b.booked_by_person_id, b.booked_at
+     from slot s left join booking b on b.owner_id = s.owner_id and b.slot_id = s.id and b.cancelled_at is null
+     where s.owner_id = $1 and s.round_id = $2 and s.cancelled_at is null order by s.starts_at`,
+    [actor.ownerId, round.id],
+  );
+  const group = round.basis_group_id ? { kind: 'basis' as const, id: round.basis_group_id } : { kind: 'teaching' as const, id: round.teaching_group_id ?? '' };
+  const members = await loadGroupStudents(database, actor.ownerId, group, today, { columns: ', p.given_name, p.family_name', params: [] });
+  const students = new Map<string, { facts: StudentFacts; name: string; member: boolean }>();
+  for (const m of members) students.set(m.facts.studentId, { facts: m.facts, name: `${m.row.given_name as string} ${m.row.family_name as string}`, member: true });
+  // a student who booked and then moved to another class still has the booking
+  for (const s of slots) {
+    if (!s.student_id || students.has(s.student_id)) continue;
+    const facts = await loadStudentFacts(database, actor.ownerId, s.student_id, today);
+    if (!facts) continue;
+    const [p] = await database.query<{ name: string }>(
+      `select p.given_name || ' ' || p.family_name as name from person p where p.owner_id = $1 and p.id = $2`, [actor.ownerId, facts.personId]);
+    students.set(s.student_id, { facts, name: p?.name ?? '', member: false });
+  }
+  const decided = new Map<string, Decision>();
+  for (const [id, s] of students) decided.set(id, can(actor, 'student.read', { type: 'student', student: s.facts }, today));
+  const visible = (id: string | null) => (id ? decided.get(id)?.allow === true : false);
+
+  const booked = new Set(slots.filter((s) => s.student_id).map((s) => s.student_id!));
+  const shown = [...students.keys()].filter(visible);
+  await writeAudit(database, shown.map((id) => studentEntry(actor, 'bookingRound.read', id, (decided.get(id) as Extract<Decision, { allow: true }>).reason,
+    { resourceType: 'bookingRound', resourceId: round.id })));
+  void decision;
+
+  return {
+    round: summary,
+    access,
+    slots: slots.map((s) => {
+      const st = s.student_id ? students.get(s.student_id) : undefined;
+      return {
+        id: s.id, startsAt: iso(s.starts_at), endsAt: iso(s.ends_at), place: s.place, videoLink: s.video_link,
+        booking: s.booking_id
+          ? {
+              id: s.booking_id,
+              studentId: visible(s.student_id) ? s.student_id! : '',
+              studentName: visible(s.student_id) ? st?.name ?? '' : '',
+              bookedBy: st ? bookedByRole(s.booked_by_person_id ?? '', st.facts) : 'school',
+              bookedAt: iso(s.booked_at!),
+            }
+          : null,
+      };
+    }),
+    notBooked: [...students.entries()]
+      .filter(([id, s]) => s.member && !booked.has(id) && visible(id))
+      .map(([id, s]) => ({ studentId: id, name: s.name }))
+      .sort((a, b) => byName.compare(a.name, b.name)),
+  };
+}
+
+/* ───────────── a student's booking page ───────────── */
+
+interface StudentRoundRow extends RoundRow { has_free: boolean }
+
+/** Who booked, as this caller may know it (guardians: 'you' or 'otherGuardian', never a name). */
+export function bookedByFor(actor: Actor, bookedBy: string, s: StudentFacts): BookedBy {
+  if (bookedBy === actor.personId) return 'you';
+  const role = bookedByRole(bookedBy, s);
+  if (role === 'guardian') return actor.guardianOf.includes(s.studentId) && !actor.studentIds.includes(s.studentId) ? 'otherGuardian' : 'guardian';
+  return role;
+}
+
+/**
+ * The open rounds for this student (their classes' and teaching groups' rounds; a guardian sees only the
+ * guardian conference), the free slots the caller may book, and the student's current booking in each.
+ */
+export async function studentView(database: Database, args: {
+  actor: Actor; student: StudentFacts; readDecision: Extract<Decision, { allow: true }>; today: string; locale: Locale; publicUrl: string; access: StudentBooking['access'];
+}): Promise<StudentBooking> {
+  const { actor, student: s, today, locale } = args;
+  const now = nowMs();
+  const readRole = bookerRole(args.readDecision.reason);
+  const bookDecision = can(actor, 'booking.book', { type: 'student', student: s }, today);
+  const bookRole: BookerRole | null = bookDecision.allow ? bookerRole(bookDecision.reason) : null;
+  // read-only staff (leaders) are 'school' too; guardians see only what guardians may book
+  const viewRole: BookerRole = bookRole ?? (readRole === 'guardian' ? 'guardian' : readRole);
+
+  const [person] = await database.query<{ given_name: string; family_name: string }>(
+    'select given_name, family_name from person where owner_id = $1 and id = $2', [actor.ownerId, s.personId]);
+  const rounds = await database.query<StudentRoundRow>(
+    `select r.id, r.school_id, r.school_year_id, r.basis_group_id, r.teaching_group_id, r.kind, r.host_person_id, r.title, r.cutoff_hours, r.closed_at,
+       coalesce(bg.name, tg.name) as group_name, hp.given_name || ' ' || hp.family_name as host_name,
+       exists (select 1 from slot x where x.owner_id = r.owner_id and x.round_id = r.id and x.cancelled_at is null and x.starts_at > $5) as has_free
+     from booking_round r
+     left join basis_group bg on bg.owner_id = r.owner_id and bg.id = r.basis_group_id
+     left join teaching_group tg on tg.owner_id = r.owner_id and tg.id = r.teaching_group_id
+     join person hp on hp.owner_id = r.owner_id and hp.id = r.host_person_id
+     where r.owner_id = $1 and (r.basis_group_id = any($2::uuid[]) or r.teaching_group_id = any($3::uuid[])
+       or r.id in (select b.round_id from booking b where b.owner_id = $1 and b.student_id = $4 and b.cancelled_at is null))
+     order by r.created_at`,
+    [actor.ownerId, s.basisGroups.map((g) => g.id), s.teachingGroups.map((g) => g.id), s.studentId, new Date(now)],
+  );
+  const visibleRounds = rounds.filter((r) => roleMayBookKind(viewRole, r.kind));
+  const ids = visibleRounds.map((r) => r.id);
+  const bookings = await database.query<{
+    id: string; round_id: string; slot_id: string; booked_by_person_id: string; booked_at: Date;
+    starts_at: Date; ends_at: Date; place: string | null; video_link: string | null;
+  }>(
+    `select b.id, b.round_id, b.slot_id, b.booked_by_person_id, b.booked_at, s.starts_at, s.ends_at, s.place, s.video_link
+     from booking b join slot s on s.owner_id = b.owner_id and s.id = b.slot_id
+     where b.owner_id = $1 and b.student_id = $2 and b.cancelled_at is null and b.round_id = any($3::uuid[])`,
+    [actor.ownerId, s.studentId, ids],
+  );
+  const free = await database.query<{ id: string; round_id: string; starts_at: Date; ends_at: Date; place: string | null; video_link: string | null; cutoff_hours: number }>(
+    `select s.id, s.round_id, s.starts_at, s.ends_at, s.place, s.video_link, r.cutoff_hours
+     from slot s join booking_round r on r.owner_id = s.owner_id and r.id = s.round_id
+     where s.owner_id = $1 and s.round_id = any($2::uuid[]) and s.cancelled_at is null and s.starts_at > $3 and r.closed_at is null
+       and not exists (select 1 from booking b where b.owner_id = s.owner_id and b.slot_id = s.id and b.cancelled_at is null)
+     order by s.starts_at`,
+    [actor.ownerId, ids, new Date(now)],
+  );
+  const link = familyLink(args.publicUrl, s.studentId);
+
+  const out: StudentBooking['rounds'] = [];
+  for (const r of visibleRounds) {
+    const b = bookings.find((x) => x.round_id === r.id);
+    const open = !r.closed_at;
+    // a round with nothing left to book and nothing booked is not shown
+    if (!b && (!open || !r.has_free)) continue;
+    if (b && new Date(b.ends_at).getTime() < now - 7 * 24 * 3600_000 && !(open && r.has_free)) continue;
+    const canBook = open && bookRole !== null && roleMayBookKind(bookRole, r.kind) && roundIsForStudent(r, s);
+    let booking: StudentBooking['rounds'][number]['booking'] = null;
+    if (b) {
+      const deadline = cutoffOf(b.starts_at, r.cutoff_hours);
+      const started = new Date(b.starts_at).getTime() <= now;
+      const detail = await loadBookingDetail(database, actor.ownerId, b.id);
+      booking = {
+        id: b.id, slotId: b.slot_id, startsAt: iso(b.starts_at), endsAt: iso(b.ends_at), place: b.place, videoLink: b.video_link,
+        bookedBy: bookedByFor(actor, b.booked_by_person_id, s), bookedAt: iso(b.booked_at),
+        changeableUntil: bookRole === 'school' ? null : iso(new Date(deadline)),
+        canChange: open && bookRole !== null && roleMayBookKind(bookRole, r.kind) && !started && (bookRole === 'school' || now < deadline),
+        ics: detail ? calendarText([bookingEvent(detail, locale, link, false)], { method: 'PUBLISH' }) : '',
+      };
+    }
+    out.push({
+      id: r.id, kind: r.kind, title: r.title, hostName: r.host_name, cutoffHours: r.cutoff_hours, closed: !open, canBook,
+      group: r.basis_group_id ? { type: 'basisGroup', id: r.basis_group_id, name: r.group_name } : { type: 'teachingGroup', id: r.teaching_group_id ?? '', name: r.group_name },
+      booking,
+      freeSlots: canBook
+        ? free.filter((x) => x.round_id === r.id && (bookRole === 'school' || now < cutoffOf(x.starts_at, x.cutoff_hours)))
+          .map((x) => ({ id: x.id, startsAt: iso(x.starts_at), endsAt: iso(x.ends_at), place: x.place, videoLink: x.video_link }))
+        : [],
+    });
+  }
+  return {
+    access: args.access,
+    student: { id: s.studentId, givenName: person?.given_name ?? '', familyName: person?.family_name ?? '' },
+    rounds: out,
+  };
+}
+
+/* ───────────── the personal calendar feed ───────────── */
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Creates or replaces the caller's feed token; the old URL stops working. Only the hash is stored. */
+export async function rotateFeedToken(database: Database, actor: Actor): Promise<{ token: string; createdAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const [row] = await database.query<{ created_at: Date }>(
+    `insert into calendar_feed (owner_id, person_id, token_hash) values ($1, $2, $3)
+     on conflict (owner_id, person_id) do update set token_hash = excluded.token_hash, created_at = now()
+     returning created_at`,
+    [actor.ownerId, actor.personId, hashToken(token)],
+  );
+  return { token, createdAt: row!.created_at };
+}
+
+/**
+ * The feed: the person's booked conversations from a month back — as host, as the student, and as a
+ * guardian with insight today (guardian conferences only) — each decided by the policy as the person.
+ * No names: calendar services fetch this URL, and what they store must not say who the student is.
+ */
+export async function feedFor(database: Database, token: string, today: string, publicUrl: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const [feed] = await database.query<{ owner_id: string; person_id: string }>(
+    'select owner_id, person_id from calendar_feed where token_hash = $1', [hashToken(token)]);
+  if (!feed) return null;
+  const actor = await loadActor(database, feed.owner_id, feed.person_id);
+  if (!actor) return null;
+  const since = new Date(nowMs() - 31 * 24 * 3600_000);
+  const rows = await database.query<{ id: string; student_id: string; round_id: string; host_person_id: string; kind: string }>(
+    `select b.id, b.student_id, b.round_id, r.host_person_id, r.kind
+     from booking b join slot s on s.owner_id = b.owner_id and s.id = b.slot_id
+     join booking_round r on r.owner_id = b.owner_id and r.id = b.round_id
+     where b.owner_id = $1 and b.cancelled_at is null and s.starts_at >= $3
+       and (r.host_person_id = $2 or b.student_id = any($4::uuid[]) or b.student_id = any($5::uuid[]))
+     order by s.starts_at`,
+    [actor.ownerId, actor.personId, since, actor.studentIds, actor.guardianOf],
+  );
+  const locale = actor.locale;
+  const events: BookingEvent[] = [];
+  const factsCache = new Map<string, StudentFacts | null>();
+  for (const r of rows) {
+    let link: string;
+    if (r.host_person_id === actor.personId) {
+      link = hostLink(publicUrl, r.round_id);
+    } else {
+      if (!factsCache.has(r.student_id)) factsCache.set(r.student_id, await loadStudentFacts(database, actor.ownerId, r.student_id, today));
+      const facts = factsCache.get(r.student_id);
+      if (!facts) continue;
+      const d = can(actor, 'booking.read', { type: 'student', student: facts }, today);
+      if (!d.allow || !roleMayBookKind(bookerRole(d.reason), r.kind as RoundRow['kind'])) continue;
+      link = familyLink(publicUrl, r.student_id);
+    }
+    const detail = await loadBookingDetail(database, actor.ownerId, r.id);
+    if (detail) events.push(bookingEvent(detail, locale, link, false));
+  }
+  return calendarText(events, { method: 'PUBLISH', name: bookingTexts[locale].feedName });
+}

@@ -1,0 +1,138 @@
+/**
+ * R-15, R-16, R-62, L-02, L-06: the guardian conference — offered to every guardian with insight
+ * (parental responsibility; a parent without it only after a decision to inform; an adult student's
+ * guardians only with consent), that they were told of the right, and who declined.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { studentEntry, writeAudit } from '../../core/audit/audit.js';
+import { accessOf, requireActor } from '../../core/http/access.js';
+import { HttpError, badField } from '../../core/http/errors.js';
+import { can } from '../../core/policy/can.js';
+import { loadGroupStudents } from '../../core/policy/facts.js';
+import { guardianInsight } from '../../core/policy/guardianInsight.js';
+import type { StudentFacts } from '../../core/policy/types.js';
+import { ageOn, isAdult } from '../../core/time.js';
+import { studentParams } from '../students/schemas.js';
+import { loadPlan } from './planData.js';
+import { conferencesSchema, offerBody } from './schemas.js';
+import { schoolYearOn } from './service.js';
+
+const byName = new Intl.Collator('nb');
+
+/** Guardians who are offered the conference: those with insight in the student today. */
+export function conferenceGuardians(s: StudentFacts, today: string) {
+  return s.guardianships
+    .map((g) => ({ g, insight: guardianInsight(s, g.guardianPersonId, today) }))
+    .filter((x) => x.insight.insight);
+}
+
+interface OfferRow { student_id: string; guardian_person_id: string; offered_at: Date; told_of_right: boolean; declined_at: Date | null }
+
+export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const q = app.database.query;
+
+  r.get('/api/basis-groups/:basisGroupId/guardian-conferences', {
+    config: { access: { kind: 'basisGroup', action: 'basisGroup.readConversationPlan' } },
+    schema: { tags: ['conversations'], summary: 'Guardian conferences of the class: offered, told of the right, booked, held, declined', params: z.object({ basisGroupId: z.uuid() }), response: { 200: conferencesSchema } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const group = req.group!;
+    const plan = await loadPlan(q, actor.ownerId, group.schoolId, req.today);
+    if (!plan) throw new HttpError(404, 'error.noSchoolYear');
+    const deadline = plan.windows.filter((w) => w.kind === 'guardian').map((w) => w.closesOn).sort()[0] ?? null;
+    const students = await loadGroupStudents(app.database, actor.ownerId, { kind: 'basis', id: group.basisGroupId }, req.today, {
+      columns: `, p.given_name, p.family_name,
+        (select json_agg(json_build_object('held', c.held_at is not null)) from conversation c where c.owner_id = s.owner_id and c.student_id = s.id
+           and c.school_year_id = $4 and c.kind = 'guardian' and c.cancelled_at is null) as guardian_conversations`,
+      params: [plan.schoolYear.id],
+    });
+    const decided = students.map(({ facts, row }) => ({ facts, row, d: can(actor, 'student.read', { type: 'student', student: facts }, req.today) })).filter((x) => x.d.allow);
+    const offers = await q<OfferRow>(
+      'select student_id, guardian_person_id, offered_at, told_of_right, declined_at from guardian_conference_offer where owner_id = $1 and school_year_id = $2 and student_id = any($3::uuid[])',
+      [actor.ownerId, plan.schoolYear.id, decided.map((x) => x.facts.studentId)],
+    );
+    const names = await q<{ id: string; name: string }>(
+      `select id, given_name || ' ' || family_name as name from person where owner_id = $1 and id = any($2::uuid[])`,
+      [actor.ownerId, decided.flatMap((x) => x.facts.guardianships.map((g) => g.guardianPersonId))],
+    );
+    const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    await writeAudit(app.database, decided.map(({ facts, d }) =>
+      studentEntry(actor, 'basisGroup.readGuardianConferences', facts.studentId, d.reason, { resourceType: 'basisGroup', resourceId: group.basisGroupId })));
+    const rows = decided.map(({ facts, row }) => {
+      const guardians = conferenceGuardians(facts, req.today).map(({ g, insight }) => {
+        const o = offers.find((x) => x.student_id === facts.studentId && x.guardian_person_id === g.guardianPersonId);
+        return {
+          personId: g.guardianPersonId, name: nameOf.get(g.guardianPersonId) ?? '', insightReasonCode: insight.reason.code,
+          offeredAt: o ? new Date(o.offered_at).toISOString() : null, toldOfRight: o?.told_of_right ?? false,
+          declinedAt: o?.declined_at ? new Date(o.declined_at).toISOString() : null,
+        };
+      });
+      const conversations = (row.guardian_conversations as { held: boolean }[] | null) ?? [];
+      const offered = guardians.filter((g) => g.offeredAt);
+      const status = guardians.length === 0 ? 'notApplicable' as const
+        : conversations.some((c) => c.held) ? 'held' as const
+          : conversations.length ? 'booked' as const
+            : offered.length && offered.every((g) => g.declinedAt) ? 'declined' as const
+              : offered.length ? 'offered' as const : 'notOffered' as const;
+      const age = facts.birthDate ? ageOn(facts.birthDate, req.today) : null;
+      return {
+        studentId: facts.studentId, name: `${row.given_name as string} ${row.family_name as string}`, age, isAdult: isAdult(facts.birthDate, req.today),
+        status, studentMayTakePart: age === null || age >= 12, guardians,
+        notOfferedByDeadline: status === 'notOffered' && deadline !== null && req.today > deadline,
+      };
+    });
+    rows.sort((a, b) => byName.compare(a.name.split(' ').pop()!, b.name.split(' ').pop()!) || byName.compare(a.name, b.name));
+    return { access: accessOf(req), deadline, rows };
+  });
+
+  r.post('/api/students/:studentId/guardian-conference/offers', {
+    config: { access: { kind: 'student', action: 'guardianConference.offer', audit: 'write' } },
+    schema: { tags: ['conversations'], summary: 'Offer the guardian conference and record that guardians were told of the right', params: studentParams, body: offerBody, response: { 200: z.object({ offered: z.int() }) } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const student = req.student!;
+    const eligible = conferenceGuardians(student, req.today).map((x) => x.g.guardianPersonId);
+    if (eligible.length === 0) throw badField('guardianPersonIds', 'field.notEligibleForConference');
+    const chosen = req.body.guardianPersonIds ?? eligible;
+    chosen.forEach((id, i) => {
+      if (!eligible.includes(id)) throw badField(`guardianPersonIds.${i}`, 'field.guardianWithoutInsight');
+    });
+    const year = await schoolYearOn(q, actor.ownerId, req.today);
+    if (!year) throw new HttpError(404, 'error.noSchoolYear');
+    const rows = await q(
+      `insert into guardian_conference_offer (owner_id, id, student_id, school_year_id, guardian_person_id, offered_by_person_id, told_of_right)
+       select $1, gen_random_uuid(), $2, $3, g, $4, $5 from unnest($6::uuid[]) as g
+       on conflict (owner_id, student_id, school_year_id, guardian_person_id) do update set told_of_right = guardian_conference_offer.told_of_right or excluded.told_of_right
+       returning id`,
+      [actor.ownerId, student.studentId, year.id, actor.personId, req.body.toldOfRight, chosen],
+    );
+    return { offered: rows.length };
+  });
+
+  r.post('/api/students/:studentId/guardian-conference/decline', {
+    config: { access: { kind: 'student', action: 'booking.book', audit: 'write' } },
+    schema: { tags: ['conversations'], summary: 'A guardian declines the conference (or the contact teacher records it)', params: studentParams, body: z.strictObject({ guardianPersonId: z.uuid().optional() }) },
+  }, async (req, reply) => {
+    const actor = requireActor(req);
+    const student = req.student!;
+    const asGuardian = student.guardianships.some((g) => g.guardianPersonId === actor.personId);
+    const code = req.decision!.reason.code;
+    const guardianPersonId = asGuardian ? actor.personId : code === 'contactTeacher' ? req.body.guardianPersonId : undefined;
+    if (!asGuardian && code !== 'contactTeacher') throw new HttpError(403, 'error.forbidden');
+    if (!guardianPersonId) throw badField('guardianPersonId', 'field.required');
+    if (!conferenceGuardians(student, req.today).some((x) => x.g.guardianPersonId === guardianPersonId)) throw badField('guardianPersonId', 'field.guardianWithoutInsight');
+    const year = await schoolYearOn(q, actor.ownerId, req.today);
+    if (!year) throw new HttpError(404, 'error.noSchoolYear');
+    await q(
+      `insert into guardian_conference_offer (owner_id, id, student_id, school_year_id, guardian_person_id, offered_by_person_id, told_of_right, declined_at)
+       values ($1, $2, $3, $4, $5, $6, false, now())
+       on conflict (owner_id, student_id, school_year_id, guardian_person_id) do update set declined_at = coalesce(guardian_conference_offer.declined_at, now())`,
+      [actor.ownerId, randomUUID(), student.studentId, year.id, guardianPersonId, actor.personId],
+    );
+    return reply.status(204).send();
+  });
+}

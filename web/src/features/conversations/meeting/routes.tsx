@@ -1,0 +1,41 @@
+// The conversation meeting pages, under the logged-in parent route (web/src/core/router/base.tsx).
+import { createRoute } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../core/api/types';
+import { useMe } from '../../../core/auth/session';
+import { NotForYouPage } from '../../../core/layout/ErrorPages';
+import { authedRoute } from '../../../core/router/base';
+import { conversationQuery, myConversationsQuery } from './api';
+import { ConversationPage } from './ConversationPage';
+import { MyConversationsPage } from './MyConversationsPage';
+
+/** Students and staff have conversations of their own; a guardian only has their children's. */
+const hasOwnConversations = (me: Me) => me.studentId !== null || me.roles.some((r) => r !== 'guardian' && r !== 'student');
+
+const conversationRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'conversations/$conversationId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(conversationQuery(params.conversationId)),
+  component: function ConversationRoute(): ReactNode {
+    const { conversationId } = conversationRoute.useParams();
+    return <ConversationPage conversationId={conversationId} />;
+  },
+});
+
+const myConversationsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'me/conversations',
+  loader: ({ context }) => (hasOwnConversations(context.me) ? context.queryClient.ensureQueryData(myConversationsQuery) : null),
+  component: function MyConversationsRoute(): ReactNode {
+    const { t } = useTranslation();
+    const me = useMe();
+    return hasOwnConversations(me) ? (
+      <MyConversationsPage />
+    ) : (
+      <NotForYouPage text={t('conversations.meeting.notForGuardians')} />
+    );
+  },
+});
+
+export const meetingRoutes = [conversationRoute, myConversationsRoute] as const;
