@@ -87,6 +87,7 @@ export function addConversations(ds: Dataset, r: Random, opts: ConversationOptio
     if (roll < 0.9) {
       const at = meetingAt(r, '2026-08-24', '2026-09-30');
       add({ studentId: st.id, kind: 'startOfYear', templateVersionId: version('startOfYear'), holderPersonId: contactTeacher, plannedAt: at, ...held(at, contactTeacher), createdByPersonId: contactTeacher, place: 'Grupperom 2' });
+      if (dayOf(at) <= today) addNotes(ds, r, ownerId, ds.conversation[ds.conversation.length - 1]!.id, contactTeacher, at);
     } else if (roll < 0.94) {
       add({ studentId: st.id, kind: 'startOfYear', templateVersionId: version('startOfYear'), holderPersonId: contactTeacher, plannedAt: meetingAt(r, '2026-12-01', '2026-12-11'), createdByPersonId: contactTeacher, place: 'Grupperom 2' });
     }
@@ -116,5 +117,22 @@ export function addConversations(ds: Dataset, r: Random, opts: ConversationOptio
       const at = meetingAt(r, '2026-10-01', '2026-11-20');
       add({ studentId: st.id, kind: 'subject', teachingGroupId: e.teachingGroupId, templateVersionId: version('subject'), holderPersonId: teacher, plannedAt: at, ...held(at, teacher), createdByPersonId: teacher });
     }
+  }
+}
+
+const generatedNotes = [
+  { sectionKey: 'start', text: 'Trives i klassen og har funnet seg til rette.' },
+  { sectionKey: 'learning', text: 'Lærer best med korte arbeidsøkter og tydelige frister.' },
+  { sectionKey: 'goals', text: 'Vil jobbe jevnere med leksene og spørre tidligere om hjelp.' },
+] as const;
+
+/** What a contact teacher typically writes in a held start-of-year conversation, and one agreed follow-up. */
+function addNotes(ds: Dataset, r: Random, ownerId: string, conversationId: string, author: string, at: Date): void {
+  for (const n of generatedNotes) {
+    if (!r.chance(0.6)) continue;
+    ds.conversationNote.push({ ownerId, id: r.uuid(), conversationId, sectionKey: n.sectionKey, text: n.text, authorPersonId: author, createdAt: at, updatedAt: at });
+  }
+  if (r.chance(0.4)) {
+    ds.conversationFollowUp.push({ ownerId, id: r.uuid(), conversationId, description: 'Lage en ukeplan for lekser og prøver', responsible: 'student', dueOn: dayOf(new Date(at.getTime() + 14 * DAY_MS)), createdByPersonId: author, createdAt: at });
   }
 }

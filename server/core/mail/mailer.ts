@@ -82,6 +82,8 @@ export async function startMailCapture(opts: { port?: number; dir?: string } = {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // no DNS lookups of the sender: the capture answers at once even without a network
+    disableReverseLookup: true,
     banner: 'Elevlos mail capture',
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];

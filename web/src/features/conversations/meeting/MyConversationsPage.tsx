@@ -27,7 +27,7 @@ export function MyConversationsPage() {
           {isStudent ? t('conversations.meeting.myIntroStudent') : t('conversations.meeting.myIntroStaff')}
         </Paragraph>
       </div>
-      {isStudent ? <StudentList items={data.conversations} /> : <StaffTable items={data.conversations} />}
+      {isStudent ? <StudentList items={data.conversations} /> : <StaffTables items={data.conversations} />}
     </div>
   );
 }
@@ -114,11 +114,41 @@ function StudentCard({ item: c }: { item: Item }) {
   );
 }
 
-function StaffTable({ items }: { items: Item[] }) {
+function StaffTables({ items }: { items: Item[] }) {
+  const { t } = useTranslation();
+  const upcomingId = useId();
+  const earlierId = useId();
+  const sorted = useMemo(() => [...items].sort(byUpcoming), [items]);
+  const upcoming = sorted.filter((c) => c.status === 'planned');
+  const earlier = sorted.filter((c) => c.status !== 'planned');
+  if (items.length === 0) return <Paragraph>{t('conversations.meeting.noConversations')}</Paragraph>;
+  return (
+    <>
+      <section aria-labelledby={upcomingId} className="stack">
+        <Heading level={2} data-size="sm" id={upcomingId}>
+          {t('conversations.meeting.upcoming')}
+        </Heading>
+        {upcoming.length === 0 ? (
+          <Paragraph>{t('conversations.meeting.noUpcoming')}</Paragraph>
+        ) : (
+          <StaffTable items={upcoming} labelledBy={upcomingId} />
+        )}
+      </section>
+      {earlier.length > 0 && (
+        <section aria-labelledby={earlierId} className="stack">
+          <Heading level={2} data-size="sm" id={earlierId}>
+            {t('conversations.meeting.earlier')}
+          </Heading>
+          <StaffTable items={earlier} labelledBy={earlierId} />
+        </section>
+      )}
+    </>
+  );
+}
+
+function StaffTable({ items, labelledBy }: { items: Item[]; labelledBy: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const sorted = useMemo(() => [...items].sort(byUpcoming), [items]);
-  if (items.length === 0) return <Paragraph>{t('conversations.meeting.noConversations')}</Paragraph>;
   const cols = {
     student: t('conversations.meeting.colStudent'),
     kind: t('conversations.meeting.colKind'),
@@ -127,8 +157,7 @@ function StaffTable({ items }: { items: Item[] }) {
   };
   return (
     <div className="table-scroll">
-      <Table className="stack-on-phone meeting-table">
-        <caption>{t('conversations.meeting.myCaption')}</caption>
+      <Table className="stack-on-phone meeting-table" aria-labelledby={labelledBy}>
         <Table.Head>
           <Table.Row>
             <Table.HeaderCell>{cols.student}</Table.HeaderCell>
@@ -138,7 +167,7 @@ function StaffTable({ items }: { items: Item[] }) {
           </Table.Row>
         </Table.Head>
         <Table.Body>
-          {sorted.map((c) => {
+          {items.map((c) => {
             const when = c.status === 'held' ? c.heldAt : c.plannedAt;
             return (
               <Table.Row key={c.id}>

@@ -173,7 +173,6 @@ export const meetingNb = {
   colWhen: 'Tidspunkt',
   colStatus: 'Status',
   colHolder: 'Holdes av',
-  myCaption: 'Samtaler du holder',
   notForGuardians: 'Samtalene til barna dine finner du på siden til hvert barn under «Mine barn».',
 
   // the student page section
@@ -369,7 +368,6 @@ export const meetingNn: MeetingMessages = {
   colWhen: 'Tidspunkt',
   colStatus: 'Status',
   colHolder: 'Vert halden av',
-  myCaption: 'Samtalar du held',
   notForGuardians: 'Samtalane til barna dine finn du på sida til kvart barn under «Mine barn».',
 
   sectionIntro: 'Samtalane med eleven dette skuleåret.',
@@ -562,7 +560,6 @@ export const meetingEn: MeetingMessages = {
   colWhen: 'Time',
   colStatus: 'Status',
   colHolder: 'Held by',
-  myCaption: 'Conversations you hold',
   notForGuardians: "You find your children's conversations on each child's page under “My children”.",
 
   sectionIntro: 'The conversations with the student this school year.',

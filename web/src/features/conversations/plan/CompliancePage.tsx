@@ -57,7 +57,7 @@ export function CompliancePage({ departmentId }: { departmentId?: string }) {
         <Paragraph className="muted">{data.title}</Paragraph>
         <AccessReason access={data.access} />
       </div>
-      {departmentId && data.scope === 'school' && (
+      {departmentId && hasRole(me, 'principal') && (
         <Paragraph>
           <AppLink to="/conversation-compliance" search={{}}>
             {t('conversations.plan.compliance.allDepartments')}
