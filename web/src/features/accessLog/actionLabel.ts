@@ -3,73 +3,59 @@ import type { TFunction } from 'i18next';
 /**
  * The audit log stores action codes ("student.read"); people read sentences. A code this app does not
  * know yet is shown as it is rather than hidden, so a new kind of access never disappears from view.
+ * A feature that writes a new code to the audit log adds its sentence here.
  */
+const actionKeys: Record<string, string> = {
+  'student.read': 'actions.studentRead',
+  'basisGroup.readOverview': 'actions.classOverviewRead',
+  'teachingGroup.readStudents': 'actions.teachingGroupRead',
+  'contactLog.read': 'actions.contactLogRead',
+  'contactLog.write': 'actions.contactLogWrite',
+  'consent.read': 'actions.consentRead',
+  'consent.manage': 'actions.consentManage',
+  'accessLog.read': 'actions.accessLogRead',
+  'audit.search': 'actions.auditSearch',
+  'informationDecision.write': 'actions.informationDecision',
+  // conversations and booking (R-10…R-18); their words live with the conversations feature
+  'conversation.read': 'conversations.plan.actions.conversationRead',
+  'conversation.list': 'conversations.plan.actions.conversationList',
+  'conversation.hold': 'conversations.plan.actions.conversationHold',
+  'conversation.plan': 'conversations.plan.actions.conversationPlan',
+  'conversation.delegate': 'conversations.plan.actions.conversationDelegate',
+  'conversation.prepare': 'conversations.plan.actions.conversationPrepare',
+  'conversation.readPreparation': 'conversations.plan.actions.conversationReadPreparation',
+  'guardianConference.offer': 'conversations.plan.actions.guardianConferenceOffer',
+  'basisGroup.readConversationPlan': 'conversations.plan.actions.basisGroupReadConversationPlan',
+  'basisGroup.readGuardianConferences': 'conversations.plan.actions.basisGroupReadGuardianConferences',
+  'conversationPlan.manage': 'conversations.plan.actions.conversationPlanManage',
+  'conversationPlan.readCompliance': 'conversations.plan.actions.conversationPlanReadCompliance',
+  'conversationTemplate.read': 'conversations.plan.actions.conversationTemplateRead',
+  'conversationTemplate.manage': 'conversations.plan.actions.conversationTemplateManage',
+  'booking.book': 'conversations.plan.actions.bookingBook',
+  'booking.read': 'conversations.plan.actions.bookingRead',
+  'bookingRound.read': 'conversations.plan.actions.bookingRoundRead',
+  'bookingRound.cancelSlot': 'conversations.plan.actions.bookingRoundCancelSlot',
+  'basisGroup.manageBooking': 'conversations.plan.actions.basisGroupManageBooking',
+  'teachingGroup.manageBooking': 'conversations.plan.actions.teachingGroupManageBooking',
+};
+
 export function actionLabel(t: TFunction, action: string): string {
-  switch (action) {
-    case 'student.read':
-      return t('actions.studentRead');
-    case 'basisGroup.readOverview':
-      return t('actions.classOverviewRead');
-    case 'teachingGroup.readStudents':
-      return t('actions.teachingGroupRead');
-    case 'contactLog.read':
-      return t('actions.contactLogRead');
-    case 'contactLog.write':
-      return t('actions.contactLogWrite');
-    case 'consent.read':
-      return t('actions.consentRead');
-    case 'consent.manage':
-      return t('actions.consentManage');
-    case 'accessLog.read':
-      return t('actions.accessLogRead');
-    case 'audit.search':
-      return t('actions.auditSearch');
-    case 'informationDecision.write':
-      return t('actions.informationDecision');
-    // conversations and booking (R-10…R-18); their words live with the conversations feature
-    case 'conversation.read':
-      return t('conversations.plan.actions.conversationRead');
-    case 'conversation.hold':
-      return t('conversations.plan.actions.conversationHold');
-    case 'conversation.plan':
-      return t('conversations.plan.actions.conversationPlan');
-    case 'conversation.delegate':
-      return t('conversations.plan.actions.conversationDelegate');
-    case 'conversation.prepare':
-      return t('conversations.plan.actions.conversationPrepare');
-    case 'conversation.readPreparation':
-      return t('conversations.plan.actions.conversationReadPreparation');
-    case 'guardianConference.offer':
-      return t('conversations.plan.actions.guardianConferenceOffer');
-    case 'basisGroup.readConversationPlan':
-      return t('conversations.plan.actions.basisGroupReadConversationPlan');
-    case 'conversationPlan.manage':
-      return t('conversations.plan.actions.conversationPlanManage');
-    case 'conversationPlan.readCompliance':
-      return t('conversations.plan.actions.conversationPlanReadCompliance');
-    case 'conversationTemplate.read':
-      return t('conversations.plan.actions.conversationTemplateRead');
-    case 'conversationTemplate.manage':
-      return t('conversations.plan.actions.conversationTemplateManage');
-    case 'booking.book':
-      return t('conversations.plan.actions.bookingBook');
-    case 'booking.read':
-      return t('conversations.plan.actions.bookingRead');
-    case 'basisGroup.manageBooking':
-      return t('conversations.plan.actions.basisGroupManageBooking');
-    case 'teachingGroup.manageBooking':
-      return t('conversations.plan.actions.teachingGroupManageBooking');
-    default:
-      return action;
-  }
+  const key = actionKeys[action];
+  return key ? (t as (k: string) => string)(key) : action;
 }
 
+const resourceKeys: Record<string, string> = {
+  student: 'actions.resourceStudent',
+  auditLog: 'actions.resourceAuditLog',
+  basisGroup: 'actions.resourceBasisGroup',
+  teachingGroup: 'actions.resourceTeachingGroup',
+  school: 'actions.resourceSchool',
+  conversation: 'conversations.plan.actions.resourceConversation',
+  booking: 'conversations.plan.actions.resourceBooking',
+  bookingRound: 'conversations.plan.actions.resourceBookingRound',
+};
+
 export function resourceLabel(t: TFunction, resourceType: string): string {
-  if (resourceType === 'student') return t('actions.resourceStudent');
-  if (resourceType === 'auditLog') return t('actions.resourceAuditLog');
-  if (resourceType === 'basisGroup') return t('actions.resourceBasisGroup');
-  if (resourceType === 'teachingGroup') return t('actions.resourceTeachingGroup');
-  if (resourceType === 'school') return t('actions.resourceSchool');
-  if (resourceType === 'conversation') return t('conversations.plan.actions.resourceConversation');
-  return resourceType;
+  const key = resourceKeys[resourceType];
+  return key ? (t as (k: string) => string)(key) : resourceType;
 }

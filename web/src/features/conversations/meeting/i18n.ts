@@ -118,7 +118,7 @@ export const meetingNb = {
   fuDescriptionRequired: 'Skriv hva som skal gjøres.',
   fuResponsibleLine: 'Ansvar: {{who}}',
   fuDueOn: 'Frist {{date}}',
-  fuDoneAt: 'Utført {{date}}',
+  fuDoneAt: 'Utført den {{date}}',
   fuDone: 'Utført',
   fuNotShared: 'Bare for skolen',
 

@@ -310,7 +310,13 @@ export const planNb = {
     bookingRead: 'Så samtaletider',
     basisGroupManageBooking: 'Satte opp samtaletider for klassen',
     teachingGroupManageBooking: 'Satte opp samtaletider for en undervisningsgruppe',
+    conversationList: 'Så elevens samtaler',
+    basisGroupReadGuardianConferences: 'Så foreldresamtalene for klassen',
+    bookingRoundRead: 'Så en runde med samtaletider',
+    bookingRoundCancelSlot: 'Avlyste en bestilt samtaletid',
     resourceConversation: 'Samtale',
+    resourceBooking: 'Bestilt samtaletid',
+    resourceBookingRound: 'Runde med samtaletider',
   },
 };
 export type PlanMessages = typeof planNb;
@@ -624,7 +630,13 @@ export const planNn: PlanMessages = {
     bookingRead: 'Såg samtaletider',
     basisGroupManageBooking: 'Sette opp samtaletider for klassen',
     teachingGroupManageBooking: 'Sette opp samtaletider for ei undervisningsgruppe',
+    conversationList: 'Såg samtalane til eleven',
+    basisGroupReadGuardianConferences: 'Såg foreldresamtalane for klassen',
+    bookingRoundRead: 'Såg ein runde med samtaletider',
+    bookingRoundCancelSlot: 'Avlyste ei bestilt samtaletid',
     resourceConversation: 'Samtale',
+    resourceBooking: 'Bestilt samtaletid',
+    resourceBookingRound: 'Runde med samtaletider',
   },
 };
 
@@ -937,6 +949,12 @@ export const planEn: PlanMessages = {
     bookingRead: 'Viewed conversation times',
     basisGroupManageBooking: 'Set up conversation times for the class',
     teachingGroupManageBooking: 'Set up conversation times for a teaching group',
+    conversationList: "Viewed the student's conversations",
+    basisGroupReadGuardianConferences: "Viewed the class's guardian conferences",
+    bookingRoundRead: 'Viewed a round of conversation slots',
+    bookingRoundCancelSlot: 'Cancelled a booked conversation slot',
     resourceConversation: 'Conversation',
+    resourceBooking: 'Booked conversation slot',
+    resourceBookingRound: 'Round of conversation slots',
   },
 };
