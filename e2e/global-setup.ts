@@ -53,6 +53,8 @@ export default async function setup(project: TestProject) {
   browser = await browserStarted;
   project.provide('baseUrl', base);
   project.provide('browserWsEndpoint', browser.wsEndpoint());
+  // main.ts captures every e-mail as an .eml file here (no SMTP_URL): the journeys read what was sent
+  project.provide('mailDir', join(dir, 'mail'));
   return async () => {
     await browser?.close().catch(() => undefined);
     await stop();
@@ -75,5 +77,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     browserWsEndpoint: string;
+    mailDir: string;
   }
 }

@@ -2,6 +2,9 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me, Role } from '../api/types';
 import { auditRoles, hasRole } from '../auth/session';
+import { BookingNavItems } from '../../features/booking/BookingNav';
+import { AbsenceNavItems } from '../../features/absence/NavItems';
+import { ConversationNavItems } from '../../features/conversations/meeting/NavItems';
 
 // A contact teacher usually has one or two classes: put them straight in the menu, the rest stay on the front page.
 const MAX_CLASSES_IN_NAV = 3;
@@ -60,6 +63,9 @@ export function MainNav({ me }: { me: Me }) {
             </li>
           </>
         )}
+        <ConversationNavItems me={me} />
+        <BookingNavItems me={me} />
+        <AbsenceNavItems me={me} />
         {hasRole(me, 'guardian') && (
           <li>
             <Link to="/children">{t('nav.children')}</Link>

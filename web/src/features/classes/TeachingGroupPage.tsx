@@ -6,6 +6,7 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
 import { NoValue } from '../../core/ui/Facts';
 import { PageHeading } from '../../core/ui/PageHeading';
+import { PublishSlotsLink } from '../booking/PublishLink';
 import { teachingGroupQuery } from './classesApi';
 
 /** A subject teacher's way to their students; accommodation needs are flagged because every subject teacher must know them. */
@@ -22,6 +23,7 @@ export function TeachingGroupPage({ teachingGroupId }: { teachingGroupId: string
         </Paragraph>
         <AccessReason access={data.access} />
       </div>
+      <PublishSlotsLink group={{ type: 'teachingGroup', id: teachingGroupId }} />
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <Table zebra border data-color="neutral">
           <caption id={captionId}>{t('teachingGroups.caption', { name: data.group.name })}</caption>

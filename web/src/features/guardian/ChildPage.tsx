@@ -3,6 +3,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
+import { ChildBookingLink } from '../booking/PublishLink';
 import { FamilySection } from '../conversations/meeting/FamilySection';
 import { StudentRecordView } from '../students/StudentRecordView';
 import { studentRecordQuery } from '../students/studentsApi';
@@ -14,6 +15,7 @@ export function ChildPage({ studentId }: { studentId: string }) {
   return (
     <div className="stack">
       <PageHeading title={`${data.student.givenName} ${data.student.familyName}`} />
+      <ChildBookingLink studentId={studentId} />
       <StudentRecordView record={data} viewer="guardian" />
       <FamilySection studentId={studentId} viewer="guardian" />
       <Paragraph>
