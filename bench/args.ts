@@ -21,10 +21,15 @@ export interface BenchOptions {
   sequential: boolean;
   /** experiment: SQL run after loading and before ANALYZE (a proposed index, a setting) */
   extraSql?: string;
+  /** the endpoints to measure (keys of bench/load.ts targets); all when not given */
+  only: string[] | null;
   keep: boolean;
   out: string;
   databaseUrl?: string;
 }
+
+/** the endpoints' keys (bench/load.ts `targets`), for --only */
+export const SCENARIOS = ['overview', 'student', 'classPlan', 'compliance', 'complianceSchool'] as const;
 
 export const USAGE = `Usage: npm run bench -- [flags]
 
@@ -39,6 +44,7 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --no-floor-audit   skip the extra "floor + audit insert" measurement
   --sequential       also load each endpoint with 1 connection and compare with a sequential floor
   --extra-sql SQL    experiment: run SQL after loading, before ANALYZE (e.g. a proposed index)
+  --only KEYS        comma-separated endpoints to measure (default all): ${SCENARIOS.join(', ')}
   --keep             keep the bench database / PGlite directory afterwards
   --out FILE         where to write the results (default bench/results.json)
   --help             this text
@@ -87,6 +93,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
         'no-floor-audit': { type: 'boolean' },
         sequential: { type: 'boolean' },
         'extra-sql': { type: 'string' },
+        only: { type: 'string' },
         keep: { type: 'boolean' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -109,6 +116,14 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const duration = numFlag('duration', v.duration, 15, 1, 3600);
   const out = v.out ?? 'bench/results.json';
+  let only: string[] | null = null;
+  if (v.only !== undefined) {
+    only = v.only.split(',').map((x) => x.trim()).filter(Boolean);
+    const unknown = only.filter((x) => !(SCENARIOS as readonly string[]).includes(x));
+    if (only.length === 0 || unknown.length) {
+      throw new UsageError(`--only takes endpoints from ${SCENARIOS.join(', ')} (got "${v.only}")`);
+    }
+  }
   if (out.trim() === '') throw new UsageError('--out must not be empty');
   return {
     students,
@@ -123,6 +138,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     floorAudit: !v['no-floor-audit'],
     sequential: !!v.sequential,
     extraSql: v['extra-sql']?.trim() || undefined,
+    only,
     keep: !!v.keep,
     out,
     databaseUrl,

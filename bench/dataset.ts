@@ -1,7 +1,8 @@
 /**
  * The bench's data set: the seed generator's county (server/seed/generate.ts), plus what the bench
  * needs on top: contact-log entries (the overview shows each student's last contact) and login
- * accounts for a few hundred contact teachers of random basis groups.
+ * accounts for a few hundred contact teachers of random basis groups, and for department heads and
+ * principals (the conversation compliance views).
  */
 import { hash } from '@node-rs/argon2';
 import { getTableColumns, type Table } from 'drizzle-orm';
@@ -14,6 +15,7 @@ import { Random } from '../server/seed/random.js';
 export const BENCH_PASSWORD = 'bench-passord-1234';
 
 export interface BenchUser {
+  role: 'contactTeacher';
   username: string;
   personId: string;
   basisGroupId: string;
@@ -21,11 +23,22 @@ export interface BenchUser {
   studentIds: string[];
 }
 
+/** A department head (their department) or a principal (their school, departmentId null). */
+export interface LeaderUser {
+  role: 'departmentHead' | 'principal';
+  username: string;
+  personId: string;
+  schoolId: string;
+  departmentId: string | null;
+}
+
 export interface BenchDataset {
   ds: Dataset;
   ownerId: string;
   contactLogs: Array<typeof schema.contactLogEntry.$inferInsert>;
   users: BenchUser[];
+  departmentHeads: LeaderUser[];
+  principals: LeaderUser[];
 }
 
 const CHANNELS = ['phone', 'email', 'letter', 'meeting', 'message'] as const;
@@ -123,9 +136,27 @@ export async function buildBenchDataset(o: BuildOptions): Promise<BenchDataset> 
     usedPersons.add(personId);
     const username = `bench${users.length + 1}`;
     ds.account.push({ ownerId, id: r.uuid(), personId, username, passwordHash, oidcSubject: null, disabled: false });
-    users.push({ username, personId, basisGroupId: groupId, studentIds: studentsOfGroup.get(groupId)! });
+    users.push({ role: 'contactTeacher', username, personId, basisGroupId: groupId, studentIds: studentsOfGroup.get(groupId)! });
   }
-  return { ds, ownerId, contactLogs, users };
+
+  // leaders: up to `users` department heads and principals, of random schools
+  const staffById = new Map(ds.staffMember.map((m) => [m.id, m]));
+  const leaders = (role: LeaderUser['role'], prefix: string): LeaderUser[] => {
+    const out: LeaderUser[] = [];
+    for (const sr of r.shuffle(ds.staffRole.filter((x) => x.role === role))) {
+      if (out.length >= o.users) break;
+      const member = staffById.get(sr.staffMemberId)!;
+      if (usedPersons.has(member.personId)) continue;
+      usedPersons.add(member.personId);
+      const username = `${prefix}${out.length + 1}`;
+      ds.account.push({ ownerId, id: r.uuid(), personId: member.personId, username, passwordHash, oidcSubject: null, disabled: false });
+      out.push({ role, username, personId: member.personId, schoolId: member.schoolId, departmentId: role === 'departmentHead' ? sr.departmentId ?? null : null });
+    }
+    return out;
+  };
+  const departmentHeads = leaders('departmentHead', 'benchhead');
+  const principals = leaders('principal', 'benchprincipal');
+  return { ds, ownerId, contactLogs, users, departmentHeads, principals };
 }
 
 const MAX_PARAMETERS = 65_000;

@@ -3,8 +3,9 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/elevlos_bench_<timestamp> npx tsx bench/diagnose.ts
  *
- * 1. every statement the class overview and the student page run (recorded by calling the app's own
- *    functions with a recording database), with planning and execution time from EXPLAIN ANALYZE;
+ * 1. every statement the class overview, the student page, the class conversation plan and the department
+ *    head's compliance view run (recorded by calling the app's own functions with a recording database),
+ *    with planning and execution time from EXPLAIN ANALYZE;
  * 2. those statement sequences replayed WITHOUT the app (no HTTP, no Fastify) in `--loops` concurrent
  *    loops, with unnamed statements (as the app sends them today) and as named prepared statements,
  *    next to the one-query floor and a "lean" sequence (session + actor + floor query + audit insert).
@@ -20,7 +21,9 @@ import { writeAudit, type AuditEntry } from '../server/core/audit/audit.js';
 import type { Database } from '../server/core/db/client.js';
 import { loadActor, loadBasisGroupFacts, loadGroupStudents, loadStudentFacts } from '../server/core/policy/facts.js';
 import { DEFAULT_TODAY } from '../server/seed/generate.js';
+import { COMPLIANCE_SQL, loadPlan, planColumns } from '../server/features/conversations/planData.js';
 import { buildStudentRecord } from '../server/features/students/record.js';
+import { CLASS_PLAN_FLOOR_SQL, COMPLIANCE_FLOOR_SQL } from './conversations.js';
 import { processCpuMs } from './cpu.js';
 import { OVERVIEW_FLOOR_SQL, STUDENT_FLOOR_SQL } from './floor.js';
 import { ms, percentiles, table } from './stats.js';
@@ -88,9 +91,18 @@ async function main(): Promise<void> {
      join lateral (select id from session s where s.owner_id = a.owner_id and s.account_id = a.id limit 1) s on true
      where a.username like 'bench%' order by a.username limit $1`, [userCount]);
   if (users.length === 0) throw new Error('no logged-in bench users in this database (run the bench with --keep)');
+  const { rows: heads } = await setup.query<{ owner_id: string; person_id: string; school_id: string; department_id: string; sid: string }>(
+    `select a.owner_id, a.person_id, sm.school_id, r.department_id, s.id as sid from account a
+     join staff_member sm on sm.owner_id = a.owner_id and sm.person_id = a.person_id
+     join staff_role r on r.owner_id = sm.owner_id and r.staff_member_id = sm.id and r.role = 'departmentHead'
+     join lateral (select id from session s where s.owner_id = a.owner_id and s.account_id = a.id limit 1) s on true
+     where a.username like 'benchhead%' order by a.username limit $1`, [userCount]);
 
   // record the statements of each screen, per user
-  const seqs: Record<string, Stmt[][]> = { 'overview (app)': [], 'overview lean': [], 'overview floor': [], 'student (app)': [], 'student lean': [], 'student floor': [] };
+  const seqs: Record<string, Stmt[][]> = {
+    'overview (app)': [], 'overview lean': [], 'overview floor': [], 'student (app)': [], 'student lean': [], 'student floor': [],
+    'class plan (app)': [], 'class plan floor': [], 'compliance (app)': [], 'compliance floor': [],
+  };
   for (const u of users) {
     const ov: Stmt[] = [];
     let label = 'session lookup';
@@ -127,14 +139,45 @@ async function main(): Promise<void> {
     seqs['student (app)']!.push(st);
     seqs['student lean']!.push([...head, stFloor, stAudit]);
     seqs['student floor']!.push([stFloor]);
+
+    const cp: Stmt[] = head.slice();
+    const db3 = recorder(setup, cp, () => label);
+    label = 'loadBasisGroupFacts';
+    const group = (await loadBasisGroupFacts(db3, u.owner_id, u.basis_group_id))!;
+    label = 'loadPlan';
+    const plan = (await loadPlan(db3.query, u.owner_id, group.schoolId, today))!;
+    label = 'loadGroupStudents + plan columns';
+    await loadGroupStudents(db3, u.owner_id, { kind: 'basis', id: u.basis_group_id }, today,
+      { columns: `, p.given_name, p.family_name ${planColumns('$4', '$2')}`, params: [plan.schoolYear.id] });
+    cp.push(await auditStmt(facts.map((f) => ({
+      ownerId: u.owner_id, actorPersonId: u.person_id, action: 'basisGroup.readConversationPlan', resourceType: 'basisGroup',
+      resourceId: u.basis_group_id, studentId: f.studentId, decision: 'allow' as const, reason: { code: 'contactTeacher' as const, params: { group: 'diagnose' } },
+    }))));
+    seqs['class plan (app)']!.push(cp);
+    seqs['class plan floor']!.push([{ label: 'class plan floor query', text: CLASS_PLAN_FLOOR_SQL, params: [u.owner_id, u.basis_group_id, today] }]);
   }
+  for (const u of heads) {
+    const cm: Stmt[] = [];
+    let label = 'session lookup';
+    const db = recorder(setup, cm, () => label);
+    await db.query(SESSION_SQL, [u.owner_id, u.sid, 60]);
+    label = 'loadActor';
+    await loadActor(db, u.owner_id, u.person_id);
+    label = 'loadPlan';
+    const plan = (await loadPlan(db.query, u.owner_id, u.school_id, today))!;
+    label = 'compliance students';
+    await db.query(COMPLIANCE_SQL, [u.owner_id, today, plan.schoolYear.id, u.school_id, u.department_id]);
+    seqs['compliance (app)']!.push(cm);
+    seqs['compliance floor']!.push([{ label: 'compliance floor query', text: COMPLIANCE_FLOOR_SQL, params: [u.owner_id, u.school_id, u.department_id, today] }]);
+  }
+  for (const [key, list] of Object.entries(seqs)) if (list.length === 0) delete seqs[key];
 
   // 1. EXPLAIN ANALYZE of each statement of the first user (the audit inserts do insert: it is a bench database)
   const N = 15;
   const med = (a: number[]) => percentiles(a).p50;
   const explained: string[][] = [];
-  for (const key of ['overview (app)', 'overview floor', 'student (app)', 'student floor']) {
-    for (const s of seqs[key]![0]!) {
+  for (const key of ['overview (app)', 'overview floor', 'student (app)', 'student floor', 'class plan (app)', 'class plan floor', 'compliance (app)', 'compliance floor']) {
+    for (const s of seqs[key]?.[0] ?? []) {
       const plan: number[] = [];
       const exec: number[] = [];
       for (let i = 0; i < N; i++) {

@@ -2,7 +2,9 @@
  * The raw SQL floor: what each endpoint fundamentally needs from the database, as ONE query, run
  * directly on the database for the same random classes/students the load used.
  */
-import type { Session } from './load.js';
+import { floorClassPlan, floorCompliance, studentsIn } from './conversations.js';
+import type { BenchUser, LeaderUser } from './dataset.js';
+import type { AnySession, Session, Who } from './load.js';
 import { percentiles, type Percentiles } from './stats.js';
 
 export type Query = (text: string, params: unknown[]) => Promise<unknown[]>;
@@ -78,34 +80,54 @@ const AUDIT_SQL = `insert into audit_log (owner_id, actor_person_id, action, res
 
 export interface FloorCase {
   key: string;
-  /** one request's worth of SQL, for a random session */
-  run(q: Query, s: Session, pick: (n: number) => number, withAudit: boolean): Promise<number>;
+  /** whose sessions the floor runs for (the same users as the load) */
+  who: Who;
+  /** the endpoint writes audit rows, so "floor + audit" is worth measuring */
+  audited: boolean;
+  /** one request's worth of SQL, for a random session; returns the number of students in the answer */
+  run(q: Query, s: AnySession, pick: (n: number) => number, withAudit: boolean): Promise<number>;
 }
+
+/** the floor of an endpoint that contact teachers load */
+const contactTeacherCase = (key: string, run: (q: Query, s: Session<BenchUser>, pick: (n: number) => number, withAudit: boolean) => Promise<number>): FloorCase =>
+  ({ key, who: 'contactTeachers', audited: true, run: (q, s, pick, withAudit) => run(q, s as Session<BenchUser>, pick, withAudit) });
+
+const leaderCase = (key: string, who: 'departmentHeads' | 'principals', run: (q: Query, s: Session<LeaderUser>) => Promise<number>): FloorCase =>
+  ({ key, who, audited: false, run: (q, s) => run(q, s as Session<LeaderUser>) });
 
 export function floorCases(ownerId: string, today: string): Record<string, FloorCase> {
   return {
-    overview: {
-      key: 'overview',
-      async run(q, s, _pick, withAudit) {
+    overview: contactTeacherCase('overview',
+      async (q, s, _pick, withAudit) => {
         const rows = (await q(OVERVIEW_FLOOR_SQL, [ownerId, s.user.basisGroupId, s.user.personId, today])) as Array<{ id: string }>;
         if (withAudit && rows.length) {
           await q(AUDIT_SQL, [ownerId, s.user.personId, 'basisGroup.readOverview', 'basisGroup', s.user.basisGroupId,
             'contact teacher (bench floor)', rows.map((r) => r.id), JSON.stringify({ group: 'bench' })]);
         }
         return rows.length;
-      },
-    },
-    student: {
-      key: 'student',
-      async run(q, s, pick, withAudit) {
+      }),
+    student: contactTeacherCase('student',
+      async (q, s, pick, withAudit) => {
         const id = s.user.studentIds[pick(s.user.studentIds.length)]!;
         const rows = await q(STUDENT_FLOOR_SQL, [ownerId, id, today]);
         if (withAudit) {
           await q(AUDIT_SQL, [ownerId, s.user.personId, 'student.read', 'student', id, 'contact teacher (bench floor)', [id], JSON.stringify({ group: 'bench' })]);
         }
         return rows.length;
-      },
-    },
+      }),
+    // the class plan audits every student shown, like the overview
+    classPlan: contactTeacherCase('classPlan',
+      async (q, s, _pick, withAudit) => {
+        const answer = await floorClassPlan(q, ownerId, s.user, today);
+        if (withAudit && answer.length) {
+          await q(AUDIT_SQL, [ownerId, s.user.personId, 'basisGroup.readConversationPlan', 'basisGroup', s.user.basisGroupId,
+            'contact teacher (bench floor)', answer.map((r) => r.studentId), JSON.stringify({ group: 'bench' })]);
+        }
+        return answer.length;
+      }),
+    // counts only: the compliance view audits nothing
+    compliance: leaderCase('compliance', 'departmentHeads', async (q, s) => studentsIn(await floorCompliance(q, ownerId, s.user, today))),
+    complianceSchool: leaderCase('complianceSchool', 'principals', async (q, s) => studentsIn(await floorCompliance(q, ownerId, s.user, today))),
   };
 }
 
@@ -121,7 +143,7 @@ const pick = (n: number) => Math.floor(Math.random() * n);
 
 /** `loops` concurrent loops (1 = sequential) running one case for `duration` seconds */
 export async function measureFloor(
-  q: Query, sessions: Session[], c: FloorCase, loops: number, duration: number, withAudit: boolean,
+  q: Query, sessions: readonly AnySession[], c: FloorCase, loops: number, duration: number, withAudit: boolean,
 ): Promise<FloorResult> {
   const samples: number[] = [];
   const started = performance.now();

@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- --students 100000`: builds a county-scale data set in a fresh database, starts the
- * app as a child process, loads the class overview and the student page with autocannon as random
- * logged-in contact teachers, measures the raw SQL floor for the same data, and writes
- * bench/results.json. See bench/README.md.
+ * app as a child process, loads the class overview, the student page and the class conversation plan
+ * as random logged-in contact teachers and the conversation compliance views as department heads and
+ * principals (autocannon), measures the raw SQL floor for the same data, checks that the app's
+ * conversation answers equal the floor's, and writes bench/results.json. See bench/README.md.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -13,14 +14,17 @@ import { DEFAULT_TODAY, datasetCounts } from '../server/seed/generate.js';
 import { USAGE, UsageError, parseOptions, splitSql, type BenchOptions } from './args.js';
 import { repoRoot, startApp, type AppChild } from './child.js';
 import { CpuMeter, type CpuDelta } from './cpu.js';
-import { buildBenchDataset, insertBenchDataset, type BenchDataset, type BenchUser } from './dataset.js';
+import { buildBenchDataset, insertBenchDataset, type BenchDataset } from './dataset.js';
 import { floorCases, measureFloor, type FloorResult, type Query } from './floor.js';
-import { load, loginAll, targets, type LoadResult, type Session } from './load.js';
+import { load, loginAll, targets as allTargets, type LoadResult, type Session, type Sessions } from './load.js';
 import { ms, round2, seconds, table } from './stats.js';
+import { appAnswers, compareWithFloor } from './verify.js';
 
 const TARGET_P95_MS = 30;
 const TARGET_RATIO = 1.5;
 const TODAY = DEFAULT_TODAY;
+/** users per conversation scenario whose answers are compared with the floor's */
+const VERIFY_SAMPLE = 20;
 
 const log = (line = '') => console.log(line);
 const since = (t: number) => Math.round(performance.now() - t);
@@ -109,6 +113,7 @@ interface EndpointResult {
 async function run(opts: BenchOptions): Promise<number> {
   const t0 = performance.now();
   const kind: 'postgres' | 'pglite' = opts.databaseUrl ? 'postgres' : 'pglite';
+  const targets = opts.only ? allTargets.filter((t) => opts.only!.includes(t.key)) : allTargets;
   const runId = `elevlos_bench_${timestamp()}`;
   const loadBefore = loadavg();
   log(`Elevlos bench: ${opts.students} students requested (${opts.schools} schools × ${opts.studentsPerSchool}), seed ${opts.seed}, ` +
@@ -171,7 +176,8 @@ async function run(opts: BenchOptions): Promise<number> {
   const totalRows = Object.values(counts).reduce((a, b) => a + b, 0);
   log(`Generated in ${seconds(generateMs)}: ${counts.student} students, ${counts.person} persons, ${counts.guardianship} guardianships, ` +
     `${counts.enrolment} enrolments, ${counts.basisGroup} basis groups, ${counts.contactLogEntry} contact-log entries, ` +
-    `${bench.users.length} bench accounts (${totalRows} rows in all)`);
+    `${counts.conversation} conversations, ${bench.users.length + bench.departmentHeads.length + bench.principals.length} bench accounts ` +
+    `(${bench.users.length} contact teachers, ${bench.departmentHeads.length} department heads, ${bench.principals.length} principals; ${totalRows} rows in all)`);
   if (bench.users.length < opts.users) log(`  note: only ${bench.users.length} distinct contact teachers available for ${opts.users} requested users`);
 
   // insert + ANALYZE (then close: for PGlite, the app child must be the only process on the dir) ----
@@ -198,10 +204,11 @@ async function run(opts: BenchOptions): Promise<number> {
   closeDb();
 
   const ownerId = bench.ownerId;
-  const users: BenchUser[] = bench.users;
+  const { users, departmentHeads, principals } = bench;
   const datasetInfo = {
     seed: opts.seed, schools: opts.schools, studentsPerSchool: opts.studentsPerSchool, students: counts.student,
-    benchUsers: users.length, contactLogsPerStudent: opts.contactLogs, today: TODAY, rows: counts, totalRows,
+    benchUsers: users.length, benchDepartmentHeads: departmentHeads.length, benchPrincipals: principals.length,
+    contactLogsPerStudent: opts.contactLogs, today: TODAY, rows: counts, totalRows,
     avgClassSize: round2(users.reduce((a, u) => a + u.studentIds.length, 0) / Math.max(1, users.length)),
   };
   bench = null; // let the generated rows go
@@ -214,26 +221,35 @@ async function run(opts: BenchOptions): Promise<number> {
   const appEntry = app.entry;
   log(`App (${app.entry}, pid ${app.pid}) ready at ${app.url} in ${seconds(appStartMs)}`);
   t = performance.now();
-  const sessions: Session[] = await loginAll(app.url, users);
+  const needs = (who: keyof Sessions) => targets.some((tg) => tg.who === who);
+  const sessions: Sessions = {
+    contactTeachers: await loginAll(app.url, users),
+    departmentHeads: needs('departmentHeads') ? await loginAll(app.url, departmentHeads) : [],
+    principals: needs('principals') ? await loginAll(app.url, principals) : [],
+  };
   const loginMs = since(t);
-  log(`${sessions.length} contact teachers logged in in ${seconds(loginMs)}`);
-  await sanityCheck(app.url, sessions[0]!);
+  log(`${sessions.contactTeachers.length} contact teachers, ${sessions.departmentHeads.length} department heads and ` +
+    `${sessions.principals.length} principals logged in in ${seconds(loginMs)}`);
+  for (const tg of targets) if (sessions[tg.who].length === 0) throw new Error(`no ${tg.who} in the data set for ${tg.label}`);
+  await sanityCheck(app.url, sessions.contactTeachers[0]!);
+  const answers = await appAnswers(app.url, sessions, targets, VERIFY_SAMPLE);
 
   // 3. load ------------------------------------------------------------------------------------
   const loadResults: Record<string, { result: LoadResult; warmup?: LoadResult; cpu: CpuDelta; sequential?: LoadResult }> = {};
   for (const target of targets) {
     let warmup: LoadResult | undefined;
-    if (opts.warmup > 0) warmup = await load(app.url, sessions, target, opts.connections, opts.warmup);
+    const who = sessions[target.who];
+    if (opts.warmup > 0) warmup = await load(app.url, who, target, opts.connections, opts.warmup);
     const before = await meter.snapshot(app.pid);
-    const result = await load(app.url, sessions, target, opts.connections, opts.duration);
+    const result = await load(app.url, who, target, opts.connections, opts.duration);
     const cpu = await meter.since(before, app.pid);
     const bad = result.non2xx + result.errors + (warmup ? warmup.non2xx + warmup.errors : 0);
-    log(`  ${target.label.padEnd(15)} p50 ${ms(result.latency.p50)} ms  p95 ${ms(result.latency.p95)} ms  p99 ${ms(result.latency.p99)} ms  ` +
+    log(`  ${target.label.padEnd(17)} p50 ${ms(result.latency.p50)} ms  p95 ${ms(result.latency.p95)} ms  p99 ${ms(result.latency.p99)} ms  ` +
       `${result.rps.toFixed(0)} req/s  ${result.ok} ok${bad ? `  ${bad} NOT OK ${JSON.stringify(result.statusCodes)}` : ''}`);
     let sequential: LoadResult | undefined;
     if (opts.sequential) {
-      sequential = await load(app.url, sessions, target, 1, opts.duration);
-      log(`  ${target.label.padEnd(15)} 1 connection: p50 ${ms(sequential.latency.p50)} ms  p95 ${ms(sequential.latency.p95)} ms  ` +
+      sequential = await load(app.url, who, target, 1, opts.duration);
+      log(`  ${target.label.padEnd(17)} 1 connection: p50 ${ms(sequential.latency.p50)} ms  p95 ${ms(sequential.latency.p95)} ms  ` +
         `p99 ${ms(sequential.latency.p99)} ms  ${sequential.rps.toFixed(0)} req/s${sequential.non2xx + sequential.errors ? `  NOT OK ${JSON.stringify(sequential.statusCodes)}` : ''}`);
     }
     loadResults[target.key] = { result, warmup, cpu, sequential };
@@ -268,17 +284,22 @@ async function run(opts: BenchOptions): Promise<number> {
   }
   const unFloor = onCleanup('close floor connection', () => closeFloor());
   const cases = floorCases(ownerId, TODAY);
+  const verified = await compareWithFloor(q, ownerId, TODAY, answers);
+  if (answers.length) {
+    log(`  answers equal to the floor's: ${Object.entries(verified).map(([k, n]) => `${n} × ${allTargets.find((x) => x.key === k)!.label}`).join(', ')}`);
+  }
   const floors: Record<string, { floor: FloorResult; audit?: FloorResult; cpu: CpuDelta; sequential?: FloorResult }> = {};
   for (const target of targets) {
     const c = cases[target.key]!;
-    await measureFloor(q, sessions, c, loops, Math.min(1, opts.duration), false); // warm caches and plans
+    const who = sessions[c.who];
+    await measureFloor(q, who, c, loops, Math.min(1, opts.duration), false); // warm caches and plans
     const before = await meter.snapshot(null);
-    const floor = await measureFloor(q, sessions, c, loops, opts.duration, false);
+    const floor = await measureFloor(q, who, c, loops, opts.duration, false);
     const cpu = await meter.since(before, null);
-    const audit = opts.floorAudit ? await measureFloor(q, sessions, c, loops, Math.max(1, opts.duration / 3), true) : undefined;
-    const sequential = opts.sequential ? (loops === 1 ? floor : await measureFloor(q, sessions, c, 1, opts.duration, false)) : undefined;
+    const audit = opts.floorAudit && c.audited ? await measureFloor(q, who, c, loops, Math.max(1, opts.duration / 3), true) : undefined;
+    const sequential = opts.sequential ? (loops === 1 ? floor : await measureFloor(q, who, c, 1, opts.duration, false)) : undefined;
     floors[target.key] = { floor, audit, cpu, sequential };
-    log(`  ${target.label.padEnd(15)} floor p50 ${ms(floor.latency.p50)} ms  p95 ${ms(floor.latency.p95)} ms  p99 ${ms(floor.latency.p99)} ms  ` +
+    log(`  ${target.label.padEnd(17)} floor p50 ${ms(floor.latency.p50)} ms  p95 ${ms(floor.latency.p95)} ms  p99 ${ms(floor.latency.p99)} ms  ` +
       `${floor.qps.toFixed(0)} q/s` + (audit ? `   (+ audit insert: p95 ${ms(audit.latency.p95)} ms)` : ''));
   }
   await closeFloor();
@@ -332,6 +353,8 @@ async function run(opts: BenchOptions): Promise<number> {
       generateMs, migrateMs, insertMs, insertPerTableMs, analyzeMs, appStartMs, loginMs, totalMs: since(t0),
     },
     targets: { p95Ms: TARGET_P95_MS, ratioToFloor: TARGET_RATIO },
+    /** app answers compared with the floor's and found equal, per endpoint */
+    verifiedAgainstFloor: verified,
     endpoints,
   };
   const outPath = isAbsolute(opts.out) ? opts.out : resolve(repoRoot, opts.out);
