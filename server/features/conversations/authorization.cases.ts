@@ -127,6 +127,9 @@ export const conversationMatrix: MatrixFeature = {
       target: 'minor', allowed: ['contactTeacher', 'departmentHead', 'principal'],
       request: (i) => ({ url: `/api/students/${i.studentId}/guardian-conference/offers`, body: {} }),
     },
+    'GET /api/students/:studentId/guardian-conference': {
+      target: 'minor', allowed: CONVERSATION_LIST, request: (i) => ({ url: `/api/students/${i.studentId}/guardian-conference` }),
+    },
     'POST /api/students/:studentId/guardian-conference/decline': {
       target: 'minor', allowed: ['guardian', 'contactTeacher'],
       request: (i) => ({ url: `/api/students/${i.studentId}/guardian-conference/decline`, body: { guardianPersonId: i.otherGuardianPersonId } }),

@@ -17,7 +17,7 @@ import type { StudentFacts } from '../../core/policy/types.js';
 import { ageOn, isAdult } from '../../core/time.js';
 import { studentParams } from '../students/schemas.js';
 import { loadPlan } from './planData.js';
-import { conferencesSchema, offerBody } from './schemas.js';
+import { conferencesSchema, myConferenceOfferSchema, offerBody } from './schemas.js';
 import { schoolYearOn } from './service.js';
 
 const byName = new Intl.Collator('nb');
@@ -111,6 +111,27 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
       [actor.ownerId, student.studentId, year.id, actor.personId, req.body.toldOfRight, chosen],
     );
     return { offered: rows.length };
+  });
+
+  r.get('/api/students/:studentId/guardian-conference', {
+    config: { access: { kind: 'student', action: 'conversation.list', audit: 'read' } },
+    schema: { tags: ['conversations'], summary: "The calling guardian's own offer of the guardian conference: when, told of the right, declined", params: studentParams, response: { 200: myConferenceOfferSchema } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const student = req.student!;
+    const year = await schoolYearOn(q, actor.ownerId, req.today);
+    // only a guardian with insight has an offer of their own; anyone else gets none
+    const mine = conferenceGuardians(student, req.today).some((x) => x.g.guardianPersonId === actor.personId);
+    const [o] = year && mine
+      ? await q<OfferRow>(
+        `select student_id, guardian_person_id, offered_at, told_of_right, declined_at from guardian_conference_offer
+         where owner_id = $1 and student_id = $2 and school_year_id = $3 and guardian_person_id = $4`,
+        [actor.ownerId, student.studentId, year.id, actor.personId])
+      : [];
+    return {
+      access: accessOf(req),
+      offer: o ? { offeredAt: new Date(o.offered_at).toISOString(), toldOfRight: o.told_of_right, declinedAt: o.declined_at ? new Date(o.declined_at).toISOString() : null } : null,
+    };
   });
 
   r.post('/api/students/:studentId/guardian-conference/decline', {

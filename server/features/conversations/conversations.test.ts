@@ -307,7 +307,15 @@ describe('guardian conference offers (R-15, R-16, L-02, L-06)', () => {
       .filter((c: { kind: string; status: string }) => c.kind === 'guardian' && c.status === 'planned');
     for (const c of planned) expect((await kt.request('POST', `/api/conversations/${c.id}/cancel`)).statusCode).toBe(200);
     const foresatt = await t.login('foresatt');
+    const own = `/api/students/${h.elevStudentId}/guardian-conference`;
+    // the guardian sees their own offer, told of the right; the student and staff have none of their own
+    expect((await foresatt.get(own)).json().offer).toMatchObject({ toldOfRight: true, declinedAt: null });
+    expect((await kt.get(own)).json().offer).toBeNull();
     expect((await foresatt.request('POST', `/api/students/${h.elevStudentId}/guardian-conference/decline`, {})).statusCode).toBe(204);
+    expect((await foresatt.get(own)).json().offer.declinedAt).not.toBeNull();
+    // a parent without parental responsibility learns nothing: not found
+    const uten = await t.login('foresatt.uten');
+    expect((await uten.get(`/api/students/${h.noResponsibilityStudentId}/guardian-conference`)).statusCode).toBe(404);
     const partly = (await kt.get(`/api/basis-groups/${h.basisGroup2STAId}/guardian-conferences`)).json().rows
       .find((r: { studentId: string }) => r.studentId === h.elevStudentId);
     expect(partly.guardians.filter((g: { declinedAt: string | null }) => g.declinedAt)).toHaveLength(1);

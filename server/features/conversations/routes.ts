@@ -193,7 +193,9 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
     assertOpen(row);
     await app.database.transaction(async (tx) => {
       await tx(
-        `update conversation set held_at = now(), held_by_person_id = $3, new_important_information = $4, planned_at = coalesce(planned_at, now())
+        // checked off after the meeting: it was held at the agreed time if that has passed, else now
+        `update conversation set held_at = case when planned_at <= now() then planned_at else now() end, held_by_person_id = $3,
+           new_important_information = $4, planned_at = coalesce(planned_at, now())
          where owner_id = $1 and id = $2 and held_at is null`,
         [actor.ownerId, row.id, actor.personId, req.body.newImportantInformation],
       );

@@ -255,6 +255,12 @@ export const conferencesSchema = z.object({
   access: accessSchema, deadline: z.string().nullable(), rows: z.array(conferenceRowSchema),
 });
 
+/** The offer as the guardian who got it sees it: null when they have none this school year. */
+export const myConferenceOfferSchema = z.object({
+  access: accessSchema,
+  offer: z.object({ offeredAt: z.string(), toldOfRight: z.boolean(), declinedAt: z.string().nullable() }).nullable(),
+});
+
 /* ── Notifications ── */
 
 export const notificationSchema = z.object({

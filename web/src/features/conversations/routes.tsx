@@ -1,4 +1,5 @@
 // This feature's pages, under the logged-in parent route; router.tsx adds them to the tree.
+import './conversations.css';
 import { meetingRoutes } from './meeting/routes';
 import { planRoutes } from './plan/routes';
 

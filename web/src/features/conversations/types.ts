@@ -120,6 +120,9 @@ export interface ConferenceRow {
 }
 export interface Conferences { access: Access; deadline: string | null; rows: ConferenceRow[] }
 
+/** GET /api/students/:studentId/guardian-conference: the calling guardian's own offer this school year. */
+export interface MyConferenceOffer { access: Access; offer: { offeredAt: string; toldOfRight: boolean; declinedAt: string | null } | null }
+
 export interface AppNotification { id: string; kind: string; link: string; createdAt: string; readAt: string | null }
 
 /** A template text in the UI language; nynorsk and English fall back to bokmål. */

@@ -9,6 +9,7 @@ import { ContactLogSection } from '../contactLog/ContactLogSection';
 import { StudentConversationsSection } from '../conversations/meeting/StudentConversationsSection';
 import { GuardianList } from './GuardianList';
 import { StudentProfile } from './StudentProfile';
+import { AbsenceLink } from '../absence/AbsenceLink';
 
 /** Who is looking: staff with a relation, the student themself, or a guardian with insight. */
 export type Viewer = 'staff' | 'self' | 'guardian';
@@ -54,6 +55,7 @@ export function StudentRecordView({ record, viewer }: { record: StudentRecord; v
       {viewer === 'staff' && (
         <StudentConversationsSection studentId={student.id} studentName={`${student.givenName} ${student.familyName}`} />
       )}
+      <AbsenceLink studentId={student.id} viewer={viewer} />
       {permissions.readContactLog && <ContactLogSection studentId={student.id} canAdd={permissions.editContactLog} />}
     </div>
   );

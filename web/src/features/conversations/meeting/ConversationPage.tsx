@@ -42,7 +42,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
       </div>
       {!self && !permissions.hold && family && <Paragraph>{t('conversations.meeting.guardianIntro')}</Paragraph>}
 
-      <MeetingFacts detail={data} onStatus={setStatus} />
+      <MeetingFacts detail={data} onStatus={setStatus} linkStudent={!family} />
 
       {permissions.prepare ? (
         <PreparationForm detail={data} />

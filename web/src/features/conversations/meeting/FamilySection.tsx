@@ -1,13 +1,14 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../core/api/client';
 import { useFormat } from '../../../core/format';
 import { AppLink } from '../../../core/ui/AppLink';
 import { ErrorAlert } from '../../../core/ui/ErrorAlert';
 import { Loading } from '../../../core/ui/Loading';
-import { sharedFollowUpsQuery, studentConversationsQuery } from './api';
+import type { MyConferenceOffer } from '../types';
+import { myConferenceOfferQuery, sharedFollowUpsQuery, studentConversationsQuery, useDeclineConference } from './api';
 import { FollowUpItem } from './FollowUps';
 import { byUpcoming, kindLabel } from './labels';
 
@@ -40,29 +41,102 @@ function GuardianConference({ studentId }: { studentId: string }) {
   const format = useFormat();
   const headingId = useId();
   const list = useQuery(studentConversationsQuery(studentId));
+  const mine = useQuery(myConferenceOfferQuery(studentId));
   const next = useMemo(
     () => (list.data?.conversations ?? []).filter((c) => c.kind === 'guardian' && c.status === 'planned').sort(byUpcoming)[0],
     [list.data],
   );
-  // Nothing to say when there is no conference (or the school shows the guardian none).
-  if (!next) return null;
+  const offer = mine.data?.offer ?? null;
+  // Nothing to say when there is no conference and no offer (or the school shows the guardian none).
+  if (!next && !offer) return null;
   return (
     <div className="stack meeting-conference">
       <Heading level={3} data-size="xs" id={headingId}>
         {kindLabel(t, 'guardian')}
       </Heading>
-      <Paragraph>
-        {next.plannedAt
-          ? t('conversations.meeting.conferencePlanned', { date: format.dateTime(next.plannedAt) })
-          : t('conversations.meeting.conferenceNoTime')}
-        {next.place && <> {t('conversations.meeting.place')}: {next.place}.</>}
-      </Paragraph>
-      <Paragraph>
-        <AppLink to="/conversations/$conversationId" params={{ conversationId: next.id }} aria-describedby={headingId}>
-          {t('conversations.meeting.conferenceOpen')}
-        </AppLink>
-      </Paragraph>
+      {next ? (
+        <>
+          <Paragraph>
+            {next.plannedAt
+              ? t('conversations.meeting.conferencePlanned', { date: format.dateTime(next.plannedAt) })
+              : t('conversations.meeting.conferenceNoTime')}
+            {next.place && <> {t('conversations.meeting.place')}: {next.place}.</>}
+          </Paragraph>
+          <Paragraph>
+            <AppLink to="/conversations/$conversationId" params={{ conversationId: next.id }} aria-describedby={headingId}>
+              {t('conversations.meeting.conferenceOpen')}
+            </AppLink>
+          </Paragraph>
+        </>
+      ) : (
+        offer && <ConferenceOffer studentId={studentId} offer={offer} />
+      )}
     </div>
+  );
+}
+
+/** the guardian sees that they were offered the conference and have a right to it, and may decline it. */
+function ConferenceOffer({ studentId, offer }: { studentId: string; offer: NonNullable<MyConferenceOffer['offer']> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const decline = useDeclineConference(studentId);
+  const [asking, setAsking] = useState(false);
+  const askButton = useRef<HTMLButtonElement>(null);
+  const noButton = useRef<HTMLButtonElement>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+
+  if (offer.declinedAt) {
+    return (
+      <Paragraph ref={status} tabIndex={-1}>
+        {t('conversations.meeting.conferenceDeclined', { date: format.date(offer.declinedAt) })}
+      </Paragraph>
+    );
+  }
+  return (
+    <>
+      <Paragraph>{t('conversations.meeting.conferenceOffered', { date: format.date(offer.offeredAt) })}</Paragraph>
+      <Paragraph data-size="sm" className="muted">
+        {t('conversations.meeting.conferenceRight')}
+      </Paragraph>
+      {decline.isError && <ErrorAlert error={decline.error} />}
+      {asking ? (
+        <div className="stack meeting-confirm">
+          <Paragraph>{t('conversations.meeting.declineConfirm')}</Paragraph>
+          <div className="button-row">
+            <Button
+              variant="secondary"
+              loading={decline.isPending}
+              onClick={() => decline.mutate(undefined, { onSuccess: () => requestAnimationFrame(() => status.current?.focus()) })}
+            >
+              {t('conversations.meeting.declineYes')}
+            </Button>
+            <Button
+              ref={noButton}
+              onClick={() => {
+                setAsking(false);
+                requestAnimationFrame(() => askButton.current?.focus());
+              }}
+            >
+              {t('conversations.meeting.declineNo')}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className="button-row">
+          <Button
+            ref={askButton}
+            variant="secondary"
+            onClick={() => {
+              setAsking(true);
+              // the answer that keeps the offer takes the focus
+              requestAnimationFrame(() => noButton.current?.focus());
+            }}
+          >
+            {t('conversations.meeting.decline')}
+          </Button>
+        </div>
+      )}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../core/format';
 import { ErrorAlert } from '../../../core/ui/ErrorAlert';
@@ -82,11 +82,17 @@ export function HoldActions({ detail, onStatus }: { detail: ConversationDetail; 
   const format = useFormat();
   const headingId = useId();
   const { conversation: c } = detail;
+  // The check-off form goes away when it has done its work: its heading takes the focus instead of the page's top.
+  const [justHeld, setJustHeld] = useState(false);
+  const heldHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (justHeld && c.status === 'held') heldHeading.current?.focus();
+  }, [justHeld, c.status]);
 
   if (c.status === 'held') {
     return (
       <section aria-labelledby={headingId} className="panel stack">
-        <Heading level={2} data-size="sm" id={headingId}>
+        <Heading level={2} data-size="sm" id={headingId} ref={heldHeading} tabIndex={-1}>
           {t('conversations.meeting.actions')}
         </Heading>
         <Paragraph>{t('conversations.meeting.heldText', { date: format.date(c.heldAt) })}</Paragraph>
@@ -102,14 +108,14 @@ export function HoldActions({ detail, onStatus }: { detail: ConversationDetail; 
       <Heading level={2} data-size="sm" id={headingId}>
         {t('conversations.meeting.actions')}
       </Heading>
-      <MarkHeld detail={detail} onStatus={onStatus} />
+      <MarkHeld detail={detail} onStatus={onStatus} onHeld={() => setJustHeld(true)} />
       {detail.permissions.delegate && detail.delegateChoices.length > 0 && <Delegate detail={detail} onStatus={onStatus} />}
       <Cancel detail={detail} onStatus={onStatus} />
     </section>
   );
 }
 
-function MarkHeld({ detail, onStatus }: { detail: ConversationDetail; onStatus: Status }) {
+function MarkHeld({ detail, onStatus, onHeld }: { detail: ConversationDetail; onStatus: Status; onHeld: () => void }) {
   const { t } = useTranslation();
   const headingId = useId();
   const held = useMarkHeld(detail.conversation.id, detail.student.id);
@@ -119,6 +125,7 @@ function MarkHeld({ detail, onStatus }: { detail: ConversationDetail; onStatus: 
     e.preventDefault();
     try {
       await held.mutateAsync(newInfo);
+      onHeld();
       onStatus(t('conversations.meeting.markedHeld'));
     } catch {
       // shown below; nothing typed is lost (the notes have their own forms)

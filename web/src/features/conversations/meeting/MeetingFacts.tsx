@@ -2,6 +2,7 @@ import { Button, Details, Heading, Link, Paragraph, Tag } from '@digdir/designsy
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../core/format';
+import { AppLink } from '../../../core/ui/AppLink';
 import { Fact, Facts } from '../../../core/ui/Facts';
 import type { ConversationDetail, PatchConversation } from '../types';
 import { usePatchConversation } from './api';
@@ -10,7 +11,7 @@ import { conversationLabel, statusColor, statusLabel } from './labels';
 import { checkPlanning, planningAlias, PlanningFields, planningFields, type PlanningField, type PlanningValues } from './PlanningFields';
 
 /** The head of the meeting view: who, what, when, where, who holds it and where it stands. */
-export function MeetingFacts({ detail, onStatus }: { detail: ConversationDetail; onStatus: (m: string) => void }) {
+export function MeetingFacts({ detail, onStatus, linkStudent }: { detail: ConversationDetail; onStatus: (m: string) => void; linkStudent: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = useId();
@@ -24,7 +25,15 @@ export function MeetingFacts({ detail, onStatus }: { detail: ConversationDetail;
       </Heading>
       <Facts>
         <Fact label={t('conversations.meeting.student')}>
-          {student.basisGroup ? t('conversations.meeting.studentLine', { name: student.name, group: student.basisGroup }) : student.name}
+          {/* Staff go on to the student's page from here; the family is on it already. */}
+          {linkStudent ? (
+            <AppLink to="/students/$studentId" params={{ studentId: student.id }}>
+              {student.name}
+            </AppLink>
+          ) : (
+            student.name
+          )}
+          {student.basisGroup && <>, {student.basisGroup}</>}
           {student.age !== null && <>, {t('common.years', { count: student.age })}</>}
           {student.level && <> ({format.level(student.level)})</>}
         </Fact>

@@ -97,14 +97,14 @@ function StudentCard({ item: c }: { item: Item }) {
           </Paragraph>
         )}
         {c.status === 'planned' ? (
-          <Button asChild className="meeting-card__action">
+          <Button asChild data-color="accent" className="meeting-card__action">
             <Link to="/conversations/$conversationId" params={{ conversationId: c.id }} aria-describedby={headingId}>
               {c.preparationStarted ? t('conversations.meeting.prepareContinue') : t('conversations.meeting.prepare')}
             </Link>
           </Button>
         ) : (
           <Paragraph>
-            <AppLink to="/conversations/$conversationId" params={{ conversationId: c.id }} aria-describedby={headingId}>
+            <AppLink to="/conversations/$conversationId" params={{ conversationId: c.id }} aria-describedby={headingId} data-color="accent">
               {t('conversations.meeting.open')}
             </AppLink>
           </Paragraph>

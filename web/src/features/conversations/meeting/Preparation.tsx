@@ -36,7 +36,9 @@ export function PreparationView({ detail, self = false }: { detail: Conversation
       </Heading>
       {self && <Paragraph>{t('conversations.meeting.preparationLocked')}</Paragraph>}
       {none ? (
-        <Paragraph>{t('conversations.meeting.preparationNone')}</Paragraph>
+        <Paragraph>
+          {detail.conversation.status === 'planned' ? t('conversations.meeting.preparationNone') : t('conversations.meeting.preparationNoneHeld')}
+        </Paragraph>
       ) : (
         <>
           <Facts>

@@ -13,7 +13,8 @@ const NOTE_MAX = 8000;
 
 /**
  * The template's sections in order, each with its help text, questions and note. A section whose rule
- * leaves this student out is folded away with the reason; one that is here because of its rule says why.
+ * leaves this student out is left out (or, if it has a note, folded away with the reason); one that is
+ * here because of its rule says why.
  */
 export function Sections({ detail }: { detail: ConversationDetail }) {
   const { t, i18n } = useTranslation();
@@ -40,9 +41,14 @@ export function Sections({ detail }: { detail: ConversationDetail }) {
         )}
       </div>
       {template ? (
-        template.sections.map((s) => (
-          <TemplateSection key={s.key} detail={detail} section={s} note={noteFor(s.key)} canWrite={canWrite} />
-        ))
+        <>
+          {template.sections
+            // A section whose rule leaves this student out is not shown, unless a note was written in it;
+            // a reader who cannot write sees only the sections with notes, and the others named below.
+            .filter((s) => (s.applies || noteFor(s.key)) && (canWrite || noteFor(s.key)))
+            .map((s) => <TemplateSection key={s.key} detail={detail} section={s} note={noteFor(s.key)} canWrite={canWrite} />)}
+          {!canWrite && <EmptySections titles={template.sections.filter((s) => s.applies && !noteFor(s.key)).map((s) => localized(s.title, i18n.language))} />}
+        </>
       ) : (
         <div className="panel stack">
           <NoteArea detail={detail} sectionKey={GENERAL_SECTION} sectionTitle={t('conversations.meeting.generalSection')} note={noteFor(GENERAL_SECTION)} canWrite={canWrite} />
@@ -54,6 +60,20 @@ export function Sections({ detail }: { detail: ConversationDetail }) {
         </div>
       ))}
     </section>
+  );
+}
+
+/** For readers: the sections nobody wrote a note in, by name, instead of their empty questions. */
+function EmptySections({ titles }: { titles: string[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (titles.length === 0) return null;
+  const quoted = titles.map((title) => t('conversations.meeting.quoted', { title }));
+  const list = new Intl.ListFormat(format.locale, { style: 'long', type: 'conjunction' }).format(quoted);
+  return (
+    <Paragraph data-size="sm" className="muted">
+      {t('conversations.meeting.emptySections', { count: titles.length, sections: list })}
+    </Paragraph>
   );
 }
 

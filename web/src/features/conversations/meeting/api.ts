@@ -6,6 +6,7 @@ import type {
   CreateConversation,
   FollowUp,
   FollowUpBody,
+  MyConferenceOffer,
   MyConversations,
   Note,
   NoteBody,
@@ -165,5 +166,20 @@ export function useCreateConversation(studentId: string) {
         queryClient.invalidateQueries({ queryKey: ['basisGroup'] }),
         queryClient.invalidateQueries({ queryKey: ['conversationPlan'] }),
       ]),
+  });
+}
+
+/** The guardian's own offer of the guardian conference (R-15), and declining it. */
+export const myConferenceOfferQuery = (studentId: string) =>
+  queryOptions({
+    queryKey: ['student', studentId, 'myConferenceOffer'],
+    queryFn: ({ signal }) => api<MyConferenceOffer>(`/api/students/${enc(studentId)}/guardian-conference`, { signal }),
+  });
+
+export function useDeclineConference(studentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>(`/api/students/${enc(studentId)}/guardian-conference/decline`, { method: 'POST', body: {} }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['student', studentId, 'myConferenceOffer'] }),
   });
 }

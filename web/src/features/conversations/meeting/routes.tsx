@@ -2,16 +2,13 @@
 import { createRoute } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../../core/api/types';
 import { useMe } from '../../../core/auth/session';
 import { NotForYouPage } from '../../../core/layout/ErrorPages';
 import { authedRoute } from '../../../core/router/base';
 import { conversationQuery, myConversationsQuery } from './api';
 import { ConversationPage } from './ConversationPage';
 import { MyConversationsPage } from './MyConversationsPage';
-
-/** Students and staff have conversations of their own; a guardian only has their children's. */
-const hasOwnConversations = (me: Me) => me.studentId !== null || me.roles.some((r) => r !== 'guardian' && r !== 'student');
+import { hasOwnConversations } from './NavItems';
 
 const conversationRoute = createRoute({
   getParentRoute: () => authedRoute,

@@ -2,11 +2,12 @@ import { Chip, Details, Fieldset, Heading, Link as DsLink, Paragraph, Table, Tag
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../../core/format';
+import { todayIso, useFormat } from '../../../core/format';
 import { AccessReason } from '../../../core/ui/AccessReason';
 import { AppLink } from '../../../core/ui/AppLink';
 import { NoValue } from '../../../core/ui/Facts';
 import { PageHeading } from '../../../core/ui/PageHeading';
+import { PublishSlotsLink } from '../../booking/PublishLink';
 import type { ClassPlan, PlanRow, PlanWindow } from '../types';
 import { classPlanCsvHref, classPlanQuery } from './api';
 import { ClassNav } from './ClassNav';
@@ -56,6 +57,7 @@ export function ClassPlanPage({ basisGroupId }: { basisGroupId: string }) {
         <AccessReason access={data.access} />
       </div>
       <ClassNav basisGroupId={basisGroupId} groupName={data.group.name} />
+      <PublishSlotsLink group={{ type: 'basisGroup', id: basisGroupId }} />
 
       <section aria-labelledby="plan-summary" className="plan-summary">
         <Heading level={2} data-size="xs" id="plan-summary" className="ds-sr-only">
@@ -166,6 +168,7 @@ function PlanLegend({ plan, columns }: { plan: ClassPlan['plan']; columns: PlanW
 function PlanTable({ data, columns, rows }: { data: ClassPlan; columns: PlanWindow[]; rows: PlanRow[] }) {
   const { t } = useTranslation();
   const dates = usePlanDates();
+  const today = todayIso();
   const captionId = useId();
   const lawPrefix = t('conversations.plan.law.title');
   const labels = {
@@ -183,7 +186,7 @@ function PlanTable({ data, columns, rows }: { data: ClassPlan; columns: PlanWind
   return (
     <>
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <Table border data-color="neutral" className="plan-table">
+        <Table border data-color="neutral" data-size="sm" className="plan-table plan-table--sticky">
           <caption id={captionId}>{t('conversations.plan.classPlan.caption', { name: data.group.name })}</caption>
           <Table.Head>
             <Table.Row>
@@ -266,7 +269,11 @@ function PlanTable({ data, columns, rows }: { data: ClassPlan; columns: PlanWind
                     <span>
                       {kindLabel(t, r.next.kind)}
                       <br />
-                      <span className="muted">{t('conversations.plan.deadline', { date: dates.short(r.next.closesOn) })}</span>
+                      {r.next.closesOn < today ? (
+                        <span className="plan-cell--overdue nowrap">{t('conversations.plan.deadlineWas', { date: dates.short(r.next.closesOn) })}</span>
+                      ) : (
+                        <span className="muted nowrap">{t('conversations.plan.deadline', { date: dates.short(r.next.closesOn) })}</span>
+                      )}
                     </span>
                   ) : (
                     <NoValue label={t('conversations.plan.classPlan.nothingNext')} />
@@ -296,9 +303,25 @@ function HeldOfTarget({ held, target }: { held: number; target: number }) {
 /** One student and one window: held, planned (a link to the conversation), due, overdue, upcoming or not applicable. */
 function PlanCell({ cell, window: w }: { cell: Cell | undefined; window: PlanWindow }) {
   const { t } = useTranslation();
-  const dates = usePlanDates();
   if (!cell || cell.status === 'notApplicable') return <NoValue label={t('conversations.plan.cell.notApplicable')} />;
+  // Subject conversations are one per teaching group: say how many of the student's subjects have had theirs.
+  const progress = cell.progress && cell.status !== 'upcoming' && (
+    <span className="plan-cell__progress">{t('conversations.plan.cell.progress', { held: cell.progress.held, of: cell.progress.of })}</span>
+  );
+  return (
+    <span className="plan-cell__stack">
+      <CellStatus cell={cell} window={w} />
+      {progress}
+    </span>
+  );
+}
+
+function CellStatus({ cell, window: w }: { cell: Cell; window: PlanWindow }) {
+  const { t } = useTranslation();
+  const dates = usePlanDates();
   switch (cell.status) {
+    case 'notApplicable':
+      return null;
     case 'held':
       return (
         <span className="plan-cell plan-cell--held">
@@ -308,7 +331,7 @@ function PlanCell({ cell, window: w }: { cell: Cell | undefined; window: PlanWin
             {cell.date && (
               <>
                 {' '}
-                <time dateTime={cell.date}>{dates.short(cell.date)}</time>
+                <time dateTime={cell.date} className="nowrap">{dates.short(cell.date)}</time>
               </>
             )}
           </span>
@@ -330,7 +353,7 @@ function PlanCell({ cell, window: w }: { cell: Cell | undefined; window: PlanWin
           <span>
             {t('conversations.plan.cell.due')}
             <br />
-            <span className="muted">{t('conversations.plan.deadline', { date: dates.short(cell.closesOn) })}</span>
+            <span className="muted nowrap">{t('conversations.plan.deadline', { date: dates.short(cell.closesOn) })}</span>
           </span>
         </span>
       );
@@ -341,7 +364,7 @@ function PlanCell({ cell, window: w }: { cell: Cell | undefined; window: PlanWin
           <span>
             <strong>{t('conversations.plan.cell.overdue')}</strong>
             <br />
-            {t('conversations.plan.deadlineWas', { date: dates.short(cell.closesOn) })}
+            <span className="nowrap">{t('conversations.plan.deadlineWas', { date: dates.short(cell.closesOn) })}</span>
           </span>
         </span>
       );

@@ -9,6 +9,7 @@ import { AppLink } from '../../../core/ui/AppLink';
 import { ErrorAlert } from '../../../core/ui/ErrorAlert';
 import { NoValue } from '../../../core/ui/Facts';
 import { PageHeading } from '../../../core/ui/PageHeading';
+import { PublishSlotsLink } from '../../booking/PublishLink';
 import type { ConferenceRow } from '../types';
 import { useMe } from '../../../core/auth/session';
 import { classListQuery } from '../../classes/classesApi';
@@ -78,6 +79,7 @@ export function GuardianConferencesPage({ basisGroupId }: { basisGroupId: string
         <AccessReason access={data.access} />
       </div>
       {groupName && <ClassNav basisGroupId={basisGroupId} groupName={groupName} />}
+      <PublishSlotsLink group={{ type: 'basisGroup', id: basisGroupId }} />
 
       <div className="plan-legend">
         <Paragraph>{t('conversations.plan.conferences.intro')}</Paragraph>
