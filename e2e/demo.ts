@@ -5,6 +5,9 @@
 import { buildDemo } from '../server/seed/demo.js';
 
 const { dataset, info } = buildDemo('not-a-real-hash');
+/** the whole demo data set, for journeys that need more than the named hard cases below */
+export const demoDataset = dataset;
+export const demoHardCases = info.hardCases;
 
 const personById = new Map(dataset.person.map((p) => [p.id, p]));
 const studentById = new Map(dataset.student.map((s) => [s.id, s]));

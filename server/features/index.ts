@@ -9,6 +9,7 @@ import { auditRoutes } from './audit/routes.js';
 import { guardianRoutes } from './guardians/routes.js';
 import { conversationRoutes } from './conversations/routes.js';
 import { bookingRoutes } from './booking/routes.js';
+import { absenceRoutes } from './absence/routes.js';
 
 /** Each feature registers its own routes; every route declares its access (core/http/access.ts). */
 export async function featureRoutes(app: FastifyInstance): Promise<void> {
@@ -22,4 +23,5 @@ export async function featureRoutes(app: FastifyInstance): Promise<void> {
   await app.register(guardianRoutes);
   await app.register(conversationRoutes);
   await app.register(bookingRoutes);
+  await app.register(absenceRoutes);
 }

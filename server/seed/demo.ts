@@ -13,6 +13,8 @@ import {
   type Sex, type StudentRow,
 } from './generate.js';
 import { addConversations } from './conversations.js';
+import { HandAbsence, addAbsence, addAbsenceExtras, addSchoolHolidays, addTimetable, contactTeacherByStudent } from './absence.js';
+import { isoWeekday as isoWeekdayOf } from '../features/absence/calendar.js';
 import { insertDataset } from './insert.js';
 import { origins, postalTowns, type NameOrigin } from './names.js';
 
@@ -104,6 +106,20 @@ export interface DemoHardCases {
   changedClassStudentId: string;
   /** a student (not in 2STA) with status left and every enrolment ended */
   leftStudentId: string;
+  /** absence (R-20, R-21, L-10…L-14): in 2STA-MAT, undocumented absence over 10 % of the subject's hours */
+  absenceOverLimitStudentId: string;
+  /** in 2STA-MAT, between 8 and 10 % */
+  absenceNearLimitStudentId: string;
+  /** self-certified health absence in 2STA-NOR has reached 10 %: further health absence needs documentation (L-12) */
+  selfCertificationUsedUpStudentId: string;
+  /** a documented higher-risk condition: self-certified beyond 10 % in 2STA-NOR and still allowed */
+  higherRiskStudentId: string;
+  /** six late arrivals in the last four weeks, no follow-up yet */
+  lateArrivalsStudentId: string;
+  /** three undocumented full days in the last two weeks, no follow-up yet */
+  fullDaysStudentId: string;
+  /** away from the first lesson on Mondays, week after week */
+  sameWeekdayStudentId: string;
 }
 
 export interface DemoInfo {
@@ -417,6 +433,60 @@ export function buildDemo(passwordHash: string, opts: DemoOptions = {}): { datas
       guardianPersonId: g.personId, offeredAt: new Date('2026-09-10T12:00:00+02:00'), offeredByPersonId: ctPerson, toldOfRight: true });
   }
 
+  // ----- timetable and absence (R-20, R-21) ------------------------------------------------------
+  const absenceOpts = { ownerId: gen.ownerId, schoolYearId: gen.schoolYearId, today };
+  addSchoolHolidays(ds, r.fork('holidays'), gen.ownerId);
+  addTimetable(ds, r.fork('timetable'), absenceOpts);
+  addAbsence(ds, r.fork('absence'), absenceOpts);
+  const hand = new HandAbsence(ds, gen.ownerId, today);
+  const overLimit = take(takesMath);
+  const nearLimit = take(takesMath);
+  const usedUp = take();
+  const higherRisk = take();
+  const lates = take();
+  const fullDays = take();
+  const mondays = take();
+  for (const st of [elev, overLimit, nearLimit, usedUp, higherRisk, lates, fullDays, mondays, changed, adultNoConsent]) hand.clear(st.id);
+  const nor = (id: string) => ds.teachingGroup.find((g) => g.name === '2STA-NOR' && ds.enrolment.some((e) => e.studentId === id && e.teachingGroupId === g.id))!.id;
+  /** lessons of a group up to minutes in total, every second one so they spread over the autumn */
+  const spread = (id: string, groupId: string, minutes: number) => {
+    const list = hand.lessons(id, groupId).filter((_, i) => i % 2 === 1);
+    const out: typeof list = [];
+    for (let sum = 0, i = 0; sum < minutes && i < list.length; i++) { out.push(list[i]!); sum += list[i]!.minutes; }
+    return out;
+  };
+  // elev: a self-certified sick day, a driving test, two lessons away and a late arrival in maths (≥ 5 % so far: a signal)
+  hand.fullDay(elev.id, '2026-10-14', 'selfCertification', '2026-10-15');
+  const elevMath = hand.lessons(elev.id, mat2.id);
+  hand.lesson(elev.id, elevMath[3]!, 'undocumented');
+  hand.lesson(elev.id, elevMath[7]!, 'drivingTest', { documentedOn: elevMath[7]!.day });
+  for (const o of elevMath.filter((x) => x.day >= '2026-11-09' && x.day <= '2026-11-24').slice(0, 2)) hand.lesson(elev.id, o, 'undocumented');
+  hand.lesson(elev.id, elevMath.find((x) => x.day >= '2026-11-02')!, 'undocumented', { late: 15 });
+  hand.lesson(elev.id, hand.lessons(elev.id, nor(elev.id))[5]!, 'undocumented');
+  // over and near the limit in maths
+  for (const o of spread(overLimit.id, mat2.id, 700)) hand.lesson(overLimit.id, o, 'undocumented');
+  for (const o of spread(nearLimit.id, mat2.id, 440)) hand.lesson(nearLimit.id, o, 'undocumented');
+  // self-certification used up in Norwegian (8 × 90 min of 114 h), and beyond it with a higher-risk condition
+  for (const o of hand.lessons(usedUp.id, nor(usedUp.id)).slice(0, 8)) hand.lesson(usedUp.id, o, 'selfCertification', { documentedOn: o.day });
+  for (const o of hand.lessons(higherRisk.id, nor(higherRisk.id)).slice(0, 9)) hand.lesson(higherRisk.id, o, 'selfCertification', { documentedOn: o.day });
+  ds.higherRiskCondition.push({ ownerId: gen.ownerId, studentId: higherRisk.id, documentedOn: '2026-09-01', registeredByPersonId: staffOf(contactTeacher).personId });
+  // late arrivals, full days and Mondays, all after the last conversations of the autumn (so no follow-up yet)
+  const lateDays = hand.lessons(lates.id).filter((o) => o.day >= '2026-10-29' && o.startsAt.startsWith('08:15'));
+  for (const o of [...new Map(lateDays.map((x) => [x.day, x])).values()].slice(0, 6)) hand.lesson(lates.id, o, 'undocumented', { late: 10 + (o.minutes > 45 ? 10 : 0) });
+  for (const day of ['2026-11-18', '2026-11-23', '2026-11-24']) hand.fullDay(fullDays.id, day);
+  for (const o of hand.lessons(mondays.id).filter((x) => isoWeekdayOf(x.day) === 1 && x.day >= '2026-10-26' && x.startsAt.startsWith('08:15'))) hand.lesson(mondays.id, o);
+  // the class change: Norwegian in 2STB before it, in 2STA after; both count for the one subject
+  const changedNor = hand.lessons(changed.id).filter((o) => ds.teachingGroup.find((g) => g.id === o.teachingGroupId)!.name.endsWith('-NOR'));
+  for (const o of [...changedNor.filter((x) => x.day < DEMO_CLASS_CHANGE_ON).slice(-2), ...changedNor.filter((x) => x.day >= DEMO_CLASS_CHANGE_ON).slice(0, 2)]) hand.lesson(changed.id, o);
+  // the adult without consent: some absence that no guardian may see
+  for (const o of hand.lessons(adultNoConsent.id).slice(10, 12)) hand.lesson(adultNoConsent.id, o);
+  addAbsenceExtras(ds, r.fork('absence-extras'), { ...absenceOpts, checkedBy: contactTeacherByStudent(ds, today), skip: new Set([elev, overLimit, nearLimit, usedUp, higherRisk, lates, fullDays, mondays, changed, adultNoConsent].map((st) => st.id)) });
+  // the class hour's check of this week is still to do in 2STA
+  const thisWeek = '2026-11-23';
+  const in2STA = new Set(ds.enrolment.filter((e) => e.basisGroupId === sta.id && e.endsOn === null).map((e) => e.studentId));
+  ds.weeklyCheck = ds.weeklyCheck.filter((w) => !(in2STA.has(w.studentId) && w.weekStart >= thisWeek));
+  ds.higherRiskCondition = ds.higherRiskCondition.filter((h, i, all) => all.findIndex((x) => x.studentId === h.studentId) === i);
+
   const info: DemoInfo = {
     ownerId: gen.ownerId,
     schoolId: school.id,
@@ -456,6 +526,13 @@ export function buildDemo(passwordHash: string, opts: DemoOptions = {}): { datas
       accommodationStudentIds: accommodation.map((st) => st.id),
       changedClassStudentId: changed.id,
       leftStudentId: leftId,
+      absenceOverLimitStudentId: overLimit.id,
+      absenceNearLimitStudentId: nearLimit.id,
+      selfCertificationUsedUpStudentId: usedUp.id,
+      higherRiskStudentId: higherRisk.id,
+      lateArrivalsStudentId: lates.id,
+      fullDaysStudentId: fullDays.id,
+      sameWeekdayStudentId: mondays.id,
     },
   };
   return { dataset: ds, info };

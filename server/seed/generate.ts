@@ -8,6 +8,7 @@
 import type { AddressProtection, Level } from '../core/db/schema.js';
 import * as s from '../core/db/schema.js';
 import { addConversations } from './conversations.js';
+import { addAbsence, addAbsenceExtras, addSchoolHolidays, addTimetable, contactTeacherByStudent } from './absence.js';
 import { Random, hashSeed } from './random.js';
 import {
   emailSlug, origins, originWeights, postalTowns, schoolNameFirstParts, schoolNameLastParts, streetNames,
@@ -45,6 +46,11 @@ export type ConversationRow = typeof s.conversation.$inferInsert;
 export type GuardianConferenceOfferRow = typeof s.guardianConferenceOffer.$inferInsert;
 export type ConversationNoteRow = typeof s.conversationNote.$inferInsert;
 export type ConversationFollowUpRow = typeof s.conversationFollowUp.$inferInsert;
+export type SchoolHolidayRow = typeof s.schoolHoliday.$inferInsert;
+export type LessonRow = typeof s.lesson.$inferInsert;
+export type AbsenceRow = typeof s.absence.$inferInsert;
+export type HigherRiskConditionRow = typeof s.higherRiskCondition.$inferInsert;
+export type WeeklyCheckRow = typeof s.weeklyCheck.$inferInsert;
 
 /** one array of insert rows per table */
 export interface Dataset {
@@ -76,6 +82,11 @@ export interface Dataset {
   guardianConferenceOffer: GuardianConferenceOfferRow[];
   conversationNote: ConversationNoteRow[];
   conversationFollowUp: ConversationFollowUpRow[];
+  schoolHoliday: SchoolHolidayRow[];
+  lesson: LessonRow[];
+  absence: AbsenceRow[];
+  higherRiskCondition: HigherRiskConditionRow[];
+  weeklyCheck: WeeklyCheckRow[];
 }
 
 export type TableKey = keyof Dataset;
@@ -110,6 +121,11 @@ export const datasetTables = {
   guardianConferenceOffer: s.guardianConferenceOffer,
   conversationNote: s.conversationNote,
   conversationFollowUp: s.conversationFollowUp,
+  schoolHoliday: s.schoolHoliday,
+  lesson: s.lesson,
+  absence: s.absence,
+  higherRiskCondition: s.higherRiskCondition,
+  weeklyCheck: s.weeklyCheck,
 } as const satisfies Record<TableKey, unknown>;
 
 /** an order in which every foreign key points at rows inserted before */
@@ -118,7 +134,7 @@ export const insertOrder: readonly TableKey[] = [
   'staffMember', 'staffRole', 'student', 'accommodationNeed', 'guardianship', 'informationDecision',
   'consent', 'basisGroup', 'contactTeacherAssignment', 'teachingGroup', 'subjectTeacherAssignment', 'enrolment',
   'conversationTemplate', 'conversationTemplateVersion', 'conversationPlan', 'conversationWindow', 'conversation', 'guardianConferenceOffer',
-  'conversationNote', 'conversationFollowUp',
+  'conversationNote', 'conversationFollowUp', 'schoolHoliday', 'lesson', 'absence', 'higherRiskCondition', 'weeklyCheck',
 ];
 
 export function emptyDataset(): Dataset {
@@ -128,6 +144,7 @@ export function emptyDataset(): Dataset {
     contactTeacherAssignment: [], teachingGroup: [], subjectTeacherAssignment: [], enrolment: [], account: [],
     informationDecision: [], conversationTemplate: [], conversationTemplateVersion: [], conversationPlan: [], conversationWindow: [],
     conversation: [], guardianConferenceOffer: [], conversationNote: [], conversationFollowUp: [],
+    schoolHoliday: [], lesson: [], absence: [], higherRiskCondition: [], weeklyCheck: [],
   };
 }
 
@@ -437,6 +454,8 @@ export interface GenerateOptions {
   emailDomain?: string;
   /** also make a login account for every staff member */
   staffAccounts?: StaffAccountsOption;
+  /** also generate the lesson-level absence of the school year up to `today` (the timetable is always made) */
+  absence?: boolean;
 }
 
 export interface Address {
@@ -1044,5 +1063,12 @@ export function generateOwner(opts: GenerateOptions): Dataset {
   const gen = new OwnerGenerator(opts);
   const ds = gen.generate();
   addConversations(ds, gen.rng.fork('conversations'), { ownerId: gen.ownerId, schoolYearId: gen.schoolYearId, today: gen.today });
+  const o = { ownerId: gen.ownerId, schoolYearId: gen.schoolYearId, today: gen.today };
+  addSchoolHolidays(ds, gen.rng.fork('holidays'), gen.ownerId);
+  addTimetable(ds, gen.rng.fork('timetable'), o);
+  if (opts.absence) {
+    addAbsence(ds, gen.rng.fork('absence'), o);
+    addAbsenceExtras(ds, gen.rng.fork('absence-extras'), { ...o, checkedBy: contactTeacherByStudent(ds, gen.today) });
+  }
   return ds;
 }

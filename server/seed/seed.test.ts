@@ -21,7 +21,7 @@ function digest(ds: Dataset): string {
 }
 
 /** a few schools: large enough to have class changes, students who left, siblings and adults */
-const sample = generateOwner({ seed: 11, schools: 3, studentsPerSchool: 700 });
+const sample = generateOwner({ seed: 11, schools: 3, studentsPerSchool: 700, absence: true });
 
 describe('the seeded random generator', () => {
   it('gives the same sequence for the same seed and another for another seed', () => {
@@ -433,5 +433,44 @@ describe('the demo school on an in-memory database', () => {
     const [{ n }] = (await q<{ n: number }>('select count(*)::int as n from student where owner_id = $1', [ds.schoolOwner[0]!.id])) as [{ n: number }];
     expect(n).toBe(60);
     expect(counts.enrolment).toBe(ds.enrolment.length);
+  });
+});
+
+describe('the timetable and the absence of a generated owner (R-20)', () => {
+  it('puts absence only on school days, on lessons of groups the student was in that day, and never more than two religious-holiday days', async () => {
+    const { schoolCalendar } = await import('./absence.js');
+    const { isoWeekday } = await import('../features/absence/calendar.js');
+    const calendar = schoolCalendar();
+    const lessons = new Map(sample.lesson.map((l) => [l.id, l]));
+    const enrolments = new Map<string, typeof sample.enrolment>();
+    for (const e of sample.enrolment) if (e.teachingGroupId) enrolments.set(e.studentId, [...(enrolments.get(e.studentId) ?? []), e]);
+    const bad: string[] = [];
+    const religious = new Map<string, Set<string>>();
+    for (const a of sample.absence) {
+      const l = lessons.get(a.lessonId)!;
+      if (!calendar.isSchoolDay(a.day)) bad.push(`${a.day} is not a school day`);
+      if (isoWeekday(a.day) !== l.weekday) bad.push(`${a.day} is not the lesson's weekday`);
+      const inGroup = (enrolments.get(a.studentId) ?? []).some((e) => e.teachingGroupId === l.teachingGroupId && e.startsOn <= a.day && (!e.endsOn || e.endsOn > a.day));
+      if (!inGroup) bad.push(`${a.studentId} not in the group on ${a.day}`);
+      if (a.reason === 'religiousHoliday') religious.set(a.studentId, new Set([...(religious.get(a.studentId) ?? []), a.day]));
+    }
+    expect(bad.slice(0, 5)).toEqual([]);
+    expect(Math.max(0, ...[...religious.values()].map((s) => s.size))).toBeLessThanOrEqual(2);
+    expect(sample.absence.length).toBeGreaterThan(sample.student.length * 5);
+  });
+
+  it("gives a class's own teaching groups lessons that never overlap", () => {
+    const byGroup = new Map(sample.teachingGroup.map((g) => [g.id, g]));
+    const clashes: string[] = [];
+    for (const bg of sample.basisGroup) {
+      const own = sample.lesson.filter((l) => byGroup.get(l.teachingGroupId)!.name.startsWith(`${bg.name}-`) && byGroup.get(l.teachingGroupId)!.schoolId === bg.schoolId);
+      const seen = new Set<string>();
+      for (const l of own) {
+        const key = `${l.weekday} ${l.startsAt}`;
+        if (seen.has(key)) clashes.push(`${bg.name} ${key}`);
+        seen.add(key);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 });

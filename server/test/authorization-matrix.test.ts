@@ -4,12 +4,13 @@
  * declaration fails at start-up (core/http/access.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { absenceMatrix } from '../features/absence/authorization.cases.js';
 import { bookingMatrix } from '../features/booking/authorization.cases.js';
 import { conversationMatrix } from '../features/conversations/authorization.cases.js';
 import { addLogin, testApp, type Client, type TestApp } from './harness.js';
 import { EVERYONE, STAFF_WITH_CONTACT, type Case, type Ids, type MatrixFeature, type Target, type Who } from './matrix.js';
 
-const FEATURES: MatrixFeature[] = [conversationMatrix, bookingMatrix];
+const FEATURES: MatrixFeature[] = [conversationMatrix, bookingMatrix, absenceMatrix];
 
 
 /** Public routes are listed by name: a new public route must be added here on purpose. */

@@ -24,9 +24,9 @@ export type Access =
   /** a student's data: `:studentId` in the path, decided by the policy before the handler runs */
   | { kind: 'student'; action: Action; audit: 'read' | 'write' }
   /** a basis group: `:basisGroupId` in the path */
-  | { kind: 'basisGroup'; action: 'basisGroup.readOverview' | 'basisGroup.readConversationPlan' | 'basisGroup.manageBooking' }
+  | { kind: 'basisGroup'; action: 'basisGroup.readOverview' | 'basisGroup.readConversationPlan' | 'basisGroup.manageBooking' | 'basisGroup.readAbsence' | 'basisGroup.checkAbsence' }
   /** a teaching group: `:teachingGroupId` in the path */
-  | { kind: 'teachingGroup'; action: 'teachingGroup.readStudents' | 'teachingGroup.manageBooking' }
+  | { kind: 'teachingGroup'; action: 'teachingGroup.readStudents' | 'teachingGroup.manageBooking' | 'teachingGroup.registerAbsence' | 'teachingGroup.readAbsence' }
   /** one conversation: `:conversationId` in the path; reads of notes and preparation are audited */
   | { kind: 'conversation'; action: Action; audit: 'read' | 'write' | 'none' }
   /** a school-wide view or setting; the school is the actor's own */

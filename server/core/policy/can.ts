@@ -38,6 +38,20 @@ const STUDENT_RULES: Partial<Record<Action, RelationshipKind[]>> = {
   'conversation.plan': ['contactTeacher', 'subjectTeacher', 'counsellor', 'departmentHead', 'principal'],
   // the list is filtered per conversation; guardians see the guardian conference and what was shared
   'conversation.list': ['self', 'contactTeacher', 'departmentHead', 'principal', 'counsellor', 'subjectTeacher', ...GUARDIAN_INSIGHT],
+  // absence (R-20, R-71): a subject teacher's answer is narrowed to their own subject by the route; guardians
+  // of under-18s are told of absence (L-03), guardians of adults only with consent (guardianInsight)
+  'absence.read': ['self', 'contactTeacher', 'departmentHead', 'principal', 'subjectTeacher', ...GUARDIAN_INSIGHT],
+  // R-20: full days are the contact teacher's; reasons and documentation also the leaders'
+  'absence.registerDay': ['contactTeacher'],
+  'absence.document': ['contactTeacher', 'departmentHead', 'principal'],
+  // L-12: the student's own declaration; for a student under 18, a parent with parental responsibility may make it
+  'absence.selfCertify': ['self', 'guardianWithParentalResponsibility'],
+  'absence.recordHigherRisk': ['contactTeacher', 'departmentHead', 'principal'],
+  // L-13: the principal personally
+  'absence.decideLimit': ['principal'],
+  // L-14: the diploma's figures; the student asks to leave days out, the contact teacher records a request made in person
+  'absence.readDiploma': ['self', 'contactTeacher', 'departmentHead', 'principal', ...GUARDIAN_INSIGHT],
+  'absence.requestDiploma': ['self', 'contactTeacher'],
 };
 
 /** Who of the staff may read a student's conversations (not their notes: those follow the note's tier). */
@@ -202,6 +216,13 @@ function decideForGroup(actor: Actor, g: BasisGroupFacts): Decision {
   return { allow: false, reason: { code: 'noRelationship', params: {} }, hide: true };
 }
 
+/** A class's absence (R-20, R-21): its contact teacher, the department head and the principal; not the counsellor. */
+function decideForGroupAbsence(actor: Actor, g: BasisGroupFacts): Decision {
+  const d = decideForGroup(actor, g);
+  if (d.allow && d.reason.code === 'counsellor') return { allow: false, reason: { code: 'roleNotAllowed', params: { what: 'basisGroup.readAbsence' } }, hide: false };
+  return d;
+}
+
 /** A teaching group's student list: its subject teachers, and the school's principal and counsellors. */
 function decideForTeachingGroup(actor: Actor, g: TeachingGroupFacts): Decision {
   if (actor.ownerId !== g.ownerId) return { allow: false, reason: { code: 'otherOwner', params: {} }, hide: true };
@@ -222,6 +243,10 @@ const SCHOOL_RULES: Partial<Record<Action, StaffRole[]>> = {
   'conversationPlan.readCompliance': ['principal', 'departmentHead'],
   'conversationTemplate.manage': ['principal', 'schoolAdmin', 'departmentHead'],
   'conversationTemplate.read': ['principal', 'schoolAdmin', 'departmentHead', 'counsellor', 'teacher'],
+  'timetable.manage': ['principal', 'schoolAdmin'],
+  'emergingAbsenceRule.manage': ['principal', 'schoolAdmin'],
+  // the calendar and the timetable: every staff member of the school
+  'schoolCalendar.read': ['principal', 'schoolAdmin', 'departmentHead', 'counsellor', 'teacher'],
 } satisfies Partial<Record<Action, Exclude<StaffRole, 'nurse'>[]>>;
 
 function decideForSchool(actor: Actor, action: Action, school: Extract<Resource, { type: 'school' }>): Decision {
@@ -255,9 +280,25 @@ export function can(actor: Actor, action: Action, resource: Resource, today: str
           ? { allow: true, reason: { code: 'contactTeacher', params: { group: resource.group.name } } }
           : deny('roleNotAllowed', { what: action }, decideForGroup(actor, resource.group).allow === false);
       }
+      if (action === 'basisGroup.readAbsence') return decideForGroupAbsence(actor, resource.group);
+      // R-20: the weekly check in the class hour is the class's own contact teacher's
+      if (action === 'basisGroup.checkAbsence') {
+        return actor.contactTeacherOf.some((c) => c.id === resource.group.basisGroupId)
+          ? { allow: true, reason: { code: 'contactTeacher', params: { group: resource.group.name } } }
+          : deny('roleNotAllowed', { what: action }, decideForGroup(actor, resource.group).allow === false);
+      }
       return deny('roleNotAllowed', { what: action });
     case 'teachingGroup':
       if (action === 'teachingGroup.readStudents') return decideForTeachingGroup(actor, resource.group);
+      // R-20: the group's own subject teachers register its lessons' absence; the principal may read it
+      if (action === 'teachingGroup.registerAbsence' || action === 'teachingGroup.readAbsence') {
+        if (actor.subjectTeacherOf.some((t) => t.id === resource.group.teachingGroupId)) {
+          return { allow: true, reason: { code: 'subjectTeacher', params: { subject: resource.group.subjectCode, group: resource.group.name } } };
+        }
+        const d = decideForTeachingGroup(actor, resource.group);
+        if (action === 'teachingGroup.readAbsence' && d.allow && d.reason.code === 'principal') return d;
+        return deny('roleNotAllowed', { what: action }, d.allow === false);
+      }
       if (action === 'teachingGroup.manageBooking') {
         return actor.subjectTeacherOf.some((t) => t.id === resource.group.teachingGroupId)
           ? { allow: true, reason: { code: 'subjectTeacher', params: { subject: resource.group.subjectCode, group: resource.group.name } } }

@@ -117,7 +117,23 @@ export type Action =
   | 'conversationPlan.manage'
   | 'conversationPlan.readCompliance'
   | 'conversationTemplate.read'
-  | 'conversationTemplate.manage';
+  | 'conversationTemplate.manage'
+  /** absence (R-20, R-21, R-71…R-74) */
+  | 'absence.read'
+  | 'absence.registerDay'
+  | 'absence.document'
+  | 'absence.selfCertify'
+  | 'absence.recordHigherRisk'
+  | 'absence.decideLimit'
+  | 'absence.readDiploma'
+  | 'absence.requestDiploma'
+  | 'basisGroup.readAbsence'
+  | 'basisGroup.checkAbsence'
+  | 'teachingGroup.registerAbsence'
+  | 'teachingGroup.readAbsence'
+  | 'timetable.manage'
+  | 'schoolCalendar.read'
+  | 'emergingAbsenceRule.manage';
 
 export type RelationshipKind =
   | 'self'

@@ -25,6 +25,7 @@ import { NotForYouPage, NotFoundPage, RouteErrorPage } from '../layout/ErrorPage
 import { authedRoute, rootRoute } from './base';
 import { bookingRoutes } from '../../features/booking/routes';
 import { conversationRoutes } from '../../features/conversations/routes';
+import { absenceRoutes } from '../../features/absence/routes';
 import { Loading } from '../ui/Loading';
 
 const loginRoute = createRoute({
@@ -190,6 +191,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     ...conversationRoutes,
     ...bookingRoutes,
+    ...absenceRoutes,
   ]),
 ]);
 

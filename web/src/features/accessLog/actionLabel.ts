@@ -37,6 +37,22 @@ const actionKeys: Record<string, string> = {
   'bookingRound.cancelSlot': 'conversations.plan.actions.bookingRoundCancelSlot',
   'basisGroup.manageBooking': 'conversations.plan.actions.basisGroupManageBooking',
   'teachingGroup.manageBooking': 'conversations.plan.actions.teachingGroupManageBooking',
+  // absence; its words live with the absence feature
+  'absence.read': 'absence.actions.absenceRead',
+  'absence.readDiploma': 'absence.actions.absenceReadDiploma',
+  'absence.requestDiploma': 'absence.actions.absenceRequestDiploma',
+  'absence.registerDay': 'absence.actions.absenceRegisterDay',
+  'absence.document': 'absence.actions.absenceDocument',
+  'absence.selfCertify': 'absence.actions.absenceSelfCertify',
+  'absence.decideLimit': 'absence.actions.absenceDecideLimit',
+  'absence.recordHigherRisk': 'absence.actions.absenceRecordHigherRisk',
+  'basisGroup.readAbsence': 'absence.actions.basisGroupReadAbsence',
+  'basisGroup.checkAbsence': 'absence.actions.basisGroupCheckAbsence',
+  'teachingGroup.readAbsence': 'absence.actions.teachingGroupReadAbsence',
+  'teachingGroup.registerAbsence': 'absence.actions.teachingGroupRegisterAbsence',
+  'emergingAbsenceRule.manage': 'absence.actions.emergingAbsenceRuleManage',
+  'timetable.manage': 'absence.actions.timetableManage',
+  'schoolCalendar.read': 'absence.actions.schoolCalendarRead',
 };
 
 export function actionLabel(t: TFunction, action: string): string {

@@ -9,12 +9,14 @@ import { ClassNav } from '../conversations/plan/ClassNav';
 import { classOverviewQuery } from './classesApi';
 import { ClassTable } from './ClassTable';
 import { filterStudents } from './sortStudents';
+import { useClassAbsenceSignals } from '../absence/ClassAbsencePage';
 
 export function ClassOverviewPage({ basisGroupId }: { basisGroupId: string }) {
   const { t } = useTranslation();
   const { data } = useSuspenseQuery(classOverviewQuery(basisGroupId));
   const format = useFormat();
   const [filter, setFilter] = useState('');
+  const absence = useClassAbsenceSignals(basisGroupId);
   const shown = useMemo(() => filterStudents(data.students, filter).length, [data.students, filter]);
 
   return (
@@ -38,7 +40,7 @@ export function ClassOverviewPage({ basisGroupId }: { basisGroupId: string }) {
           {t('classes.showing', { shown, count: data.students.length })}
         </Paragraph>
       </div>
-      <ClassTable groupName={data.group.name} students={data.students} filter={filter} />
+      <ClassTable groupName={data.group.name} students={data.students} filter={filter} absence={absence} />
     </div>
   );
 }

@@ -7,14 +7,17 @@ import { AppLink } from '../../core/ui/AppLink';
 import { NoValue } from '../../core/ui/Facts';
 import { ShieldIcon } from '../../core/ui/icons';
 import { filterStudents, sortStudents, type Sort, type SortKey } from './sortStudents';
+import { AbsenceCell, type useClassAbsenceSignals } from '../absence/ClassAbsencePage';
 
 interface Props {
   groupName: string;
   students: readonly ClassOverviewStudent[];
   filter: string;
+  /** the class's absence per student, when the viewer may see it */
+  absence?: ReturnType<typeof useClassAbsenceSignals>;
 }
 
-export function ClassTable({ groupName, students, filter }: Props) {
+export function ClassTable({ groupName, students, filter, absence }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const captionId = useId();
@@ -47,11 +50,12 @@ export function ClassTable({ groupName, students, filter }: Props) {
                 {t('classes.lastContact')}
               </Table.HeaderCell>
               <Table.HeaderCell scope="col">{t('classes.addressProtected')}</Table.HeaderCell>
+              {absence && <Table.HeaderCell scope="col">{t('absence.column.header')}</Table.HeaderCell>}
             </Table.Row>
           </Table.Head>
           <Table.Body>
             {rows.map((s) => (
-              <StudentRow key={s.studentId} student={s} />
+              <StudentRow key={s.studentId} student={s} absence={absence} />
             ))}
           </Table.Body>
         </Table>
@@ -61,7 +65,7 @@ export function ClassTable({ groupName, students, filter }: Props) {
   );
 }
 
-function StudentRow({ student: s }: { student: ClassOverviewStudent }) {
+function StudentRow({ student: s, absence }: { student: ClassOverviewStudent; absence?: Props['absence'] }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -116,6 +120,11 @@ function StudentRow({ student: s }: { student: ClassOverviewStudent }) {
           <NoValue />
         )}
       </Table.Cell>
+      {absence && (
+        <Table.Cell>
+          <AbsenceCell row={absence.get(s.studentId)} />
+        </Table.Cell>
+      )}
     </Table.Row>
   );
 }
