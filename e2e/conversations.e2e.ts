@@ -637,7 +637,7 @@ describe("5 · the guardian conferences of 2STA: offered, booked, held, declined
     const row = firstNotOffered(data);
     const detail = await getJson<{ rows: { studentId: string; guardians: { personId: string; name: string }[] }[] }>(page, `/api/basis-groups/${h.basisGroup2STAId}/guardian-conferences`);
     for (const g of detail.rows.find((r) => r.studentId === row.studentId)!.guardians) {
-      await press(page, table().getByRole('button', { name: t('conversations.plan.conferences.recordDeclinedLabel', { name: g.name }) }), 'Enter', 40);
+      await press(page, table().getByRole('button', { name: t('conversations.plan.conferences.recordDeclinedLabel', { name: g.name }) }), 'Enter', 120);
       await page.getByRole('status').filter({ hasText: t('conversations.plan.conferences.declinedSaved', { name: g.name }) }).waitFor();
     }
     const tr = table().getByRole('row').filter({ has: page.getByRole('link', { name: row.name }) });

@@ -69,7 +69,7 @@ describe.each(['nb', 'nn'] as const)('staff journeys (%s)', (lang) => {
       const table = page.getByRole('table', { name: t('classes.caption', { name: '2STA' }) });
       const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: demo.strict.name.split(' ').reverse().join(', ') }) });
       await row.getByText(t('classes.protectedShort')).waitFor();
-      await row.getByRole('link').click();
+      await row.getByRole('link', { name: demo.strict.name.split(' ').reverse().join(', ') }).click();
       await page.getByRole('heading', { level: 1, name: demo.strict.name }).waitFor();
       await settled(page);
 

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../core/api/client';
-import { isHttpsUrl, type Errors } from '../conversations/meeting/formErrors';
+import { isHttpsUrl, type Errors } from '../../core/ui/forms';
 import { isDate, MAX_SLOTS, minutesOf, nextSchoolDay, previewPlan, type Preview } from './slotPlan';
 import type { SlotPlan } from './types';
 import { useWhen } from './when';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../core/auth/session';
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { FormErrorSummary, useFormErrors, type Errors } from '../conversations/meeting/formErrors';
+import { FormErrorSummary, useFormErrors, type Errors } from '../../core/ui/forms';
 import { usePublishRound, type RoundGroup } from './api';
 import {
   checkPlan, initialPlan, PlanFields, planFieldOrder, PlanPreview, previewOf, summaryErrors, toSlotPlan, withFullFieldPaths, type PlanValues,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { FormErrorSummary, useFormErrors } from '../conversations/meeting/formErrors';
+import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { roundQuery, useAddSlots, useCloseRound, useRemoveSlot } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
 import {

@@ -1,6 +1,5 @@
 import {
   Button,
-  ErrorSummary,
   Field,
   Fieldset,
   Label,
@@ -11,10 +10,9 @@ import {
 } from '@digdir/designsystemet-react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../core/api/client';
 import { contactChannels, visibilities, type ContactLogInput } from '../../core/api/types';
 import { todayIso } from '../../core/format';
-import { problemText } from '../../core/ui/ErrorAlert';
+import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { channelLabel, visibilityLabel } from './labels';
 import {
   contactLogFields,
@@ -23,7 +21,6 @@ import {
   validateContactLog,
   type ContactLogField,
   type ContactLogValues,
-  type FieldErrors,
 } from './validate';
 
 interface Props {
@@ -43,74 +40,29 @@ export function ContactLogForm({ initial, submitLabel, label, onSubmit, onCancel
   const focusId = (f: ContactLogField) => (f === 'visibility' ? `${ids.visibility}-${visibilities[0]}` : ids[f]);
 
   const [values, setValues] = useState<ContactLogValues>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const form = useFormErrors(contactLogFields);
+  const { errors } = form;
   const [pending, setPending] = useState(false);
-  // Bumped on each failed submit so the error summary remounts and takes focus again.
-  const [attempt, setAttempt] = useState(0);
 
   const set = <K extends ContactLogField>(field: K, value: ContactLogValues[K]) =>
     setValues((v) => ({ ...v, [field]: value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const clientErrors = validateContactLog(t, values);
-    setErrors(clientErrors);
-    setFormErrors([]);
-    if (Object.keys(clientErrors).length || !isComplete(values)) {
-      setAttempt((a) => a + 1);
-      return;
-    }
+    if (!form.check(validateContactLog(t, values)) || !isComplete(values)) return;
     setPending(true);
     try {
       await onSubmit({ ...values, summary: values.summary.trim() });
     } catch (err) {
-      const byField = isApiError(err) ? err.fieldErrors() : {};
-      const known: FieldErrors = {};
-      const other: string[] = [];
-      for (const [field, message] of Object.entries(byField)) {
-        if ((contactLogFields as readonly string[]).includes(field)) known[field as ContactLogField] = message;
-        else other.push(message);
-      }
-      setErrors(known);
-      // The detail repeats the field messages on a 400; show it alone only when nothing is tied to a field.
-      setFormErrors(other.length || Object.keys(known).length ? other : [problemText(t, err)]);
-      setAttempt((a) => a + 1);
+      form.fromServer(err);
     } finally {
       setPending(false);
     }
   }
 
-  const summaryItems = contactLogFields.filter((f) => errors[f]);
-  const hasErrors = summaryItems.length > 0 || formErrors.length > 0;
-
   return (
     <form noValidate onSubmit={submit} aria-label={label} className="stack contact-form">
-      {hasErrors && (
-        <ErrorSummary key={attempt}>
-          <ErrorSummary.Heading level={3} data-size="2xs">
-            {t('errors.formHasErrors')}
-          </ErrorSummary.Heading>
-          <ErrorSummary.List>
-            {summaryItems.map((f) => (
-              <ErrorSummary.Item key={f}>
-                <ErrorSummary.Link
-                  href={`#${focusId(f)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    document.getElementById(focusId(f))?.focus();
-                  }}
-                >
-                  {errors[f]}
-                </ErrorSummary.Link>
-              </ErrorSummary.Item>
-            ))}
-            {formErrors.map((m) => (
-              <ErrorSummary.Item key={m}>{m}</ErrorSummary.Item>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <FormErrorSummary {...form} order={contactLogFields} idFor={focusId} />
 
       <Textfield
         id={ids.occurredOn}

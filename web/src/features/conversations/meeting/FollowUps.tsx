@@ -6,7 +6,7 @@ import { useFormat } from '../../../core/format';
 import { ErrorAlert } from '../../../core/ui/ErrorAlert';
 import type { ConversationDetail, FollowUp, FollowUpBody, Responsible } from '../types';
 import { useAddFollowUp, useSetFollowUpDone } from './api';
-import { FormErrorSummary, useFormErrors } from './formErrors';
+import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
 import { responsibleLabel, responsibles } from './labels';
 
 /** "Skolen (Kari Lærer)": who is responsible for a follow-up item. */

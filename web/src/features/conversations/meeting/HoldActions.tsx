@@ -5,7 +5,7 @@ import { useFormat } from '../../../core/format';
 import { ErrorAlert } from '../../../core/ui/ErrorAlert';
 import type { ConversationDetail } from '../types';
 import { useCancelConversation, useDelegate, useMarkHeld, usePatchConversation } from './api';
-import { FormErrorSummary, useFormErrors } from './formErrors';
+import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
 
 type Status = (message: string) => void;
 

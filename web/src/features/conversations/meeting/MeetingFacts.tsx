@@ -6,7 +6,7 @@ import { AppLink } from '../../../core/ui/AppLink';
 import { Fact, Facts } from '../../../core/ui/Facts';
 import type { ConversationDetail, PatchConversation } from '../types';
 import { usePatchConversation } from './api';
-import { FormErrorSummary, fromInstant, toInstant, useFormErrors } from './formErrors';
+import { FormErrorSummary, fromInstant, toInstant, useFormErrors } from '../../../core/ui/forms';
 import { conversationLabel, statusColor, statusLabel } from './labels';
 import { checkPlanning, planningAlias, PlanningFields, planningFields, type PlanningField, type PlanningValues } from './PlanningFields';
 

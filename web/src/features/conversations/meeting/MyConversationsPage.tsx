@@ -1,7 +1,7 @@
 import { Button, Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../core/auth/session';
 import { useFormat } from '../../../core/format';
@@ -32,7 +32,8 @@ export function MyConversationsPage() {
   );
 }
 
-function StudentList({ items }: { items: Item[] }) {
+/** Upcoming (planned) first, then the earlier ones; each part rendered by the caller. */
+function UpcomingAndEarlier({ items, render }: { items: Item[]; render: (items: Item[], labelledBy: string) => ReactNode }) {
   const { t } = useTranslation();
   const upcomingId = useId();
   const earlierId = useId();
@@ -46,29 +47,32 @@ function StudentList({ items }: { items: Item[] }) {
         <Heading level={2} data-size="sm" id={upcomingId}>
           {t('conversations.meeting.upcoming')}
         </Heading>
-        {upcoming.length === 0 ? (
-          <Paragraph>{t('conversations.meeting.noUpcoming')}</Paragraph>
-        ) : (
-          <ul className="card-list meeting-cards">
-            {upcoming.map((c) => (
-              <StudentCard key={c.id} item={c} />
-            ))}
-          </ul>
-        )}
+        {upcoming.length === 0 ? <Paragraph>{t('conversations.meeting.noUpcoming')}</Paragraph> : render(upcoming, upcomingId)}
       </section>
       {earlier.length > 0 && (
         <section aria-labelledby={earlierId} className="stack">
           <Heading level={2} data-size="sm" id={earlierId}>
             {t('conversations.meeting.earlier')}
           </Heading>
-          <ul className="card-list meeting-cards">
-            {earlier.map((c) => (
-              <StudentCard key={c.id} item={c} />
-            ))}
-          </ul>
+          {render(earlier, earlierId)}
         </section>
       )}
     </>
+  );
+}
+
+function StudentList({ items }: { items: Item[] }) {
+  return (
+    <UpcomingAndEarlier
+      items={items}
+      render={(part) => (
+        <ul className="card-list meeting-cards">
+          {part.map((c) => (
+            <StudentCard key={c.id} item={c} />
+          ))}
+        </ul>
+      )}
+    />
   );
 }
 
@@ -115,35 +119,7 @@ function StudentCard({ item: c }: { item: Item }) {
 }
 
 function StaffTables({ items }: { items: Item[] }) {
-  const { t } = useTranslation();
-  const upcomingId = useId();
-  const earlierId = useId();
-  const sorted = useMemo(() => [...items].sort(byUpcoming), [items]);
-  const upcoming = sorted.filter((c) => c.status === 'planned');
-  const earlier = sorted.filter((c) => c.status !== 'planned');
-  if (items.length === 0) return <Paragraph>{t('conversations.meeting.noConversations')}</Paragraph>;
-  return (
-    <>
-      <section aria-labelledby={upcomingId} className="stack">
-        <Heading level={2} data-size="sm" id={upcomingId}>
-          {t('conversations.meeting.upcoming')}
-        </Heading>
-        {upcoming.length === 0 ? (
-          <Paragraph>{t('conversations.meeting.noUpcoming')}</Paragraph>
-        ) : (
-          <StaffTable items={upcoming} labelledBy={upcomingId} />
-        )}
-      </section>
-      {earlier.length > 0 && (
-        <section aria-labelledby={earlierId} className="stack">
-          <Heading level={2} data-size="sm" id={earlierId}>
-            {t('conversations.meeting.earlier')}
-          </Heading>
-          <StaffTable items={earlier} labelledBy={earlierId} />
-        </section>
-      )}
-    </>
-  );
+  return <UpcomingAndEarlier items={items} render={(part, labelledBy) => <StaffTable items={part} labelledBy={labelledBy} />} />;
 }
 
 function StaffTable({ items, labelledBy }: { items: Item[]; labelledBy: string }) {

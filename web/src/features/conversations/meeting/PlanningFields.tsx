@@ -1,7 +1,7 @@
 import { Textfield } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { isHttpsUrl, type Errors } from './formErrors';
+import { isHttpsUrl, type Errors } from '../../../core/ui/forms';
 
 export type PlanningField = 'date' | 'time' | 'place' | 'videoLink';
 export const planningFields: readonly PlanningField[] = ['date', 'time', 'place', 'videoLink'];

@@ -5,7 +5,7 @@ import { useFormat } from '../../../core/format';
 import { Fact, Facts } from '../../../core/ui/Facts';
 import type { ConversationDetail, Preparation } from '../types';
 import { useSavePreparation } from './api';
-import { FormErrorSummary, useFormErrors } from './formErrors';
+import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
 
 type PrepField = keyof Preparation;
 export const prepFields: readonly PrepField[] = ['pleasedWith', 'wantToImprove', 'needHelpWith', 'raiseWithGuardians', 'notCovered'];

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../core/format';
 import { localized, type ConversationDetail, type Note, type Section, type Visibility } from '../types';
 import { useSaveNote } from './api';
-import { FormErrorSummary, useFormErrors } from './formErrors';
+import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
 import { noteVisibilities, ruleBadge, ruleLimit, visibilityLabel } from './labels';
 
 /** Used when a conversation has no template: one note for the whole conversation. */

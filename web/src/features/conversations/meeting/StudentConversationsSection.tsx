@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../../core/ui/ErrorAlert';
 import { Loading } from '../../../core/ui/Loading';
 import type { ConversationKind, CreateConversation, StudentConversations } from '../types';
 import { studentConversationsQuery, useCreateConversation } from './api';
-import { FormErrorSummary, toInstant, useFormErrors } from './formErrors';
+import { FormErrorSummary, toInstant, useFormErrors } from '../../../core/ui/forms';
 import { byUpcoming, conversationLabel, kindLabel, statusColor, statusLabel } from './labels';
 import { checkPlanning, planningAlias, PlanningFields, planningFields, type PlanningField, type PlanningValues } from './PlanningFields';
 

@@ -13,7 +13,7 @@ import { classPlanCsvHref, classPlanQuery } from './api';
 import { ClassNav } from './ClassNav';
 import { usePlanDates } from './dates';
 import { HrefLink } from './HrefLink';
-import { AlertIcon, CheckIcon } from './icons';
+import { AlertIcon, CheckIcon } from '../../../core/ui/icons';
 import { ConferenceBadge, kindLabel, LawBadge } from './labels';
 
 type Cell = PlanRow['cells'][number];

@@ -9,7 +9,7 @@ import { AppLink } from '../../../core/ui/AppLink';
 import { PageHeading } from '../../../core/ui/PageHeading';
 import type { ComplianceRow } from '../types';
 import { complianceQuery } from './api';
-import { AlertIcon } from './icons';
+import { AlertIcon } from '../../../core/ui/icons';
 import { percent } from './util';
 
 type Counted = Omit<ComplianceRow, 'id' | 'name' | 'scope'>;

@@ -16,7 +16,7 @@ import { classListQuery } from '../../classes/classesApi';
 import { conferencesQuery, planQuery, useOfferConference, useRecordDeclined } from './api';
 import { ClassNav } from './ClassNav';
 import { usePlanDates } from './dates';
-import { AlertIcon } from './icons';
+import { AlertIcon } from '../../../core/ui/icons';
 import { ConferenceBadge, insightLabel } from './labels';
 import { isoWeek } from './util';
 

@@ -1,6 +1,5 @@
 import {
   Button,
-  ErrorSummary,
   Field,
   Fieldset,
   Heading,
@@ -14,9 +13,8 @@ import {
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../core/api/client';
 import { hasRole, useMe } from '../../../core/auth/session';
-import { problemText } from '../../../core/ui/ErrorAlert';
+import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
 import { PageHeading } from '../../../core/ui/PageHeading';
 import { conversationKinds, type ConversationKind, type Plan, type PlanBody } from '../types';
 import { planQuery, useSavePlan } from './api';
@@ -36,7 +34,7 @@ interface Values {
   windows: WindowValues[];
 }
 /** Field paths as the server names them: "conversationsPerYear", "windows.2.closesOn". */
-type Errors = Record<string, string>;
+type Errors = Partial<Record<string, string>>;
 
 const toValues = (plan: Plan): Values => ({
   conversationsPerYear: String(plan.conversationsPerYear),
@@ -157,11 +155,10 @@ function PlanForm({ plan, onDone }: { plan: Plan; onDone: (saved: boolean) => vo
   const uid = useId();
   const save = useSavePlan();
   const [values, setValues] = useState<Values>(() => toValues(plan));
-  const [errors, setErrors] = useState<Errors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [announce, setAnnounce] = useState('');
   const idOf = (path: string) => `${uid}-${path}`;
+  const form = useFormErrors<string>((path) => Boolean(document.getElementById(idOf(path))));
+  const { errors } = form;
+  const [announce, setAnnounce] = useState('');
 
   const setWindow = (i: number, patch: Partial<WindowValues>) =>
     setValues((v) => ({ ...v, windows: v.windows.map((w, j) => (j === i ? { ...w, ...patch } : w)) }));
@@ -180,7 +177,7 @@ function PlanForm({ plan, onDone }: { plan: Plan; onDone: (saved: boolean) => vo
   function removeWindow(i: number) {
     setValues((v) => ({ ...v, windows: v.windows.filter((_, j) => j !== i) }));
     // Errors are keyed by position; after a removal they no longer fit.
-    setErrors({});
+    form.setErrors({});
     setAnnounce(t('conversations.plan.settings.windowRemoved', { n: i + 1 }));
     requestAnimationFrame(() => document.getElementById(`${uid}-add`)?.focus());
   }
@@ -199,13 +196,7 @@ function PlanForm({ plan, onDone }: { plan: Plan; onDone: (saved: boolean) => vo
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const clientErrors = validate(values);
-    setErrors(clientErrors);
-    setFormErrors([]);
-    if (Object.keys(clientErrors).length) {
-      setAttempt((a) => a + 1);
-      return;
-    }
+    if (!form.check(validate(values))) return;
     const body: PlanBody = {
       conversationsPerYear: Number(values.conversationsPerYear),
       windows: values.windows.map(({ kind, opensOn, closesOn, appliesTo }) => ({ kind, opensOn, closesOn, appliesTo })),
@@ -214,54 +205,23 @@ function PlanForm({ plan, onDone }: { plan: Plan; onDone: (saved: boolean) => vo
       await save.mutateAsync(body);
       onDone(true);
     } catch (err) {
-      const known: Errors = {};
-      const other: string[] = [];
-      for (const fe of isApiError(err) ? (err.problem?.errors ?? []) : []) {
-        const path = fe.field.replace(/^body[./]?/, '').replace(/^\//, '').replace(/\//g, '.');
-        if (document.getElementById(idOf(path))) known[path] ??= fe.message;
-        else other.push(fe.message);
-      }
-      setErrors(known);
-      setFormErrors(other.length || Object.keys(known).length ? other : [problemText(t, err)]);
-      setAttempt((a) => a + 1);
+      form.fromServer(err);
     }
   }
 
-  const summary = Object.entries(errors);
   const windowLabel = (i: number) => t('conversations.plan.settings.windowN', { n: i + 1 });
 
   return (
     <form noValidate onSubmit={submit} className="stack plan-form" aria-label={t('conversations.plan.settings.formLabel')}>
-      {(summary.length > 0 || formErrors.length > 0) && (
-        <ErrorSummary key={attempt}>
-          <ErrorSummary.Heading level={2} data-size="2xs">
-            {t('errors.formHasErrors')}
-          </ErrorSummary.Heading>
-          <ErrorSummary.List>
-            {summary.map(([path, message]) => {
-              const m = /^windows\.(\d+)\./.exec(path);
-              const prefix = m ? `${windowLabel(Number(m[1]))}: ` : '';
-              return (
-                <ErrorSummary.Item key={path}>
-                  <ErrorSummary.Link
-                    href={`#${idOf(path)}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      document.getElementById(idOf(path))?.focus();
-                    }}
-                  >
-                    {prefix}
-                    {message}
-                  </ErrorSummary.Link>
-                </ErrorSummary.Item>
-              );
-            })}
-            {formErrors.map((m) => (
-              <ErrorSummary.Item key={m}>{m}</ErrorSummary.Item>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <FormErrorSummary
+        {...form}
+        level={2}
+        idFor={idOf}
+        where={(path) => {
+          const m = /^windows\.(\d+)\./.exec(path);
+          return m ? `${windowLabel(Number(m[1]))}: ` : '';
+        }}
+      />
 
       <Textfield
         id={idOf('conversationsPerYear')}

@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   Details,
-  ErrorSummary,
   Field,
   Fieldset,
   Heading,
@@ -15,9 +14,8 @@ import {
 } from '@digdir/designsystemet-react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../core/api/client';
 import { useFormat } from '../../../core/format';
-import { problemText } from '../../../core/ui/ErrorAlert';
+import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
 import {
   conversationKinds,
   type ConversationKind,
@@ -56,7 +54,7 @@ interface Values {
   sections: SectionValues[];
 }
 /** keyed by the server's field paths: "title.nb", "sections.2.questions.0.text.nb", "sections.1.rule.levels" */
-type Errors = Record<string, string>;
+type Errors = Partial<Record<string, string>>;
 
 const MAX_SECTIONS = 30;
 const MAX_QUESTIONS = 30;
@@ -131,12 +129,11 @@ export function TemplateEditor({ mode, initial, onSave, onCancel }: Props) {
   const { t } = useTranslation();
   const uid = useId();
   const [values, setValues] = useState<Values>(initial);
-  const [errors, setErrors] = useState<Errors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const idOf = (path: string) => `${uid}-${path}`;
+  const form = useFormErrors<string>((path) => Boolean(document.getElementById(idOf(path))));
+  const { errors, setErrors } = form;
   const [pending, setPending] = useState(false);
   const [announce, setAnnounce] = useState('');
-  const idOf = (path: string) => `${uid}-${path}`;
   const focus = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
   const setSection = (i: number, patch: Partial<SectionValues>) =>
@@ -213,29 +210,13 @@ export function TemplateEditor({ mode, initial, onSave, onCancel }: Props) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setFormErrors([]);
-    const clientErrors = validate(values);
     const other: string[] = values.sections.length === 0 ? [t('conversations.plan.editor.needSection')] : [];
-    setErrors(clientErrors);
-    if (Object.keys(clientErrors).length || other.length) {
-      setFormErrors(other);
-      setAttempt((a) => a + 1);
-      return;
-    }
+    if (!form.check(validate(values), other)) return;
     setPending(true);
     try {
       await onSave({ kind: values.kind, ...toBody(values) });
     } catch (err) {
-      const known: Errors = {};
-      const rest: string[] = [];
-      for (const fe of isApiError(err) ? (err.problem?.errors ?? []) : []) {
-        const path = fe.field.replace(/^body[./]?/, '').replace(/^\//, '').replace(/\//g, '.');
-        if (document.getElementById(idOf(path))) known[path] ??= fe.message;
-        else rest.push(fe.message);
-      }
-      setErrors(known);
-      setFormErrors(rest.length || Object.keys(known).length ? rest : [problemText(t, err)]);
-      setAttempt((a) => a + 1);
+      form.fromServer(err);
     } finally {
       setPending(false);
     }
@@ -255,36 +236,9 @@ export function TemplateEditor({ mode, initial, onSave, onCancel }: Props) {
     return parts.length ? `${parts.join(' – ')}: ` : '';
   }
 
-  const summary = Object.entries(errors);
-
   return (
     <form noValidate onSubmit={submit} className="stack plan-editor" aria-label={mode === 'new' ? t('conversations.plan.editor.newLabel') : t('conversations.plan.editor.versionLabel')}>
-      {(summary.length > 0 || formErrors.length > 0) && (
-        <ErrorSummary key={attempt}>
-          <ErrorSummary.Heading level={2} data-size="2xs">
-            {t('errors.formHasErrors')}
-          </ErrorSummary.Heading>
-          <ErrorSummary.List>
-            {summary.map(([path, message]) => (
-              <ErrorSummary.Item key={path}>
-                <ErrorSummary.Link
-                  href={`#${idOf(path)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    document.getElementById(idOf(path))?.focus();
-                  }}
-                >
-                  {whereIs(path)}
-                  {message}
-                </ErrorSummary.Link>
-              </ErrorSummary.Item>
-            ))}
-            {formErrors.map((m) => (
-              <ErrorSummary.Item key={m}>{m}</ErrorSummary.Item>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <FormErrorSummary {...form} level={2} idFor={idOf} where={whereIs} />
 
       <Paragraph data-size="sm">{t('conversations.plan.editor.langHelp')}</Paragraph>
 

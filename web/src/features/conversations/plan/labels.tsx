@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../core/format';
 import type { ConferenceStatus, ConversationKind, LawStatus, SectionRule } from '../types';
-import { AlertIcon, CheckIcon } from './icons';
+import { AlertIcon, CheckIcon } from '../../../core/ui/icons';
 
 export const kindLabel = (t: TFunction, kind: ConversationKind): string => t(`conversations.kinds.${kind}`);
 

@@ -1,17 +1,26 @@
 /**
- * The project's form error pattern (see contactLog/ContactLogForm.tsx) for the meeting forms: field
+ * The project's form error pattern for every form: field
  * messages next to the fields, and an error summary above that takes focus and links to each field.
  * The typed text always stays in the form; only the messages change.
  */
 import { ErrorSummary } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../core/api/client';
-import { problemText } from '../../../core/ui/ErrorAlert';
+import { isApiError } from '../api/client';
+import { problemText } from '../ui/ErrorAlert';
 
 export type Errors<F extends string> = Partial<Record<F, string>>;
 
-export function useFormErrors<F extends string>(fields: readonly F[]) {
+/** "body/windows/0/opensOn" → "windows.0.opensOn": a field's path in a form with repeated parts. */
+export function fieldPath(field: string): string {
+  return field.replace(/^body[./]?/, '').replace(/^\//, '').replace(/\//g, '.');
+}
+
+/**
+ * `fields`: the form's fields by name, or — for a form with repeated parts (windows, sections) — a test
+ * whether a server field path ("windows.0.opensOn") is one of the form's controls.
+ */
+export function useFormErrors<F extends string>(fields: readonly F[] | ((path: string) => boolean)) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<Errors<F>>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
@@ -22,15 +31,16 @@ export function useFormErrors<F extends string>(fields: readonly F[]) {
     errors,
     formErrors,
     attempt,
+    setErrors,
     clear() {
       setErrors({});
       setFormErrors([]);
     },
-    /** Client-side checks; true when there were none. */
-    check(found: Errors<F>): boolean {
+    /** Client-side checks (and messages not tied to a field); true when there were none. */
+    check(found: Errors<F>, other: string[] = []): boolean {
       setErrors(found);
-      setFormErrors([]);
-      if (Object.keys(found).length) {
+      setFormErrors(other);
+      if (Object.keys(found).length || other.length) {
         setAttempt((a) => a + 1);
         return false;
       }
@@ -38,15 +48,21 @@ export function useFormErrors<F extends string>(fields: readonly F[]) {
     },
     /** A failed call: the server's field messages by field, the rest (or its detail) above the form. */
     fromServer(err: unknown, alias: Partial<Record<string, F>> = {}) {
-      const byField = isApiError(err) ? err.fieldErrors() : {};
       const known: Errors<F> = {};
       const other: string[] = [];
-      for (const [field, message] of Object.entries(byField)) {
+      const byField: [string, string][] = !isApiError(err)
+        ? []
+        : typeof fields === 'function'
+          ? (err.problem?.errors ?? []).map((e) => [fieldPath(e.field), e.message])
+          : Object.entries(err.fieldErrors());
+      for (const [field, message] of byField) {
         const f = (alias[field] ?? field) as F;
-        if ((fields as readonly string[]).includes(f)) known[f] ??= message;
+        const ours = typeof fields === 'function' ? fields(f) : (fields as readonly string[]).includes(f);
+        if (ours) known[f] ??= message;
         else other.push(message);
       }
       setErrors(known);
+      // The detail repeats the field messages on a 400; show it alone only when nothing is tied to a field.
       setFormErrors(other.length || Object.keys(known).length ? other : [problemText(t, err)]);
       setAttempt((a) => a + 1);
     },
@@ -57,18 +73,22 @@ interface SummaryProps<F extends string> {
   errors: Errors<F>;
   formErrors: string[];
   attempt: number;
-  order: readonly F[];
+  /** the order of the fields in the form; default: as the errors came */
+  order?: readonly F[];
   /** the id of the control to focus for a field */
   idFor: (field: F) => string;
+  /** where in the form the field is ("Window 2: "), for forms with repeated parts */
+  where?: (field: F) => string;
+  level?: 2 | 3;
 }
 
-export function FormErrorSummary<F extends string>({ errors, formErrors, attempt, order, idFor }: SummaryProps<F>) {
+export function FormErrorSummary<F extends string>({ errors, formErrors, attempt, order, idFor, where, level = 3 }: SummaryProps<F>) {
   const { t } = useTranslation();
-  const items = order.filter((f) => errors[f]);
+  const items = (order ?? (Object.keys(errors) as F[])).filter((f) => errors[f]);
   if (!items.length && !formErrors.length) return null;
   return (
     <ErrorSummary key={attempt}>
-      <ErrorSummary.Heading level={3} data-size="2xs">
+      <ErrorSummary.Heading level={level} data-size="2xs">
         {t('errors.formHasErrors')}
       </ErrorSummary.Heading>
       <ErrorSummary.List>
@@ -81,6 +101,7 @@ export function FormErrorSummary<F extends string>({ errors, formErrors, attempt
                 document.getElementById(idFor(f))?.focus();
               }}
             >
+              {where?.(f)}
               {errors[f]}
             </ErrorSummary.Link>
           </ErrorSummary.Item>
