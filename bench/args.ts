@@ -15,6 +15,12 @@ export interface BenchOptions {
   warmup: number;
   /** average contact-log entries per student (the generator makes none; the overview shows the last one) */
   contactLogs: number;
+  /** the date the data is generated for and the app runs at (ELEVLOS_TODAY) */
+  today: string;
+  /** scales how often students are away (server/seed/absence.ts); 0 = no absence rows */
+  absenceIntensity: number;
+  /** runs of the county-wide absence recomputation (a job, not a route) per measurement */
+  recomputeRuns: number;
   /** also measure the floor plus the audit insert the endpoint must do */
   floorAudit: boolean;
   /** also measure each endpoint with ONE connection, against a sequential floor (latency without queueing) */
@@ -29,7 +35,12 @@ export interface BenchOptions {
 }
 
 /** the endpoints' keys (bench/load.ts `targets`), for --only */
-export const SCENARIOS = ['overview', 'student', 'classPlan', 'compliance', 'complianceSchool'] as const;
+export const SCENARIOS = ['overview', 'student', 'classPlan', 'compliance', 'complianceSchool', 'absenceOverview', 'absenceRecompute'] as const;
+
+/** the last full week of the 2026/27 school year: a whole year of absence and conversations lies behind it */
+export const DEFAULT_BENCH_TODAY = '2027-06-17';
+/** ~100 absence rows per student over the year: ten million for a county of 100 000 */
+export const DEFAULT_ABSENCE_INTENSITY = 2.75;
 
 export const USAGE = `Usage: npm run bench -- [flags]
 
@@ -41,6 +52,11 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --duration S       seconds of measured load per endpoint, and per floor measurement (default 15)
   --warmup S         seconds of unmeasured load before each endpoint (default 2, at most duration / 5)
   --contact-logs X   average contact-log entries per student (default 1.5)
+  --today DATE       the day the data is generated for and the app runs at (default ${DEFAULT_BENCH_TODAY}:
+                     the school year's last week; 2026-11-25 was the default before the absence scenarios)
+  --absence-intensity X  how often students are away, times the demo's rates (default ${DEFAULT_ABSENCE_INTENSITY}:
+                     ~100 absence rows per student a year); 0 = no absence rows
+  --recompute-runs N runs of the county-wide absence recomputation per measurement (default 3)
   --no-floor-audit   skip the extra "floor + audit insert" measurement
   --sequential       also load each endpoint with 1 connection and compare with a sequential floor
   --extra-sql SQL    experiment: run SQL after loading, before ANALYZE (e.g. a proposed index)
@@ -90,6 +106,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
         duration: { type: 'string' },
         warmup: { type: 'string' },
         'contact-logs': { type: 'string' },
+        today: { type: 'string' },
+        'absence-intensity': { type: 'string' },
+        'recompute-runs': { type: 'string' },
         'no-floor-audit': { type: 'boolean' },
         sequential: { type: 'boolean' },
         'extra-sql': { type: 'string' },
@@ -125,6 +144,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     }
   }
   if (out.trim() === '') throw new UsageError('--out must not be empty');
+  const today = v.today ?? DEFAULT_BENCH_TODAY;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)) || today < '2026-08-19' || today > '2027-06-18') {
+    throw new UsageError(`--today must be a date in the 2026/27 school year, 2026-08-19 … 2027-06-18 (got "${today}")`);
+  }
   return {
     students,
     schools,
@@ -135,6 +158,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     duration,
     warmup: numFlag('warmup', v.warmup, Math.min(2, Math.round(duration * 2) / 10), 0, 600),
     contactLogs: numFlag('contact-logs', v['contact-logs'], 1.5, 0, 50),
+    today,
+    absenceIntensity: numFlag('absence-intensity', v['absence-intensity'], DEFAULT_ABSENCE_INTENSITY, 0, 10),
+    recomputeRuns: intFlag('recompute-runs', v['recompute-runs'], 3, 1, 100),
     floorAudit: !v['no-floor-audit'],
     sequential: !!v.sequential,
     extraSql: v['extra-sql']?.trim() || undefined,

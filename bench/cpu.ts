@@ -28,6 +28,19 @@ export function processCpuMs(pid: number): number | null {
   }
 }
 
+/** resident memory of a process and its peak (VmRSS, VmHWM), in MB, or null if it is gone / not Linux */
+export function processMemoryMb(pid: number): { rssMb: number; peakRssMb: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    const rss = kb('VmRSS');
+    const peak = kb('VmHWM');
+    return Number.isFinite(rss) ? { rssMb: Math.round(rss / 1024), peakRssMb: Math.round(peak / 1024) } : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface CpuSnapshot {
   at: number;
   app: number | null;

@@ -20,7 +20,7 @@ import pg from 'pg';
 import { writeAudit, type AuditEntry } from '../server/core/audit/audit.js';
 import type { Database } from '../server/core/db/client.js';
 import { loadActor, loadBasisGroupFacts, loadGroupStudents, loadStudentFacts } from '../server/core/policy/facts.js';
-import { DEFAULT_TODAY } from '../server/seed/generate.js';
+import { DEFAULT_BENCH_TODAY } from './args.js';
 import { COMPLIANCE_SQL, loadPlan, planColumns } from '../server/features/conversations/planData.js';
 import { buildStudentRecord } from '../server/features/students/record.js';
 import { CLASS_PLAN_FLOOR_SQL, COMPLIANCE_FLOOR_SQL } from './conversations.js';
@@ -67,7 +67,7 @@ async function auditStmt(entries: AuditEntry[]): Promise<Stmt> {
 
 async function main(): Promise<void> {
   const { values: v } = parseArgs({
-    options: { loops: { type: 'string' }, duration: { type: 'string' }, users: { type: 'string' } },
+    options: { loops: { type: 'string' }, duration: { type: 'string' }, users: { type: 'string' }, today: { type: 'string' } },
     strict: true,
   });
   const url = process.env.DATABASE_URL;
@@ -82,7 +82,8 @@ async function main(): Promise<void> {
     console.error('--loops, --duration and --users must be positive numbers');
     process.exit(2);
   }
-  const today = DEFAULT_TODAY;
+  // the day the kept data set was generated for (the bench's --today)
+  const today = v.today ?? DEFAULT_BENCH_TODAY;
   const setup = new pg.Pool({ connectionString: url, max: 1 });
   const { rows: users } = await setup.query<{ owner_id: string; person_id: string; basis_group_id: string; sid: string }>(
     `select a.owner_id, a.person_id, cta.basis_group_id, s.id as sid from account a

@@ -2,6 +2,7 @@
  * The raw SQL floor: what each endpoint fundamentally needs from the database, as ONE query, run
  * directly on the database for the same random classes/students the load used.
  */
+import { floorAbsenceOverview, yearFacts, type YearFacts } from './absence.js';
 import { floorClassPlan, floorCompliance, studentsIn } from './conversations.js';
 import type { BenchUser, LeaderUser } from './dataset.js';
 import type { AnySession, Session, Who } from './load.js';
@@ -96,6 +97,8 @@ const leaderCase = (key: string, who: 'departmentHeads' | 'principals', run: (q:
   ({ key, who, audited: false, run: (q, s) => run(q, s as Session<LeaderUser>) });
 
 export function floorCases(ownerId: string, today: string): Record<string, FloorCase> {
+  // the school year and its calendar are the same for every request: read once, outside the timed statements
+  let year: Promise<YearFacts> | null = null;
   return {
     overview: contactTeacherCase('overview',
       async (q, s, _pick, withAudit) => {
@@ -121,6 +124,16 @@ export function floorCases(ownerId: string, today: string): Record<string, Floor
         const answer = await floorClassPlan(q, ownerId, s.user, today);
         if (withAudit && answer.length) {
           await q(AUDIT_SQL, [ownerId, s.user.personId, 'basisGroup.readConversationPlan', 'basisGroup', s.user.basisGroupId,
+            'contact teacher (bench floor)', answer.map((r) => r.studentId), JSON.stringify({ group: 'bench' })]);
+        }
+        return answer.length;
+      }),
+    // the class absence overview audits every student shown, like the class overview
+    absenceOverview: contactTeacherCase('absenceOverview',
+      async (q, s, _pick, withAudit) => {
+        const answer = await floorAbsenceOverview(q, ownerId, s.user, today, await (year ??= yearFacts(q, ownerId, today)));
+        if (withAudit && answer.length) {
+          await q(AUDIT_SQL, [ownerId, s.user.personId, 'basisGroup.readAbsence', 'basisGroup', s.user.basisGroupId,
             'contact teacher (bench floor)', answer.map((r) => r.studentId), JSON.stringify({ group: 'bench' })]);
         }
         return answer.length;

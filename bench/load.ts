@@ -56,7 +56,7 @@ export async function loginAll<U extends BenchUser | LeaderUser>(url: string, us
 }
 
 export interface Target {
-  /** short key: overview | student | classPlan | compliance | complianceSchool (also --only) */
+  /** short key: overview | student | classPlan | absenceOverview | compliance | complianceSchool (also --only) */
   key: string;
   label: string;
   /** path template for the docs: /api/basis-groups/:id/overview */
@@ -93,6 +93,13 @@ export const targets: Target[] = [
     route: 'GET /api/basis-groups/:basisGroupId/conversation-plan',
     who: 'contactTeachers',
     path: (s) => `/api/basis-groups/${asContactTeacher(s).user.basisGroupId}/conversation-plan`,
+  },
+  {
+    key: 'absenceOverview',
+    label: 'class absence',
+    route: 'GET /api/basis-groups/:basisGroupId/absence',
+    who: 'contactTeachers',
+    path: (s) => `/api/basis-groups/${asContactTeacher(s).user.basisGroupId}/absence`,
   },
   {
     key: 'compliance',

@@ -7,17 +7,20 @@ import {
   appClassPlan, appCompliance, firstDifference, floorClassPlan, floorCompliance, studentsIn,
   type ClassPlanAnswer, type ComplianceAnswer,
 } from './conversations.js';
+import { appAbsenceOverview, floorAbsenceOverview, yearFacts, type AbsenceOverviewAnswer, type YearFacts } from './absence.js';
 import type { BenchUser, LeaderUser } from './dataset.js';
 import type { Query } from './floor.js';
 import type { AnySession, Sessions, Target } from './load.js';
 
-type Answer = ClassPlanAnswer | ComplianceAnswer;
+type Answer = ClassPlanAnswer | ComplianceAnswer | AbsenceOverviewAnswer;
+const studentsOf = (a: Answer) => (Array.isArray(a) ? a.length : studentsIn(a));
 export interface AppAnswer { target: Target; session: AnySession; answer: Answer }
 
 const fromApp: Record<string, (body: unknown) => Answer> = {
   classPlan: appClassPlan,
   compliance: appCompliance,
   complianceSchool: appCompliance,
+  absenceOverview: appAbsenceOverview,
 };
 
 /** Targets whose answers the bench compares with the floor's. */
@@ -31,9 +34,9 @@ export async function appAnswers(url: string, sessions: Sessions, targets: Targe
       const res = await fetch(`${url}${target.path(session, () => 0)}`, { headers: { cookie: session.cookie, accept: 'application/json' } });
       if (res.status !== 200) throw new Error(`${target.label} for ${session.user.username}: ${res.status} ${await res.text()}`);
       const answer = fromApp[target.key]!(await res.json());
-      if (studentsIn(answer) === 0) throw new Error(`${target.label} for ${session.user.username}: the app answered with no students`);
-      if (session.user.role === 'contactTeacher' && studentsIn(answer) !== session.user.studentIds.length) {
-        throw new Error(`${target.label} for ${session.user.username}: ${studentsIn(answer)} students, the class has ${session.user.studentIds.length}`);
+      if (studentsOf(answer) === 0) throw new Error(`${target.label} for ${session.user.username}: the app answered with no students`);
+      if (session.user.role === 'contactTeacher' && studentsOf(answer) !== session.user.studentIds.length) {
+        throw new Error(`${target.label} for ${session.user.username}: ${studentsOf(answer)} students, the class has ${session.user.studentIds.length}`);
       }
       out.push({ target, session, answer });
     }
@@ -44,10 +47,13 @@ export async function appAnswers(url: string, sessions: Sessions, targets: Targe
 /** Throws at the first answer that differs from the floor's; returns how many were compared per target. */
 export async function compareWithFloor(q: Query, ownerId: string, today: string, answers: AppAnswer[]): Promise<Record<string, number>> {
   const compared: Record<string, number> = {};
+  let year: YearFacts | null = null;
   for (const { target, session, answer } of answers) {
     const floor = target.key === 'classPlan'
       ? await floorClassPlan(q, ownerId, session.user as BenchUser, today)
-      : await floorCompliance(q, ownerId, session.user as LeaderUser, today);
+      : target.key === 'absenceOverview'
+        ? await floorAbsenceOverview(q, ownerId, session.user as BenchUser, today, (year ??= await yearFacts(q, ownerId, today)))
+        : await floorCompliance(q, ownerId, session.user as LeaderUser, today);
     const diff = firstDifference(answer, floor);
     if (diff) throw new Error(`${target.label} for ${session.user.username}: the app's answer differs from the floor's at ${diff}`);
     compared[target.key] = (compared[target.key] ?? 0) + 1;

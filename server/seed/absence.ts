@@ -8,7 +8,7 @@
 import type { AbsenceReason } from '../core/db/schema.js';
 import { SchoolCalendar, isoWeekday, type OwnerHoliday } from '../features/absence/calendar.js';
 import { ABSENCE_LIMIT_PERCENT } from '../features/absence/rules.js';
-import { SCHOOL_YEAR, programmeAreas, type Dataset } from './generate.js';
+import { SCHOOL_YEAR, programmeAreas, type AbsenceRow, type Dataset } from './generate.js';
 import type { Random } from './random.js';
 
 /** The owner's own breaks in 2026/27 (public holidays come from the calendar library). */
@@ -150,6 +150,21 @@ const addDaysIso = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00
 
 /** Generic absence for every active student; `skip` are set up by hand (the demo's hard cases). */
 export function addAbsence(ds: Dataset, r: Random, opts: AbsenceOptions & { skip?: ReadonlySet<string> }): void {
+  for (const row of generateAbsence(ds, r, opts)) ds.absence.push(row);
+}
+
+export interface GenerateAbsenceOptions extends AbsenceOptions {
+  skip?: ReadonlySet<string>;
+  /**
+   * Scales how often students are away (1 = the demo's county). The bench raises it to reach a county's
+   * ten million rows a year without holding them: the rows are yielded one student at a time.
+   */
+  intensity?: number;
+}
+
+/** The rows of `addAbsence`, lazily and in the same order (the same random draws), for bulk loading. */
+export function* generateAbsence(ds: Dataset, r: Random, opts: GenerateAbsenceOptions): Generator<AbsenceRow> {
+  const k = opts.intensity ?? 1;
   const calendar = schoolCalendar();
   const lessonsOf = lessonsByStudent(ds, calendar, opts.today);
   const planned = plannedMinutesByGroup(ds, calendar);
@@ -163,9 +178,9 @@ export function addAbsence(ds: Dataset, r: Random, opts: AbsenceOptions & { skip
     if (!occ.length) continue;
     // how often this student is away: most rarely, some often
     const kind = r.weighted([['rare', 55], ['some', 30], ['often', 12], ['much', 3]] as const);
-    const pDay = { rare: 0.006, some: 0.02, often: 0.045, much: 0.09 }[kind];
-    const pLesson = { rare: 0.01, some: 0.025, often: 0.05, much: 0.1 }[kind];
-    const pLate = r.chance(0.2) ? 0.04 : 0.008;
+    const pDay = Math.min(0.5, k * { rare: 0.006, some: 0.02, often: 0.045, much: 0.09 }[kind]);
+    const pLesson = Math.min(0.5, k * { rare: 0.01, some: 0.025, often: 0.05, much: 0.1 }[kind]);
+    const pLate = Math.min(0.5, k * (r.chance(0.2) ? 0.04 : 0.008));
     const healthOrUndoc = new Map<string, number>();
     const byDay = new Map<string, Occurrence[]>();
     for (const o of occ) byDay.set(o.day, [...(byDay.get(o.day) ?? []), o]);
@@ -173,6 +188,7 @@ export function addAbsence(ds: Dataset, r: Random, opts: AbsenceOptions & { skip
     let religiousDays = 0;
     let sickReason: AbsenceReason = 'selfCertification';
     for (const [day, today] of byDay) {
+      const rows: AbsenceRow[] = [];
       const push = (o: Occurrence, reason: AbsenceReason, fullDay: boolean, late = 0) => {
         const limit = (planned.get(o.teachingGroupId) ?? 0) * ABSENCE_LIMIT_PERCENT;
         const used = healthOrUndoc.get(o.subjectId) ?? 0;
@@ -182,7 +198,7 @@ export function addAbsence(ds: Dataset, r: Random, opts: AbsenceOptions & { skip
           : r2 === 'undocumented' || r2 === 'schoolHealthService' ? null : r.chance(0.8) ? minDoc(day, 1, 7) : null;
         const minutes = late || o.minutes;
         if (r2 === 'selfCertification' || r2 === 'health' || documentedOn === null) healthOrUndoc.set(o.subjectId, used + minutes);
-        ds.absence.push({ ownerId: opts.ownerId, studentId: st.id, day, lessonId: o.lessonId, minutes, late: late > 0, fullDay, reason: r2, documentedOn });
+        rows.push({ ownerId: opts.ownerId, studentId: st.id, day, lessonId: o.lessonId, minutes, late: late > 0, fullDay, reason: r2, documentedOn });
       };
       if (sickLeft > 0 || r.chance(pDay)) {
         if (sickLeft === 0) {
@@ -195,12 +211,13 @@ export function addAbsence(ds: Dataset, r: Random, opts: AbsenceOptions & { skip
         }
         sickLeft--;
         for (const o of today) push(o, sickReason, true);
-        continue;
+      } else {
+        for (const o of today) {
+          if (r.chance(pLesson)) push(o, r.weighted([['undocumented', 70], ['selfCertification', 20], ['electedRepresentative', 4], ['schoolHealthService', 6]] as const), false);
+          else if (o.minutes > 20 && r.chance(pLate)) push(o, 'undocumented', false, r.int(5, Math.min(30, o.minutes - 5)));
+        }
       }
-      for (const o of today) {
-        if (r.chance(pLesson)) push(o, r.weighted([['undocumented', 70], ['selfCertification', 20], ['electedRepresentative', 4], ['schoolHealthService', 6]] as const), false);
-        else if (o.minutes > 20 && r.chance(pLate)) push(o, 'undocumented', false, r.int(5, Math.min(30, o.minutes - 5)));
-      }
+      yield* rows;
     }
   }
 }

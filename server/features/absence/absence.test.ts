@@ -11,7 +11,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today as todayIso } from '../../core/time.js';
 import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
+import { yearContext } from './context.js';
+import { recomputeAbsence } from './recompute.js';
+import { subjectStats } from './stats.js';
 
 let t: TestApp;
 let kt: Client;
@@ -96,6 +100,30 @@ describe('the percentage of a subject (L-10, L-11): hand-computed', () => {
     await register(tst.groupA, '2026-10-19', tst.lessonA, [{ studentId: student, status: 'absent' }]);
     const s = subjectOf((await kt.get(`/api/students/${student}/absence`)).json(), 'TST1000');
     expect(s).toMatchObject({ countingHours: 6.3, percent: 11.6, status: 'overLimit', limitPercent: 10 });
+  });
+
+  it("the nightly county-wide recomputation (R-21) counts this student over the limit, and agrees with every student's own percentages", async () => {
+    const today = todayIso();
+    const job = await recomputeAbsence(t.database.query, owner, today);
+    const students = await t.database.query<{ id: string; school_id: string }>('select id, school_id from student where owner_id = $1', [owner]);
+    const schoolOf = new Map(students.map((s) => [s.id, s.school_id]));
+    const ctx = await yearContext(t.database.query, owner, today);
+    const stats = await subjectStats(t.database.query, owner, ctx.calendar, today, students.map((s) => s.id));
+    const bySchool = new Map<string, { students: Set<string>; over: Set<string>; near: Set<string>; signal: Set<string>; subjects: number }>();
+    for (const x of stats) {
+      const id = schoolOf.get(x.studentId)!;
+      const s = bySchool.get(id) ?? { students: new Set(), over: new Set(), near: new Set(), signal: new Set(), subjects: 0 };
+      bySchool.set(id, s);
+      s.students.add(x.studentId);
+      s.subjects++;
+      if (x.plannedMinutes > 0 && x.countingMinutes * 100 > 10 * x.plannedMinutes) s.over.add(x.studentId);
+      if (x.plannedMinutes > 0 && x.countingMinutes * 100 >= 8 * x.plannedMinutes) s.near.add(x.studentId);
+      if (x.heldMinutes > 0 && x.countingMinutes * 100 >= 5 * x.heldMinutes) s.signal.add(x.studentId);
+    }
+    expect(bySchool.get(t.demo.schoolId)!.over.has(student)).toBe(true);
+    expect(job.schools).toEqual([...bySchool].sort(([a], [b]) => (a < b ? -1 : 1)).map(([schoolId, s]) => ({
+      schoolId, students: s.students.size, overLimit: s.over.size, nearLimit: s.near.size, atSignal: s.signal.size, studentSubjects: s.subjects,
+    })));
   });
 
   it("the principal's own decision (L-13) lets the student keep a grade up to 15 %; only the principal may make it", async () => {

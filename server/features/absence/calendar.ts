@@ -10,10 +10,25 @@ const DAY_MS = 86_400_000;
 export const dayNumber = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 export const isoDay = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 export const addDays = (iso: string, days: number): string => isoDay(dayNumber(iso) + days);
+/**
+ * Memoised per date: the emerging-absence rules ask for the weekday and the week of the same few hundred
+ * school-year dates thousands of times per class, and parsing a date each time was most of their cost.
+ */
+const memo = <T>(f: (iso: string) => T): ((iso: string) => T) => {
+  const cache = new Map<string, T>();
+  return (iso) => {
+    let v = cache.get(iso);
+    if (v === undefined) {
+      v = f(iso);
+      if (cache.size < 20_000) cache.set(iso, v);
+    }
+    return v;
+  };
+};
 /** ISO weekday, 1 = Monday … 7 = Sunday */
-export const isoWeekday = (iso: string): number => ((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+export const isoWeekday = memo((iso: string): number => ((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1);
 /** the Monday of the ISO week the day falls in */
-export const weekStart = (iso: string): string => addDays(iso, 1 - isoWeekday(iso));
+export const weekStart = memo((iso: string): string => addDays(iso, 1 - isoWeekday(iso)));
 
 /** ISO week number and its year ("2026-W48"). */
 export function isoWeek(iso: string): { year: number; week: number } {

@@ -32,6 +32,17 @@ const basisParams = z.object({ basisGroupId: z.uuid() });
 
 interface Named { facts: StudentFacts; givenName: string; familyName: string }
 
+function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const l = out.get(k);
+    if (l) l.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
 /** The group's students today that the actor may read, sorted by name. */
 async function groupStudents(app: FastifyInstance, actor: Actor, group: { kind: 'basis' | 'teaching'; id: string }, day: string, today: string): Promise<Named[]> {
   const rows = await loadGroupStudents(app.database, actor.ownerId, group, day, { columns: ', p.given_name, p.family_name', params: [] });
@@ -234,6 +245,10 @@ export async function groupAbsenceRoutes(app: FastifyInstance): Promise<void> {
         [actor.ownerId, ids, actor.personId]),
     ]);
     const codeOf = new Map(stats.map((x) => [x.subjectId, x.subjectCode]));
+    // by student once: a class has a year's rows (thousands), and filtering them per student was quadratic
+    const statsOf = groupBy(stats, (x) => x.studentId);
+    const rowsOf = groupBy(rows, (x) => x.studentId);
+    const followUpOf = new Map(followUps.map((f) => [f.student_id, f.last_on]));
     await audit(app, actor, 'basisGroup.readAbsence', students, req.today, { type: 'basisGroup', id: group.basisGroupId });
     return {
       access: accessOf(req),
@@ -241,10 +256,10 @@ export async function groupAbsenceRoutes(app: FastifyInstance): Promise<void> {
       today: req.today,
       rules,
       students: students.map((s) => {
-        const mine = stats.filter((x) => x.studentId === s.facts.studentId);
-        const myRows = rows.filter((x) => x.studentId === s.facts.studentId);
+        const mine = statsOf.get(s.facts.studentId) ?? [];
+        const myRows = rowsOf.get(s.facts.studentId) ?? [];
         const absence = myRows.filter(isAbsence);
-        const last = followUps.find((f) => f.student_id === s.facts.studentId)?.last_on ?? null;
+        const last = followUpOf.get(s.facts.studentId) ?? null;
         const signals = emergingSignals(myRows, mine.map((x) => ({ subjectId: x.subjectId, heldMinutes: x.heldMinutes })), ctx.calendar, req.today, rules)
           .map((sig) => ({ kind: sig.kind, raisedOn: sig.raisedOn, subjectCode: sig.subjectId ? codeOf.get(sig.subjectId) ?? null : null, weekday: sig.weekday, value: sig.value, followedUp: followedUp(sig, last) }));
         const ranked = mine.map((x) => ({ x, percent: percentOf(x.countingMinutes, x.plannedMinutes), status: subjectStatus(x, null) }))

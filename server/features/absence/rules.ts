@@ -237,9 +237,11 @@ export function emergingSignals(rows: readonly AbsenceRowFacts[], subjects: read
       let cum = 0;
       let held = false;
       let raisedOn: string | null = null;
-      for (const day of [...new Set(mine.map((r) => r.day))]) {
+      const minutesOn = new Map<string, number>();
+      for (const r of mine) minutesOn.set(r.day, (minutesOn.get(r.day) ?? 0) + r.minutes);
+      for (const [day, minutes] of minutesOn) {
         const before = cum;
-        cum += mine.filter((r) => r.day === day).reduce((x, r) => x + r.minutes, 0);
+        cum += minutes;
         const now = holds(cum, day);
         if (now && (!held || !holds(before, day))) raisedOn = day;
         held = now;
@@ -250,16 +252,18 @@ export function emergingSignals(rows: readonly AbsenceRowFacts[], subjects: read
 
   const full = rule('fullDays');
   if (full) {
-    const days = [...new Set(absence.filter((r) => r.fullDay && r.day >= since(full.windowWeeks)).map((r) => r.day))];
+    const from = since(full.windowWeeks);
+    const days = [...new Set(absence.filter((r) => r.fullDay && r.day >= from).map((r) => r.day))];
     const raisedOn = nth(days, full.threshold);
     if (raisedOn) out.push({ kind: 'fullDays', raisedOn, subjectId: null, weekday: null, value: days.length });
   }
 
   const weekday = rule('sameWeekday');
   if (weekday) {
-    const missed = absence.filter((r) => !r.late && r.day >= since(weekday.windowWeeks));
+    const from = since(weekday.windowWeeks);
+    const missed = absence.filter((r) => !r.late && r.day >= from).map((r) => ({ day: r.day, wd: isoWeekday(r.day) }));
     for (let wd = 1; wd <= 5; wd++) {
-      const days = [...new Set(missed.filter((r) => isoWeekday(r.day) === wd).map((r) => r.day))];
+      const days = [...new Set(missed.filter((r) => r.wd === wd).map((r) => r.day))];
       const weeks = [...new Set(days.map(weekStart))];
       const raisedOn = weeks.length >= weekday.threshold ? days.find((d) => weekStart(d) === weeks[weekday.threshold - 1]) ?? null : null;
       if (raisedOn) out.push({ kind: 'sameWeekday', raisedOn, subjectId: null, weekday: wd, value: weeks.length });
@@ -268,7 +272,8 @@ export function emergingSignals(rows: readonly AbsenceRowFacts[], subjects: read
 
   const late = rule('lateArrivals');
   if (late) {
-    const days = absence.filter((r) => r.late && r.day >= since(late.windowWeeks)).map((r) => r.day);
+    const from = since(late.windowWeeks);
+    const days = absence.filter((r) => r.late && r.day >= from).map((r) => r.day);
     const raisedOn = nth(days, late.threshold);
     if (raisedOn) out.push({ kind: 'lateArrivals', raisedOn, subjectId: null, weekday: null, value: days.length });
   }

@@ -29,16 +29,65 @@ export interface SubjectStats {
   lateCount: number;
 }
 
+/*
+ * For some students (a class, a group, one student) the teaching groups and lessons are looked up by key
+ * (lateral, `offset 0` so the planner cannot flatten it back into a join): a plain join was planned as a
+ * hash of the owner's every lesson (59 000 at 100k students) and teaching group (27 000) on each request,
+ * most of the class absence overview's database time. The county-wide statement joins everything by hash.
+ */
+const groupOf = (byKey: boolean) => byKey
+  ? `cross join lateral (select tg.subject_id from teaching_group tg
+       where tg.owner_id = e.owner_id and tg.id = e.teaching_group_id and tg.school_year_id = $2 offset 0) tg`
+  : 'join teaching_group tg on tg.owner_id = e.owner_id and tg.id = e.teaching_group_id and tg.school_year_id = $2';
+
+/** the absence of the year per student and subject; by key: summed per lesson first, each distinct lesson's subject looked up once */
+const absentSql = (absenceFilter: string, byKey: boolean) => byKey ? `
+per_lesson as (
+  select a.student_id, a.lesson_id,
+    coalesce(sum(a.minutes) filter (where a.reason <> 'schoolHealthService'), 0) as absence,
+    coalesce(sum(a.minutes) filter (where a.reason <> 'schoolHealthService' and a.documented_on is null), 0) as counting,
+    coalesce(sum(a.minutes) filter (where a.reason = 'selfCertification'), 0) as self_certified,
+    coalesce(sum(a.minutes) filter (where a.reason <> 'schoolHealthService'
+      and (a.reason in ('health', 'selfCertification') or a.documented_on is null)), 0) as health_or_undocumented,
+    count(*) filter (where a.late and a.reason <> 'schoolHealthService') as late_count
+  from absence a
+  where a.owner_id = $1 and a.day between $4::date and $5::date${absenceFilter}
+  group by 1, 2
+), lesson_subject as (
+  select x.lesson_id, ls.subject_id from (select distinct lesson_id from per_lesson) x
+  cross join lateral (select tg.subject_id from lesson l join teaching_group tg on tg.owner_id = l.owner_id and tg.id = l.teaching_group_id
+    where l.owner_id = $1 and l.id = x.lesson_id offset 0) ls
+), absent as (
+  select p.student_id, ls.subject_id, sum(p.absence)::int as absence, sum(p.counting)::int as counting, sum(p.self_certified)::int as self_certified,
+    sum(p.health_or_undocumented)::int as health_or_undocumented, sum(p.late_count)::int as late_count
+  from per_lesson p join lesson_subject ls on ls.lesson_id = p.lesson_id
+  group by 1, 2
+)` : `
+absent as (
+  select a.student_id, tg.subject_id,
+    coalesce(sum(a.minutes) filter (where a.reason <> 'schoolHealthService'), 0)::int as absence,
+    coalesce(sum(a.minutes) filter (where a.reason <> 'schoolHealthService' and a.documented_on is null), 0)::int as counting,
+    coalesce(sum(a.minutes) filter (where a.reason = 'selfCertification'), 0)::int as self_certified,
+    coalesce(sum(a.minutes) filter (where a.reason <> 'schoolHealthService'
+      and (a.reason in ('health', 'selfCertification') or a.documented_on is null)), 0)::int as health_or_undocumented,
+    (count(*) filter (where a.late and a.reason <> 'schoolHealthService'))::int as late_count
+  from absence a
+  join lesson l on l.owner_id = a.owner_id and l.id = a.lesson_id
+  join teaching_group tg on tg.owner_id = l.owner_id and tg.id = l.teaching_group_id
+  where a.owner_id = $1 and a.day between $4::date and $5::date${absenceFilter}
+  group by 1, 2
+)`;
+
 /** $1 owner, $2 school year, $3 school days, $4 year start, $5 year end, $6 today, $7 students (when filtered) */
-const statsSql = (studentFilter: string, absenceFilter: string) => `
+const statsSql = (studentFilter: string, absenceFilter: string, byKey: boolean) => `
 with days as (
   select d::date as day, extract(isodow from d)::int as wd from unnest($3::date[]) as d
 ), enr as (
   select e.student_id, tg.subject_id, e.teaching_group_id,
     greatest(e.starts_on, $4::date) as a, least(coalesce(e.ends_on, $5::date + 1), $5::date + 1) as b
   from enrolment e
-  join teaching_group tg on tg.owner_id = e.owner_id and tg.id = e.teaching_group_id
-  where e.owner_id = $1 and e.teaching_group_id is not null and tg.school_year_id = $2${studentFilter}
+  ${groupOf(byKey)}
+  where e.owner_id = $1 and e.teaching_group_id is not null${studentFilter}
 ), win as (
   select distinct teaching_group_id, a, b from enr where a < b
 ), win_minutes as (
@@ -53,20 +102,7 @@ with days as (
   select enr.student_id, enr.subject_id, sum(wm.planned)::int as planned, sum(wm.held)::int as held
   from enr join win_minutes wm on wm.teaching_group_id = enr.teaching_group_id and wm.a = enr.a and wm.b = enr.b
   group by 1, 2
-), absent as (
-  select a.student_id, tg.subject_id,
-    coalesce(sum(a.minutes) filter (where a.reason <> 'schoolHealthService'), 0)::int as absence,
-    coalesce(sum(a.minutes) filter (where a.reason <> 'schoolHealthService' and a.documented_on is null), 0)::int as counting,
-    coalesce(sum(a.minutes) filter (where a.reason = 'selfCertification'), 0)::int as self_certified,
-    coalesce(sum(a.minutes) filter (where a.reason <> 'schoolHealthService'
-      and (a.reason in ('health', 'selfCertification') or a.documented_on is null)), 0)::int as health_or_undocumented,
-    (count(*) filter (where a.late and a.reason <> 'schoolHealthService'))::int as late_count
-  from absence a
-  join lesson l on l.owner_id = a.owner_id and l.id = a.lesson_id
-  join teaching_group tg on tg.owner_id = l.owner_id and tg.id = l.teaching_group_id
-  where a.owner_id = $1 and a.day between $4::date and $5::date${absenceFilter}
-  group by 1, 2
-)
+),${absentSql(absenceFilter, byKey)}
 select coalesce(p.student_id, x.student_id) as student_id, su.id as subject_id, su.code, su.name,
   coalesce(p.planned, 0) as planned, coalesce(p.held, 0) as held, coalesce(x.absence, 0) as absence,
   coalesce(x.counting, 0) as counting, coalesce(x.self_certified, 0) as self_certified,
@@ -75,7 +111,7 @@ from planned p
 full join absent x on x.student_id = p.student_id and x.subject_id = p.subject_id
 join subject su on su.owner_id = $1 and su.id = coalesce(p.subject_id, x.subject_id)`;
 
-const STATS_FOR_STUDENTS = `${statsSql(' and e.student_id = any($7::uuid[])', ' and a.student_id = any($7::uuid[])')}
+const STATS_FOR_STUDENTS = `${statsSql(' and e.student_id = any($7::uuid[])', ' and a.student_id = any($7::uuid[])', true)}
 order by 1, su.code`;
 
 interface StatsRow {
@@ -104,7 +140,7 @@ export async function subjectStats(q: QueryFn, ownerId: string, calendar: School
  * school to how many students are over the limit, near it, and at the signal threshold.
  */
 const COUNTY_SQL = `
-with stats as (${statsSql('', '')})
+with stats as (${statsSql('', '', false)})
 select st.school_id,
   count(distinct stats.student_id)::int as students,
   count(distinct stats.student_id) filter (where stats.planned > 0 and stats.counting * 100 > $7::int * stats.planned)::int as over_limit,
@@ -136,15 +172,23 @@ export interface AbsenceRow extends AbsenceRowFacts {
   subjectName: string;
 }
 
+/* each distinct lesson's group and subject looked up by key once (see groupOf), not a hash of the owner's every lesson */
 const ROWS_SQL = `
-select a.student_id, a.day::text as day, a.lesson_id, l.starts_at::text as starts_at, l.teaching_group_id, tg.name as group_name,
-  tg.subject_id, su.code as subject_code, su.name as subject_name, a.minutes, a.late, a.full_day, a.reason, a.documented_on::text as documented_on
-from absence a
-join lesson l on l.owner_id = a.owner_id and l.id = a.lesson_id
-join teaching_group tg on tg.owner_id = l.owner_id and tg.id = l.teaching_group_id
-join subject su on su.owner_id = tg.owner_id and su.id = tg.subject_id
-where a.owner_id = $1 and a.student_id = any($2::uuid[]) and a.day between $3::date and $4::date
-order by a.student_id, a.day, l.starts_at`;
+with rows as materialized (
+  select a.student_id, a.day, a.lesson_id, a.minutes, a.late, a.full_day, a.reason, a.documented_on from absence a
+  where a.owner_id = $1 and a.student_id = any($2::uuid[]) and a.day between $3::date and $4::date
+), lessons as (
+  select x.lesson_id, l.* from (select distinct lesson_id from rows) x
+  cross join lateral (select l.starts_at, l.teaching_group_id, tg.name as group_name, tg.subject_id, su.code as subject_code, su.name as subject_name
+    from lesson l
+    join teaching_group tg on tg.owner_id = l.owner_id and tg.id = l.teaching_group_id
+    join subject su on su.owner_id = tg.owner_id and su.id = tg.subject_id
+    where l.owner_id = $1 and l.id = x.lesson_id offset 0) l
+)
+select r.student_id, r.day::text as day, r.lesson_id, l.starts_at::text as starts_at, l.teaching_group_id, l.group_name,
+  l.subject_id, l.subject_code, l.subject_name, r.minutes, r.late, r.full_day, r.reason, r.documented_on::text as documented_on
+from rows r join lessons l on l.lesson_id = r.lesson_id
+order by r.student_id, r.day, l.starts_at`;
 
 interface RawRow {
   student_id: string; day: string; lesson_id: string; starts_at: string; teaching_group_id: string; group_name: string; subject_id: string;
