@@ -25,7 +25,9 @@ export default async function setup(project: TestProject) {
   dir = mkdtempSync(join(tmpdir(), 'elevlos-e2e-'));
   const port = await freePort();
   child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent', ELEVLOS_TODAY: '2026-11-25' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent', ELEVLOS_TODAY: '2026-11-25',
+      // every journey logs in from 127.0.0.1: the per-IP budget (×10) must hold the whole suite; the limit itself is tested in server/core/auth
+      LOGIN_MAX_ATTEMPTS: '30' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -202,8 +202,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * Log in through the form, as a person would; ends on the page the app sends them to.
- * Mind the budget: the server allows 50 login attempts per IP address in 15 minutes, successful ones
- * included (LOGIN_MAX_ATTEMPTS × 10), and the whole suite comes from 127.0.0.1. A run makes 27.
+ * Mind the budget: the suite's server allows 300 login attempts per IP address in 15 minutes, successful
+ * ones included (LOGIN_MAX_ATTEMPTS=30 in global-setup.ts, × 10), and the whole suite comes from 127.0.0.1.
  */
 export async function login(page: Page, username: string, password = PASSWORD): Promise<void> {
   await page.goto('/login');

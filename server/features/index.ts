@@ -10,6 +10,11 @@ import { guardianRoutes } from './guardians/routes.js';
 import { conversationRoutes } from './conversations/routes.js';
 import { bookingRoutes } from './booking/routes.js';
 import { absenceRoutes } from './absence/routes.js';
+import { conductFeature } from './conduct/plugin.js';
+import { disciplineRoutes } from './discipline/routes.js';
+import { warningRoutes } from './warnings/routes.js';
+import { formativeAssessmentRoutes } from './formativeAssessment/routes.js';
+import { conflictRoutes } from './conflicts/routes.js';
 
 /** Each feature registers its own routes; every route declares its access (core/http/access.ts). */
 export async function featureRoutes(app: FastifyInstance): Promise<void> {
@@ -24,4 +29,9 @@ export async function featureRoutes(app: FastifyInstance): Promise<void> {
   await app.register(conversationRoutes);
   await app.register(bookingRoutes);
   await app.register(absenceRoutes);
+  await app.register(conductFeature);
+  await app.register(disciplineRoutes);
+  await app.register(warningRoutes);
+  await app.register(formativeAssessmentRoutes);
+  await app.register(conflictRoutes);
 }

@@ -6,6 +6,7 @@
  */
 import { hash } from '@node-rs/argon2';
 import { inArray } from 'drizzle-orm';
+import { seedWarnings } from './warnings.js';
 import type { Database } from '../core/db/client.js';
 import { account, schoolOwner } from '../core/db/schema.js';
 import {
@@ -15,6 +16,8 @@ import {
 import { addConversations } from './conversations.js';
 import { HandAbsence, addAbsence, addAbsenceExtras, addSchoolHolidays, addTimetable, contactTeacherByStudent } from './absence.js';
 import { isoWeekday as isoWeekdayOf } from '../features/absence/calendar.js';
+import { seedConductDemo } from './conduct.js';
+import { seedFormative } from './formative.js';
 import { insertDataset } from './insert.js';
 import { origins, postalTowns, type NameOrigin } from './names.js';
 
@@ -46,6 +49,8 @@ export interface DemoLoginWithPerson extends DemoLogin {
 /** The demo logins, in the order they are shown; all with the password demo1234. */
 export const DEMO_LOGINS: readonly DemoLogin[] = [
   { username: 'kontaktlarer', password: DEMO_PASSWORD, role: 'contactTeacher', description: 'Kontaktlærer for 2STA (Vg2 studiespesialisering), også norsklærer i 2STA-NOR' },
+  // a conflict across classes needs a second class's contact teacher to show who sees what
+  { username: 'kontaktlarer.2stb', password: DEMO_PASSWORD, role: 'contactTeacher', description: 'Kontaktlærer for 2STB (ser bare sin egen elev i konflikter på tvers av klasser)' },
   { username: 'faglarer', password: DEMO_PASSWORD, role: 'subjectTeacher', description: 'Faglærer i matematikk (2STA-MAT og 1STA-MAT), ikke kontaktlærer' },
   { username: 'avdelingsleder', password: DEMO_PASSWORD, role: 'departmentHead', description: 'Avdelingsleder for Studiespesialisering' },
   { username: 'radgiver', password: DEMO_PASSWORD, role: 'counsellor', description: 'Rådgiver ved skolen' },
@@ -162,6 +167,9 @@ export async function seedDemo(database: Database, opts: DemoOptions = {}): Prom
   const passwordHash = await hash(DEMO_PASSWORD); // argon2id, hashed once and reused
   const { dataset, info } = buildDemo(passwordHash, opts);
   await insertDataset(database, dataset, { transaction: 'single' });
+  await seedWarnings(database, info);
+  await seedConductDemo(database, info);
+  await seedFormative(database, info);
   return info;
 }
 
@@ -393,6 +401,7 @@ export function buildDemo(passwordHash: string, opts: DemoOptions = {}): { datas
   // ----- accounts ------------------------------------------------------------------------------
   const personFor: Record<string, string> = {
     kontaktlarer: staffOf(contactTeacher).personId,
+    'kontaktlarer.2stb': staffOf(need(ds.contactTeacherAssignment.find((a) => a.basisGroupId === stb.id && a.staffMemberId !== contactTeacher), 'contact teacher of 2STB').staffMemberId).personId,
     faglarer: staffOf(subjectTeacher).personId,
     avdelingsleder: staffOf(departmentHead).personId,
     radgiver: counsellorPersonId,

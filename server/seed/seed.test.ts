@@ -265,7 +265,7 @@ describe('the demo school on an in-memory database', () => {
     expect(n).toBeLessThanOrEqual(360);
   });
 
-  it('creates only the ten demo logins, and each verifies with argon2 against demo1234', async () => {
+  it('creates only the demo logins, and each verifies with argon2 against demo1234', async () => {
     const accounts = await q<{ username: string; password_hash: string; person_id: string }>('select username, password_hash, person_id from account order by username');
     expect(accounts.map((a) => a.username).sort()).toEqual(DEMO_LOGINS.map((l) => l.username).sort());
     for (const a of accounts) {

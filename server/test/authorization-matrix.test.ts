@@ -6,11 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { absenceMatrix } from '../features/absence/authorization.cases.js';
 import { bookingMatrix } from '../features/booking/authorization.cases.js';
+import { conductMatrix } from '../features/conduct/authorization.cases.js';
 import { conversationMatrix } from '../features/conversations/authorization.cases.js';
+import { disciplineMatrix } from '../features/discipline/authorization.cases.js';
+import { warningMatrix } from '../features/warnings/authorization.cases.js';
+import { formativeAssessmentMatrix } from '../features/formativeAssessment/authorization.cases.js';
+import { conflictMatrix } from '../features/conflicts/authorization.cases.js';
 import { addLogin, testApp, type Client, type TestApp } from './harness.js';
 import { EVERYONE, STAFF_WITH_CONTACT, type Case, type Ids, type MatrixFeature, type Target, type Who } from './matrix.js';
 
-const FEATURES: MatrixFeature[] = [conversationMatrix, bookingMatrix, absenceMatrix];
+const FEATURES: MatrixFeature[] = [conversationMatrix, bookingMatrix, absenceMatrix, warningMatrix, conductMatrix, disciplineMatrix, formativeAssessmentMatrix, conflictMatrix];
 
 
 /** Public routes are listed by name: a new public route must be added here on purpose. */

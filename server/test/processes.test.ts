@@ -35,7 +35,7 @@ function startServer(env: Record<string, string>, port: number): Proc {
   return { child, port, output: () => out, exited };
 }
 
-async function waitHealthy(p: Proc, timeoutMs = 90_000): Promise<void> {
+async function waitHealthy(p: Proc, timeoutMs = 150_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (p.child.exitCode !== null) throw new Error(`server exited: ${p.output()}`);
@@ -75,7 +75,8 @@ async function storage(): Promise<Record<string, string>> {
   return { DATA_DIR: dir, DATABASE_URL: '' };
 }
 
-describe('processes', () => {
+// a first start migrates and seeds the whole demo school (PGlite is one core): minutes on a busy machine
+describe('processes', { timeout: 240_000 }, () => {
   it.skipIf(onPostgres)('a second process on the same PGlite data dir is refused with a clear error (no silent data loss)', async () => {
     const env = await storage();
     const first = startServer(env, await freePort());

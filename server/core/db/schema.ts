@@ -850,3 +850,453 @@ export const emergingAbsenceRule = pgTable('emerging_absence_rule', {
   check('rule_threshold', sql`${t.threshold} between 1 and 100`),
   check('rule_window', sql`${t.windowWeeks} between 0 and 52`),
 ]);
+
+/* ───────────────────────── Warnings (R-22, R-73; L-20, L-21) ───────────────────────── */
+
+export const warningKinds = ['notAssessed', 'conduct'] as const;
+export type WarningKind = (typeof warningKinds)[number];
+export const conductAspects = ['order', 'behaviour'] as const;
+export const warningStates = ['proposed', 'approved', 'sent', 'withdrawn', 'rejected'] as const;
+export type WarningState = (typeof warningStates)[number];
+
+/**
+ * L-20: the date the term's half-year (autumn) or final (spring) assessment is set, per school and term.
+ * A warning must reach the student early enough to give a real chance; without a row the term's last
+ * day counts.
+ */
+export const termAssessmentDate = pgTable('term_assessment_date', {
+  ownerId: uuid().notNull(),
+  schoolId: uuid().notNull(),
+  termId: uuid().notNull(),
+  assessedOn: date().notNull(),
+  /** how many days before the assessment a warning is still in time (the deadline check) */
+  minimumNoticeDays: smallint().notNull().default(21),
+  updatedAt: tz().notNull().defaultNow(),
+  updatedByPersonId: uuid(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.schoolId, t.termId] }),
+  foreignKey({ columns: [t.ownerId, t.schoolId], foreignColumns: [school.ownerId, school.id] }),
+  foreignKey({ columns: [t.ownerId, t.termId], foreignColumns: [term.ownerId, term.id] }),
+  check('notice_days', sql`${t.minimumNoticeDays} between 1 and 120`),
+]);
+
+/**
+ * One warning (varsel, L-20) about one student: risk of no grade (IV) in a subject, or of Ng/Lg in
+ * order or behaviour. Raised by a teacher (`proposed`), reviewed by the contact teacher who merges the
+ * student's warnings into one letter (`approved`), then `sent`; a sent warning can only be `withdrawn`
+ * (the letter stays). What the letter says about it is frozen in the letter's copies, not here.
+ */
+export const warningNotice = pgTable('warning_notice', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  studentId: uuid().notNull(),
+  schoolYearId: uuid().notNull(),
+  termId: uuid().notNull(),
+  kind: text({ enum: warningKinds }).notNull(),
+  /** notAssessed: the subject at risk */
+  subjectId: uuid(),
+  /** conduct: order or behaviour */
+  conductAspect: text({ enum: conductAspects }),
+  /** why: the absence so far or the incidents (no health details, L-42) */
+  grounds: text().notNull(),
+  /** what the student must do to get the grade / improve the conduct grade */
+  requirement: text().notNull(),
+  /** by when */
+  dueOn: date().notNull(),
+  /** the absence figures the warning was raised on (hours, %, dates), as the subject teacher saw them */
+  absenceSnapshot: jsonb(),
+  state: text({ enum: warningStates }).notNull().default('proposed'),
+  letterId: uuid(),
+  raisedByPersonId: uuid().notNull(),
+  raisedAt: tz().notNull().defaultNow(),
+  reviewedByPersonId: uuid(),
+  reviewedAt: tz(),
+  /** why the contact teacher did not send it (rejected) */
+  reviewNote: text(),
+  sentAt: tz(),
+  withdrawnAt: tz(),
+  withdrawnByPersonId: uuid(),
+  withdrawalReason: text(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+  foreignKey({ columns: [t.ownerId, t.subjectId], foreignColumns: [subject.ownerId, subject.id] }),
+  foreignKey({ columns: [t.ownerId, t.termId], foreignColumns: [term.ownerId, term.id] }),
+  index().on(t.ownerId, t.studentId),
+  index().on(t.ownerId, t.letterId),
+  check('warning_kind_fields', sql`(${t.kind} = 'notAssessed' and ${t.subjectId} is not null and ${t.conductAspect} is null)
+    or (${t.kind} = 'conduct' and ${t.subjectId} is null and ${t.conductAspect} is not null)`),
+]);
+
+/** One letter per student that carries one or more warnings; approved by the contact teacher, then sent. */
+export const warningLetter = pgTable('warning_letter', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  studentId: uuid().notNull(),
+  termId: uuid().notNull(),
+  /** the student's written language (målform) */
+  locale: text({ enum: ['nb', 'nn'] }).notNull(),
+  channel: text({ enum: ['digital', 'paper'] }).notNull().default('digital'),
+  approvedByPersonId: uuid().notNull(),
+  approvedAt: tz().notNull().defaultNow(),
+  sentByPersonId: uuid(),
+  sentAt: tz(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+  index().on(t.ownerId, t.studentId),
+]);
+
+/**
+ * The immutable dated document (L-20): one copy per recipient — the student and each guardian with
+ * insight, separately, so no guardian's letter shows another's protected address. Written once when
+ * the letter is sent; the frozen text, the PDF bytes and their SHA-256 are never updated.
+ */
+export const warningLetterCopy = pgTable('warning_letter_copy', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  letterId: uuid().notNull(),
+  studentId: uuid().notNull(),
+  recipientPersonId: uuid().notNull(),
+  recipientRole: text({ enum: ['student', 'guardian'] }).notNull(),
+  /** the letter's text as sent (heading, address lines, paragraphs) */
+  content: jsonb().notNull(),
+  pdf: text().notNull(),
+  sha256: text().notNull(),
+  createdAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.letterId], foreignColumns: [warningLetter.ownerId, warningLetter.id] }),
+  uniqueIndex().on(t.ownerId, t.letterId, t.recipientPersonId),
+  index().on(t.ownerId, t.recipientPersonId),
+]);
+
+export const deliveryEventKinds = ['sent', 'emailed', 'posted', 'read', 'signedCopy'] as const;
+export type DeliveryEventKind = (typeof deliveryEventKinds)[number];
+
+/** Delivery proof of one copy: sent, e-mail notice, posted on paper, read in the app, a scanned signed copy. */
+export const warningDeliveryEvent = pgTable('warning_delivery_event', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  copyId: uuid().notNull(),
+  kind: text({ enum: deliveryEventKinds }).notNull(),
+  at: tz().notNull().defaultNow(),
+  byPersonId: uuid(),
+  /** signedCopy: the scan, base64, with its name and type */
+  fileName: text(),
+  fileType: text(),
+  fileData: text(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.copyId], foreignColumns: [warningLetterCopy.ownerId, warningLetterCopy.id] }),
+  index().on(t.ownerId, t.copyId),
+]);
+
+/**
+ * L-21: after a warning, no grade can be given — the principal personally decides that no (final) grade
+ * is given, with reasons; an individual decision that can be appealed. On appeal the warning goes to the
+ * county governor (§ 10-5).
+ */
+export const warningDecision = pgTable('warning_decision', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  warningNoticeId: uuid().notNull(),
+  studentId: uuid().notNull(),
+  reasons: text().notNull(),
+  decidedByPersonId: uuid().notNull(),
+  decidedAt: tz().notNull().defaultNow(),
+  appealedOn: date(),
+  appealNote: text(),
+  appealRecordedByPersonId: uuid(),
+  forwardedToCountyGovernorOn: date(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  uniqueIndex().on(t.ownerId, t.warningNoticeId),
+  foreignKey({ columns: [t.ownerId, t.warningNoticeId], foreignColumns: [warningNotice.ownerId, warningNotice.id] }),
+  index().on(t.ownerId, t.studentId),
+]);
+
+/* ───────────────────────── Conduct and discipline (R-23, R-25, R-73; L-22, L-30…L-32) ───────────────────────── */
+
+/** L-22: orden og oppførsel — God, Nokså god, Lite god. */
+export const conductGrades = ['G', 'Ng', 'Lg'] as const;
+export type ConductGrade = (typeof conductGrades)[number];
+
+/** L-22 § 9-14: one teacher's input on a student's order and behaviour for a half-year (term), with reasons. */
+export const conductInput = pgTable('conduct_input', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  studentId: uuid().notNull(),
+  termId: uuid().notNull(),
+  teacherPersonId: uuid().notNull(),
+  /** the group the teacher teaches the student in */
+  teachingGroupId: uuid(),
+  order: text({ enum: conductGrades }).notNull(),
+  behaviour: text({ enum: conductGrades }).notNull(),
+  reasons: text(),
+  updatedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  uniqueIndex().on(t.ownerId, t.studentId, t.termId, t.teacherPersonId),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+  foreignKey({ columns: [t.ownerId, t.termId], foreignColumns: [term.ownerId, term.id] }),
+]);
+
+/**
+ * L-22: the half-year grade the contact teacher sets (the spring term's is the final one). Ng or Lg
+ * needs an earlier sent conduct warning, or `measureId`: a sanction for a single incident.
+ */
+export const conductGradeSetting = pgTable('conduct_grade', {
+  ownerId: uuid().notNull(),
+  studentId: uuid().notNull(),
+  termId: uuid().notNull(),
+  order: text({ enum: conductGrades }).notNull(),
+  behaviour: text({ enum: conductGrades }).notNull(),
+  reasons: text(),
+  measureId: uuid(),
+  setByPersonId: uuid().notNull(),
+  setAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.studentId, t.termId] }),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+  foreignKey({ columns: [t.ownerId, t.termId], foreignColumns: [term.ownerId, term.id] }),
+]);
+
+export const conductReviewOutcomes = ['confirmed', 'changed', 'followUp'] as const;
+
+/** L-22 § 9-17: the principal's discussion of a class's conduct grades with the teachers before final grades. */
+export const conductReview = pgTable('conduct_review', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  basisGroupId: uuid().notNull(),
+  termId: uuid().notNull(),
+  heldOn: date().notNull(),
+  participants: text(),
+  reviewedByPersonId: uuid().notNull(),
+  recordedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  uniqueIndex().on(t.ownerId, t.basisGroupId, t.termId),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+]);
+
+export const conductReviewOutcome = pgTable('conduct_review_outcome', {
+  ownerId: uuid().notNull(),
+  reviewId: uuid().notNull(),
+  studentId: uuid().notNull(),
+  outcome: text({ enum: conductReviewOutcomes }).notNull(),
+  note: text(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.reviewId, t.studentId] }),
+  foreignKey({ columns: [t.ownerId, t.reviewId], foreignColumns: [conductReview.ownerId, conductReview.id] }),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+]);
+
+/** R-23: a disciplinary case about breaches of the school rules (L-30); opened by the reporting staff member. */
+export const disciplinaryCase = pgTable('disciplinary_case', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  studentId: uuid().notNull(),
+  schoolId: uuid().notNull(),
+  reportedByPersonId: uuid().notNull(),
+  openedAt: tz().notNull().defaultNow(),
+  closedAt: tz(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+  index().on(t.ownerId, t.studentId),
+]);
+
+export const disciplinaryIncident = pgTable('disciplinary_incident', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  caseId: uuid().notNull(),
+  occurredOn: date().notNull(),
+  place: text().notNull(),
+  description: text().notNull(),
+  /** which of the school rules (L-30) was broken */
+  rule: text().notNull(),
+  reportedByPersonId: uuid().notNull(),
+  recordedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.caseId], foreignColumns: [disciplinaryCase.ownerId, disciplinaryCase.id] }),
+  index().on(t.ownerId, t.caseId),
+]);
+
+/** L-31 (forvaltningsloven § 16): the student's right to be heard — when, and what the student said. */
+export const disciplinaryHearing = pgTable('disciplinary_hearing', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  caseId: uuid().notNull(),
+  heardOn: date().notNull(),
+  studentView: text().notNull(),
+  heardByPersonId: uuid().notNull(),
+  recordedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.caseId], foreignColumns: [disciplinaryCase.ownerId, disciplinaryCase.id] }),
+  index().on(t.ownerId, t.caseId),
+]);
+
+export const disciplinaryMeasureKinds = ['conversation', 'writtenReprimand', 'removalFromLesson', 'repairDamage', 'suspension', 'other'] as const;
+export type DisciplinaryMeasureKind = (typeof disciplinaryMeasureKinds)[number];
+
+/** R-23: a measure taken in the case; `singleIncident` marks a sanction for one incident (L-22 § 9-17). */
+export const disciplinaryMeasure = pgTable('disciplinary_measure', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  caseId: uuid().notNull(),
+  kind: text({ enum: disciplinaryMeasureKinds }).notNull(),
+  description: text().notNull(),
+  decidedOn: date().notNull(),
+  decidedByPersonId: uuid().notNull(),
+  singleIncident: boolean().notNull().default(false),
+  /** a decision addressed to the student and guardians (they see it); otherwise an internal note */
+  addressedToFamily: boolean().notNull().default(false),
+  /** removalFromLesson (L-31): the teacher's own group and how long, at most 2 hours */
+  teachingGroupId: uuid(),
+  minutes: smallint(),
+  evaluateOn: date(),
+  recordedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.caseId], foreignColumns: [disciplinaryCase.ownerId, disciplinaryCase.id] }),
+  index().on(t.ownerId, t.caseId),
+  check('removal_minutes', sql`${t.kind} <> 'removalFromLesson' or ${t.minutes} between 1 and 120`),
+]);
+
+export const suspensionScopes = ['lessons', 'restOfDay', 'days'] as const;
+export type SuspensionScope = (typeof suspensionScopes)[number];
+export const appealOutcomes = ['upheld', 'changed', 'reversed'] as const;
+
+/**
+ * L-31: suspension — the principal's decision after advance notice (§ 16) and the student's hearing, with
+ * reasons, notification and appeal. One per case; the law's caps by stage are checked by the route.
+ */
+export const suspension = pgTable('suspension', {
+  ownerId: uuid().notNull(),
+  caseId: uuid().notNull(),
+  noticeSentOn: date().notNull(),
+  noticeByPersonId: uuid().notNull(),
+  decidedOn: date(),
+  decidedByPersonId: uuid(),
+  measureId: uuid(),
+  scope: text({ enum: suspensionScopes }),
+  lessons: smallint(),
+  days: smallint(),
+  startsOn: date(),
+  reasons: text(),
+  /** why milder measures were not enough (law § 13-1) */
+  milderMeasures: text(),
+  /** grades 1–7: the parents are told before the student is sent home */
+  guardiansToldOn: date(),
+  notifiedOn: date(),
+  appealReceivedOn: date(),
+  appealOutcome: text({ enum: appealOutcomes }),
+  appealDecidedOn: date(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.caseId] }),
+  foreignKey({ columns: [t.ownerId, t.caseId], foreignColumns: [disciplinaryCase.ownerId, disciplinaryCase.id] }),
+]);
+
+/** L-32: a physical intervention — the account, the student's view, reported to the principal, who informs the parents. */
+export const physicalIntervention = pgTable('physical_intervention', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  caseId: uuid().notNull(),
+  occurredOn: date().notNull(),
+  incidentAccount: text().notNull(),
+  interventionAccount: text().notNull(),
+  studentView: text().notNull(),
+  performedByPersonId: uuid().notNull(),
+  reportedToPrincipalOn: date().notNull(),
+  parentsInformedOn: date(),
+  parentsInformedByPersonId: uuid(),
+  recordedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.caseId], foreignColumns: [disciplinaryCase.ownerId, disciplinaryCase.id] }),
+  index().on(t.ownerId, t.caseId),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Formative assessment (R-34) and conflicts between students (R-24) — features/formativeAssessment, features/conflicts
+// ---------------------------------------------------------------------------------------------
+
+export const formativeAssessmentKinds = ['writtenFeedback', 'test', 'presentation', 'conversation', 'practical'] as const;
+export type FormativeAssessmentKind = (typeof formativeAssessmentKinds)[number];
+
+/** R-34: one formative assessment of one student in a teaching group's subject; the feedback is written to the student. */
+export const formativeAssessment = pgTable('formative_assessment', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  studentId: uuid().notNull(),
+  teachingGroupId: uuid().notNull(),
+  subjectId: uuid().notNull(),
+  assessedOn: date().notNull(),
+  kind: text({ enum: formativeAssessmentKinds }).notNull(),
+  feedback: text().notNull(),
+  recordedByPersonId: uuid().notNull(),
+  recordedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+  foreignKey({ columns: [t.ownerId, t.teachingGroupId], foreignColumns: [teachingGroup.ownerId, teachingGroup.id] }),
+  foreignKey({ columns: [t.ownerId, t.subjectId], foreignColumns: [subject.ownerId, subject.id] }),
+  index().on(t.ownerId, t.studentId, t.assessedOn),
+  index().on(t.ownerId, t.teachingGroupId, t.assessedOn),
+]);
+
+export const conflictStatuses = ['open', 'resolved'] as const;
+export type ConflictStatus = (typeof conflictStatuses)[number];
+
+/**
+ * R-24: a conflict between students, also across classes. The description is written without names
+ * (every involved student's contact teacher reads it); what concerns one student lives in
+ * conflict_student.note and in steps tied to that student.
+ */
+export const conflict = pgTable('conflict', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  schoolId: uuid().notNull(),
+  occurredOn: date().notNull(),
+  description: text().notNull(),
+  status: text({ enum: conflictStatuses }).notNull().default('open'),
+  resolvedOn: date(),
+  recordedByPersonId: uuid().notNull(),
+  recordedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.schoolId], foreignColumns: [school.ownerId, school.id] }),
+  check('conflict_resolved_on', sql`(${t.status} = 'resolved') = (${t.resolvedOn} is not null)`),
+]);
+
+export const conflictStudent = pgTable('conflict_student', {
+  ownerId: uuid().notNull(),
+  conflictId: uuid().notNull(),
+  studentId: uuid().notNull(),
+  /** what concerns this student (their part, follow-up with them); read only by those with a relationship to them */
+  note: text().notNull().default(''),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.conflictId, t.studentId] }),
+  foreignKey({ columns: [t.ownerId, t.conflictId], foreignColumns: [conflict.ownerId, conflict.id] }),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+  index().on(t.ownerId, t.studentId),
+]);
+
+/** A step taken to resolve the conflict: shared (student_id null) or with one of the students. */
+export const conflictStep = pgTable('conflict_step', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  conflictId: uuid().notNull(),
+  studentId: uuid(),
+  takenOn: date().notNull(),
+  description: text().notNull(),
+  recordedByPersonId: uuid().notNull(),
+  recordedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.conflictId], foreignColumns: [conflict.ownerId, conflict.id] }),
+  index().on(t.ownerId, t.conflictId),
+]);

@@ -10,11 +10,14 @@ import { studentEntry, writeAudit } from '../audit/audit.js';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfMatches, findSession, type SessionInfo } from '../auth/session.js';
 import { localeFromHeader, type Locale } from '../i18n/locale.js';
 import { can } from '../policy/can.js';
-import { loadActor, loadBasisGroupFacts, loadConversationFacts, loadStudentFacts, loadTeachingGroupFacts } from '../policy/facts.js';
+import { loadActor, loadBasisGroupFacts, loadConflictFacts, loadConversationFacts, loadDisciplinaryCaseFacts, loadStudentFacts, loadTeachingGroupFacts } from '../policy/facts.js';
 import { describeReason } from '../policy/reasons.js';
-import type { Action, Actor, BasisGroupFacts, ConversationFacts, Decision, Resource, StudentFacts, TeachingGroupFacts } from '../policy/types.js';
+import type { Action, Actor, BasisGroupFacts, ConflictFacts, ConversationFacts, DisciplinaryCaseFacts, Decision, Resource, StudentFacts, TeachingGroupFacts } from '../policy/types.js';
 import { today } from '../time.js';
 import { HttpError } from './errors.js';
+
+/** conduct grades and discipline by class (R-23, R-25) */
+type ConductGroupAction = 'basisGroup.readConduct' | 'basisGroup.setConduct' | 'basisGroup.reviewConduct' | 'basisGroup.readGradePreparation' | 'basisGroup.readDiscipline';
 
 export type Access =
   /** no session needed (login, health, config) */
@@ -24,11 +27,18 @@ export type Access =
   /** a student's data: `:studentId` in the path, decided by the policy before the handler runs */
   | { kind: 'student'; action: Action; audit: 'read' | 'write' }
   /** a basis group: `:basisGroupId` in the path */
-  | { kind: 'basisGroup'; action: 'basisGroup.readOverview' | 'basisGroup.readConversationPlan' | 'basisGroup.manageBooking' | 'basisGroup.readAbsence' | 'basisGroup.checkAbsence' }
+  | { kind: 'basisGroup'; action: 'basisGroup.readOverview' | 'basisGroup.readConversationPlan' | 'basisGroup.manageBooking' | 'basisGroup.readAbsence' | 'basisGroup.checkAbsence' | ConductGroupAction | 'basisGroup.readWarnings' | 'basisGroup.readFormativeSummary' }
   /** a teaching group: `:teachingGroupId` in the path */
-  | { kind: 'teachingGroup'; action: 'teachingGroup.readStudents' | 'teachingGroup.manageBooking' | 'teachingGroup.registerAbsence' | 'teachingGroup.readAbsence' }
+  | { kind: 'teachingGroup'; action: 'teachingGroup.readStudents' | 'teachingGroup.manageBooking' | 'teachingGroup.registerAbsence' | 'teachingGroup.readAbsence' | 'teachingGroup.writeConduct' | 'teachingGroup.readFormativeAssessments' | 'teachingGroup.recordFormativeAssessment' }
   /** one conversation: `:conversationId` in the path; reads of notes and preparation are audited */
   | { kind: 'conversation'; action: Action; audit: 'read' | 'write' | 'none' }
+  /** one disciplinary case (R-23): `:caseId` in the path; reads are audited on the case's student */
+  | { kind: 'disciplinaryCase'; action: Action; audit: 'read' | 'write' }
+  /**
+   * one conflict between students (R-24): `:conflictId` in the path. The feature audits reads and writes,
+   * one entry per involved student whose part the caller sees (a conflict spans several students).
+   */
+  | { kind: 'conflict'; action: 'conflict.read' | 'conflict.update'; audit: 'read' | 'write' }
   /** a school-wide view or setting; the school is the actor's own */
   | { kind: 'school'; action: Action };
 
@@ -44,6 +54,8 @@ declare module 'fastify' {
     group: BasisGroupFacts | null;
     teachingGroup: TeachingGroupFacts | null;
     conversation: ConversationFacts | null;
+    disciplinaryCase: DisciplinaryCaseFacts | null;
+    conflict: ConflictFacts | null;
     decision: Decision | null;
     today: string;
   }
@@ -114,7 +126,8 @@ async function enforce(req: FastifyRequest, reply: FastifyReply): Promise<void> 
   if (!resource) throw new HttpError(404, 'error.notFound');
   const decision = can(actor, access.action, resource, req.today);
   const studentId = resource.type === 'student' ? resource.student.studentId
-    : resource.type === 'conversation' ? resource.conversation.student.studentId : null;
+    : resource.type === 'conversation' ? resource.conversation.student.studentId
+    : resource.type === 'disciplinaryCase' ? resource.disciplinaryCase.student.studentId : null;
   if (!decision.allow) return deny(req, access.action, resource.type, decision, studentId);
   req.decision = decision;
   if (resource.type === 'student') req.student = resource.student;
@@ -122,14 +135,20 @@ async function enforce(req: FastifyRequest, reply: FastifyReply): Promise<void> 
     req.conversation = resource.conversation;
     req.student = resource.conversation.student;
   }
+  if (resource.type === 'disciplinaryCase') {
+    req.disciplinaryCase = resource.disciplinaryCase;
+    req.student = resource.disciplinaryCase.student;
+  }
+  if (resource.type === 'conflict') req.conflict = resource.conflict;
   if (resource.type === 'basisGroup') req.group = resource.group;
   if (resource.type === 'teachingGroup') req.teachingGroup = resource.group;
-  if (studentId && (access.kind === 'student' || access.kind === 'conversation') && access.audit === 'read') {
-    await writeAudit(database, [auditEntryFor(actor, access.action, studentId, decision, req.conversation)]);
+  if (studentId && (access.kind === 'student' || access.kind === 'conversation' || access.kind === 'disciplinaryCase') && access.audit === 'read') {
+    await writeAudit(database, [auditEntryFor(actor, access.action, studentId, decision, req.conversation, req.disciplinaryCase)]);
   }
 }
 
-function auditEntryFor(actor: Actor, action: string, studentId: string, decision: Decision, conversation: ConversationFacts | null) {
+function auditEntryFor(actor: Actor, action: string, studentId: string, decision: Decision, conversation: ConversationFacts | null, disciplinaryCase: DisciplinaryCaseFacts | null = null) {
+  if (disciplinaryCase) return studentEntry(actor, action, studentId, decision.reason, { resourceType: 'disciplinaryCase', resourceId: disciplinaryCase.caseId });
   return conversation
     ? studentEntry(actor, action, studentId, decision.reason, { resourceType: 'conversation', resourceId: conversation.conversationId })
     : studentEntry(actor, action, studentId, decision.reason);
@@ -155,6 +174,14 @@ async function resolve(req: FastifyRequest, access: Exclude<Access, { kind: 'pub
       const conversation = await loadConversationFacts(database, actor.ownerId, params.conversationId ?? '', req.today);
       return conversation && { type: 'conversation', conversation };
     }
+    case 'disciplinaryCase': {
+      const disciplinaryCase = await loadDisciplinaryCaseFacts(database, actor.ownerId, params.caseId ?? '', req.today);
+      return disciplinaryCase && { type: 'disciplinaryCase', disciplinaryCase };
+    }
+    case 'conflict': {
+      const conflict = await loadConflictFacts(database, actor.ownerId, params.conflictId ?? '', req.today);
+      return conflict && { type: 'conflict', conflict };
+    }
     case 'school': {
       // a leader's view covers the school they work at; someone who is no staff member is refused by the policy
       const staff = actor.staff[0];
@@ -166,9 +193,9 @@ async function resolve(req: FastifyRequest, access: Exclude<Access, { kind: 'pub
 /** Writes are audited once they succeeded, just before the answer is sent. */
 async function auditWrite(req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const access = req.routeOptions.config?.access;
-  if ((access?.kind !== 'student' && access?.kind !== 'conversation') || access.audit !== 'write') return;
+  if ((access?.kind !== 'student' && access?.kind !== 'conversation' && access?.kind !== 'disciplinaryCase') || access.audit !== 'write') return;
   if (reply.statusCode >= 400 || !req.actor || !req.student || !req.decision) return;
-  await writeAudit(req.server.database, [auditEntryFor(req.actor, access.action, req.student.studentId, req.decision, req.conversation)]);
+  await writeAudit(req.server.database, [auditEntryFor(req.actor, access.action, req.student.studentId, req.decision, req.conversation, req.disciplinaryCase)]);
 }
 
 export function registerAccess(app: FastifyInstance): void {
@@ -179,6 +206,8 @@ export function registerAccess(app: FastifyInstance): void {
   app.decorateRequest('group', null);
   app.decorateRequest('teachingGroup', null);
   app.decorateRequest('conversation', null);
+  app.decorateRequest('disciplinaryCase', null);
+  app.decorateRequest('conflict', null);
   app.decorateRequest('decision', null);
   app.decorateRequest('today', '');
   app.decorate('routeTable', []);

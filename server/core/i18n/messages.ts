@@ -1,9 +1,13 @@
 import type { Locale } from './locale.js';
+import { conductMessages } from '../../features/conduct/messages.js';
+import { formativeMessages } from '../../features/formativeAssessment/messages.js';
 
 type Catalog = Record<string, string>;
 
 /** Server-side texts: error messages and access reasons. The web app has its own catalogue. */
 const nb: Catalog = {
+  ...conductMessages.nb,
+  ...formativeMessages.nb,
   // conversations (R-10…R-17)
   'error.noSchoolYear': 'Det finnes ikke noe skoleår for denne datoen.',
   'error.conversationHeld': 'Samtalen er allerede markert som holdt.',
@@ -114,9 +118,32 @@ const nb: Catalog = {
   'timetable.badMinutes': 'Lengden må være et helt antall minutter mellom 5 og 480.',
   'timetable.overlap': 'Overlapper en annen time for {group} samme dag.',
   'timetable.absenceAfter': 'Det er ført fravær på timene til {group} fra {from} eller senere; importer fra en senere dato.',
+  'warning.subjectNotYours': 'Du underviser ikke eleven i dette faget; varsel om IV sendes av faglæreren i faget.',
+  'warning.unknownSubject': 'Eleven har ikke dette faget.',
+  'warning.subjectRequired': 'Velg faget varselet gjelder.',
+  'warning.aspectRequired': 'Velg orden eller oppførsel.',
+  'warning.dueInPast': 'Fristen kan ikke være før i dag ({today}).',
+  'warning.dueAfterAssessment': 'Fristen må være før vurderingen {assessedOn}, ellers får eleven ingen reell mulighet.',
+  'warning.tooLate': 'Vurderingen er {assessedOn}; det er bare {days} dager igjen, og et varsel må gi eleven en reell mulighet (minst {minimum} dager).',
+  'warning.notProposed': 'Varselet er allerede behandlet.',
+  'warning.alreadySent': 'Varselet er sendt og kan ikke endres; det kan bare trekkes tilbake.',
+  'warning.notSent': 'Bare sendte varsler kan trekkes tilbake eller ligge til grunn for et vedtak.',
+  'warning.notOfStudent': 'Varselet gjelder ikke denne eleven.',
+  'warning.noneSelected': 'Velg minst ett varsel.',
+  'warning.notNotAssessed': 'Vedtak om at eleven ikke får karakter gjelder varsel om IV.',
+  'warning.alreadyDecided': 'Rektor har allerede fattet vedtak for dette varselet.',
+  'warning.noDecision': 'Det er ikke fattet noe vedtak å klage på.',
+  'warning.alreadyAppealed': 'Klagen er allerede registrert.',
+  'warning.letterNotYours': 'Brevet er ikke adressert til deg.',
+  'warning.badFile': 'Filen må være PDF, PNG eller JPEG og høyst 5 MB.',
+  'warning.assessmentOutsideTerm': 'Vurderingsdatoen må ligge i terminen ({from}–{to}).',
+  'warning.unknownTerm': 'Finner ikke terminen.',
+  'warning.inFuture': 'Datoen kan ikke være etter i dag ({today}).',
 };
 
 const nn: Catalog = {
+  ...formativeMessages.nn,
+  ...conductMessages.nn,
   // conversations (R-10…R-17)
   'error.noSchoolYear': 'Det finst ikkje noko skuleår for denne datoen.',
   'error.conversationHeld': 'Samtalen er alt markert som halden.',
@@ -227,9 +254,32 @@ const nn: Catalog = {
   'timetable.badMinutes': 'Lengda må vere eit heilt tal minutt mellom 5 og 480.',
   'timetable.overlap': 'Overlappar ein annan time for {group} same dag.',
   'timetable.absenceAfter': 'Det er ført fråvær på timane til {group} frå {from} eller seinare; importer frå ein seinare dato.',
+  'warning.subjectNotYours': 'Du underviser ikkje eleven i dette faget; varsel om IV blir sendt av faglæraren i faget.',
+  'warning.unknownSubject': 'Eleven har ikkje dette faget.',
+  'warning.subjectRequired': 'Vel faget varselet gjeld.',
+  'warning.aspectRequired': 'Vel orden eller oppførsel.',
+  'warning.dueInPast': 'Fristen kan ikkje vere før i dag ({today}).',
+  'warning.dueAfterAssessment': 'Fristen må vere før vurderinga {assessedOn}, elles får eleven ingen reell moglegheit.',
+  'warning.tooLate': 'Vurderinga er {assessedOn}; det er berre {days} dagar igjen, og eit varsel må gi eleven ei reell moglegheit (minst {minimum} dagar).',
+  'warning.notProposed': 'Varselet er alt behandla.',
+  'warning.alreadySent': 'Varselet er sendt og kan ikkje endrast; det kan berre trekkjast tilbake.',
+  'warning.notSent': 'Berre sende varsel kan trekkjast tilbake eller liggje til grunn for eit vedtak.',
+  'warning.notOfStudent': 'Varselet gjeld ikkje denne eleven.',
+  'warning.noneSelected': 'Vel minst eitt varsel.',
+  'warning.notNotAssessed': 'Vedtak om at eleven ikkje får karakter gjeld varsel om IV.',
+  'warning.alreadyDecided': 'Rektor har alt gjort vedtak for dette varselet.',
+  'warning.noDecision': 'Det er ikkje gjort noko vedtak å klage på.',
+  'warning.alreadyAppealed': 'Klaga er alt registrert.',
+  'warning.letterNotYours': 'Brevet er ikkje adressert til deg.',
+  'warning.badFile': 'Fila må vere PDF, PNG eller JPEG og høgst 5 MB.',
+  'warning.assessmentOutsideTerm': 'Vurderingsdatoen må liggje i terminen ({from}–{to}).',
+  'warning.unknownTerm': 'Finn ikkje terminen.',
+  'warning.inFuture': 'Datoen kan ikkje vere etter i dag ({today}).',
 };
 
 const en: Catalog = {
+  ...formativeMessages.en,
+  ...conductMessages.en,
   // conversations (R-10…R-17)
   'error.noSchoolYear': 'There is no school year for this date.',
   'error.conversationHeld': 'The conversation is already marked as held.',
@@ -340,6 +390,27 @@ const en: Catalog = {
   'timetable.badMinutes': 'The length must be a whole number of minutes from 5 to 480.',
   'timetable.overlap': 'Overlaps another lesson of {group} on the same day.',
   'timetable.absenceAfter': 'Absence is registered on the lessons of {group} on or after {from}; import from a later date.',
+  'warning.subjectNotYours': 'You do not teach the student this subject; a warning of IV comes from the subject teacher.',
+  'warning.unknownSubject': 'The student does not take this subject.',
+  'warning.subjectRequired': 'Choose the subject the warning is about.',
+  'warning.aspectRequired': 'Choose order or behaviour.',
+  'warning.dueInPast': 'The deadline cannot be before today ({today}).',
+  'warning.dueAfterAssessment': 'The deadline must be before the assessment on {assessedOn}, or the student has no real chance.',
+  'warning.tooLate': 'The assessment is on {assessedOn}; only {days} days remain, and a warning must give the student a real chance (at least {minimum} days).',
+  'warning.notProposed': 'The warning has already been handled.',
+  'warning.alreadySent': 'The warning was sent and cannot be changed; it can only be withdrawn.',
+  'warning.notSent': 'Only sent warnings can be withdrawn or lead to a decision.',
+  'warning.notOfStudent': 'The warning is not about this student.',
+  'warning.noneSelected': 'Choose at least one warning.',
+  'warning.notNotAssessed': 'A decision that no grade is given follows a warning of IV.',
+  'warning.alreadyDecided': 'The principal has already decided on this warning.',
+  'warning.noDecision': 'There is no decision to appeal.',
+  'warning.alreadyAppealed': 'The appeal is already recorded.',
+  'warning.letterNotYours': 'The letter is not addressed to you.',
+  'warning.badFile': 'The file must be PDF, PNG or JPEG and at most 5 MB.',
+  'warning.assessmentOutsideTerm': 'The assessment date must be within the term ({from}–{to}).',
+  'warning.unknownTerm': 'The term was not found.',
+  'warning.inFuture': 'The date cannot be after today ({today}).',
 };
 
 const catalogs: Record<Locale, Catalog> = { nb, nn, en };

@@ -122,3 +122,45 @@ describe('policy: visibility tiers narrow who reads a record (R-60)', () => {
     }
   });
 });
+
+describe('policy: warnings (R-22, L-20, L-21)', () => {
+  const ct = actor({ contactTeacherOf: [{ id: 'bg-2sta', name: '2STA', schoolId: SCHOOL, schoolName: 'x', departmentId: null }] });
+  const principal = actor({ staff: staff('principal') });
+
+  it('lets the principal alone decide that no grade is given, naming the principal as the reason (L-21)', () => {
+    const d = can(principal, 'warning.decide', res(student()), TODAY);
+    expect(d.allow && describeReason(d.reason, 'en')).toBe('principal of Fjellvik vgs');
+    expect(can(ct, 'warning.decide', res(student()), TODAY).allow).toBe(false);
+    expect(can(actor({ staff: staff('departmentHead', 'dep-sf', 'Studiespesialisering') }), 'warning.decide', res(student()), TODAY).allow).toBe(false);
+  });
+
+  it('lets the contact teacher coordinate, but not the counsellor or a parent', () => {
+    expect(can(ct, 'warning.coordinate', res(student()), TODAY).allow).toBe(true);
+    expect(can(actor({ staff: staff('counsellor') }), 'warning.coordinate', res(student()), TODAY).allow).toBe(false);
+    expect(can(actor({ personId: 'p-mother' }), 'warning.coordinate', res(student()), TODAY).allow).toBe(false);
+  });
+});
+
+describe('policy: conduct grades and disciplinary cases (R-23, R-25; L-22, L-31)', () => {
+  const ct = actor({ contactTeacherOf: [{ id: 'bg-2sta', name: '2STA', schoolId: SCHOOL, schoolName: 'x', departmentId: null }] });
+  const principal = actor({ staff: staff('principal') });
+  const group = { type: 'basisGroup' as const, group: { ownerId: OWNER, basisGroupId: 'bg-2sta', name: '2STA', level: 'vg2', schoolId: SCHOOL, schoolName: 'Fjellvik vgs', departmentId: 'dep-sf', departmentName: 'Studiespesialisering' } };
+  const theCase = (reportedByPersonId: string) => ({ type: 'disciplinaryCase' as const, disciplinaryCase: { caseId: 'c-1', reportedByPersonId, student: student() } });
+
+  it('lets only the class\'s contact teacher set the half-year conduct grade, and only the principal record the review (L-22)', () => {
+    expect(describeReason(can(ct, 'basisGroup.setConduct', group, TODAY).reason, 'en')).toBe('contact teacher of 2STA');
+    expect(can(principal, 'basisGroup.setConduct', group, TODAY).allow).toBe(false);
+    expect(can(principal, 'basisGroup.reviewConduct', group, TODAY).allow).toBe(true);
+    expect(can(ct, 'basisGroup.reviewConduct', group, TODAY).allow).toBe(false);
+    expect(can(actor({ staff: staff('counsellor') }), 'basisGroup.readConduct', group, TODAY).allow).toBe(false);
+  });
+
+  it('lets a teacher read the case they reported but not one another teacher reported; only the principal suspends (L-31)', () => {
+    const teacher = actor({ personId: 'p-teacher', subjectTeacherOf: [{ id: 'tg-mat', name: '2STA-MAT', schoolId: SCHOOL, subjectCode: 'MAT1021', subjectName: 'Matematikk' }] });
+    expect(can(teacher, 'disciplinaryCase.read', theCase('p-teacher'), TODAY)).toMatchObject({ allow: true, reason: { code: 'author' } });
+    expect(can(teacher, 'disciplinaryCase.read', theCase('p-other'), TODAY)).toMatchObject({ allow: false, hide: false });
+    expect(can(principal, 'disciplinaryCase.suspend', theCase('p-other'), TODAY).allow).toBe(true);
+    expect(can(ct, 'disciplinaryCase.suspend', theCase('p-other'), TODAY).allow).toBe(false);
+    expect(can(actor({ personId: 'p-father' }), 'disciplinaryCase.read', theCase('p-other'), TODAY)).toMatchObject({ allow: false, hide: true });
+  });
+});

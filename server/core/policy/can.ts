@@ -4,7 +4,7 @@
  */
 import type { StaffRole, Visibility } from '../db/schema.js';
 import { guardianInsight } from './guardianInsight.js';
-import type { Action, Actor, BasisGroupFacts, ConversationFacts, Decision, Reason, RelationshipKind, Resource, StudentFacts, TeachingGroupFacts } from './types.js';
+import type { Action, Actor, BasisGroupFacts, ConflictFacts, ConversationFacts, DisciplinaryCaseFacts, Decision, Reason, RelationshipKind, Resource, StudentFacts, TeachingGroupFacts } from './types.js';
 
 export interface Relationship {
   kind: RelationshipKind;
@@ -52,6 +52,25 @@ const STUDENT_RULES: Partial<Record<Action, RelationshipKind[]>> = {
   // L-14: the diploma's figures; the student asks to leave days out, the contact teacher records a request made in person
   'absence.readDiploma': ['self', 'contactTeacher', 'departmentHead', 'principal', ...GUARDIAN_INSIGHT],
   'absence.requestDiploma': ['self', 'contactTeacher'],
+  // L-22: set conduct grades reach the student and guardians with insight; the inputs behind them stay with the staff
+  'conduct.read': ['self', 'contactTeacher', 'departmentHead', 'principal', ...GUARDIAN_INSIGHT],
+  // R-23: the list is filtered per case (disciplinaryCase.read); any teacher of the student may report an incident
+  'disciplinaryCase.list': ['self', 'contactTeacher', 'departmentHead', 'principal', 'counsellor', 'subjectTeacher', ...GUARDIAN_INSIGHT],
+  'disciplinaryCase.open': ['contactTeacher', 'subjectTeacher', 'departmentHead', 'principal'],
+  // R-22/L-20: a subject teacher raises for their own subject (the route checks the subject), any teacher of
+  // the student proposes a conduct warning; the contact teacher coordinates; the principal alone decides L-21
+  'warning.raise': ['subjectTeacher', 'contactTeacher'],
+  // the route narrows: a subject teacher sees their own subject's, the student only sent ones, a guardian only letters addressed to them
+  'warning.read': ['contactTeacher', 'departmentHead', 'principal', 'subjectTeacher', 'self', ...GUARDIAN_INSIGHT],
+  'warning.coordinate': ['contactTeacher'],
+  'warning.decide': ['principal'],
+  'warning.recordAppeal': ['principal'],
+  'warningLetter.open': ['self', ...GUARDIAN_INSIGHT],
+  // R-34: the feedback is written to the student; a subject teacher's answer is narrowed to their own groups by the
+  // route; not the counsellor (an assessment, not student services); guardians of adults only with consent
+  'formativeAssessment.read': ['self', 'contactTeacher', 'departmentHead', 'principal', 'subjectTeacher', ...GUARDIAN_INSIGHT],
+  // R-24: who may see a student's name and part in a conflict between students (internal: never the family)
+  'conflict.readStudentPart': ['contactTeacher', 'departmentHead', 'principal', 'counsellor'],
 };
 
 /** Who of the staff may read a student's conversations (not their notes: those follow the note's tier). */
@@ -245,8 +264,16 @@ const SCHOOL_RULES: Partial<Record<Action, StaffRole[]>> = {
   'conversationTemplate.read': ['principal', 'schoolAdmin', 'departmentHead', 'counsellor', 'teacher'],
   'timetable.manage': ['principal', 'schoolAdmin'],
   'emergingAbsenceRule.manage': ['principal', 'schoolAdmin'],
+  // R-23: the school's disciplinary cases (a department head's narrowed to the department by the route)
+  'discipline.readSchool': ['principal', 'departmentHead', 'counsellor'],
+  // R-22: the school's warnings (a department head's narrowed to the department) and the terms' assessment dates
+  'warning.readSchool': ['principal', 'departmentHead'],
+  'warning.manageAssessmentDates': ['principal', 'schoolAdmin'],
   // the calendar and the timetable: every staff member of the school
   'schoolCalendar.read': ['principal', 'schoolAdmin', 'departmentHead', 'counsellor', 'teacher'],
+  // R-24: any teacher may look for conflicts they can see and start one; the conflict itself decides per student
+  'conflict.list': ['principal', 'departmentHead', 'counsellor', 'teacher'],
+  'conflict.record': ['principal', 'departmentHead', 'counsellor', 'teacher'],
 } satisfies Partial<Record<Action, Exclude<StaffRole, 'nurse'>[]>>;
 
 function decideForSchool(actor: Actor, action: Action, school: Extract<Resource, { type: 'school' }>): Decision {
@@ -264,6 +291,80 @@ function decideForSchool(actor: Actor, action: Action, school: Extract<Resource,
   return { allow: false, reason: { code: 'roleNotAllowed', params: { what: action } }, hide: false };
 }
 
+/**
+ * Conduct grades (L-22): the class's contact teacher sets them (§ 9-14), the principal records the review
+ * before final grades (§ 9-17); the contact teacher and the leaders read them, not the counsellor (an
+ * assessment, not student services). Null: not a conduct action.
+ */
+function decideForGroupConduct(actor: Actor, action: Action, g: BasisGroupFacts): Decision | null {
+  const own = actor.contactTeacherOf.some((c) => c.id === g.basisGroupId);
+  const base = decideForGroup(actor, g);
+  switch (action) {
+    case 'basisGroup.readConduct':
+    case 'basisGroup.readGradePreparation':
+      return base.allow && base.reason.code === 'counsellor' ? deny('roleNotAllowed', { what: action }) : base;
+    case 'basisGroup.setConduct':
+      return own ? allow({ kind: 'contactTeacher', params: { group: g.name } }) : deny('roleNotAllowed', { what: action }, !base.allow);
+    case 'basisGroup.reviewConduct':
+      return base.allow && base.reason.code === 'principal' ? base : deny('roleNotAllowed', { what: action }, !base.allow);
+    case 'basisGroup.readDiscipline':
+      return base;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Disciplinary cases (R-23, L-31, L-32). Staff: the contact teacher, the leaders, and the counsellor —
+ * who reads but does not decide, because student services follow up what lies behind the breaches
+ * (law § 12-4); a teacher sees the case they reported. Only the principal decides suspension and informs
+ * the parents of a physical intervention; a subject teacher removes a student from their own lesson.
+ * The student and guardians with insight may open the case: the route shows them only what was addressed to them.
+ */
+function decideForDisciplinaryCase(actor: Actor, action: Action, c: DisciplinaryCaseFacts, today: string): Decision {
+  const base = decideForStudent(actor, 'student.read', c.student, today);
+  if (!base.allow) return base;
+  const rels = relationshipsTo(actor, c.student, today);
+  const author = actor.personId === c.reportedByPersonId ? { kind: 'author' as const, params: {} } : undefined;
+  const pickOr = (kinds: RelationshipKind[], withAuthor: boolean): Decision => {
+    const r = pick(rels, kinds) ?? (withAuthor ? author : undefined);
+    return r ? allow(r) : deny('roleNotAllowed', { what: action });
+  };
+  switch (action) {
+    case 'disciplinaryCase.read':
+      return pickOr(['contactTeacher', 'departmentHead', 'principal', 'counsellor', 'self', ...GUARDIAN_INSIGHT], true);
+    case 'disciplinaryCase.update':
+      return pickOr(['contactTeacher', 'departmentHead', 'principal'], true);
+    case 'disciplinaryCase.removeFromLesson':
+      return pickOr(['subjectTeacher'], false);
+    case 'disciplinaryCase.reportIntervention':
+      return pickOr(['contactTeacher', 'subjectTeacher', 'departmentHead', 'principal', 'counsellor'], false);
+    case 'disciplinaryCase.suspend':
+    case 'disciplinaryCase.informParents':
+      return pickOr(['principal'], false);
+    default:
+      return deny('roleNotAllowed', { what: action });
+  }
+}
+
+/**
+ * Conflicts between students (R-24), internal to the staff. The principal, the counsellor, the department
+ * head of any involved student's department and whoever recorded it see the whole record; the contact
+ * teacher of an involved student may open it, and the feature shows them only their own students' parts
+ * (conflict.readStudentPart, per student). With no relationship to any involved student the conflict is
+ * hidden (404): that there is a conflict is itself sensitive. Leaders are preferred as the stated reason
+ * because they see the whole. `conflict.record` is asked with the students about to be named.
+ */
+const CONFLICT_KINDS: RelationshipKind[] = ['principal', 'counsellor', 'departmentHead', 'contactTeacher'];
+function decideForConflict(actor: Actor, action: Action, c: ConflictFacts, today: string): Decision {
+  if (action !== 'conflict.read' && action !== 'conflict.update' && action !== 'conflict.record') return deny('roleNotAllowed', { what: action }, true);
+  const rels = c.students.flatMap((s) => relationshipsTo(actor, s, today));
+  const r = pick(rels, CONFLICT_KINDS);
+  if (r) return allow(r);
+  if (c.conflictId !== '' && actor.ownerId === c.students[0]?.ownerId && actor.personId === c.recordedByPersonId) return allow({ kind: 'author', params: {} });
+  return deny('noRelationship', {}, true);
+}
+
 export function can(actor: Actor, action: Action, resource: Resource, today: string): Decision {
   switch (resource.type) {
     case 'student':
@@ -272,7 +373,10 @@ export function can(actor: Actor, action: Action, resource: Resource, today: str
       return decideForRecord(actor, action, resource, today);
     case 'conversation':
       return decideForConversation(actor, action, resource.conversation, today);
-    case 'basisGroup':
+    case 'basisGroup': {
+      const conduct = decideForGroupConduct(actor, action, resource.group);
+      if (conduct) return conduct;
+    }
       if (action === 'basisGroup.readOverview' || action === 'basisGroup.readConversationPlan') return decideForGroup(actor, resource.group);
       // only the class's own contact teacher publishes its booking slots
       if (action === 'basisGroup.manageBooking') {
@@ -281,6 +385,13 @@ export function can(actor: Actor, action: Action, resource: Resource, today: str
           : deny('roleNotAllowed', { what: action }, decideForGroup(actor, resource.group).allow === false);
       }
       if (action === 'basisGroup.readAbsence') return decideForGroupAbsence(actor, resource.group);
+      // R-34: the class's formative-assessment summary — its contact teacher and the leaders, not the counsellor
+      if (action === 'basisGroup.readFormativeSummary') {
+        const d = decideForGroup(actor, resource.group);
+        return d.allow && d.reason.code === 'counsellor' ? deny('roleNotAllowed', { what: action }) : d;
+      }
+      // R-22: the class's warning queue — its contact teacher coordinates, the department head and principal see it
+      if (action === 'basisGroup.readWarnings') return decideForGroupAbsence(actor, resource.group);
       // R-20: the weekly check in the class hour is the class's own contact teacher's
       if (action === 'basisGroup.checkAbsence') {
         return actor.contactTeacherOf.some((c) => c.id === resource.group.basisGroupId)
@@ -288,8 +399,27 @@ export function can(actor: Actor, action: Action, resource: Resource, today: str
           : deny('roleNotAllowed', { what: action }, decideForGroup(actor, resource.group).allow === false);
       }
       return deny('roleNotAllowed', { what: action });
+    case 'conflict':
+      return decideForConflict(actor, action, resource.conflict, today);
+    case 'disciplinaryCase':
+      return decideForDisciplinaryCase(actor, action, resource.disciplinaryCase, today);
     case 'teachingGroup':
+      // L-22 § 9-14: each teacher gives conduct input for the students of their own groups
+      if (action === 'teachingGroup.writeConduct') {
+        return actor.subjectTeacherOf.some((t) => t.id === resource.group.teachingGroupId)
+          ? { allow: true, reason: { code: 'subjectTeacher', params: { subject: resource.group.subjectCode, group: resource.group.name } } }
+          : deny('roleNotAllowed', { what: action }, decideForTeachingGroup(actor, resource.group).allow === false);
+      }
       if (action === 'teachingGroup.readStudents') return decideForTeachingGroup(actor, resource.group);
+      // R-34: the group's own subject teachers record formative assessments; the principal may read them
+      if (action === 'teachingGroup.recordFormativeAssessment' || action === 'teachingGroup.readFormativeAssessments') {
+        if (actor.subjectTeacherOf.some((t) => t.id === resource.group.teachingGroupId)) {
+          return { allow: true, reason: { code: 'subjectTeacher', params: { subject: resource.group.subjectCode, group: resource.group.name } } };
+        }
+        const d = decideForTeachingGroup(actor, resource.group);
+        if (action === 'teachingGroup.readFormativeAssessments' && d.allow && d.reason.code === 'principal') return d;
+        return deny('roleNotAllowed', { what: action }, d.allow === false);
+      }
       // R-20: the group's own subject teachers register its lessons' absence; the principal may read it
       if (action === 'teachingGroup.registerAbsence' || action === 'teachingGroup.readAbsence') {
         if (actor.subjectTeacherOf.some((t) => t.id === resource.group.teachingGroupId)) {

@@ -1,6 +1,6 @@
 /** Loads what the policy decides on: the actor and the facts about a student or a group, in one round trip each. */
 import type { Database } from '../db/client.js';
-import type { Actor, BasisGroupFacts, ConversationFacts, StudentFacts, TeachingGroupFacts } from './types.js';
+import type { Actor, BasisGroupFacts, ConflictFacts, ConversationFacts, DisciplinaryCaseFacts, StudentFacts, TeachingGroupFacts } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
@@ -182,4 +182,32 @@ export async function loadConversationFacts(database: Database, ownerId: string,
     held: r.held as boolean,
     student: toStudentFacts(ownerId, r),
   };
+}
+
+/** A disciplinary case's facts with its student's, in one round trip (R-23). */
+export async function loadDisciplinaryCaseFacts(database: Database, ownerId: string, caseId: string, today: string): Promise<DisciplinaryCaseFacts | null> {
+  if (!isUuid(caseId)) return null;
+  const rows = await database.query<Record<string, unknown>>(
+    STUDENT_FACTS_SQL('dc.id = $3', ', dc.id as case_id, dc.reported_by_person_id',
+      ' join disciplinary_case dc on dc.owner_id = s.owner_id and dc.student_id = s.id'),
+    [ownerId, today, caseId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return { caseId: r.case_id as string, reportedByPersonId: r.reported_by_person_id as string, student: toStudentFacts(ownerId, r) };
+}
+
+/** A conflict's facts with every involved student's (R-24): the conflict row, then the students in one statement. */
+export async function loadConflictFacts(database: Database, ownerId: string, conflictId: string, today: string): Promise<ConflictFacts | null> {
+  if (!isUuid(conflictId)) return null;
+  const rows = await database.query<{ recorded_by_person_id: string; student_ids: string[] }>(
+    `select c.recorded_by_person_id, coalesce((select json_agg(cs.student_id order by cs.student_id) from conflict_student cs
+       where cs.owner_id = c.owner_id and cs.conflict_id = c.id), '[]'::json) as student_ids
+     from conflict c where c.owner_id = $1 and c.id = $2`,
+    [ownerId, conflictId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const facts = await loadStudentsFacts(database, ownerId, r.student_ids, today);
+  return { conflictId, recordedByPersonId: r.recorded_by_person_id, students: r.student_ids.flatMap((id) => facts.get(id) ?? []) };
 }

@@ -72,6 +72,24 @@ export interface ConversationFacts {
   student: StudentFacts;
 }
 
+/** What the policy needs to know about one disciplinary case (R-23). */
+export interface DisciplinaryCaseFacts {
+  caseId: string;
+  reportedByPersonId: string;
+  student: StudentFacts;
+}
+
+/**
+ * What the policy needs to know about one conflict between students (R-24): it spans several students,
+ * possibly of different classes, so it carries every involved student's facts. `conflictId` is '' when
+ * a conflict is about to be recorded with these students.
+ */
+export interface ConflictFacts {
+  conflictId: string;
+  recordedByPersonId: string;
+  students: StudentFacts[];
+}
+
 export type Resource =
   | { type: 'student'; student: StudentFacts }
   /**
@@ -83,9 +101,42 @@ export type Resource =
   | { type: 'conversation'; conversation: ConversationFacts }
   | { type: 'basisGroup'; group: BasisGroupFacts }
   | { type: 'teachingGroup'; group: TeachingGroupFacts }
+  /** a disciplinary case (R-23): who reported it narrows who of the teachers may read it */
+  | { type: 'disciplinaryCase'; disciplinaryCase: DisciplinaryCaseFacts }
+  /** a conflict between students (R-24): who may see it hangs on the relationships to each involved student */
+  | { type: 'conflict'; conflict: ConflictFacts }
   | { type: 'school'; ownerId: string; schoolId: string; schoolName: string };
 
 export type Action =
+  /** formative assessment (R-34) */
+  | 'formativeAssessment.read'
+  | 'teachingGroup.readFormativeAssessments'
+  | 'teachingGroup.recordFormativeAssessment'
+  | 'basisGroup.readFormativeSummary'
+  /** conflicts between students (R-24) */
+  | 'conflict.list'
+  | 'conflict.record'
+  | 'conflict.read'
+  | 'conflict.update'
+  | 'conflict.readStudentPart'
+  /** conduct grades (R-25, L-22) */
+  | 'conduct.read'
+  | 'teachingGroup.writeConduct'
+  | 'basisGroup.readConduct'
+  | 'basisGroup.setConduct'
+  | 'basisGroup.reviewConduct'
+  | 'basisGroup.readGradePreparation'
+  /** disciplinary cases (R-23, R-73; L-30…L-32) */
+  | 'disciplinaryCase.list'
+  | 'disciplinaryCase.open'
+  | 'basisGroup.readDiscipline'
+  | 'discipline.readSchool'
+  | 'disciplinaryCase.read'
+  | 'disciplinaryCase.update'
+  | 'disciplinaryCase.removeFromLesson'
+  | 'disciplinaryCase.suspend'
+  | 'disciplinaryCase.reportIntervention'
+  | 'disciplinaryCase.informParents'
   | 'student.read'
   | 'student.readSensitive'
   | 'guardian.readContact'
@@ -133,7 +184,17 @@ export type Action =
   | 'teachingGroup.readAbsence'
   | 'timetable.manage'
   | 'schoolCalendar.read'
-  | 'emergingAbsenceRule.manage';
+  | 'emergingAbsenceRule.manage'
+  /** warnings (R-22, R-73; L-20, L-21) */
+  | 'warning.raise'
+  | 'warning.read'
+  | 'warning.coordinate'
+  | 'warning.decide'
+  | 'warning.recordAppeal'
+  | 'warningLetter.open'
+  | 'basisGroup.readWarnings'
+  | 'warning.readSchool'
+  | 'warning.manageAssessmentDates';
 
 export type RelationshipKind =
   | 'self'

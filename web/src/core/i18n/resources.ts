@@ -4,15 +4,20 @@
  */
 import { absenceEn, absenceNb, absenceNn } from '../../features/absence/i18n';
 import { bookingEn, bookingNb, bookingNn } from '../../features/booking/i18n';
+import { conductEn, conductNb, conductNn } from '../../features/conduct/i18n';
+import { disciplineEn, disciplineNb, disciplineNn } from '../../features/discipline/i18n';
 import { conversationsEn, conversationsNb, conversationsNn } from '../../features/conversations/i18n';
+import { warningsEn, warningsNb, warningsNn } from '../../features/warnings/i18n';
+import { conflictsEn, conflictsNb, conflictsNn } from '../../features/conflicts/i18n';
+import { formativeEn, formativeNb, formativeNn } from '../../features/formativeAssessment/i18n';
 import { en } from './en';
 import { nb } from './nb';
 import { nn } from './nn';
 
 export const resources = {
-  nb: { translation: { ...nb, conversations: conversationsNb, booking: bookingNb, absence: absenceNb } },
-  nn: { translation: { ...nn, conversations: conversationsNn, booking: bookingNn, absence: absenceNn } },
-  en: { translation: { ...en, conversations: conversationsEn, booking: bookingEn, absence: absenceEn } },
+  nb: { translation: { ...nb, conduct: conductNb, discipline: disciplineNb, conversations: conversationsNb, booking: bookingNb, absence: absenceNb, warnings: warningsNb, formative: formativeNb, conflicts: conflictsNb } },
+  nn: { translation: { ...nn, conduct: conductNn, discipline: disciplineNn, conversations: conversationsNn, booking: bookingNn, absence: absenceNn, warnings: warningsNn, formative: formativeNn, conflicts: conflictsNn } },
+  en: { translation: { ...en, conduct: conductEn, discipline: disciplineEn, conversations: conversationsEn, booking: bookingEn, absence: absenceEn, warnings: warningsEn, formative: formativeEn, conflicts: conflictsEn } },
 };
 
 export type AllMessages = (typeof resources)['nb']['translation'];

@@ -4,6 +4,10 @@ import type { Me, Role } from '../api/types';
 import { auditRoles, hasRole } from '../auth/session';
 import { BookingNavItems } from '../../features/booking/BookingNav';
 import { AbsenceNavItems } from '../../features/absence/NavItems';
+import { FormativeNavItems } from '../../features/formativeAssessment/NavItems';
+import { ConflictNavItems } from '../../features/conflicts/NavItems';
+import { ConductNavItems } from '../../features/conduct/NavItems';
+import { WarningNavItems } from '../../features/warnings/NavItems';
 import { ConversationNavItems } from '../../features/conversations/meeting/NavItems';
 
 // A contact teacher usually has one or two classes: put them straight in the menu, the rest stay on the front page.
@@ -66,6 +70,10 @@ export function MainNav({ me }: { me: Me }) {
         <ConversationNavItems me={me} />
         <BookingNavItems me={me} />
         <AbsenceNavItems me={me} />
+        <FormativeNavItems me={me} />
+        <ConflictNavItems me={me} />
+        <ConductNavItems me={me} />
+        <WarningNavItems me={me} />
         {hasRole(me, 'guardian') && (
           <li>
             <Link to="/children">{t('nav.children')}</Link>

@@ -26,6 +26,11 @@ import { authedRoute, rootRoute } from './base';
 import { bookingRoutes } from '../../features/booking/routes';
 import { conversationRoutes } from '../../features/conversations/routes';
 import { absenceRoutes } from '../../features/absence/routes';
+import { conductRoutes } from '../../features/conduct/routes';
+import { disciplineRoutes } from '../../features/discipline/routes';
+import { warningRoutes } from '../../features/warnings/routes';
+import { formativeRoutes } from '../../features/formativeAssessment/routes';
+import { conflictRoutes } from '../../features/conflicts/routes';
 import { Loading } from '../ui/Loading';
 
 const loginRoute = createRoute({
@@ -192,6 +197,11 @@ const routeTree = rootRoute.addChildren([
     ...conversationRoutes,
     ...bookingRoutes,
     ...absenceRoutes,
+    ...formativeRoutes,
+    ...conflictRoutes,
+    ...conductRoutes,
+    ...disciplineRoutes,
+    ...warningRoutes,
   ]),
 ]);
 

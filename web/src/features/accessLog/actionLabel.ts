@@ -53,6 +53,43 @@ const actionKeys: Record<string, string> = {
   'emergingAbsenceRule.manage': 'absence.actions.emergingAbsenceRuleManage',
   'timetable.manage': 'absence.actions.timetableManage',
   'schoolCalendar.read': 'absence.actions.schoolCalendarRead',
+  // conduct and discipline; their words live with those features
+  'conduct.read': 'conduct.actions.conductRead',
+  'teachingGroup.writeConduct': 'conduct.actions.teachingGroupWriteConduct',
+  'basisGroup.readConduct': 'conduct.actions.basisGroupReadConduct',
+  'basisGroup.setConduct': 'conduct.actions.basisGroupSetConduct',
+  'basisGroup.reviewConduct': 'conduct.actions.basisGroupReviewConduct',
+  'basisGroup.readGradePreparation': 'conduct.actions.basisGroupReadGradePreparation',
+  'disciplinaryCase.list': 'discipline.actions.list',
+  'disciplinaryCase.open': 'discipline.actions.open',
+  'basisGroup.readDiscipline': 'discipline.actions.readClass',
+  'discipline.readSchool': 'discipline.actions.readSchool',
+  'disciplinaryCase.read': 'discipline.actions.read',
+  'disciplinaryCase.update': 'discipline.actions.update',
+  'disciplinaryCase.removeFromLesson': 'discipline.actions.removeFromLesson',
+  'disciplinaryCase.suspend': 'discipline.actions.suspend',
+  'disciplinaryCase.reportIntervention': 'discipline.actions.reportIntervention',
+  'disciplinaryCase.informParents': 'discipline.actions.informParents',
+  // warnings (R-22, L-20, L-21); their words live with the warnings feature
+  'warning.read': 'warnings.actions.read',
+  'warning.raise': 'warnings.actions.raise',
+  'warning.coordinate': 'warnings.actions.coordinate',
+  'warning.decide': 'warnings.actions.decide',
+  'warning.recordAppeal': 'warnings.actions.recordAppeal',
+  'warningLetter.open': 'warnings.actions.open',
+  'basisGroup.readWarnings': 'warnings.actions.readGroup',
+  'warning.readSchool': 'warnings.actions.readSchool',
+  'warning.manageAssessmentDates': 'warnings.actions.assessmentDates',
+  // formative assessment and conflicts between students; their words live with each feature
+  'formativeAssessment.read': 'formative.actions.read',
+  'teachingGroup.readFormativeAssessments': 'formative.actions.groupRead',
+  'teachingGroup.recordFormativeAssessment': 'formative.actions.record',
+  'basisGroup.readFormativeSummary': 'formative.actions.classSummary',
+  'conflict.list': 'conflicts.actions.list',
+  'conflict.read': 'conflicts.actions.read',
+  'conflict.record': 'conflicts.actions.record',
+  'conflict.update': 'conflicts.actions.update',
+  'conflict.readStudentPart': 'conflicts.actions.readStudent',
 };
 
 export function actionLabel(t: TFunction, action: string): string {
@@ -67,8 +104,10 @@ const resourceKeys: Record<string, string> = {
   teachingGroup: 'actions.resourceTeachingGroup',
   school: 'actions.resourceSchool',
   conversation: 'conversations.plan.actions.resourceConversation',
+  disciplinaryCase: 'discipline.actions.resource',
   booking: 'conversations.plan.actions.resourceBooking',
   bookingRound: 'conversations.plan.actions.resourceBookingRound',
+  conflict: 'conflicts.actions.resource',
 };
 
 export function resourceLabel(t: TFunction, resourceType: string): string {

@@ -9,7 +9,9 @@ import { ContactLogSection } from '../contactLog/ContactLogSection';
 import { StudentConversationsSection } from '../conversations/meeting/StudentConversationsSection';
 import { GuardianList } from './GuardianList';
 import { StudentProfile } from './StudentProfile';
-import { AbsenceLink } from '../absence/AbsenceLink';
+import { RecordLinks } from './RecordLinks';
+import { StudentConflictsSection } from '../conflicts/StudentConflictsSection';
+import { StudentWarningsSection } from '../warnings/StudentWarningsSection';
 
 /** Who is looking: staff with a relation, the student themself, or a guardian with insight. */
 export type Viewer = 'staff' | 'self' | 'guardian';
@@ -55,7 +57,9 @@ export function StudentRecordView({ record, viewer }: { record: StudentRecord; v
       {viewer === 'staff' && (
         <StudentConversationsSection studentId={student.id} studentName={`${student.givenName} ${student.familyName}`} />
       )}
-      <AbsenceLink studentId={student.id} viewer={viewer} />
+      <RecordLinks studentId={student.id} viewer={viewer} />
+      <StudentWarningsSection studentId={student.id} />
+      {viewer === 'staff' && <StudentConflictsSection studentId={student.id} />}
       {permissions.readContactLog && <ContactLogSection studentId={student.id} canAdd={permissions.editContactLog} />}
     </div>
   );

@@ -1,0 +1,218 @@
+/** The warnings API's shapes (R-22, L-20, L-21); OpenAPI is generated from them. */
+import { z } from 'zod';
+import { conductAspects, warningKinds, warningStates } from '../../core/db/schema.js';
+import { accessSchema, studentParams } from '../students/schemas.js';
+
+export const isoDate = z.iso.date();
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const warningParams = studentParams.extend({ warningId: z.uuid() });
+export const letterParams = studentParams.extend({ letterId: z.uuid() });
+export const copyParams = letterParams.extend({ copyId: z.uuid() });
+
+export const deadlineSchema = z.object({
+  termId: z.string(),
+  termKind: z.enum(['autumn', 'spring']),
+  assessedOn: z.string(),
+  configured: z.boolean(),
+  minimumNoticeDays: z.number(),
+  daysLeft: z.number(),
+  tooLate: z.boolean(),
+});
+
+export const raiseBody = z.object({
+  kind: z.enum(warningKinds),
+  subjectId: z.uuid().nullish(),
+  conductAspect: z.enum(conductAspects).nullish(),
+  grounds: text(4000),
+  requirement: text(4000),
+  dueOn: isoDate,
+});
+
+export const editBody = z.object({
+  grounds: text(4000).optional(),
+  requirement: text(4000).optional(),
+  dueOn: isoDate.optional(),
+});
+
+export const rejectBody = z.object({ note: text(2000) });
+export const withdrawBody = z.object({ reason: text(2000) });
+export const decisionBody = z.object({ reasons: text(4000) });
+export const appealBody = z.object({ appealedOn: isoDate, note: text(2000), forwardedOn: isoDate.optional() });
+
+export const approveBody = z.object({
+  warningIds: z.array(z.uuid()).min(1).max(20),
+  channel: z.enum(['digital', 'paper']).default('digital'),
+  /** the student's written language unless the contact teacher chooses */
+  locale: z.enum(['nb', 'nn']).optional(),
+});
+
+export const signedCopyBody = z.object({
+  fileName: text(200),
+  fileType: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
+  /** base64, at most 5 MB decoded */
+  data: z.string().min(4).max(7_000_000).regex(/^[A-Za-z0-9+/=\s]+$/),
+});
+
+export const prefillQuery = z.object({ subjectId: z.uuid().optional() });
+
+const decisionSchema = z.object({
+  id: z.string(),
+  reasons: z.string(),
+  decidedAt: z.string(),
+  decidedBy: z.string(),
+  appealedOn: z.string().nullable(),
+  appealNote: z.string().nullable(),
+  forwardedOn: z.string().nullable(),
+});
+
+export const warningSchema = z.object({
+  id: z.string(),
+  kind: z.enum(warningKinds),
+  subjectId: z.string().nullable(),
+  subjectCode: z.string().nullable(),
+  subjectName: z.string().nullable(),
+  conductAspect: z.enum(conductAspects).nullable(),
+  grounds: z.string(),
+  requirement: z.string(),
+  dueOn: z.string(),
+  state: z.enum(warningStates),
+  raisedBy: z.string(),
+  raisedByMe: z.boolean(),
+  raisedAt: z.string(),
+  reviewNote: z.string().nullable(),
+  letterId: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawalReason: z.string().nullable(),
+  decision: decisionSchema.nullable(),
+});
+export type WarningView = z.infer<typeof warningSchema>;
+
+export const letterContentSchema = z.object({
+  locale: z.enum(['nb', 'nn']),
+  date: z.string(),
+  schoolName: z.string(),
+  recipientName: z.string(),
+  addressLines: z.array(z.string()),
+  title: z.string(),
+  regarding: z.string(),
+  intro: z.array(z.string()),
+  items: z.array(z.object({ heading: z.string(), grounds: z.string(), requirement: z.string(), due: z.string() })),
+  closing: z.array(z.string()),
+  signature: z.array(z.string()),
+  /** absent in nothing sent so far; kept optional so every stored copy still reads */
+  labels: z.object({ grounds: z.string(), requirement: z.string() }).optional(),
+});
+
+export const deliverySchema = z.object({
+  sentAt: z.string().nullable(),
+  postedAt: z.string().nullable(),
+  emailedAt: z.string().nullable(),
+  readAt: z.string().nullable(),
+  signedCopyAt: z.string().nullable(),
+});
+
+export const copySchema = z.object({
+  id: z.string(),
+  recipientName: z.string(),
+  recipientRole: z.enum(['student', 'guardian']),
+  sha256: z.string(),
+  createdAt: z.string(),
+  delivery: deliverySchema,
+  content: letterContentSchema.nullable(),
+});
+
+export const letterSummarySchema = z.object({
+  id: z.string(),
+  locale: z.enum(['nb', 'nn']),
+  channel: z.enum(['digital', 'paper']),
+  approvedAt: z.string(),
+  approvedBy: z.string(),
+  sentAt: z.string().nullable(),
+  state: z.enum(['approved', 'sent', 'withdrawn']),
+  warningIds: z.array(z.string()),
+  /** delivered: every copy was read or has a signed copy */
+  delivered: z.boolean(),
+});
+
+export const letterSchema = letterSummarySchema.extend({
+  access: accessSchema,
+  studentId: z.string(),
+  studentName: z.string(),
+  copies: z.array(copySchema),
+  /** an unsent letter as the student's copy would read (staff only) */
+  preview: letterContentSchema.nullable(),
+  canCoordinate: z.boolean(),
+});
+
+export const studentWarningsSchema = z.object({
+  access: accessSchema,
+  student: z.object({ id: z.string(), name: z.string(), isAdult: z.boolean() }),
+  today: z.string(),
+  deadline: deadlineSchema.nullable(),
+  warnings: z.array(warningSchema),
+  letters: z.array(letterSummarySchema),
+  permissions: z.object({
+    raiseConduct: z.boolean(),
+    raiseSubjects: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+    coordinate: z.boolean(),
+    decide: z.boolean(),
+    recordAppeal: z.boolean(),
+  }),
+});
+export type StudentWarnings = z.infer<typeof studentWarningsSchema>;
+
+export const prefillSchema = z.object({
+  access: accessSchema,
+  student: z.object({ id: z.string(), name: z.string() }),
+  deadline: deadlineSchema.nullable(),
+  suggestedDueOn: z.string(),
+  letterLocale: z.enum(['nb', 'nn']),
+  subjects: z.array(z.object({
+    id: z.string(), code: z.string(), name: z.string(),
+    absence: z.object({
+      plannedHours: z.number(), heldHours: z.number(), countingHours: z.number(), absenceHours: z.number(),
+      percent: z.number(), heldPercent: z.number(), days: z.array(z.string()),
+    }),
+    grounds: z.string(),
+    requirement: z.string(),
+  })),
+  conduct: z.object({ requirement: z.string() }),
+});
+
+export const createdSchema = z.object({ id: z.string() });
+export const okSchema = z.object({ ok: z.literal(true) });
+
+export const queueSchema = z.object({
+  access: accessSchema,
+  group: z.object({ id: z.string(), name: z.string() }),
+  today: z.string(),
+  deadline: deadlineSchema.nullable(),
+  canCoordinate: z.boolean(),
+  students: z.array(z.object({
+    studentId: z.string(),
+    name: z.string(),
+    isAdult: z.boolean(),
+    warnings: z.array(warningSchema),
+    letters: z.array(letterSummarySchema),
+  })),
+});
+
+export const schoolWarningsSchema = z.object({
+  access: accessSchema,
+  warnings: z.array(warningSchema.extend({ studentId: z.string(), studentName: z.string(), group: z.string() })),
+});
+export const schoolQuery = z.object({ kind: z.enum(warningKinds).optional(), state: z.enum(warningStates).optional() });
+
+export const assessmentDatesSchema = z.object({
+  terms: z.array(z.object({
+    termId: z.string(), kind: z.enum(['autumn', 'spring']), startsOn: z.string(), endsOn: z.string(),
+    assessedOn: z.string(), configured: z.boolean(), minimumNoticeDays: z.number(),
+  })),
+});
+export const assessmentDateBody = z.object({
+  termId: z.uuid(),
+  assessedOn: isoDate,
+  minimumNoticeDays: z.number().int().min(1).max(120).default(21),
+});
