@@ -65,7 +65,6 @@ const STUDENT_RULES: Partial<Record<Action, RelationshipKind[]>> = {
   'warning.coordinate': ['contactTeacher'],
   'warning.decide': ['principal'],
   'warning.recordAppeal': ['principal'],
-  'warningLetter.open': ['self', ...GUARDIAN_INSIGHT],
   // the feedback is written to the student; a subject teacher's answer is narrowed to their own groups by the
   // route; not the counsellor (an assessment, not student services); guardians of adults only with consent
   'formativeAssessment.read': ['self', 'contactTeacher', 'departmentHead', 'principal', 'subjectTeacher', ...GUARDIAN_INSIGHT],

@@ -191,7 +191,6 @@ export type Action =
   | 'warning.coordinate'
   | 'warning.decide'
   | 'warning.recordAppeal'
-  | 'warningLetter.open'
   | 'basisGroup.readWarnings'
   | 'warning.readSchool'
   | 'warning.manageAssessmentDates';

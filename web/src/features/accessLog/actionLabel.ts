@@ -76,7 +76,6 @@ const actionKeys: Record<string, string> = {
   'warning.coordinate': 'warnings.actions.coordinate',
   'warning.decide': 'warnings.actions.decide',
   'warning.recordAppeal': 'warnings.actions.recordAppeal',
-  'warningLetter.open': 'warnings.actions.open',
   'basisGroup.readWarnings': 'warnings.actions.readGroup',
   'warning.readSchool': 'warnings.actions.readSchool',
   'warning.manageAssessmentDates': 'warnings.actions.assessmentDates',

@@ -2,7 +2,7 @@
 export const warningsNb = {
   actions: {
     read: 'Så varslene til eleven', raise: 'Meldte et varsel', coordinate: 'Behandlet eller sendte et varsel', decide: 'Gjorde vedtak om at eleven ikke får karakter',
-    recordAppeal: 'Registrerte klage på vedtak etter varsel', open: 'Åpnet et varselbrev', readGroup: 'Så varslene i klassen', readSchool: 'Så skolens varsler',
+    recordAppeal: 'Registrerte klage på vedtak etter varsel', readGroup: 'Så varslene i klassen', readSchool: 'Så skolens varsler',
     assessmentDates: 'Endret vurderingsdatoene for varsler',
   },
   nav: { queue: 'Varsler for {{name}}', queueOne: 'Varsler i klassen', decisions: 'Varsler og vedtak' },
@@ -103,7 +103,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const warningsNn: Shape<typeof warningsNb> = {
   actions: {
     read: 'Såg varsla til eleven', raise: 'Melde eit varsel', coordinate: 'Behandla eller sende eit varsel', decide: 'Gjorde vedtak om at eleven ikkje får karakter',
-    recordAppeal: 'Registrerte klage på vedtak etter varsel', open: 'Opna eit varselbrev', readGroup: 'Såg varsla i klassen', readSchool: 'Såg varsla til skulen',
+    recordAppeal: 'Registrerte klage på vedtak etter varsel', readGroup: 'Såg varsla i klassen', readSchool: 'Såg varsla til skulen',
     assessmentDates: 'Endra vurderingsdatoane for varsel',
   },
   nav: { queue: 'Varsel for {{name}}', queueOne: 'Varsel i klassen', decisions: 'Varsel og vedtak' },
@@ -202,7 +202,7 @@ export const warningsNn: Shape<typeof warningsNb> = {
 export const warningsEn: Shape<typeof warningsNb> = {
   actions: {
     read: "Read the student's warnings", raise: 'Raised a warning', coordinate: 'Handled or sent a warning', decide: 'Decided that the student gets no grade',
-    recordAppeal: 'Recorded an appeal of a decision after a warning', open: 'Opened a warning letter', readGroup: "Read the class's warnings", readSchool: "Read the school's warnings",
+    recordAppeal: 'Recorded an appeal of a decision after a warning', readGroup: "Read the class's warnings", readSchool: "Read the school's warnings",
     assessmentDates: 'Changed the assessment dates for warnings',
   },
   nav: { queue: 'Warnings for {{name}}', queueOne: 'Warnings in the class', decisions: 'Warnings and decisions' },
