@@ -24,6 +24,11 @@ export async function enqueue(database: Database, kind: string, payload: Record<
 const MAX_ATTEMPTS = 5;
 
 /** Claims and runs one due job; false when none was due. */
+/** Runs every job that is due now, one after the other (tests read what the jobs sent). */
+export async function runDueJobs(database: Database): Promise<void> {
+  while (await runOneJob(database)) { /* next due job */ }
+}
+
 export async function runOneJob(database: Database, workerId = `${hostname()}:${process.pid}`): Promise<boolean> {
   const [job] = await database.query<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number }>(
     `update job set locked_at = now(), locked_by = $1, attempts = attempts + 1

@@ -18,5 +18,6 @@ export function guardianInsight(s: StudentFacts, guardianPersonId: string, today
   return { insight: false, reason: { code: 'guardianWithoutParentalResponsibility', params: {} } };
 }
 
-export const guardiansWithInsight = (s: StudentFacts, today: string) =>
-  s.guardianships.filter((g) => guardianInsight(s, g.guardianPersonId, today).insight).length;
+/** The student's guardians who have insight today: the family that letters, notices and bookings go to. */
+export const guardiansWithInsight = (s: StudentFacts, today: string): StudentFacts['guardianships'] =>
+  s.guardianships.filter((g) => guardianInsight(s, g.guardianPersonId, today).insight);

@@ -7,7 +7,7 @@ import type { QueryFn } from '../../core/db/client.js';
 import type { AbsenceReason } from '../../core/db/schema.js';
 import { badField } from '../../core/http/errors.js';
 import type { MessageKey } from '../../core/i18n/messages.js';
-import { guardianInsight } from '../../core/policy/guardianInsight.js';
+import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import type { StudentFacts } from '../../core/policy/types.js';
 import { isoWeekday, type SchoolCalendar } from './calendar.js';
 
@@ -113,9 +113,7 @@ export async function applyChanges(q: QueryFn, ownerId: string, byPersonId: stri
 export async function notifyGuardians(q: QueryFn, students: readonly StudentFacts[], today: string): Promise<number> {
   const recipients: { ownerId: string; personId: string; link: string }[] = [];
   for (const s of students) {
-    for (const g of s.guardianships) {
-      if (guardianInsight(s, g.guardianPersonId, today).insight) recipients.push({ ownerId: s.ownerId, personId: g.guardianPersonId, link: `/children/${s.studentId}/absence` });
-    }
+    for (const g of guardiansWithInsight(s, today)) recipients.push({ ownerId: s.ownerId, personId: g.guardianPersonId, link: `/children/${s.studentId}/absence` });
   }
   if (recipients.length === 0) return 0;
   await q(

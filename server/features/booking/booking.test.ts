@@ -1,7 +1,7 @@
 /** R-18 booking of conversation slots: publishing, booking at the same instant, cut-offs, L-07, consent, e-mail, calendar. */
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOneJob } from '../../core/jobs/queue.js';
+import { runDueJobs } from '../../core/jobs/queue.js';
 import { closeMailTransports, startMailCapture, type MailCapture } from '../../core/mail/mailer.js';
 import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
 
@@ -52,9 +52,7 @@ const viewOf = async (c: Client, studentId: string) => {
   return res.json() as { rounds: { id: string; kind: string; canBook: boolean; freeSlots: { id: string }[]; booking: null | Record<string, unknown> & { id: string; bookedBy: string; ics: string } }[] };
 };
 
-async function drainJobs(): Promise<void> {
-  while (await runOneJob(t.database)) { /* every due job */ }
-}
+const drainJobs = () => runDueJobs(t.database);
 
 /** The mails sent by `fn` (after running the jobs it queued). */
 async function mailsDuring(fn: () => Promise<unknown>): Promise<ParsedMail[]> {

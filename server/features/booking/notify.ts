@@ -13,7 +13,7 @@ import type { ConversationKind } from '../../core/db/schema.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { defineJob, enqueue } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
-import { guardianInsight } from '../../core/policy/guardianInsight.js';
+import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import { loadStudentFacts } from '../../core/policy/facts.js';
 import { today } from '../../core/time.js';
 import { calendarText, eventUid, type BookingEvent } from './ics.js';
@@ -77,9 +77,7 @@ async function recipientsOf(database: Database, ownerId: string, d: BookingDetai
   if (!facts) return [];
   const out: Recipient[] = [{ personId: facts.personId, audience: 'family' }];
   if (d.kind === 'guardian') {
-    for (const g of facts.guardianships) {
-      if (guardianInsight(facts, g.guardianPersonId, today()).insight) out.push({ personId: g.guardianPersonId, audience: 'family' });
-    }
+    for (const g of guardiansWithInsight(facts, today())) out.push({ personId: g.guardianPersonId, audience: 'family' });
   }
   if (withHost) out.push({ personId: d.host_person_id, audience: 'host' });
   const seen = new Set<string>();

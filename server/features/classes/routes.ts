@@ -59,7 +59,7 @@ export async function classRoutes(app: FastifyInstance): Promise<void> {
           studentId: r.id, givenName: r.given_name, familyName: r.family_name,
           age: r.birth_date ? ageOn(r.birth_date, req.today) : null, isAdult: adult,
           accommodationNeed: r.accommodation_need, minorityLanguage: r.minority_language, status: r.status,
-          guardiansWithInsight: guardiansWithInsight(s, req.today),
+          guardiansWithInsight: guardiansWithInsight(s, req.today).length,
           consent: !adult ? ('notAdult' as const) : s.consentedGuardianIds.length ? ('granted' as const) : ('none' as const),
           lastContactOn: r.last_contact_on, addressProtected: s.addressProtection !== 'none',
         };

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { QueryFn } from '../../core/db/client.js';
 import type { WarningKind, WarningState } from '../../core/db/schema.js';
 import { HttpError, badField } from '../../core/http/errors.js';
-import { guardianInsight } from '../../core/policy/guardianInsight.js';
+import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import type { Actor, StudentFacts } from '../../core/policy/types.js';
 import { addDays, dayNumber } from '../absence/calendar.js';
 import { letterContent, renderPdf, sha256, type LetterContent, type LetterItem, type LetterLocale } from './letter.js';
@@ -187,11 +187,10 @@ interface RecipientRow {
  * for an adult student only the guardians the student consented to (L-05, L-20).
  */
 export function recipientsOf(s: StudentFacts, today: string): { personId: string; role: 'student' | 'guardian' }[] {
-  const out: { personId: string; role: 'student' | 'guardian' }[] = [{ personId: s.personId, role: 'student' }];
-  for (const g of s.guardianships) {
-    if (guardianInsight(s, g.guardianPersonId, today).insight) out.push({ personId: g.guardianPersonId, role: 'guardian' });
-  }
-  return out;
+  return [
+    { personId: s.personId, role: 'student' },
+    ...guardiansWithInsight(s, today).map((g) => ({ personId: g.guardianPersonId, role: 'guardian' as const })),
+  ];
 }
 
 interface LetterItemRow {

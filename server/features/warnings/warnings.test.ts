@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOneJob } from '../../core/jobs/queue.js';
+import { runDueJobs } from '../../core/jobs/queue.js';
 import { closeMailTransports, startMailCapture, type MailCapture } from '../../core/mail/mailer.js';
 import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
 import { sentWarnings } from './queries.js';
@@ -68,9 +68,7 @@ async function pdfOf(c: Client, studentId: string, letterId: string, copyId: str
   return { res, text: res.statusCode === 200 ? pdfText(res.rawPayload) : '' };
 }
 
-async function drainJobs(): Promise<void> {
-  while (await runOneJob(t.database)) { /* every due job */ }
-}
+const drainJobs = () => runDueJobs(t.database);
 
 async function personOf(personId: string) {
   const [p] = await t.database.query<{ given_name: string; family_name: string; street_address: string; email: string }>(
