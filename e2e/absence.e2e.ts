@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildDemo } from '../server/seed/demo.js';
-import { check, getJson, login, menu, settled, tabTo, texts, typeDate, journey, useBrowser, type Lang } from './support';
+import { check, classPage, getJson, login, menu, settled, tabTo, texts, typeDate, journey, useBrowser, type Lang } from './support';
 
 const { info } = buildDemo('not-a-real-hash');
 const h = info.hardCases;
@@ -75,7 +75,7 @@ describe.each(['nb', 'nn'] as const)('absence journeys (%s)', (lang: Lang) => {
 
     it('reads the class\'s absence: signals, and who has had no follow-up yet', async () => {
       await login(page, 'kontaktlarer');
-      await menu(page, lang, t('absence.nav.classAbsenceOne'));
+      await classPage(page, lang, '2STA', 'classSections.absence');
       await page.getByRole('heading', { level: 1, name: t('absence.classPage.title', { name: '2STA' }) }).waitFor();
       const list = page.getByRole('region', { name: t('absence.classPage.noFollowUpTitle') });
       await list.getByRole('listitem').first().waitFor();

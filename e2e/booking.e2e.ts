@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bookingTexts } from '../server/features/booking/texts.js';
 import { demo } from './demo';
 import {
-  check, exact, expectNoPageErrors, getJson, hasFocus, journey, login, menu, newContext, settled, tabTo, texts, typeDate,
+  check, classPage, exact, expectNoPageErrors, getJson, hasFocus, journey, login, menu, newContext, settled, tabTo, texts, typeDate,
   useBrowser,
 } from './support';
 
@@ -154,7 +154,7 @@ describe('the contact teacher publishes the guardian conference slots for 2STA, 
 
   it('finds "publish slots" on the class conversation plan', async () => {
     await login(host, 'kontaktlarer');
-    await menu(host, 'nb', exact(t('nav.conversationPlan')));
+    await classPage(host, 'nb', '2STA', 'classSections.conversations');
     await host.getByRole('heading', { level: 1, name: t('conversations.plan.classPlan.title', { name: '2STA' }) }).waitFor();
     const publish = host.getByRole('link', { name: t('booking.publish.link') });
     await check(host, 'booking-class-plan');

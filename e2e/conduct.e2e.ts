@@ -159,7 +159,12 @@ describe.each(['nb', 'nn'] as const)('conduct and discipline journeys (%s)', (la
 
     it('sees the suspension decision addressed to the family, not the incident or the hearing', async () => {
       await login(page, 'foresatt');
-      await page.goto(`/disciplinary-cases/${caseId}`);
+      // from the child's page, as a parent would: the case is listed under order and conduct (R-23)
+      await page.goto(`/children/${h.elevStudentId}`);
+      const section = page.getByRole('region', { name: t('conduct.studentSection.title') });
+      await section.getByRole('link', { name: new RegExp(t('conduct.studentSection.openCase', { date: '.*' })) }).first().waitFor();
+      await check(page, 'child-conduct-section');
+      await section.locator(`a[href$="${caseId}"]`).click();
       await page.getByText(t('discipline.case.familyIntro')).waitFor();
       await settled(page);
       const body = await getJson<Case>(page, `/api/disciplinary-cases/${caseId}`);

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinTemplates } from '../server/features/conversations/builtinTemplates';
 import { demo, demoDataset, demoHardCases as h } from './demo';
 import {
-  APP_TODAY, apiAs, check, exact, getJson, hasFocus, journey, login, menu, settled, tabTo, texts, typeDate, useBrowser, type Lang,
+  APP_TODAY, apiAs, check, classPage, exact, getJson, hasFocus, journey, login, menu, settled, tabTo, texts, typeDate, useBrowser, type Lang,
 } from './support';
 
 const browser = useBrowser();
@@ -147,7 +147,7 @@ describe('1 · the contact teacher holds a start-of-year conversation with a min
 
   it("opens 2STA's conversation plan from the menu: who has had what, what is due and overdue, the law's floor apart from the school's target", async () => {
     await login(page, 'kontaktlarer');
-    await menu(page, lang, exact(t('nav.conversationPlan')));
+    await classPage(page, lang, '2STA', 'classSections.conversations');
     await page.getByRole('heading', { level: 1, name: t('conversations.plan.classPlan.title', { name: '2STA' }) }).waitFor();
     await page.getByText(t('common.accessReason', { reason: reasons.contactTeacher.nb })).waitFor();
     plan = await getJson<ClassPlan>(page, `/api/basis-groups/${h.basisGroup2STAId}/conversation-plan`);
@@ -584,9 +584,7 @@ describe("5 · the guardian conferences of 2STA: offered, booked, held, declined
 
   it('shows each student\'s status and the guardians with insight; the ones not offered by the deadline stand out', async () => {
     await login(page, 'kontaktlarer');
-    await menu(page, lang, exact(t('nav.conversationPlan')));
-    await page.getByRole('navigation', { name: t('conversations.plan.classNav.label', { name: '2STA' }) })
-      .getByRole('link', { name: t('conversations.plan.classNav.conferences') }).click();
+    await classPage(page, lang, '2STA', 'classSections.guardianConferences');
     await page.getByRole('heading', { level: 1, name: t('conversations.plan.conferences.title', { name: '2STA' }) }).waitFor();
     await settled(page);
     data = await getJson<Conferences>(page, `/api/basis-groups/${h.basisGroup2STAId}/guardian-conferences`);

@@ -37,9 +37,9 @@ const pageErrors = new WeakMap<BrowserContext, string[]>();
  * A fresh context whose stored language is `lang` (null: nothing stored, as on a new device), on a
  * desktop or a phone viewport. Uncaught errors in its pages are collected for expectNoPageErrors.
  */
-export async function newContext(browser: Browser, lang: Lang | null, mobile = false): Promise<BrowserContext> {
+export async function newContext(browser: Browser, lang: Lang | null, mobile = false, base = baseUrl()): Promise<BrowserContext> {
   const ctx = await browser.newContext({
-    baseURL: baseUrl(),
+    baseURL: base,
     locale: lang === 'en' ? 'en-GB' : 'nb-NO',
     timezoneId: 'Europe/Oslo',
     viewport: mobile ? PHONE : DESKTOP,
@@ -291,5 +291,16 @@ export async function menu(page: Page, lang: Lang, linkName: string | RegExp, ch
     if (checkOpenMenu) await check(page, checkOpenMenu);
   }
   await page.getByRole('navigation', { name: text(lang, 'shell.mainNav') }).getByRole('link', { name: linkName }).click();
+  await settled(page);
+}
+
+/**
+ * Open one of a class's pages as a contact teacher does: the class from the main menu, then the page
+ * from the class's own sub-menu (web/src/features/classes/sections.ts). `sectionKey` is its label key.
+ */
+export async function classPage(page: Page, lang: Lang, className: string, sectionKey: string): Promise<void> {
+  await menu(page, lang, exact(className));
+  await page.getByRole('navigation', { name: text(lang, 'classSections.labelFor', { name: className }) })
+    .getByRole('link', { name: exact(text(lang, sectionKey)) }).click();
   await settled(page);
 }

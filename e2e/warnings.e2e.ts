@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildDemo } from '../server/seed/demo.js';
-import { SHOTS, check, getJson, login, menu, settled, tabTo, texts, journey, useBrowser, type Lang } from './support';
+import { SHOTS, check, classPage, getJson, login, menu, settled, tabTo, texts, journey, useBrowser, type Lang } from './support';
 
 const { info } = buildDemo('not-a-real-hash');
 const h = info.hardCases;
@@ -51,7 +51,7 @@ describe.each(['nb', 'nn'] as const)('a warning goes from subject teacher to a d
 
     it('finds it in the class queue, with the deadline check, and approves it as one letter', async () => {
       await login(page, 'kontaktlarer');
-      await menu(page, lang, new RegExp(`^(${t('warnings.nav.queueOne')}|${t('warnings.nav.queue', { name: '2STA' })})$`));
+      await classPage(page, lang, '2STA', 'classSections.warnings');
       await page.getByRole('heading', { level: 1, name: t('warnings.queue.title', { name: '2STA' }) }).waitFor();
       await check(page, 'warnings-queue');
       const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }).filter({ hasText: await studentName(page) }) });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { annualCycleRoutes } from './annualCycle/routes.js';
 import { studentRoutes } from './students/routes.js';
 import { classRoutes } from './classes/routes.js';
 import { classListRoutes } from './classes/list.js';
@@ -15,6 +16,11 @@ import { disciplineRoutes } from './discipline/routes.js';
 import { warningRoutes } from './warnings/routes.js';
 import { formativeAssessmentRoutes } from './formativeAssessment/routes.js';
 import { conflictRoutes } from './conflicts/routes.js';
+import { assessmentPlanRoutes } from './assessmentPlan/routes.js';
+import { classLifeRoutes } from './classLife/routes.js';
+import { accommodationNeedRoutes } from './accommodationNeeds/routes.js';
+import { formRoutes } from './forms/routes.js';
+import { parentMeetingRoutes } from './parentMeeting/routes.js';
 
 /** Each feature registers its own routes; every route declares its access (core/http/access.ts). */
 export async function featureRoutes(app: FastifyInstance): Promise<void> {
@@ -34,4 +40,10 @@ export async function featureRoutes(app: FastifyInstance): Promise<void> {
   await app.register(warningRoutes);
   await app.register(formativeAssessmentRoutes);
   await app.register(conflictRoutes);
+  await app.register(assessmentPlanRoutes);
+  await app.register(classLifeRoutes);
+  await app.register(accommodationNeedRoutes);
+  await app.register(formRoutes);
+  await app.register(parentMeetingRoutes);
+  await app.register(annualCycleRoutes);
 }

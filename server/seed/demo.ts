@@ -18,6 +18,10 @@ import { HandAbsence, addAbsence, addAbsenceExtras, addSchoolHolidays, addTimeta
 import { isoWeekday as isoWeekdayOf } from '../features/absence/calendar.js';
 import { seedConductDemo } from './conduct.js';
 import { seedFormative } from './formative.js';
+import { seedClassLife } from './classLife.js';
+import { seedAssessmentPlan } from './assessmentPlan.js';
+import { seedStudentForms } from './studentForms.js';
+import { seedAnnualCycle } from './annualCycle.js';
 import { insertDataset } from './insert.js';
 import { origins, postalTowns, type NameOrigin } from './names.js';
 
@@ -170,6 +174,10 @@ export async function seedDemo(database: Database, opts: DemoOptions = {}): Prom
   await seedWarnings(database, info);
   await seedConductDemo(database, info);
   await seedFormative(database, info);
+  await seedClassLife(database, info);
+  await seedAssessmentPlan(database, info);
+  await seedStudentForms(database, info);
+  await seedAnnualCycle(database, info);
   return info;
 }
 

@@ -12,10 +12,14 @@ import { disciplineMatrix } from '../features/discipline/authorization.cases.js'
 import { warningMatrix } from '../features/warnings/authorization.cases.js';
 import { formativeAssessmentMatrix } from '../features/formativeAssessment/authorization.cases.js';
 import { conflictMatrix } from '../features/conflicts/authorization.cases.js';
+import { assessmentPlanMatrix } from '../features/assessmentPlan/authorization.cases.js';
+import { classLifeMatrix } from '../features/classLife/authorization.cases.js';
+import { accommodationNeedMatrix } from '../features/accommodationNeeds/authorization.cases.js';
+import { annualCycleMatrix } from '../features/annualCycle/authorization.cases.js';
 import { addLogin, testApp, type Client, type TestApp } from './harness.js';
 import { EVERYONE, STAFF_WITH_CONTACT, type Case, type Ids, type MatrixFeature, type Target, type Who } from './matrix.js';
 
-const FEATURES: MatrixFeature[] = [conversationMatrix, bookingMatrix, absenceMatrix, warningMatrix, conductMatrix, disciplineMatrix, formativeAssessmentMatrix, conflictMatrix];
+const FEATURES: MatrixFeature[] = [conversationMatrix, bookingMatrix, absenceMatrix, warningMatrix, conductMatrix, disciplineMatrix, formativeAssessmentMatrix, conflictMatrix, accommodationNeedMatrix, classLifeMatrix, assessmentPlanMatrix, annualCycleMatrix];
 
 
 /** Public routes are listed by name: a new public route must be added here on purpose. */
@@ -24,6 +28,8 @@ const PUBLIC = new Set([
   'GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback',
   // the personal calendar feed: the secret token in the URL is the credential (calendar apps cannot log in)
   'GET /api/calendar/:token.ics',
+  // the assessment plan's feeds: the same secret-token mechanism (core/calendarFeed)
+  'GET /api/assessment-plan/feeds/:token.ics',
 ]);
 
 /** Routes on the caller's own data: every logged-in person may call them; anonymous may not. */

@@ -183,8 +183,15 @@ export const accommodationNeed = pgTable('accommodation_need', {
   id: uuid().notNull(),
   studentId: uuid().notNull(),
   description: text().notNull(),
+  /** R-04 (features/accommodationNeeds): what the teachers should do */
+  guidance: text().notNull().default(''),
   registeredByPersonId: uuid(),
   registeredAt: tz().notNull().defaultNow(),
+  updatedAt: tz().notNull().defaultNow(),
+  /** a change asks every subject teacher to confirm again: only receipts of this revision count */
+  revision: integer().notNull().default(1),
+  /** the need no longer applies (kept for the record) */
+  endedAt: tz(),
 }, (t) => [
   primaryKey({ columns: [t.ownerId, t.id] }),
   foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
@@ -650,14 +657,19 @@ export const booking = pgTable('booking', {
   index().on(t.ownerId, t.studentId),
 ]);
 
-/** A personal calendar feed URL; only the sha256 of its secret token is stored. */
+/**
+ * A personal calendar feed URL; only the sha256 of its secret token is stored (core/calendarFeed.ts).
+ * `scope` says which feed: 'booking' (the person's booked conversations), or an assessment plan's
+ * 'assessmentPlan.student:<id>' / 'assessmentPlan.group:<id>' — each decided by the policy as the person.
+ */
 export const calendarFeed = pgTable('calendar_feed', {
   ownerId: uuid().notNull(),
   personId: uuid().notNull(),
+  scope: text().notNull().default('booking'),
   tokenHash: text().notNull(),
   createdAt: tz().notNull().defaultNow(),
 }, (t) => [
-  primaryKey({ columns: [t.ownerId, t.personId] }),
+  primaryKey({ columns: [t.ownerId, t.personId, t.scope] }),
   uniqueIndex().on(t.tokenHash),
 ]);
 
@@ -1299,4 +1311,496 @@ export const conflictStep = pgTable('conflict_step', {
   primaryKey({ columns: [t.ownerId, t.id] }),
   foreignKey({ columns: [t.ownerId, t.conflictId], foreignColumns: [conflict.ownerId, conflict.id] }),
   index().on(t.ownerId, t.conflictId),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Annual cycle (årshjul, R-30…R-33) — features/annualCycle: routines make tasks; evidence comes from the data
+// ---------------------------------------------------------------------------------------------
+
+export const routineScopeValues = ['eachStudent', 'eachBasisGroup', 'eachTeacher', 'eachSubjectTeacherOfStudent'] as const;
+export const routineResponsibleRoles = ['contactTeacher', 'subjectTeacher', 'departmentHead', 'counsellor', 'principal'] as const;
+export type RoutineResponsibleRole = (typeof routineResponsibleRoles)[number];
+
+/** A school's annual cycle for one school year; a new year's is copied from the last with its dates moved. */
+export const annualCycle = pgTable('annual_cycle', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  schoolId: uuid().notNull(),
+  schoolYearId: uuid().notNull(),
+  copiedFromCycleId: uuid(),
+  createdAt: tz().notNull().defaultNow(),
+  createdByPersonId: uuid(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  uniqueIndex().on(t.ownerId, t.schoolId, t.schoolYearId),
+  foreignKey({ columns: [t.ownerId, t.schoolId], foreignColumns: [school.ownerId, school.id] }),
+  foreignKey({ columns: [t.ownerId, t.schoolYearId], foreignColumns: [schoolYear.ownerId, schoolYear.id] }),
+]);
+
+/**
+ * One routine of the cycle: what (nb and nn), for whom (scope, optionally a level and a programme), who is
+ * responsible (a role), when (a window in dates; the UI shows ISO weeks) and what counts as done (evidence).
+ * Its tasks are computed from the data, never stored.
+ */
+export const routine = pgTable('routine', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  cycleId: uuid().notNull(),
+  position: integer().notNull().default(0),
+  /** the default cycle's key (e.g. 'startOfYearConversations'); null for the school's own */
+  builtinKey: text(),
+  titleNb: text().notNull(),
+  titleNn: text().notNull(),
+  descriptionNb: text().notNull().default(''),
+  descriptionNn: text().notNull().default(''),
+  scope: text({ enum: routineScopeValues }).notNull(),
+  level: text({ enum: levels }),
+  programme: text({ enum: ['general', 'vocational'] }),
+  responsibleRole: text({ enum: routineResponsibleRoles }).notNull(),
+  opensOn: date().notNull(),
+  closesOn: date().notNull(),
+  evidenceKind: text().notNull(),
+  evidenceParam: text(),
+  updatedAt: tz().notNull().defaultNow(),
+  updatedByPersonId: uuid(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.cycleId], foreignColumns: [annualCycle.ownerId, annualCycle.id] }).onDelete('cascade'),
+  index().on(t.ownerId, t.cycleId),
+  check('routine_window_ordered', sql`${t.closesOn} >= ${t.opensOn}`),
+]);
+
+/** A hand tick: only for routines with no data behind them; says who ticked and when. teacherId is the nil uuid unless per teacher of a student. */
+export const routineHandTick = pgTable('routine_hand_tick', {
+  ownerId: uuid().notNull(),
+  routineId: uuid().notNull(),
+  subjectId: uuid().notNull(),
+  teacherId: uuid().notNull(),
+  tickedOn: date().notNull(),
+  tickedByPersonId: uuid().notNull(),
+  tickedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.routineId, t.subjectId, t.teacherId] }),
+  foreignKey({ columns: [t.ownerId, t.routineId], foreignColumns: [routine.ownerId, routine.id] }).onDelete('cascade'),
+]);
+
+/** The weekly digest of overdue tasks: on unless the person turned it off. */
+export const routineDigestPreference = pgTable('routine_digest_preference', {
+  ownerId: uuid().notNull(),
+  personId: uuid().notNull(),
+  weeklyDigest: boolean().notNull(),
+  updatedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.personId] }),
+  foreignKey({ columns: [t.ownerId, t.personId], foreignColumns: [person.ownerId, person.id] }),
+]);
+
+/** One digest per person per ISO week (the Monday): a retried job never sends twice. */
+export const routineDigestSent = pgTable('routine_digest_sent', {
+  ownerId: uuid().notNull(),
+  personId: uuid().notNull(),
+  weekStart: date().notNull(),
+  sentAt: tz().notNull().defaultNow(),
+  overdueCount: integer().notNull(),
+}, (t) => [primaryKey({ columns: [t.ownerId, t.personId, t.weekStart] })]);
+
+/* ───────────────────────── Assessment plan (R-42) — features/assessmentPlan ───────────────────────── */
+
+/** fullDayTest counts as a test in the conflict rules; excursion is a trip day (tur-/ekskursjonsdag). */
+export const assessmentPlanEntryKinds = ['test', 'fullDayTest', 'project', 'excursion', 'culturalEvent'] as const;
+export type AssessmentPlanEntryKind = (typeof assessmentPlanEntryKinds)[number];
+
+/**
+ * R-42: one planned test, project, full-day test, excursion or cultural event. For a teaching group (its
+ * subject), a whole basis group, a level of the school, or the whole school (all three null).
+ * `endsOn` (inclusive) for projects (due date) and events over several days; null for one day.
+ */
+export const assessmentPlanEntry = pgTable('assessment_plan_entry', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  schoolId: uuid().notNull(),
+  schoolYearId: uuid().notNull(),
+  teachingGroupId: uuid(),
+  basisGroupId: uuid(),
+  level: text({ enum: levels }),
+  subjectId: uuid(),
+  kind: text({ enum: assessmentPlanEntryKinds }).notNull(),
+  title: text().notNull(),
+  description: text().notNull().default(''),
+  startsOn: date().notNull(),
+  endsOn: date(),
+  createdByPersonId: uuid().notNull(),
+  createdAt: tz().notNull().defaultNow(),
+  updatedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.schoolId], foreignColumns: [school.ownerId, school.id] }),
+  foreignKey({ columns: [t.ownerId, t.schoolYearId], foreignColumns: [schoolYear.ownerId, schoolYear.id] }),
+  foreignKey({ columns: [t.ownerId, t.teachingGroupId], foreignColumns: [teachingGroup.ownerId, teachingGroup.id] }),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+  foreignKey({ columns: [t.ownerId, t.subjectId], foreignColumns: [subject.ownerId, subject.id] }),
+  index().on(t.ownerId, t.teachingGroupId, t.startsOn),
+  index().on(t.ownerId, t.basisGroupId, t.startsOn),
+  index().on(t.ownerId, t.schoolId, t.startsOn),
+  check('assessment_plan_one_scope', sql`num_nonnulls(${t.teachingGroupId}, ${t.basisGroupId}, ${t.level}) <= 1`),
+  check('assessment_plan_dates_ordered', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+]);
+
+export const assessmentPlanRuleKinds = ['maxTestsPerDay', 'maxTestsPerWeek', 'noTestAfterExcursion'] as const;
+export type AssessmentPlanRuleKind = (typeof assessmentPlanRuleKinds)[number];
+
+/**
+ * R-42: a school's own setting of one conflict rule; a rule without a row uses Elevlos's default
+ * (features/assessmentPlan/rules.ts). `warningOnly`: the rule warns but does not refuse the save.
+ */
+export const assessmentPlanRule = pgTable('assessment_plan_rule', {
+  ownerId: uuid().notNull(),
+  schoolId: uuid().notNull(),
+  rule: text({ enum: assessmentPlanRuleKinds }).notNull(),
+  enabled: boolean().notNull().default(true),
+  /** for the max rules: the most tests allowed per day / ISO week */
+  maximum: smallint(),
+  warningOnly: boolean().notNull().default(false),
+  updatedByPersonId: uuid(),
+  updatedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.schoolId, t.rule] }),
+  foreignKey({ columns: [t.ownerId, t.schoolId], foreignColumns: [school.ownerId, school.id] }),
+  check('assessment_plan_rule_maximum', sql`${t.maximum} is null or ${t.maximum} between 1 and 20`),
+]);
+
+/* ───────────────────────── Class life (R-35, R-36, R-40, R-41) — feature classLife ───────────────────────── */
+
+/** R-35: one class hour (kontaktlærertime) of a class on a day: the contact teacher's notes, shared with the class on purpose. */
+export const classHour = pgTable('class_hour', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  basisGroupId: uuid().notNull(),
+  heldOn: date().notNull(),
+  /** a topic key of the year's plan (classHourTopics) or the teacher's own words */
+  topic: text().notNull().default(''),
+  notes: text().notNull().default(''),
+  /** the students of the class may read the notes */
+  notesShared: boolean().notNull().default(false),
+  updatedByPersonId: uuid().notNull(),
+  updatedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  uniqueIndex().on(t.ownerId, t.basisGroupId, t.heldOn),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+]);
+
+/** R-35: the teacher's choice of topic for a week, overriding the plan's suggestion. */
+export const classHourTopic = pgTable('class_hour_topic', {
+  ownerId: uuid().notNull(),
+  basisGroupId: uuid().notNull(),
+  /** the Monday of the ISO week */
+  weekStart: date().notNull(),
+  topic: text().notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.basisGroupId, t.weekStart] }),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+]);
+
+/** R-35: a class matter (sak) that needs a decision: prepared (title, background), then decided (decision, date). */
+export const classHourCase = pgTable('class_hour_case', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  basisGroupId: uuid().notNull(),
+  title: text().notNull(),
+  background: text().notNull().default(''),
+  decision: text(),
+  decidedOn: date(),
+  preparedByPersonId: uuid().notNull(),
+  createdAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  index().on(t.ownerId, t.basisGroupId),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+  check('class_hour_case_decided', sql`(${t.decision} is null) = (${t.decidedOn} is null)`),
+]);
+
+export const startOfYearItems = ['schoolOrganisation', 'schoolRules', 'absenceRules', 'complaintsAboutTeaching'] as const;
+export type StartOfYearItem = (typeof startOfYearItems)[number];
+
+/** R-36: what the class was told at the start of the year, checked off with the date and by whom. */
+export const startOfYearCheck = pgTable('start_of_year_check', {
+  ownerId: uuid().notNull(),
+  basisGroupId: uuid().notNull(),
+  item: text({ enum: startOfYearItems }).notNull(),
+  checkedOn: date().notNull(),
+  checkedByPersonId: uuid().notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.basisGroupId, t.item] }),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+]);
+
+/** R-40: a rule a student of the class proposes for the class rules (classRules). */
+export const classRuleProposal = pgTable('class_rule_proposal', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  basisGroupId: uuid().notNull(),
+  studentId: uuid().notNull(),
+  text: text().notNull(),
+  createdAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  index().on(t.ownerId, t.basisGroupId),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+]);
+
+/** R-40: a comment on a proposal, by a student of the class or the contact teacher. */
+export const classRuleComment = pgTable('class_rule_comment', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  proposalId: uuid().notNull(),
+  authorPersonId: uuid().notNull(),
+  text: text().notNull(),
+  createdAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  index().on(t.ownerId, t.proposalId),
+  foreignKey({ columns: [t.ownerId, t.proposalId], foreignColumns: [classRuleProposal.ownerId, classRuleProposal.id] }),
+]);
+
+/** R-40: the contact teacher's working draft of the class rules (one per class). */
+export const classRulesDraft = pgTable('class_rules_draft', {
+  ownerId: uuid().notNull(),
+  basisGroupId: uuid().notNull(),
+  text: text().notNull(),
+  updatedByPersonId: uuid().notNull(),
+  updatedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.basisGroupId] }),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+]);
+
+/** R-40: each published (agreed) version of the class rules; earlier versions are kept. */
+export const classRulesVersion = pgTable('class_rules_version', {
+  ownerId: uuid().notNull(),
+  basisGroupId: uuid().notNull(),
+  version: integer().notNull(),
+  text: text().notNull(),
+  publishedOn: date().notNull(),
+  publishedByPersonId: uuid().notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.basisGroupId, t.version] }),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+]);
+
+export const electionStatuses = ['draft', 'open', 'closed'] as const;
+export type ElectionStatus = (typeof electionStatuses)[number];
+
+/** R-41: an election of the class's student representatives (tillitselever) for a term of office. */
+export const studentRepresentativeElection = pgTable('student_representative_election', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  basisGroupId: uuid().notNull(),
+  /** how many are elected: the first is the representative, the next the deputies */
+  seats: smallint().notNull(),
+  termStartsOn: date().notNull(),
+  termEndsOn: date().notNull(),
+  status: text({ enum: electionStatuses }).notNull().default('draft'),
+  closedOn: date(),
+  createdByPersonId: uuid().notNull(),
+  createdAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  index().on(t.ownerId, t.basisGroupId),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+  check('election_term_ordered', sql`${t.termEndsOn} >= ${t.termStartsOn}`),
+  check('election_closed_on', sql`(${t.status} = 'closed') = (${t.closedOn} is not null)`),
+]);
+
+/** R-41: a student of the class standing for election; stands only once they accept. The result is stored on closing. */
+export const studentRepresentativeCandidate = pgTable('student_representative_candidate', {
+  ownerId: uuid().notNull(),
+  electionId: uuid().notNull(),
+  studentId: uuid().notNull(),
+  acceptedAt: tz(),
+  declinedAt: tz(),
+  votes: integer(),
+  /** 1 = representative, 2… = deputies; null = not elected */
+  elected: smallint(),
+  /** true when a tie for a seat was settled by drawing lots */
+  drawnByLot: boolean().notNull().default(false),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.electionId, t.studentId] }),
+  foreignKey({ columns: [t.ownerId, t.electionId], foreignColumns: [studentRepresentativeElection.ownerId, studentRepresentativeElection.id] }),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+]);
+
+/**
+ * R-41: THAT a student voted (the primary key makes a second vote impossible). Kept apart from the
+ * ballots, with no time and nothing in common, so no one can link a ballot to its voter.
+ */
+export const studentRepresentativeVoter = pgTable('student_representative_voter', {
+  ownerId: uuid().notNull(),
+  electionId: uuid().notNull(),
+  studentId: uuid().notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.electionId, t.studentId] }),
+  foreignKey({ columns: [t.ownerId, t.electionId], foreignColumns: [studentRepresentativeElection.ownerId, studentRepresentativeElection.id] }),
+]);
+
+/** R-41: a secret ballot: which candidate, nothing about who or when (a random id). */
+export const studentRepresentativeBallot = pgTable('student_representative_ballot', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  electionId: uuid().notNull(),
+  candidateStudentId: uuid().notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  index().on(t.ownerId, t.electionId),
+  foreignKey({ columns: [t.ownerId, t.electionId, t.candidateStudentId], foreignColumns: [studentRepresentativeCandidate.ownerId, studentRepresentativeCandidate.electionId, studentRepresentativeCandidate.studentId] }),
+]);
+
+/** R-41: the duty rota (ordenselever) of a class for a period, with the tidying routines attached. */
+export const dutyRota = pgTable('duty_rota', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  basisGroupId: uuid().notNull(),
+  startsOn: date().notNull(),
+  endsOn: date().notNull(),
+  perWeek: smallint().notNull(),
+  /** the tidying routines (editable list) */
+  routines: jsonb().$type<string[]>().notNull(),
+  createdByPersonId: uuid().notNull(),
+  createdAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  index().on(t.ownerId, t.basisGroupId),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+  check('duty_rota_dates', sql`${t.endsOn} >= ${t.startsOn}`),
+]);
+
+/** R-41: who is on duty in a week of the rota. */
+export const dutyRotaAssignment = pgTable('duty_rota_assignment', {
+  ownerId: uuid().notNull(),
+  rotaId: uuid().notNull(),
+  weekStart: date().notNull(),
+  studentId: uuid().notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.rotaId, t.weekStart, t.studentId] }),
+  foreignKey({ columns: [t.ownerId, t.rotaId], foreignColumns: [dutyRota.ownerId, dutyRota.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+]);
+
+/** R-41: a student away for a longer period (set by the contact teacher): skipped by the duty rota. */
+export const dutyRotaAway = pgTable('duty_rota_away', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  basisGroupId: uuid().notNull(),
+  studentId: uuid().notNull(),
+  fromOn: date().notNull(),
+  toOn: date().notNull(),
+  setByPersonId: uuid().notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  index().on(t.ownerId, t.basisGroupId),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+  check('duty_rota_away_dates', sql`${t.toOn} >= ${t.fromOn}`),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Accommodation-need receipts (R-04), forms (R-05) and parent meetings (R-30) —
+// features/accommodationNeeds, features/forms, features/parentMeeting (helper studentForms)
+// ---------------------------------------------------------------------------------------------
+
+/** R-04: a subject teacher confirmed having read a student's accommodation need (one receipt per teacher). */
+export const accommodationNeedReceipt = pgTable('accommodation_need_receipt', {
+  ownerId: uuid().notNull(),
+  needId: uuid().notNull(),
+  teacherPersonId: uuid().notNull(),
+  /** the need's revision the teacher read */
+  revision: integer().notNull(),
+  confirmedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.needId, t.teacherPersonId] }),
+  foreignKey({ columns: [t.ownerId, t.needId], foreignColumns: [accommodationNeed.ownerId, accommodationNeed.id] }),
+  foreignKey({ columns: [t.ownerId, t.teacherPersonId], foreignColumns: [person.ownerId, person.id] }),
+  index().on(t.ownerId, t.teacherPersonId),
+]);
+
+/** R-04: the contact teacher reminded a subject teacher to confirm a student's accommodation needs. */
+export const accommodationNeedReminder = pgTable('accommodation_need_reminder', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  studentId: uuid().notNull(),
+  teacherPersonId: uuid().notNull(),
+  sentByPersonId: uuid().notNull(),
+  sentAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+  index().on(t.ownerId, t.studentId),
+]);
+
+/** R-05: a form the school tracks per student (registration form, consents, agreements). */
+export const form = pgTable('form', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  schoolId: uuid().notNull(),
+  nameNb: text().notNull(),
+  nameNn: text().notNull(),
+  /** null: every student of the school; else the students of one level (e.g. vg1) */
+  level: text({ enum: levels }),
+  dueOn: date().notNull(),
+  createdByPersonId: uuid().notNull(),
+  createdAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.schoolId], foreignColumns: [school.ownerId, school.id] }),
+]);
+
+/** R-05: one student's status on one form; no row is "missing". */
+export const formStatus = pgTable('form_status', {
+  ownerId: uuid().notNull(),
+  formId: uuid().notNull(),
+  studentId: uuid().notNull(),
+  status: text({ enum: ['received', 'checked'] }).notNull(),
+  receivedOn: date().notNull(),
+  receivedByPersonId: uuid().notNull(),
+  checkedAt: tz(),
+  checkedByPersonId: uuid(),
+  updatedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.formId, t.studentId] }),
+  foreignKey({ columns: [t.ownerId, t.formId], foreignColumns: [form.ownerId, form.id] }),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+  index().on(t.ownerId, t.studentId),
+]);
+
+/** R-30: a parent meeting of a class: when, the topic and the information given. */
+export const parentMeeting = pgTable('parent_meeting', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  basisGroupId: uuid().notNull(),
+  heldOn: date().notNull(),
+  topic: text().notNull(),
+  information: text().notNull(),
+  recordedByPersonId: uuid().notNull(),
+  recordedAt: tz().notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  foreignKey({ columns: [t.ownerId, t.basisGroupId], foreignColumns: [basisGroup.ownerId, basisGroup.id] }),
+  index().on(t.ownerId, t.basisGroupId),
+]);
+
+/** R-30: one guardian (of one student) at a parent meeting; the absent are sent the information (informedAt). */
+export const parentMeetingAttendance = pgTable('parent_meeting_attendance', {
+  ownerId: uuid().notNull(),
+  meetingId: uuid().notNull(),
+  studentId: uuid().notNull(),
+  guardianPersonId: uuid().notNull(),
+  present: boolean().notNull(),
+  informedAt: tz(),
+  informedByPersonId: uuid(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.meetingId, t.studentId, t.guardianPersonId] }),
+  foreignKey({ columns: [t.ownerId, t.meetingId], foreignColumns: [parentMeeting.ownerId, parentMeeting.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.ownerId, t.studentId], foreignColumns: [student.ownerId, student.id] }),
+  foreignKey({ columns: [t.ownerId, t.guardianPersonId], foreignColumns: [person.ownerId, person.id] }),
 ]);

@@ -27,9 +27,12 @@ export type Access =
   /** a student's data: `:studentId` in the path, decided by the policy before the handler runs */
   | { kind: 'student'; action: Action; audit: 'read' | 'write' }
   /** a basis group: `:basisGroupId` in the path */
-  | { kind: 'basisGroup'; action: 'basisGroup.readOverview' | 'basisGroup.readConversationPlan' | 'basisGroup.manageBooking' | 'basisGroup.readAbsence' | 'basisGroup.checkAbsence' | ConductGroupAction | 'basisGroup.readWarnings' | 'basisGroup.readFormativeSummary' }
+  | { kind: 'basisGroup'; action: 'basisGroup.readOverview' | 'basisGroup.readConversationPlan' | 'basisGroup.manageBooking' | 'basisGroup.readAbsence' | 'basisGroup.checkAbsence' | ConductGroupAction | 'basisGroup.readWarnings' | 'basisGroup.readFormativeSummary'
+    | 'basisGroup.readAssessmentPlan' | 'basisGroup.planAssessment'
+    | 'basisGroup.readClassLife' | 'basisGroup.manageClassLife' | 'basisGroup.takePartInClassLife'
+    | 'basisGroup.readAccommodationNeeds' | 'basisGroup.remindAccommodationNeeds' | 'basisGroup.readForms' | 'basisGroup.setFormStatus' | 'basisGroup.readParentMeetings' | 'basisGroup.manageParentMeetings' }
   /** a teaching group: `:teachingGroupId` in the path */
-  | { kind: 'teachingGroup'; action: 'teachingGroup.readStudents' | 'teachingGroup.manageBooking' | 'teachingGroup.registerAbsence' | 'teachingGroup.readAbsence' | 'teachingGroup.writeConduct' | 'teachingGroup.readFormativeAssessments' | 'teachingGroup.recordFormativeAssessment' }
+  | { kind: 'teachingGroup'; action: 'teachingGroup.readStudents' | 'teachingGroup.manageBooking' | 'teachingGroup.registerAbsence' | 'teachingGroup.readAbsence' | 'teachingGroup.writeConduct' | 'teachingGroup.readFormativeAssessments' | 'teachingGroup.recordFormativeAssessment' | 'teachingGroup.readAssessmentPlan' | 'teachingGroup.planAssessment' }
   /** one conversation: `:conversationId` in the path; reads of notes and preparation are audited */
   | { kind: 'conversation'; action: Action; audit: 'read' | 'write' | 'none' }
   /** one disciplinary case (R-23): `:caseId` in the path; reads are audited on the case's student */
@@ -85,6 +88,13 @@ export function accessOf(req: FastifyRequest): { reason: string; reasonCode: str
 export function requireActor(req: FastifyRequest): Actor {
   if (!req.actor) throw new HttpError(401, 'error.unauthenticated');
   return req.actor;
+}
+
+/** The school the logged-in staff member works at (their first); people who work at no school get 403. */
+export function staffSchool(req: FastifyRequest): { schoolId: string; schoolName: string } {
+  const staff = requireActor(req).staff[0];
+  if (!staff) throw new HttpError(403, 'error.forbidden');
+  return { schoolId: staff.schoolId, schoolName: staff.schoolName };
 }
 
 async function deny(req: FastifyRequest, action: string, resourceType: string, decision: Extract<Decision, { allow: false }>, studentId: string | null) {
@@ -163,7 +173,7 @@ async function resolve(req: FastifyRequest, access: Exclude<Access, { kind: 'pub
       return student && { type: 'student', student };
     }
     case 'basisGroup': {
-      const group = await loadBasisGroupFacts(database, actor.ownerId, params.basisGroupId ?? '');
+      const group = await loadBasisGroupFacts(database, actor.ownerId, params.basisGroupId ?? '', req.today);
       return group && { type: 'basisGroup', group };
     }
     case 'teachingGroup': {

@@ -1,6 +1,12 @@
 import type { Locale } from './locale.js';
 import { conductMessages } from '../../features/conduct/messages.js';
 import { formativeMessages } from '../../features/formativeAssessment/messages.js';
+import { assessmentPlanMessages } from '../../features/assessmentPlan/messages.js';
+import { accommodationNeedMessages } from '../../features/accommodationNeeds/messages.js';
+import { formMessages } from '../../features/forms/messages.js';
+import { parentMeetingMessages } from '../../features/parentMeeting/messages.js';
+import { classLifeMessages } from '../../features/classLife/messages.js';
+import { annualCycleMessages } from '../../features/annualCycle/messages.js';
 
 type Catalog = Record<string, string>;
 
@@ -8,6 +14,12 @@ type Catalog = Record<string, string>;
 const nb: Catalog = {
   ...conductMessages.nb,
   ...formativeMessages.nb,
+  ...assessmentPlanMessages.nb,
+  ...accommodationNeedMessages.nb,
+  ...formMessages.nb,
+  ...parentMeetingMessages.nb,
+  ...classLifeMessages.nb,
+  ...annualCycleMessages.nb,
   // conversations (R-10…R-17)
   'error.noSchoolYear': 'Det finnes ikke noe skoleår for denne datoen.',
   'error.conversationHeld': 'Samtalen er allerede markert som holdt.',
@@ -143,6 +155,12 @@ const nb: Catalog = {
 
 const nn: Catalog = {
   ...formativeMessages.nn,
+  ...assessmentPlanMessages.nn,
+  ...accommodationNeedMessages.nn,
+  ...formMessages.nn,
+  ...parentMeetingMessages.nn,
+  ...classLifeMessages.nn,
+  ...annualCycleMessages.nn,
   ...conductMessages.nn,
   // conversations (R-10…R-17)
   'error.noSchoolYear': 'Det finst ikkje noko skuleår for denne datoen.',
@@ -279,6 +297,12 @@ const nn: Catalog = {
 
 const en: Catalog = {
   ...formativeMessages.en,
+  ...assessmentPlanMessages.en,
+  ...accommodationNeedMessages.en,
+  ...formMessages.en,
+  ...parentMeetingMessages.en,
+  ...classLifeMessages.en,
+  ...annualCycleMessages.en,
   ...conductMessages.en,
   // conversations (R-10…R-17)
   'error.noSchoolYear': 'There is no school year for this date.',

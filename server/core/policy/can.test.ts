@@ -164,3 +164,95 @@ describe('policy: conduct grades and disciplinary cases (R-23, R-25; L-22, L-31)
     expect(can(actor({ personId: 'p-father' }), 'disciplinaryCase.read', theCase('p-other'), TODAY)).toMatchObject({ allow: false, hide: true });
   });
 });
+
+describe('policy: class life — class hour, class rules, elections, duty rota (R-35, R-40, R-41)', () => {
+  const group = { type: 'basisGroup' as const, group: {
+    ownerId: OWNER, basisGroupId: 'bg-2sta', name: '2STA', level: 'vg2', schoolId: SCHOOL, schoolName: 'Fjellvik vgs',
+    departmentId: 'dep-sf', departmentName: 'Studiespesialisering', memberStudentIds: ['s-1', 's-2'] } };
+  const ct = actor({ contactTeacherOf: [{ id: 'bg-2sta', name: '2STA', schoolId: SCHOOL, schoolName: 'x', departmentId: null }] });
+  const classmate = actor({ studentIds: ['s-2'] });
+  const otherClass = actor({ studentIds: ['s-9'] });
+
+  it('lets a student of the class read and take part as "student in 2STA", but not run it', () => {
+    expect(describeReason(can(classmate, 'basisGroup.takePartInClassLife', group, TODAY).reason, 'en')).toBe('student in 2STA');
+    expect(can(classmate, 'basisGroup.readClassLife', group, TODAY)).toMatchObject({ allow: true, reason: { code: 'classMember' } });
+    expect(can(classmate, 'basisGroup.manageClassLife', group, TODAY)).toMatchObject({ allow: false, hide: false });
+  });
+
+  it('hides the class from a student of another class, and only the class\'s own contact teacher manages it', () => {
+    expect(can(otherClass, 'basisGroup.readClassLife', group, TODAY)).toMatchObject({ allow: false, hide: true });
+    expect(can(otherClass, 'basisGroup.takePartInClassLife', group, TODAY)).toMatchObject({ allow: false, hide: true });
+    expect(describeReason(can(ct, 'basisGroup.manageClassLife', group, TODAY).reason, 'nb')).toBe('kontaktlærer for 2STA');
+    expect(can(ct, 'basisGroup.takePartInClassLife', group, TODAY)).toMatchObject({ allow: false, hide: false });
+    expect(can(actor({ staff: staff('principal') }), 'basisGroup.readClassLife', group, TODAY).allow).toBe(true);
+    expect(can(actor({ staff: staff('principal') }), 'basisGroup.manageClassLife', group, TODAY).allow).toBe(false);
+    expect(can(actor({ staff: staff('counsellor') }), 'basisGroup.readClassLife', group, TODAY).allow).toBe(false);
+  });
+});
+
+describe('policy: accommodation needs are for the student\'s teachers and leaders only (R-04)', () => {
+  const mat = [{ id: 'tg-mat', name: '2STA-MAT', schoolId: SCHOOL, subjectCode: 'MAT1021', subjectName: 'Matematikk' }];
+  it('lets the subject teacher of the student read and confirm, with the group as the reason', () => {
+    const a = actor({ subjectTeacherOf: mat });
+    const read = can(a, 'accommodationNeed.read', res(student()), TODAY);
+    expect(describeReason(read.reason)).toBe('subject teacher in MAT1021 group 2STA-MAT');
+    expect(can(a, 'accommodationNeed.confirm', res(student()), TODAY).allow).toBe(true);
+    expect(can(a, 'accommodationNeed.manage', res(student()), TODAY)).toMatchObject({ allow: false, reason: { code: 'roleNotAllowed' } });
+  });
+  it('denies the student, guardians with parental responsibility and a teacher of another group', () => {
+    expect(can(actor({ personId: 'p-student', studentIds: ['s-1'] }), 'accommodationNeed.read', res(student()), TODAY).allow).toBe(false);
+    expect(can(actor({ personId: 'p-mother', guardianOf: ['s-1'] }), 'accommodationNeed.read', res(student()), TODAY)).toMatchObject({ allow: false, reason: { code: 'roleNotAllowed' } });
+    const other = actor({ subjectTeacherOf: [{ ...mat[0]!, id: 'tg-other', name: '2STB-MAT' }] });
+    expect(can(other, 'accommodationNeed.read', res(student()), TODAY)).toMatchObject({ allow: false, hide: true });
+  });
+  it('lets the department head of the student\'s department register a need, not the principal', () => {
+    expect(describeReason(can(actor({ staff: staff('departmentHead', 'dep-sf', 'Studiespesialisering') }), 'accommodationNeed.manage', res(student()), TODAY).reason))
+      .toBe('department head of Studiespesialisering');
+    expect(can(actor({ staff: staff('principal') }), 'accommodationNeed.manage', res(student()), TODAY).allow).toBe(false);
+  });
+});
+
+describe('policy: the assessment plan (R-42)', () => {
+  const group = { type: 'teachingGroup' as const, group: { ownerId: OWNER, teachingGroupId: 'tg-mat', name: '2STA-MAT', schoolId: SCHOOL, schoolName: 'Fjellvik vgs', subjectCode: 'MAT1021', subjectName: 'Matematikk 2P' } };
+  const teacher = actor({ subjectTeacherOf: [{ id: 'tg-mat', name: '2STA-MAT', schoolId: SCHOOL, subjectCode: 'MAT1021', subjectName: 'Matematikk 2P' }] });
+
+  it('lets the group\'s own subject teacher plan its tests, and the principal read but not plan them', () => {
+    const d = can(teacher, 'teachingGroup.planAssessment', group, TODAY);
+    expect(d.allow).toBe(true);
+    expect(d.reason).toEqual({ code: 'subjectTeacher', params: { subject: 'MAT1021', group: '2STA-MAT' } });
+    const principal = actor({ staff: staff('principal') });
+    expect(can(principal, 'teachingGroup.readAssessmentPlan', group, TODAY).allow).toBe(true);
+    expect(can(principal, 'teachingGroup.planAssessment', group, TODAY)).toMatchObject({ allow: false, hide: false });
+    expect(can(actor({}), 'teachingGroup.planAssessment', group, TODAY)).toMatchObject({ allow: false, hide: true });
+  });
+
+  it('shows a student\'s plan to the student and a guardian with insight, not to a parent without parental responsibility', () => {
+    expect(can(actor({ personId: 'p-student', studentIds: ['s-1'] }), 'assessmentPlan.read', res(student()), TODAY).reason.code).toBe('self');
+    expect(can(actor({ personId: 'p-mother', guardianOf: ['s-1'] }), 'assessmentPlan.read', res(student()), TODAY).allow).toBe(true);
+    expect(can(actor({ personId: 'p-father', guardianOf: ['s-1'] }), 'assessmentPlan.read', res(student()), TODAY).allow).toBe(false);
+  });
+});
+
+describe('policy: the annual cycle (R-30…R-33)', () => {
+  const school = { type: 'school' as const, ownerId: OWNER, schoolId: SCHOOL, schoolName: 'Fjellvik vgs' };
+  const group = { type: 'basisGroup' as const, group: { ownerId: OWNER, basisGroupId: 'bg-2sta', name: '2STA', level: 'vg2', schoolId: SCHOOL, schoolName: 'Fjellvik vgs', departmentId: 'dep-sf', departmentName: 'Studiespesialisering' } };
+
+  it('lets the principal edit the cycle and read compliance, naming the role; a counsellor reads the cycle but not compliance', () => {
+    const principal = actor({ staff: staff('principal') });
+    expect(can(principal, 'annualCycle.manage', school, TODAY)).toMatchObject({ allow: true, reason: { code: 'principal' } });
+    expect(can(principal, 'annualCycle.readCompliance', school, TODAY).allow).toBe(true);
+    const counsellor = actor({ staff: staff('counsellor') });
+    expect(can(counsellor, 'annualCycle.read', school, TODAY).allow).toBe(true);
+    expect(can(counsellor, 'annualCycle.readCompliance', school, TODAY)).toMatchObject({ allow: false, reason: { code: 'roleNotAllowed' } });
+    expect(can(counsellor, 'annualCycle.manage', school, TODAY).allow).toBe(false);
+  });
+
+  it('lets the class\'s contact teacher and its department head drill down to the class, not the counsellor or another department\'s head', () => {
+    const ct = actor({ contactTeacherOf: [{ id: 'bg-2sta', name: '2STA', schoolId: SCHOOL, schoolName: 'x', departmentId: null }] });
+    expect(describeReason(can(ct, 'basisGroup.readRoutineCompliance', group, TODAY).reason)).toBe('contact teacher of 2STA');
+    expect(can(actor({ staff: staff('departmentHead', 'dep-sf', 'Studiespesialisering') }), 'basisGroup.readRoutineCompliance', group, TODAY).allow).toBe(true);
+    expect(can(actor({ staff: staff('departmentHead', 'dep-yf', 'Yrkesfag') }), 'basisGroup.readRoutineCompliance', group, TODAY)).toMatchObject({ allow: false, hide: true });
+    expect(can(actor({ staff: staff('counsellor') }), 'basisGroup.readRoutineCompliance', group, TODAY)).toMatchObject({ allow: false, hide: false });
+    expect(can(actor({ staff: staff('counsellor') }), 'student.readRoutineTasks', res(student()), TODAY).allow).toBe(false);
+  });
+});

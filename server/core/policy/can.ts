@@ -70,6 +70,20 @@ const STUDENT_RULES: Partial<Record<Action, RelationshipKind[]>> = {
   'formativeAssessment.read': ['self', 'contactTeacher', 'departmentHead', 'principal', 'subjectTeacher', ...GUARDIAN_INSIGHT],
   // R-24: who may see a student's name and part in a conflict between students (internal: never the family)
   'conflict.readStudentPart': ['contactTeacher', 'departmentHead', 'principal', 'counsellor'],
+  // R-30…R-33: a student's routine tasks (done, overdue) — the contact teacher and the leaders, not the counsellor
+  'student.readRoutineTasks': ['contactTeacher', 'departmentHead', 'principal'],
+  // R-04: a student's accommodation needs — only the student's current teachers and the leaders (never guardians,
+  // never other teachers); the department head and the counsellor register them; each subject teacher confirms
+  'accommodationNeed.read': ['contactTeacher', 'subjectTeacher', 'departmentHead', 'principal', 'counsellor'],
+  'accommodationNeed.manage': ['departmentHead', 'counsellor'],
+  'accommodationNeed.confirm': ['subjectTeacher'],
+  // R-05: the student's own forms (outstanding or not); guardians with insight too — they often fill them in
+  'form.read': ['self', 'contactTeacher', 'departmentHead', 'principal', 'counsellor', 'schoolAdmin', ...GUARDIAN_INSIGHT],
+  // R-30: the information from the class's parent meetings
+  'parentMeeting.read': ['self', ...GUARDIAN_INSIGHT, 'contactTeacher', 'departmentHead', 'principal', 'counsellor'],
+  // R-42: a student's combined assessment plan is made known to everyone affected: the student, their teachers,
+  // the leaders and guardians with insight (an adult student's guardians only with consent)
+  'assessmentPlan.read': ['self', 'contactTeacher', 'subjectTeacher', 'departmentHead', 'principal', 'counsellor', ...GUARDIAN_INSIGHT],
 };
 
 /** Who of the staff may read a student's conversations (not their notes: those follow the note's tier). */
@@ -254,6 +268,33 @@ function decideForTeachingGroup(actor: Actor, g: TeachingGroupFacts): Decision {
   return { allow: false, reason: { code: 'noRelationship', params: {} }, hide: true };
 }
 
+/**
+ * Class life (R-35, R-36, R-40, R-41): the class's own contact teacher runs the class hour, the checklist,
+ * the class rules, the election and the duty rota; the class's current students read the agenda, the
+ * rules, the election and the rota and take part (propose rules, stand, vote); the department head and
+ * the principal read. Not the counsellor: it is the class's own business, not student services.
+ */
+function decideForClassLife(actor: Actor, action: Action, g: BasisGroupFacts): Decision {
+  const own = actor.contactTeacherOf.some((c) => c.id === g.basisGroupId);
+  const member = actor.ownerId === g.ownerId && actor.studentIds.some((id) => g.memberStudentIds?.includes(id));
+  const base = decideForGroup(actor, g);
+  const related = own || member || base.allow;
+  const asContactTeacher = { kind: 'contactTeacher' as const, params: { group: g.name } };
+  const asMember = { kind: 'classMember' as const, params: { group: g.name } };
+  switch (action) {
+    case 'basisGroup.manageClassLife':
+      return own ? allow(asContactTeacher) : deny('roleNotAllowed', { what: action }, !related);
+    case 'basisGroup.takePartInClassLife':
+      return member ? allow(asMember) : deny('roleNotAllowed', { what: action }, !related);
+    case 'basisGroup.readClassLife':
+      if (own) return allow(asContactTeacher);
+      if (member) return allow(asMember);
+      return base.allow && base.reason.code !== 'counsellor' ? base : deny('roleNotAllowed', { what: action }, !related);
+    default:
+      return deny('roleNotAllowed', { what: action });
+  }
+}
+
 /** School-wide actions and the staff roles that may take them, in order of the stated reason. */
 const SCHOOL_RULES: Partial<Record<Action, StaffRole[]>> = {
   'audit.search': ['principal', 'schoolAdmin', 'departmentHead'],
@@ -273,6 +314,20 @@ const SCHOOL_RULES: Partial<Record<Action, StaffRole[]>> = {
   // R-24: any teacher may look for conflicts they can see and start one; the conflict itself decides per student
   'conflict.list': ['principal', 'departmentHead', 'counsellor', 'teacher'],
   'conflict.record': ['principal', 'departmentHead', 'counsellor', 'teacher'],
+  // R-30…R-33: every staff member reads the school's annual cycle; the principal and the school admin edit it;
+  // staff tick their own hand-ticked tasks (the route checks the task is theirs); leaders read compliance
+  // (a department head's narrowed to the department by the route)
+  'annualCycle.read': ['principal', 'schoolAdmin', 'departmentHead', 'counsellor', 'teacher'],
+  'annualCycle.manage': ['principal', 'schoolAdmin'],
+  'annualCycle.tick': ['principal', 'departmentHead', 'counsellor', 'teacher'],
+  'annualCycle.readCompliance': ['principal', 'departmentHead'],
+  // R-05: the school defines the forms it tracks
+  'form.manage': ['principal', 'schoolAdmin', 'departmentHead'],
+  // R-42: events for a level or the whole school are the leaders'; the conflict rules are the school's (principal, admin),
+  // readable by every staff member who plans
+  'assessmentPlan.planSchoolEvent': ['principal', 'departmentHead'],
+  'assessmentPlan.readRules': ['principal', 'schoolAdmin', 'departmentHead', 'counsellor', 'teacher'],
+  'assessmentPlanRule.manage': ['principal', 'schoolAdmin'],
 } satisfies Partial<Record<Action, Exclude<StaffRole, 'nurse'>[]>>;
 
 function decideForSchool(actor: Actor, action: Action, school: Extract<Resource, { type: 'school' }>): Decision {
@@ -377,6 +432,16 @@ export function can(actor: Actor, action: Action, resource: Resource, today: str
       if (conduct) return conduct;
     }
       if (action === 'basisGroup.readOverview' || action === 'basisGroup.readConversationPlan') return decideForGroup(actor, resource.group);
+      // R-04, R-05, R-30: the class's accommodation receipts, form checklist and parent meetings — its contact
+      // teacher and the leaders read; only the class's own contact teacher reminds, sets statuses, records meetings
+      if (action === 'basisGroup.readAccommodationNeeds' || action === 'basisGroup.readForms' || action === 'basisGroup.readParentMeetings') {
+        return decideForGroup(actor, resource.group);
+      }
+      if (action === 'basisGroup.remindAccommodationNeeds' || action === 'basisGroup.setFormStatus' || action === 'basisGroup.manageParentMeetings') {
+        return actor.contactTeacherOf.some((c) => c.id === resource.group.basisGroupId)
+          ? { allow: true, reason: { code: 'contactTeacher', params: { group: resource.group.name } } }
+          : deny('roleNotAllowed', { what: action }, decideForGroup(actor, resource.group).allow === false);
+      }
       // only the class's own contact teacher publishes its booking slots
       if (action === 'basisGroup.manageBooking') {
         return actor.contactTeacherOf.some((c) => c.id === resource.group.basisGroupId)
@@ -384,10 +449,23 @@ export function can(actor: Actor, action: Action, resource: Resource, today: str
           : deny('roleNotAllowed', { what: action }, decideForGroup(actor, resource.group).allow === false);
       }
       if (action === 'basisGroup.readAbsence') return decideForGroupAbsence(actor, resource.group);
+      // R-30…R-33: a class's routine tasks per student — its contact teacher, the department head, the principal
+      if (action === 'basisGroup.readRoutineCompliance') return decideForGroupAbsence(actor, resource.group);
+      // R-42: the class's combined assessment plan — its contact teacher and the leaders; events for the whole
+      // class are planned by its contact teacher, the department head or the principal (not the counsellor)
+      if (action === 'basisGroup.readAssessmentPlan') return decideForGroup(actor, resource.group);
+      if (action === 'basisGroup.planAssessment') {
+        const d = decideForGroup(actor, resource.group);
+        return d.allow && d.reason.code === 'counsellor' ? deny('roleNotAllowed', { what: action }) : d;
+      }
       // R-34: the class's formative-assessment summary — its contact teacher and the leaders, not the counsellor
       if (action === 'basisGroup.readFormativeSummary') {
         const d = decideForGroup(actor, resource.group);
         return d.allow && d.reason.code === 'counsellor' ? deny('roleNotAllowed', { what: action }) : d;
+      }
+      // R-35, R-36, R-40, R-41: class life
+      if (action === 'basisGroup.readClassLife' || action === 'basisGroup.manageClassLife' || action === 'basisGroup.takePartInClassLife') {
+        return decideForClassLife(actor, action, resource.group);
       }
       // R-22: the class's warning queue — its contact teacher coordinates, the department head and principal see it
       if (action === 'basisGroup.readWarnings') return decideForGroupAbsence(actor, resource.group);
@@ -426,6 +504,15 @@ export function can(actor: Actor, action: Action, resource: Resource, today: str
         }
         const d = decideForTeachingGroup(actor, resource.group);
         if (action === 'teachingGroup.readAbsence' && d.allow && d.reason.code === 'principal') return d;
+        return deny('roleNotAllowed', { what: action }, d.allow === false);
+      }
+      // R-42: the group's own subject teachers plan its tests; they, the principal and the counsellors read the plan
+      if (action === 'teachingGroup.planAssessment' || action === 'teachingGroup.readAssessmentPlan') {
+        if (actor.subjectTeacherOf.some((t) => t.id === resource.group.teachingGroupId)) {
+          return { allow: true, reason: { code: 'subjectTeacher', params: { subject: resource.group.subjectCode, group: resource.group.name } } };
+        }
+        const d = decideForTeachingGroup(actor, resource.group);
+        if (action === 'teachingGroup.readAssessmentPlan') return d;
         return deny('roleNotAllowed', { what: action }, d.allow === false);
       }
       if (action === 'teachingGroup.manageBooking') {

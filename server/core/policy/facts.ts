@@ -121,14 +121,19 @@ export async function loadGroupStudents(
   return rows.map((r) => ({ facts: toStudentFacts(ownerId, r), row: r }));
 }
 
-export async function loadBasisGroupFacts(database: Database, ownerId: string, basisGroupId: string): Promise<BasisGroupFacts | null> {
+/** With `today`, also the class's current students (`memberStudentIds`), so the policy knows a student of the class (R-35, R-40, R-41). */
+export async function loadBasisGroupFacts(database: Database, ownerId: string, basisGroupId: string, today?: string): Promise<BasisGroupFacts | null> {
   if (!isUuid(basisGroupId)) return null;
+  const members = today
+    ? `, array(select e.student_id from enrolment e where e.owner_id = bg.owner_id and e.basis_group_id = bg.id
+         and e.starts_on <= $3::date and (e.ends_on is null or e.ends_on > $3::date)) as member_student_ids`
+    : '';
   const rows = await database.query<Record<string, unknown>>(
-    `select bg.id, bg.name, bg.level, bg.school_id, sc.name as school_name, bg.department_id, d.name as department_name
+    `select bg.id, bg.name, bg.level, bg.school_id, sc.name as school_name, bg.department_id, d.name as department_name${members}
      from basis_group bg join school sc on sc.owner_id = bg.owner_id and sc.id = bg.school_id
      left join department d on d.owner_id = bg.owner_id and d.id = bg.department_id
      where bg.owner_id = $1 and bg.id = $2`,
-    [ownerId, basisGroupId],
+    today ? [ownerId, basisGroupId, today] : [ownerId, basisGroupId],
   );
   const r = rows[0];
   if (!r) return null;
@@ -141,6 +146,7 @@ export async function loadBasisGroupFacts(database: Database, ownerId: string, b
     schoolName: r.school_name as string,
     departmentId: (r.department_id as string | null) ?? null,
     departmentName: (r.department_name as string | null) ?? null,
+    ...(today ? { memberStudentIds: (r.member_student_ids as string[] | null) ?? [] } : {}),
   };
 }
 

@@ -49,6 +49,8 @@ export interface BasisGroupFacts {
   schoolName: string;
   departmentId: string | null;
   departmentName: string | null;
+  /** the class's current students (R-35, R-40, R-41: they take part in the class's own life); loaded with the day */
+  memberStudentIds?: string[];
 }
 
 export interface TeachingGroupFacts {
@@ -108,6 +110,39 @@ export type Resource =
   | { type: 'school'; ownerId: string; schoolId: string; schoolName: string };
 
 export type Action =
+  /** the annual cycle (R-30…R-33): routines, their tasks, compliance */
+  | 'annualCycle.read'
+  | 'annualCycle.manage'
+  | 'annualCycle.tick'
+  | 'annualCycle.readCompliance'
+  | 'basisGroup.readRoutineCompliance'
+  | 'student.readRoutineTasks'
+  /** accommodation needs, forms, parent meetings */
+  | 'accommodationNeed.read'
+  | 'accommodationNeed.manage'
+  | 'accommodationNeed.confirm'
+  | 'basisGroup.readAccommodationNeeds'
+  | 'basisGroup.remindAccommodationNeeds'
+  | 'form.manage'
+  | 'form.read'
+  | 'basisGroup.readForms'
+  | 'basisGroup.setFormStatus'
+  | 'parentMeeting.read'
+  | 'basisGroup.readParentMeetings'
+  | 'basisGroup.manageParentMeetings'
+  /** assessment plan */
+  | 'assessmentPlan.read'
+  | 'teachingGroup.readAssessmentPlan'
+  | 'teachingGroup.planAssessment'
+  | 'basisGroup.readAssessmentPlan'
+  | 'basisGroup.planAssessment'
+  | 'assessmentPlan.planSchoolEvent'
+  | 'assessmentPlan.readRules'
+  | 'assessmentPlanRule.manage'
+  /** class life: class hour, start-of-year checklist, class rules, student representatives, duty rota */
+  | 'basisGroup.readClassLife'
+  | 'basisGroup.manageClassLife'
+  | 'basisGroup.takePartInClassLife'
   /** formative assessment */
   | 'formativeAssessment.read'
   | 'teachingGroup.readFormativeAssessments'
@@ -210,7 +245,9 @@ export type RelationshipKind =
   /** a subject teacher holding a student conversation the contact teacher delegated */
   | 'delegatedHolder'
   /** any staff member of the school (e.g. reading the school's conversation templates) */
-  | 'staffMember';
+  | 'staffMember'
+  /** a current student of the class (R-35, R-40, R-41: the class's agenda, rules and elections) */
+  | 'classMember';
 
 export type DenialKind =
   | 'noRelationship'

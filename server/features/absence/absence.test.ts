@@ -143,6 +143,43 @@ describe('the percentage of a subject (L-10, L-11): hand-computed', () => {
   });
 });
 
+describe('exemptions from the limit (L-11): documented reasons that do not count, hand-computed', () => {
+  let student: string;
+  beforeAll(async () => {
+    student = await cleanStudent(5);
+    await enrol(student, tst.groupA, '2026-08-19', null);
+    for (const day of ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']) {
+      expect((await register(tst.groupA, day, tst.lessonA, [{ studentId: student, status: 'absent' }])).statusCode).toBe(200);
+    }
+  });
+  const document = (day: string, reason: string, lang = 'nb') => kt.request('POST', `/api/students/${student}/absence/documentation`,
+    { items: [{ day, lessonId: tst.lessonA }], reason, documentedOn: '2026-11-24' }, { 'accept-language': lang });
+
+  it('four undocumented Mondays count in full: 4 × 90 = 360 of 3240 min = 11.1 %, over the limit', async () => {
+    const s = subjectOf((await kt.get(`/api/students/${student}/absence`)).json(), 'TST1000');
+    expect(s).toMatchObject({ absenceHours: 6, countingHours: 6, percent: 11.1, status: 'overLimit' });
+  });
+
+  it('two religious holidays (c) and a driving test (h), documented, leave one Monday: 90 of 3240 min = 2.8 %', async () => {
+    expect((await document('2026-11-02', 'religiousHoliday')).statusCode).toBe(200);
+    expect((await document('2026-11-09', 'religiousHoliday')).statusCode).toBe(200);
+    const res = await document('2026-11-16', 'drivingTest');
+    expect(res.statusCode, res.body).toBe(200);
+    // the absence is still shown as absence (6 h); only 90 min counts toward the limit: 90 / 3240 = 2.78 %
+    expect(subjectOf(res.json(), 'TST1000')).toMatchObject({ absenceHours: 6, countingHours: 1.5, percent: 2.8, status: 'ok' });
+  });
+
+  it('a third religious-holiday day in the school year is refused (at most 2 days), in the user\'s language, and the percentage stays', async () => {
+    const nb = await document('2026-11-23', 'religiousHoliday');
+    expect(nb.statusCode).toBe(400);
+    expect(nb.json().errors).toEqual([expect.objectContaining({ field: 'reason', message: expect.stringMatching(/2 dager/) })]);
+    const nn = await document('2026-11-23', 'religiousHoliday', 'nn');
+    expect(nn.json().errors[0].message).toMatch(/2 dagar/);
+    const s = subjectOf((await kt.get(`/api/students/${student}/absence`)).json(), 'TST1000');
+    expect(s).toMatchObject({ countingHours: 1.5, percent: 2.8 });
+  });
+});
+
 describe('a mid-year change of group: the absence follows the subject', () => {
   it('A (Mon 90 min) until 5 Oct and B (Mon 45 min) after: 5 × 90 + 31 × 45 = 1845 planned; 90 + 2 × 45 absent = 180 → 9.8 %', async () => {
     const student = await cleanStudent(1);

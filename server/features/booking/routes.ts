@@ -22,7 +22,7 @@ import {
   roundParams, roundSummarySchema, slotParams, studentBookingSchema, studentParams, type SlotPlan,
 } from './schemas.js';
 import { authorizeRound, book, bookerRole, cancel, insertSlots, myRounds, planSlots, rebook, removeSlot, roundSummary } from './service.js';
-import { feedFor, hostView, rotateFeedToken, studentView } from './views.js';
+import { BOOKING_FEED_SCOPE, feedFor, hostView, rotateFeedToken, studentView } from './views.js';
 
 const BASIS_KINDS: ConversationKind[] = ['guardian', 'student', 'startOfYear', 'adHoc'];
 const TEACHING_KINDS: ConversationKind[] = ['subject'];
@@ -200,7 +200,7 @@ export async function bookingRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'Whether the caller has a calendar feed (the URL itself is shown only when created)', response: { 200: calendarFeedSchema } },
   }, async (req) => {
     const actor = requireActor(req);
-    const [row] = await database.query<{ created_at: Date }>('select created_at from calendar_feed where owner_id = $1 and person_id = $2', [actor.ownerId, actor.personId]);
+    const [row] = await database.query<{ created_at: Date }>('select created_at from calendar_feed where owner_id = $1 and person_id = $2 and scope = $3', [actor.ownerId, actor.personId, BOOKING_FEED_SCOPE]);
     return { url: null, exists: !!row, createdAt: row ? new Date(row.created_at).toISOString() : null };
   });
 
@@ -217,7 +217,7 @@ export async function bookingRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'Turn the caller\'s calendar feed off' },
   }, async (req, reply) => {
     const actor = requireActor(req);
-    await database.query('delete from calendar_feed where owner_id = $1 and person_id = $2', [actor.ownerId, actor.personId]);
+    await database.query('delete from calendar_feed where owner_id = $1 and person_id = $2 and scope = $3', [actor.ownerId, actor.personId, BOOKING_FEED_SCOPE]);
     return reply.status(204).send();
   });
 

@@ -1,6 +1,6 @@
 /** What the host, the student, the guardians and the school see of rounds and bookings; the calendar feed. */
-import { createHash, randomBytes } from 'node:crypto';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
+import { resolveFeedToken, rotateFeedToken as rotateSharedFeedToken } from '../../core/calendarFeed/token.js';
 import type { Database, QueryFn } from '../../core/db/client.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { can } from '../../core/policy/can.js';
@@ -14,6 +14,9 @@ import {
   bookedByRole, bookerRole, cutoffOf, roleMayBookKind, roundIsForStudent, roundSummary, type BookerRole, type RoundRow,
 } from './service.js';
 import { bookingTexts } from './texts.js';
+
+/** booking's scope of the shared calendar-feed tokens */
+export const BOOKING_FEED_SCOPE = 'booking';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const byName = new Intl.Collator('nb');
@@ -189,18 +192,9 @@ export async function studentView(database: Database, args: {
 
 /* ───────────── the personal calendar feed ───────────── */
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-/** Creates or replaces the caller's feed token; the old URL stops working. Only the hash is stored. */
+/** Creates or replaces the caller's booking feed token (core/calendarFeed); the old URL stops working. */
 export async function rotateFeedToken(database: Database, actor: Actor): Promise<{ token: string; createdAt: Date }> {
-  const token = randomBytes(32).toString('base64url');
-  const [row] = await database.query<{ created_at: Date }>(
-    `insert into calendar_feed (owner_id, person_id, token_hash) values ($1, $2, $3)
-     on conflict (owner_id, person_id) do update set token_hash = excluded.token_hash, created_at = now()
-     returning created_at`,
-    [actor.ownerId, actor.personId, hashToken(token)],
-  );
-  return { token, createdAt: row!.created_at };
+  return rotateSharedFeedToken(database.query, actor.ownerId, actor.personId, BOOKING_FEED_SCOPE);
 }
 
 /**
@@ -209,11 +203,9 @@ export async function rotateFeedToken(database: Database, actor: Actor): Promise
  * No names: calendar services fetch this URL, and what they store must not say who the student is.
  */
 export async function feedFor(database: Database, token: string, today: string, publicUrl: string): Promise<string | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const [feed] = await database.query<{ owner_id: string; person_id: string }>(
-    'select owner_id, person_id from calendar_feed where token_hash = $1', [hashToken(token)]);
-  if (!feed) return null;
-  const actor = await loadActor(database, feed.owner_id, feed.person_id);
+  const feed = await resolveFeedToken(database.query, token);
+  if (!feed || feed.scope !== BOOKING_FEED_SCOPE) return null;
+  const actor = await loadActor(database, feed.ownerId, feed.personId);
   if (!actor) return null;
   const since = new Date(nowMs() - 31 * 24 * 3600_000);
   const rows = await database.query<{ id: string; student_id: string; round_id: string; host_person_id: string; kind: string }>(

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
-import { accessOf, requireActor } from '../../core/http/access.js';
+import { accessOf, requireActor, staffSchool } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { t as message } from '../../core/i18n/messages.js';
 import { can } from '../../core/policy/can.js';
@@ -19,11 +19,7 @@ import { classPlanSchema, complianceSchema, planBodySchema, planSchema, type Pla
 const byName = new Intl.Collator('nb');
 const groupParams = z.object({ basisGroupId: z.uuid() });
 
-function schoolOf(req: FastifyRequest): { schoolId: string; schoolName: string } {
-  const staff = requireActor(req).staff[0];
-  if (!staff) throw new HttpError(403, 'error.forbidden');
-  return { schoolId: staff.schoolId, schoolName: staff.schoolName };
-}
+const schoolOf = staffSchool;
 
 async function planOrFail(app: FastifyInstance, actor: Actor, schoolId: string, day: string): Promise<LoadedPlan> {
   const plan = await loadPlan(app.database.query, actor.ownerId, schoolId, day);

@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { QueryFn } from '../../core/db/client.js';
 import type { ConversationKind } from '../../core/db/schema.js';
-import { requireActor } from '../../core/http/access.js';
+import { requireActor, staffSchool } from '../../core/http/access.js';
 import { HttpError } from '../../core/http/errors.js';
 import { builtinTemplates } from './builtinTemplates.js';
 import {
@@ -66,11 +66,7 @@ export async function ensureBuiltinTemplates(q: QueryFn, ownerId: string, school
   }
 }
 
-function schoolOf(req: FastifyRequest): string {
-  const staff = requireActor(req).staff[0];
-  if (!staff) throw new HttpError(403, 'error.forbidden');
-  return staff.schoolId;
-}
+const schoolOf = (req: FastifyRequest): string => staffSchool(req).schoolId;
 
 async function summaries(q: QueryFn, ownerId: string, schoolId: string, templateId?: string) {
   const rows = await q<{ id: string; kind: ConversationKind; builtin_key: string | null; archived: boolean; current_id: string; current_version: number; title: Localized; version_count: number }>(

@@ -25,6 +25,11 @@ export const formativeAssessmentMatrix: MatrixFeature = {
       target: 'minor', allowed: ['subjectTeacher'],
       request: (i) => ({ url: `/api/teaching-groups/${i.teachingGroupId}/formative-assessments`, body: { assessedOn: '2026-11-24', kind: 'conversation', entries: [{ studentId: i.studentId, feedback: 'God samtale om målene.' }] } }),
     },
+    // only the teacher who recorded it corrects it (another subject teacher of the group gets 403 in the feature's tests)
+    'PATCH /api/teaching-groups/:teachingGroupId/formative-assessments/:assessmentId': {
+      target: 'minor', allowed: ['subjectTeacher'],
+      request: (i) => ({ url: `/api/teaching-groups/${i.teachingGroupId}/formative-assessments/${i.formativeAssessmentId}`, body: { feedback: 'Sikker på derivasjon; øv mer på tekstoppgaver med enheter.' } }),
+    },
     'DELETE /api/teaching-groups/:teachingGroupId/formative-assessments/:assessmentId': {
       target: 'minor', allowed: ['subjectTeacher'], request: (i) => ({ url: `/api/teaching-groups/${i.teachingGroupId}/formative-assessments/${i.formativeAssessmentId}` }),
     },

@@ -55,6 +55,45 @@ describe('R-34 recording formative assessments', () => {
   });
 });
 
+describe('R-34 correcting a formative assessment', () => {
+  const mat = () => `/api/teaching-groups/${h().teachingGroup2STAMATId}/formative-assessments`;
+  let id: string;
+  beforeAll(async () => {
+    const res = await record(fag, h().teachingGroup2STAMATId, { assessedOn: '2026-11-10', kind: 'writtenFeedback', entries: [{ studentId: h().elevStudentId, feedback: 'Førsteutkast til fagartikkel.' }] });
+    expect(res.statusCode, res.body).toBe(200);
+    id = (await t.database.query<{ id: string }>('select id from formative_assessment where teaching_group_id = $1 and student_id = $2 and assessed_on = $3',
+      [h().teachingGroup2STAMATId, h().elevStudentId, '2026-11-10']))[0]!.id;
+  });
+
+  it('the teacher who recorded it corrects the text, and the student reads the corrected text', async () => {
+    const res = await fag.request('PATCH', `${mat()}/${id}`, { feedback: 'Førsteutkast til fagartikkel; husk kildelisten.' });
+    expect(res.statusCode, res.body).toBe(200);
+    const elev = (await (await t.login('elev')).get(`/api/students/${h().elevStudentId}/formative-assessments`)).json();
+    expect(elev.assessments.map((a: { feedback: string }) => a.feedback)).toContain('Førsteutkast til fagartikkel; husk kildelisten.');
+    expect(elev.assessments.map((a: { feedback: string }) => a.feedback)).not.toContain('Førsteutkast til fagartikkel.');
+  });
+
+  it('an empty text or a future date is refused with the field named, and the saved text stays', async () => {
+    const blank = await fag.request('PATCH', `${mat()}/${id}`, { feedback: '  ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors[0].field).toBe('feedback');
+    const future = await fag.request('PATCH', `${mat()}/${id}`, { feedback: 'Ny tekst', assessedOn: '2026-12-24' }, { 'accept-language': 'nn' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors[0]).toMatchObject({ field: 'assessedOn' });
+    const [row] = await t.database.query<{ feedback: string }>('select feedback from formative_assessment where id = $1', [id]);
+    expect(row!.feedback).toBe('Førsteutkast til fagartikkel; husk kildelisten.');
+  });
+
+  it('another teacher cannot change what a colleague wrote (403), even in a group they teach', async () => {
+    const ktPerson = (await kt.get('/api/me')).json().person.id as string;
+    await t.database.query('update formative_assessment set recorded_by_person_id = $2 where id = $1', [id, ktPerson]);
+    const res = await fag.request('PATCH', `${mat()}/${id}`, { feedback: 'Overskrevet.' });
+    expect(res.statusCode).toBe(403);
+    const [row] = await t.database.query<{ feedback: string }>('select feedback from formative_assessment where id = $1', [id]);
+    expect(row!.feedback).toBe('Førsteutkast til fagartikkel; husk kildelisten.');
+  });
+});
+
 describe('R-34 reading formative assessments (L-05, L-06)', () => {
   it('the student sees their own feedback on their own page; a subject teacher sees only their own subjects', async () => {
     await record(kt, h().teachingGroup2STANORId, { assessedOn: '2026-11-23', kind: 'presentation', entries: [{ studentId: h().elevStudentId, feedback: 'Engasjerende framføring.' }] });

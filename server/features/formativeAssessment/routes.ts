@@ -15,7 +15,7 @@ import { loadGroupStudents } from '../../core/policy/facts.js';
 import type { Action, Actor, StudentFacts } from '../../core/policy/types.js';
 import { studentParams } from '../students/schemas.js';
 import {
-  assessmentParams, basisParams, classSummarySchema, groupAssessmentsSchema, importBody, importSchema, recordBody, studentAssessmentsSchema,
+  assessmentParams, basisParams, classSummarySchema, editBody, groupAssessmentsSchema, importBody, importSchema, recordBody, studentAssessmentsSchema,
   teachingParams, type ClassSummary, type GroupAssessments,
 } from './schemas.js';
 import { assessments, exportCsv, insertAssessments, parseImport, termOn, type AssessmentRow, type GroupMember } from './service.js';
@@ -78,6 +78,16 @@ async function subjectIdOf(app: FastifyInstance, ownerId: string, teachingGroupI
 }
 
 export async function formativeAssessmentRoutes(app: FastifyInstance): Promise<void> {
+  /** An assessment of this group that the actor recorded: others may not change or delete it. */
+  async function ownAssessment(actor: Actor, teachingGroupId: string, assessmentId: string): Promise<{ student_id: string }> {
+    const [row] = await app.database.query<{ student_id: string; recorded_by_person_id: string }>(
+      'select student_id, recorded_by_person_id from formative_assessment where owner_id = $1 and id = $2 and teaching_group_id = $3',
+      [actor.ownerId, assessmentId, teachingGroupId]);
+    if (!row) throw new HttpError(404, 'error.notFound');
+    if (row.recorded_by_person_id !== actor.personId) throw new HttpError(403, 'formative.notYours');
+    return row;
+  }
+
   const r = app.withTypeProvider<ZodTypeProvider>();
   const q = app.database.query;
 
@@ -131,17 +141,28 @@ export async function formativeAssessmentRoutes(app: FastifyInstance): Promise<v
     return (await groupView(app, req)).view;
   });
 
+  r.patch('/api/teaching-groups/:teachingGroupId/formative-assessments/:assessmentId', {
+    config: { access: { kind: 'teachingGroup', action: 'teachingGroup.recordFormativeAssessment' } },
+    schema: { tags, summary: 'Correct a formative assessment (only the teacher who recorded it); the student sees the corrected text', params: assessmentParams, body: editBody, response: { 200: groupAssessmentsSchema } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const g = req.teachingGroup!;
+    const row = await ownAssessment(actor, g.teachingGroupId, req.params.assessmentId);
+    const b = req.body;
+    if (b.assessedOn && b.assessedOn > req.today) throw badField('assessedOn', 'formative.inFuture', { today: req.today });
+    await q(`update formative_assessment set feedback = $3, assessed_on = coalesce($4::date, assessed_on), kind = coalesce($5, kind)
+      where owner_id = $1 and id = $2`, [actor.ownerId, req.params.assessmentId, b.feedback, b.assessedOn ?? null, b.kind ?? null]);
+    await writeAudit(app.database, [studentEntry(actor, 'teachingGroup.recordFormativeAssessment', row.student_id, req.decision!.reason, { resourceType: 'teachingGroup', resourceId: g.teachingGroupId })]);
+    return (await groupView(app, req)).view;
+  });
+
   r.delete('/api/teaching-groups/:teachingGroupId/formative-assessments/:assessmentId', {
     config: { access: { kind: 'teachingGroup', action: 'teachingGroup.recordFormativeAssessment' } },
     schema: { tags, summary: 'Delete a formative assessment recorded by mistake (only the teacher who recorded it)', params: assessmentParams },
   }, async (req, reply) => {
     const actor = requireActor(req);
     const g = req.teachingGroup!;
-    const [row] = await q<{ student_id: string; recorded_by_person_id: string }>(
-      'select student_id, recorded_by_person_id from formative_assessment where owner_id = $1 and id = $2 and teaching_group_id = $3',
-      [actor.ownerId, req.params.assessmentId, g.teachingGroupId]);
-    if (!row) throw new HttpError(404, 'error.notFound');
-    if (row.recorded_by_person_id !== actor.personId) throw new HttpError(403, 'formative.notYours');
+    const row = await ownAssessment(actor, g.teachingGroupId, req.params.assessmentId);
     await q('delete from formative_assessment where owner_id = $1 and id = $2', [actor.ownerId, req.params.assessmentId]);
     await writeAudit(app.database, [studentEntry(actor, 'teachingGroup.recordFormativeAssessment', row.student_id, req.decision!.reason, { resourceType: 'teachingGroup', resourceId: g.teachingGroupId })]);
     return reply.code(204).send();

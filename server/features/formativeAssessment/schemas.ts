@@ -63,6 +63,13 @@ export const recordBody = z.strictObject({
   })).min(1).max(200),
 });
 
+/** Correcting one's own assessment: the text, and the date or kind if they were wrong. */
+export const editBody = z.strictObject({
+  feedback: z.string().trim().min(1).max(FEEDBACK_MAX),
+  assessedOn: isoDate.optional(),
+  kind: kindSchema.optional(),
+});
+
 export const importBody = z.strictObject({ csv: z.string().min(1).max(1_000_000) });
 export const importSchema = z.object({ created: z.int(), unchanged: z.int() });
 

@@ -115,6 +115,9 @@ export async function buildStudentRecord(
       readContactLog: allowed('contactLog.read'),
       editContactLog: allowed('contactLog.write'),
       manageConsent: allowed('consent.manage') && isAdult(st.birth_date, today),
+      readWarnings: allowed('warning.read'),
+      readConduct: allowed('conduct.read'),
+      listDisciplinaryCases: allowed('disciplinaryCase.list'),
     },
   };
 }

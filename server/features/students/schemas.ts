@@ -27,6 +27,10 @@ export const studentRecordSchema = z.object({
     addressProtection: z.enum(['none', 'protected']),
     contact: contactSchema.nullable(),
   })),
-  permissions: z.object({ editContactLog: z.boolean(), manageConsent: z.boolean(), readContactLog: z.boolean() }),
+  permissions: z.object({
+    editContactLog: z.boolean(), manageConsent: z.boolean(), readContactLog: z.boolean(),
+    // which of the record's other sections this reader may open (each asks the policy again)
+    readWarnings: z.boolean(), readConduct: z.boolean(), listDisciplinaryCases: z.boolean(),
+  }),
 });
 export type StudentRecord = z.infer<typeof studentRecordSchema>;

@@ -89,6 +89,16 @@ describe('protected addresses (L-07)', () => {
     expect(body.guardians.every((g: { contact: unknown }) => g.contact === null)).toBe(true);
     expect(body.permissions.readContactLog).toBe(false);
   });
+
+  it('the record says which of its sections the reader may open: the guardian sees conduct grades, a subject teacher does not (R-25, L-22)', async () => {
+    const [foresatt, faglarer] = await Promise.all([t.login('foresatt'), t.login('faglarer')]);
+    const family = (await foresatt.get(`/api/students/${h().elevStudentId}`)).json();
+    expect(family.permissions).toMatchObject({ readWarnings: true, readConduct: true, listDisciplinaryCases: true, readContactLog: false });
+    expect((await foresatt.get(`/api/students/${h().elevStudentId}/conduct`)).statusCode).toBe(200);
+    const teacher = (await faglarer.get(`/api/students/${h().elevStudentId}`)).json();
+    expect(teacher.permissions).toMatchObject({ readWarnings: true, readConduct: false, listDisciplinaryCases: true });
+    expect((await faglarer.get(`/api/students/${h().elevStudentId}/conduct`)).statusCode).toBe(403);
+  });
 });
 
 describe('guardians\' insight (L-05, L-06, R-16, R-62)', () => {

@@ -98,7 +98,10 @@ export interface StudentRecord {
     contact: ContactDetails | null;
   };
   guardians: Guardian[];
-  permissions: { editContactLog: boolean; manageConsent: boolean; readContactLog: boolean };
+  permissions: {
+    editContactLog: boolean; manageConsent: boolean; readContactLog: boolean;
+    readWarnings: boolean; readConduct: boolean; listDisciplinaryCases: boolean;
+  };
 }
 
 export interface Guardian {

@@ -38,6 +38,18 @@ export const en: Messages = {
     logout: 'Sign out',
     language: 'Language',
   },
+  classSections: {
+    label: 'Class pages',
+    labelFor: 'Pages for {{name}}',
+    overview: 'Overview',
+    conversations: 'Conversation plan',
+    guardianConferences: 'Guardian conferences',
+    absence: 'Absence',
+    formative: 'Formative assessment',
+    warnings: 'Warnings',
+    conduct: 'Order and conduct',
+    gradePreparation: 'Grade preparation',
+  },
   nav: {
     home: 'Front page',
     myPage: 'My page',

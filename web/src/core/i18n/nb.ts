@@ -37,6 +37,18 @@ export const nb = {
     logout: 'Logg ut',
     language: 'Språk',
   },
+  classSections: {
+    label: 'Klassens sider',
+    labelFor: 'Sider for {{name}}',
+    overview: 'Oversikt',
+    conversations: 'Samtaleplan',
+    guardianConferences: 'Foreldresamtaler',
+    absence: 'Fravær',
+    formative: 'Underveisvurdering',
+    warnings: 'Varsler',
+    conduct: 'Orden og oppførsel',
+    gradePreparation: 'Karakterforberedelse',
+  },
   nav: {
     home: 'Forside',
     myPage: 'Min side',

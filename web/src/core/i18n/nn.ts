@@ -38,6 +38,18 @@ export const nn: Messages = {
     logout: 'Logg ut',
     language: 'Språk',
   },
+  classSections: {
+    label: 'Sidene til klassen',
+    labelFor: 'Sider for {{name}}',
+    overview: 'Oversikt',
+    conversations: 'Samtaleplan',
+    guardianConferences: 'Foreldresamtalar',
+    absence: 'Fråvær',
+    formative: 'Undervegsvurdering',
+    warnings: 'Varsel',
+    conduct: 'Orden og oppførsel',
+    gradePreparation: 'Karakterførebuing',
+  },
   nav: {
     home: 'Framside',
     myPage: 'Mi side',

@@ -5,6 +5,10 @@ import { auditRoles, hasRole } from '../auth/session';
 import { BookingNavItems } from '../../features/booking/BookingNav';
 import { AbsenceNavItems } from '../../features/absence/NavItems';
 import { FormativeNavItems } from '../../features/formativeAssessment/NavItems';
+import { AnnualCycleNavItems } from '../../features/annualCycle/NavItems';
+import { AssessmentPlanNavItems } from '../../features/assessmentPlan/NavItems';
+import { ClassLifeNavItems } from '../../features/classLife/NavItems';
+import { FormNavItems } from '../../features/forms/NavItems';
 import { ConflictNavItems } from '../../features/conflicts/NavItems';
 import { ConductNavItems } from '../../features/conduct/NavItems';
 import { WarningNavItems } from '../../features/warnings/NavItems';
@@ -29,16 +33,9 @@ export function MainNav({ me }: { me: Me }) {
         </li>
         {classes.map((g) => (
           <li key={g.id}>
-            {/* exact: the class's conversation plan has its own entry, and only one entry is the current page */}
-            <Link to="/classes/$basisGroupId" params={{ basisGroupId: g.id }} activeOptions={{ exact: true }}>
+            {/* not exact: the class's own pages (its sub-menu) keep the class marked as where the user is */}
+            <Link to="/classes/$basisGroupId" params={{ basisGroupId: g.id }} activeOptions={{ exact: false }}>
               {g.name}
-            </Link>
-          </li>
-        ))}
-        {classes.map((g) => (
-          <li key={`plan-${g.id}`}>
-            <Link to="/classes/$basisGroupId/conversations" params={{ basisGroupId: g.id }}>
-              {classes.length === 1 ? t('nav.conversationPlan') : t('nav.conversationPlanFor', { name: g.name })}
             </Link>
           </li>
         ))}
@@ -71,6 +68,10 @@ export function MainNav({ me }: { me: Me }) {
         <BookingNavItems me={me} />
         <AbsenceNavItems me={me} />
         <FormativeNavItems me={me} />
+        <AnnualCycleNavItems me={me} />
+        <AssessmentPlanNavItems me={me} />
+        <ClassLifeNavItems me={me} />
+        <FormNavItems me={me} />
         <ConflictNavItems me={me} />
         <ConductNavItems me={me} />
         <WarningNavItems me={me} />

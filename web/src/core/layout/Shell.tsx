@@ -7,6 +7,7 @@ import { logout } from '../../features/auth/authApi';
 import { forgetSession, meQuery } from '../auth/session';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { MainNav } from './MainNav';
+import { ClassSectionNav, useCurrentClassId } from '../../features/classes/ClassSectionNav';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const menuButton = useRef<HTMLButtonElement>(null);
   const pathname = useRouterState({ select: (s) => s.resolvedLocation?.pathname });
   const previousPath = useRef<string | undefined>(undefined);
+  const classId = useCurrentClassId();
 
   useEffect(() => {
     setMenuOpen(false);
@@ -91,6 +93,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
+        {me && classId && <ClassSectionNav me={me} basisGroupId={classId} />}
         {children}
       </main>
     </div>

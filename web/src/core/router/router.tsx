@@ -30,7 +30,13 @@ import { conductRoutes } from '../../features/conduct/routes';
 import { disciplineRoutes } from '../../features/discipline/routes';
 import { warningRoutes } from '../../features/warnings/routes';
 import { formativeRoutes } from '../../features/formativeAssessment/routes';
+import { annualCycleRoutes } from '../../features/annualCycle/routes';
+import { classLifeRoutes } from '../../features/classLife/routes';
+import { assessmentPlanRoutes } from '../../features/assessmentPlan/routes';
 import { conflictRoutes } from '../../features/conflicts/routes';
+import { accommodationNeedRoutes } from '../../features/accommodationNeeds/routes';
+import { formRoutes } from '../../features/forms/routes';
+import { parentMeetingRoutes } from '../../features/parentMeeting/routes';
 import { Loading } from '../ui/Loading';
 
 const loginRoute = createRoute({
@@ -198,7 +204,13 @@ const routeTree = rootRoute.addChildren([
     ...bookingRoutes,
     ...absenceRoutes,
     ...formativeRoutes,
+    ...annualCycleRoutes,
+    ...classLifeRoutes,
+    ...assessmentPlanRoutes,
     ...conflictRoutes,
+    ...accommodationNeedRoutes,
+    ...formRoutes,
+    ...parentMeetingRoutes,
     ...conductRoutes,
     ...disciplineRoutes,
     ...warningRoutes,

@@ -7,6 +7,11 @@ import type { TFunction } from 'i18next';
  */
 const actionKeys: Record<string, string> = {
   'student.read': 'actions.studentRead',
+  // the annual cycle (R-30…R-33); its words live with the annualCycle feature
+  'annualCycle.readCompliance': 'annualCycle.actions.readCompliance',
+  'basisGroup.readRoutineCompliance': 'annualCycle.actions.readClass',
+  'student.readRoutineTasks': 'annualCycle.actions.readStudent',
+  'annualCycle.tick': 'annualCycle.actions.tick',
   'basisGroup.readOverview': 'actions.classOverviewRead',
   'teachingGroup.readStudents': 'actions.teachingGroupRead',
   'contactLog.read': 'actions.contactLogRead',
@@ -84,11 +89,34 @@ const actionKeys: Record<string, string> = {
   'teachingGroup.readFormativeAssessments': 'formative.actions.groupRead',
   'teachingGroup.recordFormativeAssessment': 'formative.actions.record',
   'basisGroup.readFormativeSummary': 'formative.actions.classSummary',
+  // assessment plan
+  'assessmentPlan.read': 'assessmentPlan.actions.read',
+  'assessmentPlan.readFeed': 'assessmentPlan.actions.readFeed',
+  'teachingGroup.readAssessmentPlan': 'assessmentPlan.actions.groupRead',
+  'basisGroup.readAssessmentPlan': 'assessmentPlan.actions.classRead',
+  'teachingGroup.planAssessment': 'assessmentPlan.actions.plan',
+  'basisGroup.planAssessment': 'assessmentPlan.actions.plan',
+  'assessmentPlan.planSchoolEvent': 'assessmentPlan.actions.plan',
   'conflict.list': 'conflicts.actions.list',
   'conflict.read': 'conflicts.actions.read',
   'conflict.record': 'conflicts.actions.record',
   'conflict.update': 'conflicts.actions.update',
   'conflict.readStudentPart': 'conflicts.actions.readStudent',
+  // class life; its words live with the classLife feature
+  'basisGroup.readClassLife': 'classLife.actions.read',
+  'basisGroup.manageClassLife': 'classLife.actions.manage',
+  // accommodation needs, forms, parent meetings; their words live with those features
+  'accommodationNeed.read': 'accommodationNeeds.actions.read',
+  'accommodationNeed.manage': 'accommodationNeeds.actions.manage',
+  'accommodationNeed.confirm': 'accommodationNeeds.actions.confirm',
+  'basisGroup.readAccommodationNeeds': 'accommodationNeeds.actions.classRead',
+  'basisGroup.remindAccommodationNeeds': 'accommodationNeeds.actions.remind',
+  'form.read': 'forms.actions.read',
+  'basisGroup.readForms': 'forms.actions.classRead',
+  'basisGroup.setFormStatus': 'forms.actions.set',
+  'parentMeeting.read': 'parentMeeting.actions.read',
+  'basisGroup.readParentMeetings': 'parentMeeting.actions.classRead',
+  'basisGroup.manageParentMeetings': 'parentMeeting.actions.manage',
 };
 
 export function actionLabel(t: TFunction, action: string): string {

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { ClassNav } from '../conversations/plan/ClassNav';
 import { classOverviewQuery } from './classesApi';
 import { ClassTable } from './ClassTable';
 import { filterStudents } from './sortStudents';
@@ -26,7 +25,6 @@ export function ClassOverviewPage({ basisGroupId }: { basisGroupId: string }) {
         <Paragraph className="muted">{t('classes.subtitle', { level: format.level(data.group.level), school: data.group.schoolName })}</Paragraph>
         <AccessReason access={data.access} />
       </div>
-      <ClassNav basisGroupId={basisGroupId} groupName={data.group.name} />
       <div className="toolbar">
         <Textfield
           label={t('classes.filterLabel')}

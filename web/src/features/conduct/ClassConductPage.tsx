@@ -29,10 +29,54 @@ export function ClassConductPage({ basisGroupId }: { basisGroupId: string }) {
         <AppLink to="/classes/$basisGroupId/grade-preparation" params={{ basisGroupId }}>{t('conduct.classPage.preparation')}</AppLink>
       </Paragraph>
       {!data.canSet && <Paragraph data-size="sm" className="muted">{t('conduct.classPage.readOnly')}</Paragraph>}
+      <ClassSummary data={data} />
       <ul className="conduct-students">
         {data.students.map((s) => <StudentConduct key={s.studentId} basisGroupId={basisGroupId} student={s} canSet={data.canSet} />)}
       </ul>
       <ReviewSection data={data} />
+    </div>
+  );
+}
+
+const cardId = (studentId: string) => `student-${studentId}`;
+const RANK: Record<Grade, number> = { G: 0, Ng: 1, Lg: 2 };
+/** The lowest grade any teacher proposed for an aspect: what the contact teacher must look at first. */
+const lowest = (inputs: ClassStudent['inputs'], a: Aspect): Grade | null =>
+  inputs.reduce<Grade | null>((low, i) => (low === null || RANK[i[a]] > RANK[low] ? i[a] : low), null);
+
+/** The whole class at a glance: who has input below G, who has a grade set, and a jump to each student's card. */
+function ClassSummary({ data }: { data: ClassConduct }) {
+  const { t } = useTranslation();
+  const captionId = useId();
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <Table border data-size="sm" data-color="neutral" className="conduct-summary">
+        <caption id={captionId}>{t('conduct.classPage.summaryCaption', { name: data.group.name })}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t('conduct.classPage.student')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('conduct.classPage.inputCount')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('conduct.classPage.lowestInput')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('conduct.classPage.warnings')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('conduct.classPage.grade')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {data.students.map((s) => {
+            const low = { order: lowest(s.inputs, 'order'), behaviour: lowest(s.inputs, 'behaviour') };
+            const flagged = low.order !== null && low.order !== 'G' || low.behaviour !== null && low.behaviour !== 'G';
+            return (
+              <Table.Row key={s.studentId} data-flagged={flagged || undefined}>
+                <Table.HeaderCell scope="row"><a href={`#${cardId(s.studentId)}`}>{s.familyName}, {s.givenName}</a></Table.HeaderCell>
+                <Table.Cell>{s.inputs.length}</Table.Cell>
+                <Table.Cell>{s.inputs.length ? `${low.order} / ${low.behaviour}` : '–'}</Table.Cell>
+                <Table.Cell>{(['order', 'behaviour'] as const).filter((a) => s.warnings[a]).map((a) => t(`conduct.aspect.${a}`)).join(', ') || '–'}</Table.Cell>
+                <Table.Cell>{s.grade ? `${s.grade.order} / ${s.grade.behaviour}` : t('conduct.classPage.noGradeShort')}</Table.Cell>
+              </Table.Row>
+            );
+          })}
+        </Table.Body>
+      </Table>
     </div>
   );
 }
@@ -45,7 +89,7 @@ function StudentConduct({ basisGroupId, student: s, canSet }: { basisGroupId: st
   const aspects: Aspect[] = ['order', 'behaviour'];
   const sent = aspects.filter((a) => s.warnings[a]);
   return (
-    <li className="conduct-student" aria-labelledby={headingId}>
+    <li className="conduct-student" aria-labelledby={headingId} id={cardId(s.studentId)}>
       <Heading level={2} data-size="xs" id={headingId}>{s.familyName}, {s.givenName}</Heading>
       {s.inputs.length === 0 ? <Paragraph data-size="sm">{t('conduct.classPage.noInputs')}</Paragraph> : (
         <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>

@@ -95,3 +95,13 @@ export function useSaveReview(basisGroupId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['conduct', 'class', basisGroupId] }),
   });
 }
+
+/** The conduct grades set for a student, per half-year (what the student and guardians with insight see). */
+export interface StudentConduct {
+  access: Access;
+  grades: { termId: string; termKind: 'autumn' | 'spring'; schoolYearName: string; order: Grade; behaviour: Grade; setAt: string }[];
+}
+export const studentConductQuery = (studentId: string) => queryOptions({
+  queryKey: ['conduct', 'student', studentId],
+  queryFn: ({ signal }) => api<StudentConduct>(`/api/students/${enc(studentId)}/conduct`, { signal }),
+});

@@ -8,6 +8,7 @@ export const conductNb = {
   },
   nav: { conduct: 'Orden og oppførsel' },
   grade: { G: 'G (god)', Ng: 'Ng (nokså god)', Lg: 'Lg (lite god)' },
+  studentSection: { title: 'Orden og oppførsel', gradesCaption: 'Halvårskarakterer i orden og oppførsel', term: 'Halvår', setOn: 'Satt', noGrades: 'Ingen karakterer i orden og oppførsel er satt ennå.', cases: 'Disiplinærsaker', openCase: 'Sak fra {{date}}' },
   aspect: { order: 'Orden', behaviour: 'Oppførsel' },
   term: { autumn: 'Høsthalvåret {{year}}', spring: 'Vårhalvåret {{year}}' },
   index: {
@@ -35,6 +36,7 @@ export const conductNb = {
     reportIncident: 'Meld hendelse',
   },
   classPage: {
+    summaryCaption: 'Alle elever i {{name}}: laveste innspill (orden / oppførsel) og karakter', student: 'Elev', inputCount: 'Innspill', lowestInput: 'Laveste innspill', noGradeShort: 'Ikke satt',
     title: 'Orden og oppførsel {{name}}',
     intro: 'Innspillene fra lærerne står side om side. Du setter halvårskarakteren i samråd med dem (forskrift § 9-14).',
     preparation: 'Karakterforberedelse',
@@ -100,6 +102,7 @@ export const conductNn: Shape<typeof conductNb> = {
   },
   nav: { conduct: 'Orden og oppførsel' },
   grade: { G: 'G (god)', Ng: 'Ng (nokså god)', Lg: 'Lg (lite god)' },
+  studentSection: { title: 'Orden og oppførsel', gradesCaption: 'Halvårskarakterar i orden og oppførsel', term: 'Halvår', setOn: 'Sett', noGrades: 'Ingen karakterar i orden og oppførsel er sette enno.', cases: 'Disiplinærsaker', openCase: 'Sak frå {{date}}' },
   aspect: { order: 'Orden', behaviour: 'Oppførsel' },
   term: { autumn: 'Hausthalvåret {{year}}', spring: 'Vårhalvåret {{year}}' },
   index: {
@@ -127,6 +130,7 @@ export const conductNn: Shape<typeof conductNb> = {
     reportIncident: 'Meld hending',
   },
   classPage: {
+    summaryCaption: 'Alle elevar i {{name}}: lågaste innspel (orden / oppførsel) og karakter', student: 'Elev', inputCount: 'Innspel', lowestInput: 'Lågaste innspel', noGradeShort: 'Ikkje sett',
     title: 'Orden og oppførsel {{name}}',
     intro: 'Innspela frå lærarane står side om side. Du set halvårskarakteren i samråd med dei (forskrift § 9-14).',
     preparation: 'Karakterførebuing',
@@ -190,6 +194,7 @@ export const conductEn: Shape<typeof conductNb> = {
   },
   nav: { conduct: 'Order and conduct' },
   grade: { G: 'G (good)', Ng: 'Ng (fairly good)', Lg: 'Lg (poor)' },
+  studentSection: { title: 'Order and conduct', gradesCaption: 'Half-year grades in order and conduct', term: 'Half-year', setOn: 'Set', noGrades: 'No grades in order and conduct have been set yet.', cases: 'Disciplinary cases', openCase: 'Case from {{date}}' },
   aspect: { order: 'Order', behaviour: 'Behaviour' },
   term: { autumn: 'Autumn half-year {{year}}', spring: 'Spring half-year {{year}}' },
   index: {
@@ -217,6 +222,7 @@ export const conductEn: Shape<typeof conductNb> = {
     reportIncident: 'Report an incident',
   },
   classPage: {
+    summaryCaption: 'All students in {{name}}: lowest input (order / conduct) and grade', student: 'Student', inputCount: 'Inputs', lowestInput: 'Lowest input', noGradeShort: 'Not set',
     title: 'Order and conduct {{name}}',
     intro: "The teachers' inputs side by side. You set the half-year grade in consultation with them (regulation § 9-14).",
     preparation: 'Grade preparation',

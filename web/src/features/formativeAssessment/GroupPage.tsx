@@ -4,11 +4,12 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
+import { isApiError } from '../../core/api/client';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import {
-  FEEDBACK_MAX, assessmentKinds, exportUrl, groupAssessmentsQuery, useDeleteAssessment, useImportAssessments, useRecordAssessments,
+  FEEDBACK_MAX, assessmentKinds, exportUrl, groupAssessmentsQuery, useDeleteAssessment, useEditAssessment, useImportAssessments, useRecordAssessments,
   type AssessmentKind, type GroupAssessments,
 } from './api';
 import { termLabel } from './ClassSummaryPage';
@@ -116,6 +117,7 @@ function History({ data }: { data: GroupAssessments }) {
   const { t } = useTranslation();
   const format = useFormat();
   const remove = useDeleteAssessment(data.group.id);
+  const [editing, setEditing] = useState<string | null>(null);
   const uid = useId();
   return (
     <section aria-labelledby={uid} className="stack">
@@ -130,12 +132,24 @@ function History({ data }: { data: GroupAssessments }) {
                 <ul className="formative-history">
                   {s.assessments.map((a) => (
                     <li key={a.id}>
-                      <span>{format.date(a.assessedOn)} · {t(`formative.kinds.${a.kind}`)}: {a.feedback}</span>
-                      {a.mine && data.canRecord && (
-                        <Button type="button" variant="tertiary" data-size="sm" onClick={() => remove.mutate(a.id)}
-                          aria-label={t('formative.group.deleteLabel', { date: format.date(a.assessedOn), name: `${s.givenName} ${s.familyName}` })}>
-                          {t('formative.group.delete')}
-                        </Button>
+                      {editing === a.id ? (
+                        <EditFeedback groupId={data.group.id} assessment={a} name={`${s.givenName} ${s.familyName}`} done={() => setEditing(null)} />
+                      ) : (
+                        <>
+                          <span>{format.date(a.assessedOn)} · {t(`formative.kinds.${a.kind}`)}: {a.feedback}</span>
+                          {a.mine && data.canRecord && (
+                            <span className="formative-history__actions">
+                              <Button type="button" variant="tertiary" data-size="sm" onClick={() => setEditing(a.id)}
+                                aria-label={t('formative.group.editLabel', { date: format.date(a.assessedOn), name: `${s.givenName} ${s.familyName}` })}>
+                                {t('formative.group.edit')}
+                              </Button>
+                              <Button type="button" variant="tertiary" data-size="sm" onClick={() => remove.mutate(a.id)}
+                                aria-label={t('formative.group.deleteLabel', { date: format.date(a.assessedOn), name: `${s.givenName} ${s.familyName}` })}>
+                                {t('formative.group.delete')}
+                              </Button>
+                            </span>
+                          )}
+                        </>
                       )}
                     </li>
                   ))}
@@ -146,6 +160,32 @@ function History({ data }: { data: GroupAssessments }) {
         ))}
       </div>
     </section>
+  );
+}
+
+/** The one text field of a recorded assessment, corrected in place; the student then sees the new text. */
+function EditFeedback({ groupId, assessment, name, done }: { groupId: string; assessment: { id: string; feedback: string; assessedOn: string }; name: string; done: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const edit = useEditAssessment(groupId);
+  const [feedback, setFeedback] = useState(assessment.feedback);
+  const [error, setError] = useState<string | undefined>();
+  const fieldError = edit.error && isApiError(edit.error) ? edit.error.fieldErrors().feedback : undefined;
+  return (
+    <form className="formative-edit" noValidate onSubmit={(e) => {
+      e.preventDefault();
+      if (!feedback.trim()) { setError(t('formative.group.feedbackRequired')); return; }
+      setError(undefined);
+      edit.mutate({ id: assessment.id, feedback }, { onSuccess: done });
+    }}>
+      <Textfield label={t('formative.group.editField', { date: format.date(assessment.assessedOn), name })} multiline rows={2} maxLength={FEEDBACK_MAX}
+        value={feedback} onChange={(e) => setFeedback(e.target.value)} error={error ?? fieldError} autoFocus />
+      <div className="formative-edit__actions">
+        <Button type="submit" data-size="sm" loading={edit.isPending}>{t('formative.group.saveEdit')}</Button>
+        <Button type="button" variant="secondary" data-size="sm" onClick={done}>{t('formative.group.cancelEdit')}</Button>
+      </div>
+      {edit.isError && !fieldError && <ErrorAlert error={edit.error} />}
+    </form>
   );
 }
 

@@ -59,6 +59,15 @@ export function useDeleteAssessment(teachingGroupId: string) {
   });
 }
 
+export function useEditAssessment(teachingGroupId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, feedback }: { id: string; feedback: string }) =>
+      api<GroupAssessments>(`/api/teaching-groups/${enc(teachingGroupId)}/formative-assessments/${enc(id)}`, { method: 'PATCH', body: { feedback } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['formative'] }),
+  });
+}
+
 export function useImportAssessments(teachingGroupId: string) {
   const qc = useQueryClient();
   return useMutation({

@@ -8,6 +8,8 @@ import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { classListQuery } from '../classes/classesApi';
 import { ClassConversationFigures, Notifications } from '../conversations/plan/HomeParts';
+import { HomeTasks } from '../annualCycle/HomeTasks';
+import { AccommodationNeedsToConfirm } from '../accommodationNeeds/MyNeedsPage';
 
 /** The morning start page: one section per role the person has, most used first. */
 export function HomePage() {
@@ -26,6 +28,8 @@ export function HomePage() {
       <Paragraph>{nothing ? t('home.noRoles') : t('home.intro')}</Paragraph>
       <div className="home-grid">
         {!nothing && <Notifications />}
+        {(isContactTeacher || isTeacher || isLeader) && <HomeTasks />}
+        {(isContactTeacher || isTeacher) && <AccommodationNeedsToConfirm />}
         {isContactTeacher && <MyClasses me={me} />}
         {isTeacher && <MyTeachingGroups me={me} />}
         {isLeader && <Leadership me={me} showClasses={!isContactTeacher} />}

@@ -12,6 +12,7 @@ import { StudentProfile } from './StudentProfile';
 import { RecordLinks } from './RecordLinks';
 import { StudentConflictsSection } from '../conflicts/StudentConflictsSection';
 import { StudentWarningsSection } from '../warnings/StudentWarningsSection';
+import { StudentConductSection } from '../conduct/StudentConductSection';
 
 /** Who is looking: staff with a relation, the student themself, or a guardian with insight. */
 export type Viewer = 'staff' | 'self' | 'guardian';
@@ -58,7 +59,10 @@ export function StudentRecordView({ record, viewer }: { record: StudentRecord; v
         <StudentConversationsSection studentId={student.id} studentName={`${student.givenName} ${student.familyName}`} />
       )}
       <RecordLinks studentId={student.id} viewer={viewer} />
-      <StudentWarningsSection studentId={student.id} />
+      {permissions.readWarnings && <StudentWarningsSection studentId={student.id} />}
+      {(permissions.readConduct || permissions.listDisciplinaryCases) && (
+        <StudentConductSection studentId={student.id} grades={permissions.readConduct} cases={permissions.listDisciplinaryCases} />
+      )}
       {viewer === 'staff' && <StudentConflictsSection studentId={student.id} />}
       {permissions.readContactLog && <ContactLogSection studentId={student.id} canAdd={permissions.editContactLog} />}
     </div>

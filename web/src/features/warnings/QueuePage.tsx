@@ -6,6 +6,7 @@ import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
+import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { queueQuery, warningApi, type Queue, type Warning } from './api';
 import { DeadlineNotice, StateTag, WarningFacts, warningTitle } from './parts';
@@ -67,6 +68,7 @@ function StudentCard({ s, canCoordinate }: { s: QueueStudent; canCoordinate: boo
           </div>
           <WarningFacts w={w} />
           <Paragraph data-size="xs" className="warning-muted">{t('warnings.fields.raisedBy', { name: w.raisedBy, date: format.date(w.raisedAt) })}</Paragraph>
+          {(canCoordinate || w.raisedByMe) && <EditWarning w={w} studentId={s.studentId} />}
           {canCoordinate && <ReasonAction label={t('warnings.queue.reject')} prompt={t('warnings.queue.rejectNote')} run={(note) => warningApi.reject(s.studentId, w.id, note)} />}
         </div>
       ))}
@@ -109,6 +111,46 @@ function OtherWarning({ w, studentId, canCoordinate }: { w: Warning; studentId: 
         <ReasonAction label={t('warnings.queue.withdraw')} prompt={t('warnings.queue.withdrawReason')} run={(reason) => warningApi.withdraw(studentId, w.id, reason)} />
       )}
     </div>
+  );
+}
+
+const EDIT_FIELDS = ['grounds', 'requirement', 'dueOn'] as const;
+type EditField = (typeof EDIT_FIELDS)[number];
+
+/** Correcting a proposed warning before it goes into a letter (once sent it is a document and cannot change). */
+function EditWarning({ w, studentId }: { w: Warning; studentId: string }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh();
+  const baseId = useId();
+  const idFor = (f: EditField) => `${baseId}-${f}`;
+  const form = useFormErrors(EDIT_FIELDS);
+  const [values, setValues] = useState({ grounds: w.grounds, requirement: w.requirement, dueOn: w.dueOn });
+  const [open, setOpen] = useState(false);
+  const save = useMutation({
+    mutationFn: () => warningApi.edit(studentId, w.id, values),
+    onMutate: () => form.clear(),
+    onSuccess: async () => { setOpen(false); await refresh(); },
+    onError: (err) => form.fromServer(err),
+  });
+  const set = (f: EditField) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [f]: e.target.value }));
+  const submit = () => {
+    const missing: Partial<Record<EditField, string>> = {};
+    for (const f of EDIT_FIELDS) if (!values[f].trim()) missing[f] = t('warnings.queue.required');
+    if (form.check(missing)) save.mutate();
+  };
+  return (
+    <Details data-size="sm" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <Details.Summary>{t('warnings.queue.edit')}</Details.Summary>
+      <Details.Content>
+        <form className="warning-form" noValidate onSubmit={(e) => { e.preventDefault(); submit(); }}>
+          <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={EDIT_FIELDS} idFor={idFor} level={3} />
+          <Textfield id={idFor('grounds')} label={t('warnings.fields.grounds')} multiline rows={4} value={values.grounds} onChange={set('grounds')} error={form.errors.grounds} />
+          <Textfield id={idFor('requirement')} label={t('warnings.fields.requirement')} multiline rows={3} value={values.requirement} onChange={set('requirement')} error={form.errors.requirement} />
+          <Textfield id={idFor('dueOn')} label={t('warnings.fields.dueOn')} type="date" value={values.dueOn} onChange={set('dueOn')} error={form.errors.dueOn} className="warning-date" />
+          <div><Button type="submit" variant="secondary" data-size="sm" loading={save.isPending}>{t('warnings.queue.saveEdit')}</Button></div>
+        </form>
+      </Details.Content>
+    </Details>
   );
 }
 

@@ -118,6 +118,8 @@ export const pdfUrl = (studentId: string, letterId: string, copyId: string) =>
 
 export const warningApi = {
   raise: (studentId: string, body: unknown) => api<{ id: string }>(`/api/students/${enc(studentId)}/warnings`, { method: 'POST', body }),
+  edit: (studentId: string, warningId: string, body: { grounds: string; requirement: string; dueOn: string }) =>
+    api(`/api/students/${enc(studentId)}/warnings/${enc(warningId)}`, { method: 'PATCH', body }),
   reject: (studentId: string, warningId: string, note: string) =>
     api(`/api/students/${enc(studentId)}/warnings/${enc(warningId)}/reject`, { method: 'POST', body: { note } }),
   approve: (studentId: string, warningIds: string[], channel: 'digital' | 'paper') =>

@@ -51,6 +51,7 @@ export const warningsNb = {
     withdrawReason: 'Hvorfor trekkes varselet tilbake?',
     adult: 'myndig',
     readOnly: 'Bare kontaktlæreren for klassen kan godkjenne og sende.',
+    edit: 'Rett varselet', saveEdit: 'Lagre rettelsen', required: 'Fyll ut feltet.',
   },
   letter: {
     title: 'Varsel til {{name}}',
@@ -152,6 +153,7 @@ export const warningsNn: Shape<typeof warningsNb> = {
     withdrawReason: 'Kvifor blir varselet trekt tilbake?',
     adult: 'myndig',
     readOnly: 'Berre kontaktlæraren for klassen kan godkjenne og sende.',
+    edit: 'Rett varselet', saveEdit: 'Lagre rettinga', required: 'Fyll ut feltet.',
   },
   letter: {
     title: 'Varsel til {{name}}',
@@ -251,6 +253,7 @@ export const warningsEn: Shape<typeof warningsNb> = {
     withdrawReason: 'Why is the warning withdrawn?',
     adult: 'adult',
     readOnly: "Only the class's contact teacher can approve and send.",
+    edit: 'Correct the warning', saveEdit: 'Save the correction', required: 'Fill in this field.',
   },
   letter: {
     title: 'Warning to {{name}}',

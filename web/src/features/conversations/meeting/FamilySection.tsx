@@ -6,6 +6,7 @@ import { isApiError } from '../../../core/api/client';
 import { useFormat } from '../../../core/format';
 import { AppLink } from '../../../core/ui/AppLink';
 import { ErrorAlert } from '../../../core/ui/ErrorAlert';
+import { InlineConfirm } from '../../../core/ui/InlineConfirm';
 import { Loading } from '../../../core/ui/Loading';
 import type { MyConferenceOffer } from '../types';
 import { myConferenceOfferQuery, sharedFollowUpsQuery, studentConversationsQuery, useDeclineConference } from './api';
@@ -80,9 +81,6 @@ function ConferenceOffer({ studentId, offer }: { studentId: string; offer: NonNu
   const { t } = useTranslation();
   const format = useFormat();
   const decline = useDeclineConference(studentId);
-  const [asking, setAsking] = useState(false);
-  const askButton = useRef<HTMLButtonElement>(null);
-  const noButton = useRef<HTMLButtonElement>(null);
   const status = useRef<HTMLParagraphElement>(null);
 
   if (offer.declinedAt) {
@@ -99,43 +97,14 @@ function ConferenceOffer({ studentId, offer }: { studentId: string; offer: NonNu
         {t('conversations.meeting.conferenceRight')}
       </Paragraph>
       {decline.isError && <ErrorAlert error={decline.error} />}
-      {asking ? (
-        <div className="stack meeting-confirm">
-          <Paragraph>{t('conversations.meeting.declineConfirm')}</Paragraph>
-          <div className="button-row">
-            <Button
-              variant="secondary"
-              loading={decline.isPending}
-              onClick={() => decline.mutate(undefined, { onSuccess: () => requestAnimationFrame(() => status.current?.focus()) })}
-            >
-              {t('conversations.meeting.declineYes')}
-            </Button>
-            <Button
-              ref={noButton}
-              onClick={() => {
-                setAsking(false);
-                requestAnimationFrame(() => askButton.current?.focus());
-              }}
-            >
-              {t('conversations.meeting.declineNo')}
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <div className="button-row">
-          <Button
-            ref={askButton}
-            variant="secondary"
-            onClick={() => {
-              setAsking(true);
-              // the answer that keeps the offer takes the focus
-              requestAnimationFrame(() => noButton.current?.focus());
-            }}
-          >
-            {t('conversations.meeting.decline')}
-          </Button>
-        </div>
-      )}
+      <InlineConfirm
+        ask={t('conversations.meeting.decline')}
+        question={t('conversations.meeting.declineConfirm')}
+        yes={t('conversations.meeting.declineYes')}
+        no={t('conversations.meeting.declineNo')}
+        pending={decline.isPending}
+        onYes={() => decline.mutate(undefined, { onSuccess: () => requestAnimationFrame(() => status.current?.focus()) })}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../core/format';
 import { ErrorAlert } from '../../../core/ui/ErrorAlert';
+import { InlineConfirm } from '../../../core/ui/InlineConfirm';
 import type { ConversationDetail } from '../types';
 import { useCancelConversation, useDelegate, useMarkHeld, usePatchConversation } from './api';
 import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
@@ -218,9 +219,6 @@ function Cancel({ detail, onStatus }: { detail: ConversationDetail; onStatus: St
   const { t } = useTranslation();
   const headingId = useId();
   const cancel = useCancelConversation(detail.conversation.id, detail.student.id);
-  const [asking, setAsking] = useState(false);
-  const askButton = useRef<HTMLButtonElement>(null);
-  const noButton = useRef<HTMLButtonElement>(null);
 
   return (
     <div className="stack meeting-subsection" role="group" aria-labelledby={headingId}>
@@ -228,52 +226,22 @@ function Cancel({ detail, onStatus }: { detail: ConversationDetail; onStatus: St
         {t('conversations.meeting.cancelTitle')}
       </Heading>
       {cancel.isError && <ErrorAlert error={cancel.error} />}
-      {asking ? (
-        <div className="stack meeting-confirm">
-          <Paragraph>{t('conversations.meeting.cancelConfirm')}</Paragraph>
-          <div className="button-row">
-            <Button
-              data-color="danger"
-              loading={cancel.isPending}
-              onClick={async () => {
-                try {
-                  await cancel.mutateAsync();
-                  onStatus(t('conversations.meeting.cancelledText'));
-                } catch {
-                  // shown above
-                }
-              }}
-            >
-              {t('conversations.meeting.cancelYes')}
-            </Button>
-            <Button
-              ref={noButton}
-              variant="secondary"
-              onClick={() => {
-                setAsking(false);
-                requestAnimationFrame(() => askButton.current?.focus());
-              }}
-            >
-              {t('conversations.meeting.cancelNo')}
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <div className="button-row">
-          <Button
-            ref={askButton}
-            variant="secondary"
-            data-color="danger"
-            onClick={() => {
-              setAsking(true);
-              // The safe answer takes focus: Enter by habit must not cancel a conversation.
-              requestAnimationFrame(() => noButton.current?.focus());
-            }}
-          >
-            {t('conversations.meeting.cancel')}
-          </Button>
-        </div>
-      )}
+      <InlineConfirm
+        ask={t('conversations.meeting.cancel')}
+        question={t('conversations.meeting.cancelConfirm')}
+        yes={t('conversations.meeting.cancelYes')}
+        no={t('conversations.meeting.cancelNo')}
+        danger
+        pending={cancel.isPending}
+        onYes={async () => {
+          try {
+            await cancel.mutateAsync();
+            onStatus(t('conversations.meeting.cancelledText'));
+          } catch {
+            // shown above
+          }
+        }}
+      />
     </div>
   );
 }

@@ -10,7 +10,6 @@ import { PageHeading } from '../../../core/ui/PageHeading';
 import { PublishSlotsLink } from '../../booking/PublishLink';
 import type { ClassPlan, PlanRow, PlanWindow } from '../types';
 import { classPlanCsvHref, classPlanQuery } from './api';
-import { ClassNav } from './ClassNav';
 import { usePlanDates } from './dates';
 import { HrefLink } from './HrefLink';
 import { AlertIcon, CheckIcon } from '../../../core/ui/icons';
@@ -56,7 +55,6 @@ export function ClassPlanPage({ basisGroupId }: { basisGroupId: string }) {
         </Paragraph>
         <AccessReason access={data.access} />
       </div>
-      <ClassNav basisGroupId={basisGroupId} groupName={data.group.name} />
       <PublishSlotsLink group={{ type: 'basisGroup', id: basisGroupId }} />
 
       <section aria-labelledby="plan-summary" className="plan-summary">

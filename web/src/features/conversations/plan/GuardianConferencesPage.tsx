@@ -14,7 +14,6 @@ import type { ConferenceRow } from '../types';
 import { useMe } from '../../../core/auth/session';
 import { classListQuery } from '../../classes/classesApi';
 import { conferencesQuery, planQuery, useOfferConference, useRecordDeclined } from './api';
-import { ClassNav } from './ClassNav';
 import { usePlanDates } from './dates';
 import { AlertIcon } from '../../../core/ui/icons';
 import { ConferenceBadge, insightLabel } from './labels';
@@ -78,7 +77,6 @@ export function GuardianConferencesPage({ basisGroupId }: { basisGroupId: string
         )}
         <AccessReason access={data.access} />
       </div>
-      {groupName && <ClassNav basisGroupId={basisGroupId} groupName={groupName} />}
       <PublishSlotsLink group={{ type: 'basisGroup', id: basisGroupId }} />
 
       <div className="plan-legend">

@@ -1,0 +1,103 @@
+/**
+ * Evidence (R-30…R-33): what counts as done for a routine's task, read from the data — never a ticked box,
+ * unless the routine has no data behind it (`handTicked`, and the UI says so).
+ *
+ * A routine makes one task per subject of its scope:
+ *   eachStudent                 → subject 'student'        (subject_id = student id)
+ *   eachBasisGroup              → subject 'basisGroup'     (subject_id = basis group id)
+ *   eachTeacher                 → subject 'teacher'        (subject_id = staff member id)
+ *   eachSubjectTeacherOfStudent → subject 'studentTeacher' (subject_id = student id, teacher_id = staff member id)
+ *
+ * An EvidenceSource says, for one school and school year, which subjects have evidence and on which day.
+ * Sources are set-based: `sql` returns the text of ONE SELECT that yields the columns
+ *   subject_id uuid, teacher_id uuid (NIL_UUID unless the subject is 'studentTeacher'), done_on date
+ * and binds its values with `p(value)` (which returns the `$n` placeholder), so that the engine can put
+ * every routine's evidence in one query for a whole county. The engine filters the window itself
+ * (done_on on or after the window opens; after it closes counts as done late).
+ *
+ * Other features provide sources: export an `EvidenceSource` from `server/features/<feature>/evidence.ts`
+ * and add it to `sources.ts` in this folder. A source with `dataBacked: false` is a placeholder: until its
+ * data exists the routine is hand-ticked, and the UI says so.
+ */
+
+export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+export const routineScopes = ['eachStudent', 'eachBasisGroup', 'eachTeacher', 'eachSubjectTeacherOfStudent'] as const;
+export type RoutineScope = (typeof routineScopes)[number];
+
+export const taskSubjectKinds = ['student', 'basisGroup', 'teacher', 'studentTeacher'] as const;
+export type TaskSubjectKind = (typeof taskSubjectKinds)[number];
+
+export const subjectKindOfScope: Record<RoutineScope, TaskSubjectKind> = {
+  eachStudent: 'student',
+  eachBasisGroup: 'basisGroup',
+  eachTeacher: 'teacher',
+  eachSubjectTeacherOfStudent: 'studentTeacher',
+};
+
+export const evidenceKinds = [
+  'conversationHeld',
+  'guardianConferenceOffered',
+  'formativeAssessmentRecorded',
+  'weeklyAbsenceCheckDone',
+  'handTicked',
+  // provided by other features of issue 6; hand-ticked until their data exists
+  'accommodationNeedConfirmed',
+  'formReceived',
+  'parentMeetingFollowedUp',
+  'startOfYearChecklistDone',
+  'classRulesPublished',
+  'studentRepresentativesElected',
+  'assessmentPlanPublished',
+] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+
+export interface EvidenceQuery {
+  ownerId: string;
+  schoolId: string;
+  schoolYearId: string;
+  /** which subject the routine's tasks are about (a source may prove several) */
+  subject: TaskSubjectKind;
+  /** the routine's parameter, e.g. the conversation kind or a form id; null when the kind takes none */
+  param: string | null;
+}
+
+/** Binds a value and returns its placeholder (`$3`); cast in the SQL where the type matters (`${p(x)}::uuid`). */
+export type Bind = (value: unknown) => string;
+
+export interface EvidenceSource {
+  kind: EvidenceKind;
+  /** the task subjects this evidence can prove */
+  subjects: readonly TaskSubjectKind[];
+  /** the parameter the routine must give, if any (validated when a routine is saved) */
+  param?: { name: 'conversationKind' | 'formId'; values?: readonly string[] };
+  /** false: the data behind it does not exist (yet); the routine's tasks are hand-ticked and the UI says so */
+  dataBacked: boolean;
+  /** one SELECT of (subject_id uuid, teacher_id uuid, done_on date); see the module comment */
+  sql?: (q: EvidenceQuery, p: Bind) => string;
+}
+
+const registry = new Map<EvidenceKind, EvidenceSource>();
+
+export function registerEvidenceSource(source: EvidenceSource): void {
+  registry.set(source.kind, source);
+}
+
+export function evidenceSource(kind: EvidenceKind): EvidenceSource {
+  const s = registry.get(kind);
+  if (!s) throw new Error(`no evidence source registered for ${kind}`);
+  return s;
+}
+
+export function allEvidenceSources(): EvidenceSource[] {
+  return [...registry.values()];
+}
+
+/** A routine is hand-ticked when its evidence is handTicked or a placeholder whose data does not exist yet. */
+export function isHandTicked(kind: EvidenceKind): boolean {
+  const s = registry.get(kind);
+  return !s || !s.dataBacked || !s.sql;
+}
+
+/** Day in Norway of a timestamptz column, for done_on. */
+export const osloDay = (column: string) => `(${column} at time zone 'Europe/Oslo')::date`;

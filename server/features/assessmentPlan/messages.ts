@@ -1,0 +1,81 @@
+/**
+ * Server texts of the assessment plan (R-42), merged into the server catalogue (core/i18n/messages.ts).
+ * Same keys in nb, nn and en.
+ */
+const nb = {
+  'assessmentPlan.outsideSchoolYear': '{day} er utenfor skoleåret ({from}–{to}).',
+  'assessmentPlan.weekend': '{day} er en lørdag eller søndag.',
+  'assessmentPlan.holiday': '{day} er en fridag ({name}); velg en skoledag.',
+  'assessmentPlan.oneDay': 'En prøve varer én dag; la sluttdatoen stå tom.',
+  'assessmentPlan.endsBeforeStarts': 'Sluttdatoen kan ikke være før startdatoen ({startsOn}).',
+  'assessmentPlan.dueRequired': 'Et prosjekt trenger en innleveringsdato.',
+  'assessmentPlan.notFound': 'Finner ikke oppføringen i denne planen.',
+  'assessmentPlan.noSchool': 'Du er ikke ansatt ved en skole.',
+  'assessmentPlan.conflict': 'Bryter regelen «{rule}» {when} for {count} elev(er): {students}.',
+  'assessmentPlan.rule.maxTestsPerDay': 'høyst {maximum} prøve(r) per dag',
+  'assessmentPlan.rule.maxTestsPerWeek': 'høyst {maximum} prøver per uke',
+  'assessmentPlan.rule.noTestAfterExcursion': 'ingen prøve dagen etter en tur- eller ekskursjonsdag',
+  'assessmentPlan.when.day': 'den {day}',
+  'assessmentPlan.when.week': 'i uke {week}',
+  'assessmentPlan.andMore': 'og {count} til',
+  'assessmentPlan.kind.test': 'Prøve',
+  'assessmentPlan.kind.fullDayTest': 'Heldagsprøve',
+  'assessmentPlan.kind.project': 'Prosjekt',
+  'assessmentPlan.kind.excursion': 'Tur-/ekskursjonsdag',
+  'assessmentPlan.kind.culturalEvent': 'Kulturarrangement',
+  'assessmentPlan.feedName': 'Prøveplan {name}',
+  'assessmentPlan.wholeSchool': 'hele skolen',
+};
+type Keys = keyof typeof nb;
+
+const nn: Record<Keys, string> = {
+  'assessmentPlan.outsideSchoolYear': '{day} er utanfor skuleåret ({from}–{to}).',
+  'assessmentPlan.weekend': '{day} er ein laurdag eller sundag.',
+  'assessmentPlan.holiday': '{day} er ein fridag ({name}); vel ein skuledag.',
+  'assessmentPlan.oneDay': 'Ei prøve varer éin dag; lat sluttdatoen stå tom.',
+  'assessmentPlan.endsBeforeStarts': 'Sluttdatoen kan ikkje vere før startdatoen ({startsOn}).',
+  'assessmentPlan.dueRequired': 'Eit prosjekt treng ein innleveringsdato.',
+  'assessmentPlan.notFound': 'Finn ikkje oppføringa i denne planen.',
+  'assessmentPlan.noSchool': 'Du er ikkje tilsett ved ein skule.',
+  'assessmentPlan.conflict': 'Bryt regelen «{rule}» {when} for {count} elev(ar): {students}.',
+  'assessmentPlan.rule.maxTestsPerDay': 'høgst {maximum} prøve(r) per dag',
+  'assessmentPlan.rule.maxTestsPerWeek': 'høgst {maximum} prøver per veke',
+  'assessmentPlan.rule.noTestAfterExcursion': 'inga prøve dagen etter ein tur- eller ekskursjonsdag',
+  'assessmentPlan.when.day': 'den {day}',
+  'assessmentPlan.when.week': 'i veke {week}',
+  'assessmentPlan.andMore': 'og {count} til',
+  'assessmentPlan.kind.test': 'Prøve',
+  'assessmentPlan.kind.fullDayTest': 'Heildagsprøve',
+  'assessmentPlan.kind.project': 'Prosjekt',
+  'assessmentPlan.kind.excursion': 'Tur-/ekskursjonsdag',
+  'assessmentPlan.kind.culturalEvent': 'Kulturarrangement',
+  'assessmentPlan.feedName': 'Prøveplan {name}',
+  'assessmentPlan.wholeSchool': 'heile skulen',
+};
+
+const en: Record<Keys, string> = {
+  'assessmentPlan.outsideSchoolYear': '{day} is outside the school year ({from}–{to}).',
+  'assessmentPlan.weekend': '{day} is a Saturday or Sunday.',
+  'assessmentPlan.holiday': '{day} is a day off ({name}); choose a school day.',
+  'assessmentPlan.oneDay': 'A test lasts one day; leave the end date empty.',
+  'assessmentPlan.endsBeforeStarts': 'The end date cannot be before the start date ({startsOn}).',
+  'assessmentPlan.dueRequired': 'A project needs a due date.',
+  'assessmentPlan.notFound': 'The entry is not in this plan.',
+  'assessmentPlan.noSchool': 'You are not on the staff of a school.',
+  'assessmentPlan.conflict': 'Breaks the rule "{rule}" {when} for {count} student(s): {students}.',
+  'assessmentPlan.rule.maxTestsPerDay': 'at most {maximum} test(s) per day',
+  'assessmentPlan.rule.maxTestsPerWeek': 'at most {maximum} tests per week',
+  'assessmentPlan.rule.noTestAfterExcursion': 'no test the day after a trip day',
+  'assessmentPlan.when.day': 'on {day}',
+  'assessmentPlan.when.week': 'in week {week}',
+  'assessmentPlan.andMore': 'and {count} more',
+  'assessmentPlan.kind.test': 'Test',
+  'assessmentPlan.kind.fullDayTest': 'Full-day test',
+  'assessmentPlan.kind.project': 'Project',
+  'assessmentPlan.kind.excursion': 'Trip day',
+  'assessmentPlan.kind.culturalEvent': 'Cultural event',
+  'assessmentPlan.feedName': 'Assessment plan {name}',
+  'assessmentPlan.wholeSchool': 'the whole school',
+};
+
+export const assessmentPlanMessages = { nb, nn, en };

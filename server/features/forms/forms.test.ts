@@ -1,0 +1,115 @@
+/**
+ * Forms (R-05): the school defines forms, the contact teacher marks a whole class missing → received →
+ * checked on one page, the class checklist counts them, and the student sees their own outstanding
+ * forms — on PGlite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type Client, type TestApp } from '../../test/harness.js';
+import { formReceivedEvidence } from './evidence.js';
+
+let t: TestApp;
+let kt: Client;
+let rektor: Client;
+const h = () => t.demo.hardCases;
+interface Cell { formId: string; status: string; receivedBy: string | null; checkedBy: string | null; checkedAt: string | null }
+interface Checklist { canSet: boolean; forms: { id: string; nameNb: string; counts: { students: number; missing: number; received: number; checked: number }; missing: { id: string }[] }[]; students: { id: string; cells: Cell[] }[] }
+const checklist = async (c: Client = kt) => (await c.get(`/api/basis-groups/${h().basisGroup2STAId}/forms`)).json() as Checklist;
+const setStatus = (changes: unknown[]) => kt.request('PUT', `/api/basis-groups/${h().basisGroup2STAId}/forms/statuses`, { changes });
+
+beforeAll(async () => {
+  t = await testApp();
+  [kt, rektor] = await Promise.all([t.login('kontaktlarer'), t.login('rektor')]);
+});
+afterAll(async () => t?.close());
+
+describe('R-05 the school defines the forms', () => {
+  it('the principal defines a form for one level; it shows only for classes and students of that level', async () => {
+    const vg1 = await rektor.request('POST', '/api/forms', { nameNb: 'Avtale om lån av PC', nameNn: 'Avtale om lån av PC', level: 'vg1', dueOn: '2026-12-01' });
+    expect(vg1.statusCode, vg1.body).toBe(201);
+    expect((await checklist()).forms.some((f) => f.id === vg1.json().id)).toBe(false); // 2STA is Vg2
+    const all = await rektor.request('POST', '/api/forms', { nameNb: 'Samtykke til tur', nameNn: 'Samtykke til tur', level: null, dueOn: '2026-12-01' });
+    expect((await checklist()).forms.find((f) => f.id === all.json().id)?.counts.missing).toBeGreaterThan(0);
+    const list = (await rektor.get('/api/forms')).json();
+    expect(list.forms.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining([vg1.json().id, all.json().id]));
+  });
+
+  it('a contact teacher may not define forms, and a bad due date is refused naming the field', async () => {
+    expect((await kt.request('POST', '/api/forms', { nameNb: 'X', nameNn: 'X', level: null, dueOn: '2026-12-01' })).statusCode).toBe(403);
+    const bad = await rektor.request('POST', '/api/forms', { nameNb: 'X', nameNn: 'X', level: null, dueOn: '31.12.2026' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('dueOn');
+  });
+});
+
+describe('R-05 the class checklist', () => {
+  it('counts match the hand-counted statuses of the demo, and the missing list names exactly the students without the form', async () => {
+    const list = await checklist();
+    for (const f of list.forms) {
+      const cells = list.students.flatMap((s) => s.cells.filter((c) => c.formId === f.id).map((c) => ({ id: s.id, status: c.status })));
+      expect(f.counts).toEqual({ students: cells.length, missing: cells.filter((c) => c.status === 'missing').length, received: cells.filter((c) => c.status === 'received').length, checked: cells.filter((c) => c.status === 'checked').length });
+      expect(f.missing.map((m) => m.id).sort()).toEqual(cells.filter((c) => c.status === 'missing').map((c) => c.id).sort());
+    }
+    expect(list.forms.find((f) => f.nameNb === 'Registreringsskjema')!.counts.checked).toBeGreaterThan(0);
+  });
+
+  it('the contact teacher sets several students at once; checked records who and when, and missing clears it', async () => {
+    const list = await checklist();
+    const form = list.forms.find((f) => f.nameNb === 'Samtykke til bilder på skolens nettsider')!;
+    const [a, b] = form.missing.filter((m) => m.id !== h().elevStudentId);
+    const res = await setStatus([{ formId: form.id, studentId: a!.id, status: 'received' }, { formId: form.id, studentId: b!.id, status: 'checked' }]);
+    expect(res.statusCode, res.body).toBe(200);
+    const after = res.json() as Checklist;
+    const cellOf = (l: Checklist, id: string) => l.students.find((s) => s.id === id)!.cells.find((c) => c.formId === form.id)!;
+    expect(cellOf(after, a!.id)).toMatchObject({ status: 'received', checkedAt: null });
+    expect(cellOf(after, b!.id).status).toBe('checked');
+    expect(cellOf(after, b!.id).checkedBy).toBeTruthy();
+    expect(after.forms.find((f) => f.id === form.id)!.counts.missing).toBe(form.counts.missing - 2);
+    const undo = (await setStatus([{ formId: form.id, studentId: b!.id, status: 'missing' }])).json() as Checklist;
+    expect(cellOf(undo, b!.id)).toMatchObject({ status: 'missing', checkedAt: null });
+  });
+
+  it('a change for a student of another class is refused naming the row, and nothing of the batch is saved', async () => {
+    const list = await checklist();
+    const form = list.forms[0]!;
+    const mine = form.missing[0]!;
+    const res = await setStatus([{ formId: form.id, studentId: mine.id, status: 'received' }, { formId: form.id, studentId: h().leftStudentId, status: 'received' }]);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('changes.1.studentId');
+    expect((await checklist()).forms[0]!.missing.some((m) => m.id === mine.id)).toBe(true);
+  });
+
+  it('the department head reads the checklist but cannot set statuses; the counsellor reads too', async () => {
+    const avd = await t.login('avdelingsleder');
+    const list = await checklist(avd);
+    expect(list.canSet).toBe(false);
+    expect((await avd.request('PUT', `/api/basis-groups/${h().basisGroup2STAId}/forms/statuses`, { changes: [{ formId: list.forms[0]!.id, studentId: h().elevStudentId, status: 'received' }] })).statusCode).toBe(403);
+  });
+});
+
+describe('R-05 the student\'s own forms', () => {
+  it('the student sees the outstanding form first and the checked registration form after it; another student is hidden', async () => {
+    const elev = await t.login('elev');
+    const res = await elev.get(`/api/students/${h().elevStudentId}/forms`);
+    expect(res.statusCode).toBe(200);
+    const forms = res.json().forms as { nameNb: string; status: string; overdue: boolean }[];
+    expect(forms[0]).toMatchObject({ status: 'missing' });
+    expect(forms.find((f) => f.nameNb === 'Samtykke til bilder på skolens nettsider')).toMatchObject({ status: 'missing', overdue: true });
+    expect(forms.find((f) => f.nameNb === 'Registreringsskjema')).toMatchObject({ status: 'checked', overdue: false });
+    expect((await elev.get(`/api/students/${h().adultWithConsentStudentId}/forms`)).statusCode).toBe(404);
+  });
+
+  it('formReceived evidence lists a student once the form is received', async () => {
+    const list = await checklist();
+    const form = list.forms.find((f) => f.nameNb === 'Registreringsskjema')!;
+    const run = async (formId: string) => {
+      const params: unknown[] = [];
+      const sql = formReceivedEvidence.sql!({ ownerId: t.demo.ownerId, schoolId: t.demo.schoolId, schoolYearId: '', subject: 'student', param: formId }, (v) => { params.push(v); return `$${params.length}`; });
+      return (await t.database.query<{ subject_id: string; done_on: unknown }>(sql, params)).map((r) => r.subject_id);
+    };
+    const missing = form.missing[0]!.id;
+    expect(await run(form.id)).not.toContain(missing);
+    await setStatus([{ formId: form.id, studentId: missing, status: 'received' }]);
+    expect(await run(form.id)).toContain(missing);
+    expect(await run('not-a-uuid')).toEqual([]);
+  });
+});

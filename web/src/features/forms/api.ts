@@ -1,0 +1,51 @@
+/** The forms API (server/features/forms); shapes mirror its schemas.ts. */
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../core/api/client';
+import type { Access } from '../../core/api/types';
+
+const enc = encodeURIComponent;
+export const formStatuses = ['missing', 'received', 'checked'] as const;
+export type FormStatus = (typeof formStatuses)[number];
+export const levels = ['vg1', 'vg2', 'vg3', 'grade1', 'grade2', 'grade3', 'grade4', 'grade5', 'grade6', 'grade7', 'grade8', 'grade9', 'grade10'] as const;
+
+export interface Form { id: string; nameNb: string; nameNn: string; level: string | null; dueOn: string }
+interface Counts { students: number; missing: number; received: number; checked: number }
+interface Name { id: string; givenName: string; familyName: string }
+export interface Cell { formId: string; status: FormStatus; receivedOn: string | null; receivedBy: string | null; checkedAt: string | null; checkedBy: string | null }
+export interface ClassForms { access: Access; group: { id: string; name: string }; today: string; canSet: boolean; forms: (Form & { counts: Counts; missing: Name[] })[]; students: (Name & { cells: Cell[] })[] }
+export interface SchoolForms { access: Access; forms: (Form & { counts: Counts })[] }
+export interface StudentForms { access: Access; student: Name; forms: (Form & { status: FormStatus; overdue: boolean })[] }
+export type FormInput = Omit<Form, 'id'>;
+
+export const classFormsQuery = (basisGroupId: string) => queryOptions({
+  queryKey: ['forms', 'class', basisGroupId],
+  queryFn: ({ signal }) => api<ClassForms>(`/api/basis-groups/${enc(basisGroupId)}/forms`, { signal }),
+});
+export const schoolFormsQuery = queryOptions({ queryKey: ['forms', 'school'], queryFn: ({ signal }) => api<SchoolForms>('/api/forms', { signal }) });
+export const studentFormsQuery = (studentId: string) => queryOptions({
+  queryKey: ['forms', 'student', studentId],
+  queryFn: ({ signal }) => api<StudentForms>(`/api/students/${enc(studentId)}/forms`, { signal }),
+});
+
+export function useSetStatuses(basisGroupId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: { formId: string; studentId: string; status: FormStatus }[]) =>
+      api<ClassForms>(`/api/basis-groups/${enc(basisGroupId)}/forms/statuses`, { method: 'PUT', body: { changes } }),
+    onSuccess: (data) => {
+      qc.setQueryData(classFormsQuery(basisGroupId).queryKey, data);
+      void qc.invalidateQueries({ queryKey: ['forms', 'student'] });
+    },
+  });
+}
+
+export function useCreateForm() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FormInput) => api<Form>('/api/forms', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['forms'] }),
+  });
+}
+
+/** The form's name in the reader's language (nynorsk readers get the nynorsk name). */
+export const formName = (f: Pick<Form, 'nameNb' | 'nameNn'>, language: string) => (language === 'nn' ? f.nameNn : f.nameNb);

@@ -1,0 +1,128 @@
+import { Button, Checkbox, Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../core/format';
+import { AccessReason } from '../../core/ui/AccessReason';
+import { ErrorAlert } from '../../core/ui/ErrorAlert';
+import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
+import { PageHeading } from '../../core/ui/PageHeading';
+import { INFORMATION_MAX, classMeetingsQuery, useInformAbsent, useRecordMeeting, type ClassMeetings, type Meeting } from './api';
+import '../accommodationNeeds/studentForms.css';
+
+/** The class's parent meetings (R-30): attendance per guardian, and the information sent to the absent. */
+export function ClassMeetingsPage({ basisGroupId }: { basisGroupId: string }) {
+  const { t } = useTranslation();
+  const { data } = useSuspenseQuery(classMeetingsQuery(basisGroupId));
+  return (
+    <div className="stack">
+      <div>
+        <PageHeading title={t('parentMeeting.class.title', { group: data.group.name })} />
+        <AccessReason access={data.access} />
+      </div>
+      <Paragraph>{t('parentMeeting.class.intro')}</Paragraph>
+      {data.meetings.length === 0 ? <Paragraph>{t('parentMeeting.class.none')}</Paragraph>
+        : data.meetings.map((m) => <MeetingCard key={m.id} data={data} meeting={m} />)}
+      {data.canManage && <NewMeeting data={data} />}
+    </div>
+  );
+}
+
+function MeetingCard({ data, meeting: m }: { data: ClassMeetings; meeting: Meeting }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const inform = useInformAbsent(data.group.id);
+  const [sent, setSent] = useState('');
+  const pending = m.absent - m.informed;
+  const nameOf = (studentId: string) => { const f = data.families.find((x) => x.studentId === studentId); return f ? `${f.givenName} ${f.familyName}` : ''; };
+  return (
+    <section aria-labelledby={`pm-${m.id}`} className="panel stack">
+      <Heading level={2} data-size="sm" id={`pm-${m.id}`}>{m.topic}</Heading>
+      <Paragraph data-size="sm" className="muted">{t('parentMeeting.class.held', { date: format.date(m.heldOn) })} · {t('parentMeeting.class.by', { name: m.recordedBy })}</Paragraph>
+      <Paragraph className="pre-wrap">{m.information}</Paragraph>
+      <Paragraph data-size="sm">{t('parentMeeting.class.figures', { present: m.present, absent: m.absent, informed: m.informed })}</Paragraph>
+      {inform.isError && <ErrorAlert error={inform.error} />}
+      <Paragraph role="status" data-size="sm">{sent}</Paragraph>
+      {data.canManage && (pending > 0 ? (
+        <div>
+          <Button loading={inform.isPending} onClick={async () => { const r = await inform.mutateAsync(m.id); setSent(t('parentMeeting.class.informed', { count: r.informed })); }}>
+            {t('parentMeeting.class.inform', { count: pending })}
+          </Button>
+        </div>
+      ) : m.absent > 0 && <Paragraph data-size="sm">{t('parentMeeting.class.allInformed')}</Paragraph>)}
+      <Details>
+        <Details.Summary>{t('parentMeeting.class.attendance')}</Details.Summary>
+        <Details.Content>
+          <ul className="parent-meeting-attendance">
+            {m.attendance.map((a) => (
+              <li key={`${a.studentId}-${a.guardianPersonId}`}>
+                {a.guardianName} <span className="muted">({nameOf(a.studentId)})</span>: {a.present ? t('parentMeeting.class.present') : (
+                  <>{t('parentMeeting.class.absent')}, {a.informedAt ? t('parentMeeting.class.informedOn', { date: format.date(a.informedAt) }) : t('parentMeeting.class.notInformed')}</>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Details.Content>
+      </Details>
+    </section>
+  );
+}
+
+type Field = 'heldOn' | 'topic' | 'information';
+const FIELDS: Field[] = ['heldOn', 'topic', 'information'];
+
+function NewMeeting({ data }: { data: ClassMeetings }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const record = useRecordMeeting(data.group.id);
+  const [heldOn, setHeldOn] = useState(data.today);
+  const [topic, setTopic] = useState('');
+  const [information, setInformation] = useState('');
+  const [present, setPresent] = useState<Record<string, boolean>>({});
+  const [saved, setSaved] = useState(false);
+  const form = useFormErrors<Field>(FIELDS);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    const req = t('parentMeeting.required');
+    if (!form.check({ ...(heldOn ? {} : { heldOn: req }), ...(topic.trim() ? {} : { topic: req }), ...(information.trim() ? {} : { information: req }) })) return;
+    const attendance = data.families.flatMap((f) => f.guardians.map((g) => ({ studentId: f.studentId, guardianPersonId: g.personId, present: present[`${f.studentId}|${g.personId}`] ?? false })));
+    try {
+      await record.mutateAsync({ heldOn, topic, information, attendance });
+      setTopic(''); setInformation(''); setPresent({});
+      form.clear();
+      setSaved(true);
+    } catch (err) {
+      form.fromServer(err);
+    }
+  }
+  return (
+    <section aria-labelledby={`${uid}-h`} className="panel stack">
+      <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('parentMeeting.class.newHeading')}</Heading>
+      <form onSubmit={submit} noValidate className="stack" aria-labelledby={`${uid}-h`}>
+        <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={(f) => `${uid}-${f}`} />
+        <Textfield id={`${uid}-heldOn`} label={t('parentMeeting.class.heldOn')} type="date" max={data.today} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} error={form.errors.heldOn} />
+        <Textfield id={`${uid}-topic`} label={t('parentMeeting.class.topic')} maxLength={200} value={topic} onChange={(e) => setTopic(e.target.value)} error={form.errors.topic} />
+        <Textfield id={`${uid}-information`} label={t('parentMeeting.class.information')} multiline rows={4} maxLength={INFORMATION_MAX} value={information}
+          onChange={(e) => setInformation(e.target.value)} error={form.errors.information} />
+        <fieldset className="stack parent-meeting-who">
+          <legend>{t('parentMeeting.class.who')}</legend>
+          {data.families.map((f) => {
+            const student = `${f.givenName} ${f.familyName}`;
+            return f.guardians.length === 0 ? (
+              <Paragraph key={f.studentId} data-size="sm" className="muted">{student}: {t('parentMeeting.class.noGuardians')}</Paragraph>
+            ) : f.guardians.map((g) => {
+              const k = `${f.studentId}|${g.personId}`;
+              return (
+                <Checkbox key={k} data-size="sm" label={t('parentMeeting.class.presentLabel', { guardian: g.name, student })} checked={present[k] ?? false}
+                  onChange={(e) => setPresent((p) => ({ ...p, [k]: e.target.checked }))} />
+              );
+            });
+          })}
+        </fieldset>
+        <Paragraph role="status" data-size="sm">{saved ? t('parentMeeting.class.saved') : ''}</Paragraph>
+        <div><Button type="submit" loading={record.isPending}>{t('parentMeeting.class.save')}</Button></div>
+      </form>
+    </section>
+  );
+}
