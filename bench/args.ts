@@ -35,7 +35,7 @@ export interface BenchOptions {
 }
 
 /** the endpoints' keys (bench/load.ts `targets`), for --only */
-export const SCENARIOS = ['overview', 'student', 'classPlan', 'compliance', 'complianceSchool', 'absenceOverview', 'absenceRecompute'] as const;
+export const SCENARIOS = ['overview', 'student', 'classPlan', 'compliance', 'complianceSchool', 'absenceOverview', 'absenceRecompute', 'cycleCompliance', 'cycleComplianceSchool'] as const;
 
 /** the last full week of the 2026/27 school year: a whole year of absence and conversations lies behind it */
 export const DEFAULT_BENCH_TODAY = '2027-06-17';

@@ -4,6 +4,7 @@
  */
 import { floorAbsenceOverview, yearFacts, type YearFacts } from './absence.js';
 import { floorClassPlan, floorCompliance, studentsIn } from './conversations.js';
+import { CYCLE_PLANNER, floorCycleCompliance, tasksIn } from './annualCycle.js';
 import type { BenchUser, LeaderUser } from './dataset.js';
 import type { AnySession, Session, Who } from './load.js';
 import { percentiles, type Percentiles } from './stats.js';
@@ -85,6 +86,8 @@ export interface FloorCase {
   who: Who;
   /** the endpoint writes audit rows, so "floor + audit" is worth measuring */
   audited: boolean;
+  /** planner settings the app's statement runs with (SET LOCAL in its transaction); the floor's connections get the same */
+  planner?: Record<string, string>;
   /** one request's worth of SQL, for a random session; returns the number of students in the answer */
   run(q: Query, s: AnySession, pick: (n: number) => number, withAudit: boolean): Promise<number>;
 }
@@ -141,6 +144,9 @@ export function floorCases(ownerId: string, today: string): Record<string, Floor
     // counts only: the compliance view audits nothing
     compliance: leaderCase('compliance', 'departmentHeads', async (q, s) => studentsIn(await floorCompliance(q, ownerId, s.user, today))),
     complianceSchool: leaderCase('complianceSchool', 'principals', async (q, s) => studentsIn(await floorCompliance(q, ownerId, s.user, today))),
+    // the annual cycle's compliance: the engine's one counting statement (its answer: tasks counted)
+    cycleCompliance: { ...leaderCase('cycleCompliance', 'departmentHeads', async (q, s) => tasksIn(await floorCycleCompliance(q, ownerId, s.user, today))), planner: CYCLE_PLANNER },
+    cycleComplianceSchool: { ...leaderCase('cycleComplianceSchool', 'principals', async (q, s) => tasksIn(await floorCycleCompliance(q, ownerId, s.user, today))), planner: CYCLE_PLANNER },
   };
 }
 

@@ -115,6 +115,20 @@ export const targets: Target[] = [
     who: 'principals',
     path: () => '/api/conversation-compliance',
   },
+  {
+    key: 'cycleCompliance',
+    label: 'cycle/head',
+    route: 'GET /api/annual-cycle/compliance (department head: per routine, class and teacher)',
+    who: 'departmentHeads',
+    path: () => '/api/annual-cycle/compliance',
+  },
+  {
+    key: 'cycleComplianceSchool',
+    label: 'cycle/school',
+    route: 'GET /api/annual-cycle/compliance (principal: the whole school)',
+    who: 'principals',
+    path: () => '/api/annual-cycle/compliance',
+  },
 ];
 
 export interface LoadResult {

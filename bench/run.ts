@@ -22,6 +22,7 @@ import { load, loginAll, targets as allTargets, type LoadResult, type Session, t
 import { ms, round2, seconds, table } from './stats.js';
 import { appAnswers, compareWithFloor } from './verify.js';
 import { firstDifference } from './conversations.js';
+import { createCycles } from './annualCycle.js';
 
 const TARGET_P95_MS = 30;
 const TARGET_RATIO = 1.5;
@@ -237,6 +238,11 @@ async function run(opts: BenchOptions): Promise<number> {
     for (const statement of splitSql(opts.extraSql)) await database.query(statement);
     log(`Extra SQL (--extra-sql) in ${seconds(since(t))}: ${opts.extraSql}`);
   }
+  if (targets.some((tg) => tg.key.startsWith('cycle'))) {
+    t = performance.now();
+    const n = await createCycles(database, bench.ownerId, TODAY);
+    log(`Annual cycles (the default routines) for ${n} schools in ${seconds(since(t))}`);
+  }
   t = performance.now();
   await database.query('analyze');
   const analyzeMs = since(t);
@@ -344,6 +350,28 @@ async function run(opts: BenchOptions): Promise<number> {
     q = (text, params) => db.query(text, params);
     closeFloor = () => db.close();
   }
+  // a floor whose statement the app runs with planner settings (SET LOCAL) gets the same settings: its own
+  // pool on PostgreSQL, the one PGlite session set around it
+  const plannerPools: pg.Pool[] = [];
+  const withPlanner = async (planner: Record<string, string> | undefined): Promise<{ q: Query; done: () => Promise<void> }> => {
+    if (!planner) return { q, done: async () => undefined };
+    if (kind === 'postgres') {
+      const pool = new pg.Pool({ connectionString: benchUrl, max: loops, options: Object.entries(planner).map(([k, v]) => `-c ${k}=${v}`).join(' ') });
+      pool.on('error', () => { /* the bench database is dropped at the end */ });
+      plannerPools.push(pool);
+      const names = new Map<string, string>();
+      return {
+        q: async (text, params) => {
+          let name = names.get(text);
+          if (!name) names.set(text, (name = `p${names.size}`));
+          return (await pool.query({ name, text, values: params })).rows;
+        },
+        done: async () => undefined,
+      };
+    }
+    for (const [k, v] of Object.entries(planner)) await q(`set ${k} = ${v}`, []);
+    return { q, done: async () => { for (const k of Object.keys(planner)) await q(`reset ${k}`, []); } };
+  };
   const unFloor = onCleanup('close floor connection', () => closeFloor());
   const cases = floorCases(ownerId, TODAY);
   const verified = await compareWithFloor(q, ownerId, TODAY, answers);
@@ -366,16 +394,19 @@ async function run(opts: BenchOptions): Promise<number> {
   for (const target of targets) {
     const c = cases[target.key]!;
     const who = sessions[c.who];
-    await measureFloor(q, who, c, loops, Math.min(1, opts.duration), false); // warm caches and plans
+    const { q: fq, done } = await withPlanner(c.planner);
+    await measureFloor(fq, who, c, loops, Math.min(1, opts.duration), false); // warm caches and plans
     const before = await meter.snapshot(null);
-    const floor = await measureFloor(q, who, c, loops, opts.duration, false);
+    const floor = await measureFloor(fq, who, c, loops, opts.duration, false);
     const cpu = await meter.since(before, null);
-    const audit = opts.floorAudit && c.audited ? await measureFloor(q, who, c, loops, Math.max(1, opts.duration / 3), true) : undefined;
-    const sequential = opts.sequential ? (loops === 1 ? floor : await measureFloor(q, who, c, 1, opts.duration, false)) : undefined;
+    const audit = opts.floorAudit && c.audited ? await measureFloor(fq, who, c, loops, Math.max(1, opts.duration / 3), true) : undefined;
+    const sequential = opts.sequential ? (loops === 1 ? floor : await measureFloor(fq, who, c, 1, opts.duration, false)) : undefined;
+    await done();
     floors[target.key] = { floor, audit, cpu, sequential };
     log(`  ${target.label.padEnd(17)} floor p50 ${ms(floor.latency.p50)} ms  p95 ${ms(floor.latency.p95)} ms  p99 ${ms(floor.latency.p99)} ms  ` +
       `${floor.qps.toFixed(0)} q/s` + (audit ? `   (+ audit insert: p95 ${ms(audit.latency.p95)} ms)` : ''));
   }
+  for (const pool of plannerPools) await pool.end();
   await closeFloor();
   unFloor();
 

@@ -8,12 +8,15 @@ import {
   type ClassPlanAnswer, type ComplianceAnswer,
 } from './conversations.js';
 import { appAbsenceOverview, floorAbsenceOverview, yearFacts, type AbsenceOverviewAnswer, type YearFacts } from './absence.js';
+import { appCycleCompliance, floorCycleCompliance, tasksIn, type CycleAnswer } from './annualCycle.js';
 import type { BenchUser, LeaderUser } from './dataset.js';
 import type { Query } from './floor.js';
 import type { AnySession, Sessions, Target } from './load.js';
 
-type Answer = ClassPlanAnswer | ComplianceAnswer | AbsenceOverviewAnswer;
-const studentsOf = (a: Answer) => (Array.isArray(a) ? a.length : studentsIn(a));
+type Answer = ClassPlanAnswer | ComplianceAnswer | AbsenceOverviewAnswer | CycleAnswer;
+const isCycle = (key: string) => key.startsWith('cycle');
+/** students in the answer (tasks, for the annual cycle) */
+const sizeOf = (key: string, a: Answer) => (isCycle(key) ? tasksIn(a as CycleAnswer) : Array.isArray(a) ? a.length : studentsIn(a as ComplianceAnswer));
 export interface AppAnswer { target: Target; session: AnySession; answer: Answer }
 
 const fromApp: Record<string, (body: unknown) => Answer> = {
@@ -21,6 +24,8 @@ const fromApp: Record<string, (body: unknown) => Answer> = {
   compliance: appCompliance,
   complianceSchool: appCompliance,
   absenceOverview: appAbsenceOverview,
+  cycleCompliance: appCycleCompliance,
+  cycleComplianceSchool: appCycleCompliance,
 };
 
 /** Targets whose answers the bench compares with the floor's. */
@@ -34,9 +39,9 @@ export async function appAnswers(url: string, sessions: Sessions, targets: Targe
       const res = await fetch(`${url}${target.path(session, () => 0)}`, { headers: { cookie: session.cookie, accept: 'application/json' } });
       if (res.status !== 200) throw new Error(`${target.label} for ${session.user.username}: ${res.status} ${await res.text()}`);
       const answer = fromApp[target.key]!(await res.json());
-      if (studentsOf(answer) === 0) throw new Error(`${target.label} for ${session.user.username}: the app answered with no students`);
-      if (session.user.role === 'contactTeacher' && studentsOf(answer) !== session.user.studentIds.length) {
-        throw new Error(`${target.label} for ${session.user.username}: ${studentsOf(answer)} students, the class has ${session.user.studentIds.length}`);
+      if (sizeOf(target.key, answer) === 0) throw new Error(`${target.label} for ${session.user.username}: the app answered with no students`);
+      if (session.user.role === 'contactTeacher' && sizeOf(target.key, answer) !== session.user.studentIds.length) {
+        throw new Error(`${target.label} for ${session.user.username}: ${sizeOf(target.key, answer)} students, the class has ${session.user.studentIds.length}`);
       }
       out.push({ target, session, answer });
     }
@@ -53,7 +58,9 @@ export async function compareWithFloor(q: Query, ownerId: string, today: string,
       ? await floorClassPlan(q, ownerId, session.user as BenchUser, today)
       : target.key === 'absenceOverview'
         ? await floorAbsenceOverview(q, ownerId, session.user as BenchUser, today, (year ??= await yearFacts(q, ownerId, today)))
-        : await floorCompliance(q, ownerId, session.user as LeaderUser, today);
+        : isCycle(target.key)
+          ? await floorCycleCompliance(q, ownerId, session.user as LeaderUser, today)
+          : await floorCompliance(q, ownerId, session.user as LeaderUser, today);
     const diff = firstDifference(answer, floor);
     if (diff) throw new Error(`${target.label} for ${session.user.username}: the app's answer differs from the floor's at ${diff}`);
     compared[target.key] = (compared[target.key] ?? 0) + 1;

@@ -20,10 +20,7 @@ import {
   basisParams, classComplianceSchema, complianceSchema, copyBody, cycleQuery, cycleSchema, digestBody, digestSchema, myTasksSchema, routineBody,
   routineParams, studentTasksSchema, tickBody, tickParams, tickQuery, type Compliance, type CycleView, type RoutineBody,
 } from './schemas.js';
-import {
-  copyCycle, cycleFor, ensureCycle, queryTasks, responsibilityOf, routineById, routinesOf, schoolYearOn, statusOf, taskSql,
-  type Cycle, type RoutineRow, type TaskRow, type TaskSlice,
-} from './service.js';
+import { copyCycle, cycleFor, ensureCycle, queryTasks, responsibilityOf, routineById, routinesOf, schoolYearOn, statusOf, taskSql, type Cycle, type RoutineRow, type TaskRow, type TaskSlice, complianceCounts, type ComplianceCounts } from './service.js';
 import { addDays } from '../absence/calendar.js';
 
 const tags = ['annualCycle'];
@@ -140,7 +137,7 @@ async function ticksOf(app: FastifyInstance, ownerId: string, routineIds: string
 const tickKey = (t: { routine_id: string; subject_id: string; teacher_id: string }) => `${t.routine_id}|${t.subject_id}|${t.teacher_id}`;
 const NIL = '00000000-0000-0000-0000-000000000000';
 
-interface Counts { total: number; done: number; overdue: number; late: number; open: number }
+type Counts = ComplianceCounts;
 
 export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -325,23 +322,7 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
     const empty: Compliance = { access: accessOf(req), scope: principal ? 'school' : 'department', today: req.today, schoolYear: year.name, routines: [], classes: [], teachers: [] };
     await writeAudit(app.database, [{ ownerId: actor.ownerId, actorPersonId: actor.personId, action: 'annualCycle.readCompliance', resourceType: 'school', resourceId: schoolId, studentId: null, decision: 'allow', reason: req.decision!.reason }]);
     if (!routines.length) return empty;
-    const ts = taskSql({ ownerId: actor.ownerId, schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, routines, departmentIds ? { departmentIds } : {});
-    const n = ts.params.length;
-    const counts = (x: string) => `count(*)::int as total, count(${x}.done_on)::int as done,
-      count(*) filter (where ${x}.done_on is null and ${x}.closes_on::date < $${n + 1}::date)::int as overdue,
-      count(*) filter (where ${x}.done_on::date > ${x}.closes_on::date)::int as late,
-      count(*) filter (where ${x}.done_on is null and ${x}.opens_on::date <= $${n + 1}::date and ${x}.closes_on::date >= $${n + 1}::date)::int as open`;
-    // one statement: the tasks once, counted per class and per responsible teacher
-    const rows = await queryTasks<Counts & { dim: 'class' | 'teacher'; routine_id: string; key: string | null }>(app.database,
-      `with x as (${ts.text})
-       select 'class' as dim, x.routine_id, x.basis_group_id::text as key, ${counts('x')} from x group by x.routine_id, x.basis_group_id
-       union all
-       select 'teacher', y.routine_id, y.staff::text, ${counts('y')} from (
-         select x.*, coalesce(x.staff_id, c.staff_member_id) as staff from x
-         left join contact_teacher_assignment c on x.responsible_role = 'contactTeacher' and c.owner_id = $${n + 2}::uuid and c.basis_group_id = x.basis_group_id
-         where x.responsible_role in ('contactTeacher', 'subjectTeacher')
-       ) y where y.staff is not null group by y.routine_id, y.staff`,
-      [...ts.params, req.today, actor.ownerId]);
+    const rows = await complianceCounts(app.database, { ownerId: actor.ownerId, schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, routines, departmentIds);
     const classRows = rows.filter((x) => x.dim === 'class');
     const teacherRows = rows.filter((x) => x.dim === 'teacher');
     const names = await namesOf(app, actor.ownerId, [], [...new Set(teacherRows.map((x) => x.key!))], [...new Set(classRows.flatMap((x) => (x.key ? [x.key] : [])))]);

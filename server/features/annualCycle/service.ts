@@ -309,6 +309,39 @@ export async function queryTasks<T = TaskRow>(database: Database, text: string, 
   });
 }
 
+export interface ComplianceCounts { total: number; done: number; overdue: number; late: number; open: number }
+export type ComplianceRow = ComplianceCounts & { dim: 'class' | 'teacher'; routine_id: string; key: string | null };
+
+/**
+ * The leaders' compliance (R-30…R-33) as ONE statement: the school's (or the departments') tasks computed
+ * once and counted per routine and class, and per routine and responsible teacher (a contact teacher's
+ * class tasks go to the class's contact teacher).
+ */
+export function complianceSql(ctx: { ownerId: string; schoolId: string; schoolYearId: string; cycleId: string; today: string }, routines: RoutineRow[], departmentIds?: string[]): TaskSql {
+  const ts = taskSql(ctx, routines, departmentIds ? { departmentIds } : {});
+  const n = ts.params.length;
+  const counts = (x: string) => `count(*)::int as total, count(${x}.done_on)::int as done,
+      count(*) filter (where ${x}.done_on is null and ${x}.closes_on::date < $${n + 1}::date)::int as overdue,
+      count(*) filter (where ${x}.done_on::date > ${x}.closes_on::date)::int as late,
+      count(*) filter (where ${x}.done_on is null and ${x}.opens_on::date <= $${n + 1}::date and ${x}.closes_on::date >= $${n + 1}::date)::int as open`;
+  return {
+    text: `with x as (${ts.text})
+       select 'class' as dim, x.routine_id, x.basis_group_id::text as key, ${counts('x')} from x group by x.routine_id, x.basis_group_id
+       union all
+       select 'teacher', y.routine_id, y.staff::text, ${counts('y')} from (
+         select x.*, coalesce(x.staff_id, c.staff_member_id) as staff from x
+         left join contact_teacher_assignment c on x.responsible_role = 'contactTeacher' and c.owner_id = $${n + 2}::uuid and c.basis_group_id = x.basis_group_id
+         where x.responsible_role in ('contactTeacher', 'subjectTeacher')
+       ) y where y.staff is not null group by y.routine_id, y.staff`,
+    params: [...ts.params, ctx.today, ctx.ownerId],
+  };
+}
+
+export async function complianceCounts(database: Database, ctx: { ownerId: string; schoolId: string; schoolYearId: string; cycleId: string; today: string }, routines: RoutineRow[], departmentIds?: string[]): Promise<ComplianceRow[]> {
+  const { text, params } = complianceSql(ctx, routines, departmentIds);
+  return queryTasks<ComplianceRow>(database, text, params);
+}
+
 export interface TaskRow {
   routine_id: string;
   responsible_role: RoutineResponsibleRole;

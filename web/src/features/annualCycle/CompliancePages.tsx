@@ -6,7 +6,7 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { classComplianceQuery, complianceQuery, studentTasksQuery, type Counts } from './api';
-import { StatusTag, WeeksText } from './parts';
+import { StatusTag, WeeksText, useRoutineLang } from './parts';
 
 function CountCells({ c }: { c: Counts }) {
   const { t } = useTranslation();
@@ -34,6 +34,7 @@ function CountHeads() {
 
 /** The leaders' compliance (R-30…R-33): per routine, class and teacher; the principal the school, a department head the department. */
 export function CompliancePage() {
+  const lang = useRoutineLang();
   const { t } = useTranslation();
   const { data } = useSuspenseQuery(complianceQuery());
   const tableOf = (caption: string, first: string, rows: { key: string; name: React.ReactNode; c: Counts }[]) => (
@@ -59,7 +60,7 @@ export function CompliancePage() {
           <Heading level={2} data-size="sm">{t('annualCycle.compliance.perRoutine')}</Heading>
           {tableOf(t('annualCycle.compliance.perRoutine'), t('annualCycle.compliance.routine'), data.routines.map((r) => ({
             key: r.routineId, c: r,
-            name: <>{r.title} <span className="muted">(<WeeksText weeks={r.weeks} />)</span>{r.handTicked && <span className="muted"> · {t('annualCycle.evidence.handTicked')}</span>}</>,
+            name: <><span lang={lang}>{r.title}</span> <span className="muted">(<WeeksText weeks={r.weeks} />)</span>{r.handTicked && <span className="muted"> · {t('annualCycle.evidence.handTicked')}</span>}</>,
           })))}
           <Heading level={2} data-size="sm">{t('annualCycle.compliance.perClass')}</Heading>
           {tableOf(t('annualCycle.compliance.perClass'), t('annualCycle.compliance.class'), data.classes.map((c) => ({
@@ -76,6 +77,7 @@ export function CompliancePage() {
 
 /** Drill-down to a class: each student's routine tasks, and the class's own (R-30…R-33). */
 export function ClassRoutinesPage({ basisGroupId }: { basisGroupId: string }) {
+  const lang = useRoutineLang();
   const { t } = useTranslation();
   const format = useFormat();
   const { data } = useSuspenseQuery(classComplianceQuery(basisGroupId));
@@ -94,7 +96,7 @@ export function ClassRoutinesPage({ basisGroupId }: { basisGroupId: string }) {
           const task = data.classTasks.find((x) => x.routineId === r.routineId);
           return (
             <li key={r.routineId}>
-              {r.title} <span className="muted">(<WeeksText weeks={r.weeks} />)</span> {task && <StatusTag status={task.status} />}
+              <span lang={lang}>{r.title}</span> <span className="muted">(<WeeksText weeks={r.weeks} />)</span> {task && <StatusTag status={task.status} />}
               {task?.doneOn && <span className="muted"> {format.date(task.doneOn)}</span>}
               {task?.tickedBy && <span className="muted"> · {t('annualCycle.classPage.tickedBy', { name: task.tickedBy })}</span>}
             </li>
@@ -108,7 +110,7 @@ export function ClassRoutinesPage({ basisGroupId }: { basisGroupId: string }) {
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell>{t('annualCycle.classPage.student')}</Table.HeaderCell>
-              {studentRoutines.map((r) => <Table.HeaderCell key={r.routineId}>{r.title}</Table.HeaderCell>)}
+              {studentRoutines.map((r) => <Table.HeaderCell key={r.routineId} lang={lang}>{r.title}</Table.HeaderCell>)}
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -136,6 +138,7 @@ export function ClassRoutinesPage({ basisGroupId }: { basisGroupId: string }) {
 
 /** Drill-down to a student: every routine task, its window and what shows it is done. */
 export function StudentRoutinesPage({ studentId }: { studentId: string }) {
+  const lang = useRoutineLang();
   const { t } = useTranslation();
   const format = useFormat();
   const { data } = useSuspenseQuery(studentTasksQuery(studentId));
@@ -161,7 +164,7 @@ export function StudentRoutinesPage({ studentId }: { studentId: string }) {
           <Table.Body>
             {data.tasks.map((x) => (
               <Table.Row key={`${x.routineId}|${x.teacher ?? ''}`}>
-                <Table.HeaderCell scope="row">{x.title}{x.handTicked && <span className="muted"> · {t('annualCycle.evidence.handTicked')}</span>}</Table.HeaderCell>
+                <Table.HeaderCell scope="row"><span lang={lang}>{x.title}</span>{x.handTicked && <span className="muted"> · {t('annualCycle.evidence.handTicked')}</span>}</Table.HeaderCell>
                 <Table.Cell>{x.teacher ?? '–'}</Table.Cell>
                 <Table.Cell><WeeksText weeks={x.weeks} /></Table.Cell>
                 <Table.Cell><StatusTag status={x.status} /></Table.Cell>

@@ -52,7 +52,7 @@ export function CyclePage() {
               const title = nn ? r.titleNn : r.titleNb;
               return (
                 <Table.Row key={r.id}>
-                  <Table.HeaderCell scope="row">
+                  <Table.HeaderCell scope="row" lang={nn ? 'nn' : 'nb'}>
                     {title}
                     <Paragraph data-size="xs" className="muted">{nn ? r.descriptionNn : r.descriptionNb}</Paragraph>
                   </Table.HeaderCell>

@@ -6,7 +6,7 @@ import { useFormat } from '../../core/format';
 import { AppLink } from '../../core/ui/AppLink';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { myTasksQuery, useDigestPreference, useTick, type TaskGroup } from './api';
-import { StatusTag, WeeksText } from './parts';
+import { StatusTag, WeeksText, useRoutineLang } from './parts';
 
 /** The home page's "this week and overdue" from the routine engine (R-30…R-33): the person's own tasks. */
 export function HomeTasks() {
@@ -44,11 +44,12 @@ function GroupItem({ g }: { g: TaskGroup }) {
   const { t } = useTranslation();
   const format = useFormat();
   const tick = useTick();
+  const lang = useRoutineLang();
   const single = g.pending.length === 1 && g.scope !== 'eachStudent' && g.scope !== 'eachSubjectTeacherOfStudent';
   return (
     <li className="annual-home__item">
       <div className="annual-home__title">
-        <strong>{g.title}</strong>{g.basisGroup && <> · {g.basisGroup.name}</>}
+        <strong lang={lang}>{g.title}</strong>{g.basisGroup && <> · {g.basisGroup.name}</>}
       </div>
       <Paragraph data-size="sm">
         <WeeksText weeks={g.weeks} /> ({format.date(g.opensOn)}–{format.date(g.closesOn)}) · {t('annualCycle.home.progress', { done: g.done, total: g.total })}

@@ -84,7 +84,7 @@ export const annualCycleNn: Shape<typeof annualCycleNb> = {
     heading: 'Denne veka og forfalle',
     intro: 'Oppgåvene frå årshjulet du har ansvar for. Dei forsvinn av seg sjølv når dataa viser at dei er gjorde.',
     nothing: 'Ingen oppgåver denne veka og ingenting forfalle.',
-    progress: '{{done}} av {{total}} gjorde', overdue_one: '{{count}} forfalle', overdue_other: '{{count}} forfalne',
+    progress: '{{done}} av {{total}} gjort', overdue_one: '{{count}} forfallen', overdue_other: '{{count}} forfalne',
     showPending: 'Vis kven som står att ({{count}})', tick: 'Kryss av som gjort', tickLabel: 'Kryss av «{{title}}» som gjort for {{name}}',
     digest: 'Send meg ein vekentleg e-post med forfalne oppgåver', digestSaved: 'Lagra.', allClasses: 'Alle',
     cycleLink: 'Sjå heile årshjulet',

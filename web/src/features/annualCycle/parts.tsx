@@ -6,6 +6,15 @@ const COLOR: Record<TaskStatus, 'success' | 'warning' | 'danger' | 'info' | 'neu
   done: 'success', doneLate: 'warning', overdue: 'danger', open: 'info', upcoming: 'neutral',
 };
 
+/**
+ * The language a routine's own text is written in: the school writes its cycle in bokmål and nynorsk, so an
+ * English page shows the bokmål text, marked as such for screen readers (WCAG 3.1.2, language of parts).
+ */
+export function useRoutineLang(): 'nb' | 'nn' {
+  const { i18n } = useTranslation();
+  return i18n.language === 'nn' ? 'nn' : 'nb';
+}
+
 export function StatusTag({ status }: { status: TaskStatus }) {
   const { t } = useTranslation();
   return <Tag data-color={COLOR[status]} data-size="sm">{t(`annualCycle.status.${status}`)}</Tag>;

@@ -25,9 +25,6 @@ export function ClassConductPage({ basisGroupId }: { basisGroupId: string }) {
         <AccessReason access={data.access} />
       </div>
       <Paragraph>{t('conduct.classPage.intro')}</Paragraph>
-      <Paragraph>
-        <AppLink to="/classes/$basisGroupId/grade-preparation" params={{ basisGroupId }}>{t('conduct.classPage.preparation')}</AppLink>
-      </Paragraph>
       {!data.canSet && <Paragraph data-size="sm" className="muted">{t('conduct.classPage.readOnly')}</Paragraph>}
       <ClassSummary data={data} />
       <ul className="conduct-students">
