@@ -374,7 +374,15 @@ async function run(opts: BenchOptions): Promise<number> {
   };
   const unFloor = onCleanup('close floor connection', () => closeFloor());
   const cases = floorCases(ownerId, TODAY);
-  const verified = await compareWithFloor(q, ownerId, TODAY, answers);
+  // each answer is compared with its floor run the way its floor is measured (planner settings included)
+  const verified: Record<string, number> = {};
+  for (const tg of targets) {
+    const mine = answers.filter((a) => a.target.key === tg.key);
+    if (!mine.length) continue;
+    const { q: vq, done } = await withPlanner(cases[tg.key]?.planner);
+    Object.assign(verified, await compareWithFloor(vq, ownerId, TODAY, mine));
+    await done();
+  }
   let jobFloor: { ms: number[]; cpu: CpuDelta } | null = null;
   if (job) {
     const year = await yearFacts(q, ownerId, TODAY);
