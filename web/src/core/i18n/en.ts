@@ -57,8 +57,6 @@ export const en: Messages = {
     accessLog: 'Who has seen my information?',
     children: 'My children',
     audit: 'Access log',
-    conversationPlan: 'Conversation plan',
-    conversationPlanFor: 'Conversation plan {{name}}',
     conversationCompliance: 'Conversation follow-up',
     conversationTemplates: 'Conversation templates',
   },

@@ -56,8 +56,6 @@ export const nb = {
     accessLog: 'Hvem har sett opplysningene mine?',
     children: 'Mine barn',
     audit: 'Tilgangslogg',
-    conversationPlan: 'Samtaleplan',
-    conversationPlanFor: 'Samtaleplan {{name}}',
     conversationCompliance: 'Samtaleoversikt',
     conversationTemplates: 'Samtalemaler',
   },

@@ -57,8 +57,6 @@ export const nn: Messages = {
     accessLog: 'Kven har sett opplysningane mine?',
     children: 'Borna mine',
     audit: 'Tilgangslogg',
-    conversationPlan: 'Samtaleplan',
-    conversationPlanFor: 'Samtaleplan {{name}}',
     conversationCompliance: 'Samtaleoversikt',
     conversationTemplates: 'Samtalemalar',
   },

@@ -9,7 +9,7 @@ export const absenceNb = {
     basisGroupReadAbsence: 'Så fraværet i klassen', basisGroupCheckAbsence: 'Krysset av ukens fraværskontroll', teachingGroupReadAbsence: 'Så fraværet i undervisningsgruppen',
     teachingGroupRegisterAbsence: 'Førte fravær for en time', emergingAbsenceRuleManage: 'Endret reglene for begynnende fravær', timetableManage: 'Endret timeplanen', schoolCalendarRead: 'Så skolekalenderen',
   },
-  nav: { register: 'Føre fravær', myAbsence: 'Mitt fravær', classAbsence: 'Fravær {{name}}', classAbsenceOne: 'Fravær i klassen' },
+  nav: { register: 'Føre fravær', myAbsence: 'Mitt fravær' },
   reasons: {
     undocumented: 'Udokumentert',
     selfCertification: 'Egenmelding',
@@ -239,7 +239,7 @@ export const absenceNn: AbsenceMessages = {
     basisGroupReadAbsence: 'Såg fråværet i klassen', basisGroupCheckAbsence: 'Kryssa av fråværskontrollen for veka', teachingGroupReadAbsence: 'Såg fråværet i undervisningsgruppa',
     teachingGroupRegisterAbsence: 'Førte fråvær for ein time', emergingAbsenceRuleManage: 'Endra reglane for byrjande fråvær', timetableManage: 'Endra timeplanen', schoolCalendarRead: 'Såg skulekalenderen',
   },
-  nav: { register: 'Føre fråvær', myAbsence: 'Mitt fråvær', classAbsence: 'Fråvær {{name}}', classAbsenceOne: 'Fråvær i klassen' },
+  nav: { register: 'Føre fråvær', myAbsence: 'Mitt fråvær' },
   reasons: {
     undocumented: 'Udokumentert',
     selfCertification: 'Eigenmelding',
@@ -468,7 +468,7 @@ export const absenceEn: AbsenceMessages = {
     basisGroupReadAbsence: "Viewed the class's absence", basisGroupCheckAbsence: "Checked off the week's absence check", teachingGroupReadAbsence: "Viewed the teaching group's absence",
     teachingGroupRegisterAbsence: 'Registered absence for a lesson', emergingAbsenceRuleManage: 'Changed the emerging-absence rules', timetableManage: 'Changed the timetable', schoolCalendarRead: 'Viewed the school calendar',
   },
-  nav: { register: 'Register absence', myAbsence: 'My absence', classAbsence: 'Absence {{name}}', classAbsenceOne: 'Class absence' },
+  nav: { register: 'Register absence', myAbsence: 'My absence' },
   reasons: {
     undocumented: 'Undocumented',
     selfCertification: 'Self-certified',

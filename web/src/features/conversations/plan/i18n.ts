@@ -60,10 +60,7 @@ export const planNb = {
     law: 'Lovens minstekrav: minst én samtale med kontaktlæreren om faglig utvikling hvert halvår (opplæringsforskriften § 9-6), og for elever under 18 år på Vg1 og Vg2 skal foreldrene inviteres til samtale i første halvår (§ 11-1). «Ikke påkrevd» betyr at kravet ikke gjelder eleven, for eksempel myndige elever og elever på Vg3.',
   },
   classNav: {
-    label: 'Sider for klasse {{name}}',
-    overview: 'Klasseoversikt',
     plan: 'Samtaleplan',
-    conferences: 'Foreldresamtaler',
   },
   classPlan: {
     title: 'Samtaleplan for {{name}}',
@@ -383,10 +380,7 @@ export const planNn: PlanMessages = {
     law: 'Minstekrava i lova: minst éin samtale med kontaktlæraren om fagleg utvikling kvart halvår (opplæringsforskrifta § 9-6), og for elevar under 18 år på Vg1 og Vg2 skal foreldra bli inviterte til samtale i første halvår (§ 11-1). «Ikkje påkravd» tyder at kravet ikkje gjeld eleven, til dømes myndige elevar og elevar på Vg3.',
   },
   classNav: {
-    label: 'Sider for klasse {{name}}',
-    overview: 'Klasseoversikt',
     plan: 'Samtaleplan',
-    conferences: 'Foreldresamtalar',
   },
   classPlan: {
     title: 'Samtaleplan for {{name}}',
@@ -703,10 +697,7 @@ export const planEn: PlanMessages = {
     law: 'The legal minimum: at least one conversation with the contact teacher about academic progress each half-year (Education Regulations § 9-6), and for students under 18 in Vg1 and Vg2 the parents must be invited to a conversation in the first half-year (§ 11-1). “Not required” means the rule does not apply to the student, for example adult students and students in Vg3.',
   },
   classNav: {
-    label: 'Pages for class {{name}}',
-    overview: 'Class overview',
     plan: 'Conversation plan',
-    conferences: 'Guardian conferences',
   },
   classPlan: {
     title: 'Conversation plan for {{name}}',
