@@ -5,7 +5,8 @@
  * actor, the cycle and routines, the names and the audit row. Answers are compared as totals per routine.
  */
 import type { Database } from '../server/core/db/client.js';
-import { complianceSql, createDefaultCycle, routinesOf, schoolYearOn, type ComplianceRow, type RoutineRow } from '../server/features/annualCycle/service.js';
+import { complianceSql, createDefaultCycle, membersOf, routinesOf, schoolYearOn, type ComplianceRow, type RoutineRow } from '../server/features/annualCycle/service.js';
+import { KEPT_COUNTS_SQL } from '../server/features/annualCycle/compliance.js';
 import type { LeaderUser } from './dataset.js';
 import type { Query } from './floor.js';
 
@@ -45,8 +46,24 @@ function contextOf(q: Query, ownerId: string, schoolId: string, today: string) {
 
 export async function floorCycleCompliance(q: Query, ownerId: string, u: LeaderUser, today: string): Promise<CycleAnswer> {
   const { ctx, routines } = await contextOf(q, ownerId, u.schoolId, today);
-  const { text, params } = complianceSql(ctx, routines, u.departmentId ? [u.departmentId] : undefined);
-  const rows = (await q(text, params)) as ComplianceRow[];
+  const departmentIds = u.departmentId ? [u.departmentId] : undefined;
+  const members = await membersOf(async <T>(text: string, params?: unknown[]) => (await q(text, params ?? [])) as T[], ctx, departmentIds ? { departmentIds } : {});
+  const { text, params } = complianceSql(ctx, routines, departmentIds, members);
+  return countsOf((await q(text, params)) as ComplianceRow[]);
+}
+
+/**
+ * The floor of what the app answers with: the kept counts (routine_compliance, written by the app while it
+ * ran) read for the leader's school or department with the app's own statement. The answer check still
+ * compares the app with a computation from the data (floorCycleCompliance).
+ */
+export async function floorKeptCompliance(q: Query, ownerId: string, u: LeaderUser, today: string): Promise<CycleAnswer> {
+  const { ctx, routines } = await contextOf(q, ownerId, u.schoolId, today);
+  const rows = (await q(KEPT_COUNTS_SQL, [ownerId, ctx.cycleId, routines.map((r) => r.id), u.departmentId ? [u.departmentId] : null])) as ComplianceRow[];
+  return countsOf(rows);
+}
+
+function countsOf(rows: ComplianceRow[]): CycleAnswer {
   const out: CycleAnswer = {};
   for (const r of rows) {
     if (r.dim !== 'class') continue;

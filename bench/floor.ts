@@ -4,7 +4,7 @@
  */
 import { floorAbsenceOverview, yearFacts, type YearFacts } from './absence.js';
 import { floorClassPlan, floorCompliance, studentsIn } from './conversations.js';
-import { CYCLE_PLANNER, floorCycleCompliance, tasksIn } from './annualCycle.js';
+import { CYCLE_PLANNER, floorKeptCompliance, tasksIn } from './annualCycle.js';
 import type { BenchUser, LeaderUser } from './dataset.js';
 import type { AnySession, Session, Who } from './load.js';
 import { percentiles, type Percentiles } from './stats.js';
@@ -144,9 +144,11 @@ export function floorCases(ownerId: string, today: string): Record<string, Floor
     // counts only: the compliance view audits nothing
     compliance: leaderCase('compliance', 'departmentHeads', async (q, s) => studentsIn(await floorCompliance(q, ownerId, s.user, today))),
     complianceSchool: leaderCase('complianceSchool', 'principals', async (q, s) => studentsIn(await floorCompliance(q, ownerId, s.user, today))),
-    // the annual cycle's compliance: the engine's one counting statement (its answer: tasks counted)
-    cycleCompliance: { ...leaderCase('cycleCompliance', 'departmentHeads', async (q, s) => tasksIn(await floorCycleCompliance(q, ownerId, s.user, today))), planner: CYCLE_PLANNER },
-    cycleComplianceSchool: { ...leaderCase('cycleComplianceSchool', 'principals', async (q, s) => tasksIn(await floorCycleCompliance(q, ownerId, s.user, today))), planner: CYCLE_PLANNER },
+    // the annual cycle's compliance: the app answers from kept counts (at most a minute old), so the floor is
+    // reading them. The answer check computes them from the data (with the planner settings below); what that
+    // costs per school is the floor of bench/results-annual-cycle-recompute.json
+    cycleCompliance: { ...leaderCase('cycleCompliance', 'departmentHeads', async (q, s) => tasksIn(await floorKeptCompliance(q, ownerId, s.user, today))), planner: CYCLE_PLANNER },
+    cycleComplianceSchool: { ...leaderCase('cycleComplianceSchool', 'principals', async (q, s) => tasksIn(await floorKeptCompliance(q, ownerId, s.user, today))), planner: CYCLE_PLANNER },
   };
 }
 

@@ -2,22 +2,30 @@
  * The annual cycle (R-30…R-33) at 2026-11-25 (week 48), when the window of the student and guardian
  * conferences (weeks 45–49) is open: the contact teacher's home shows the conferences due for 2STA, and a
  * held conversation removes the task by itself; the class's tasks per student; the principal reads and
- * edits the cycle and sees compliance per routine, class and teacher (nynorsk). axe runs on every page.
+ * edits the cycle and sees compliance per routine, class and teacher (nynorsk). A subject teacher with two
+ * groups gets one line per routine, the overdue first, opened with the keyboard to the students class by
+ * class (English). axe runs on every page.
  * And a contact teacher's August (R-30): on a second server with its clock at 2026-08-24 (week 35), the
  * home page shows the start-of-year conversations due, and holding one removes the student's task by itself.
  * (The demo's conversations are dated through the autumn whatever the clock, so most are already held.)
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ROUTINES } from '../server/features/annualCycle/defaults.js';
 import { buildDemo } from '../server/seed/demo.js';
 import { startAppServer, type AppServer } from './appServer';
-import { apiAs, check, getJson, login, menu, newContext, settled, texts, journey, useBrowser } from './support';
+import { apiAs, check, getJson, login, menu, newContext, settled, tabTo, texts, journey, useBrowser } from './support';
 
 const { info } = buildDemo('not-a-real-hash');
 const h = info.hardCases;
 const browser = useBrowser();
 
-interface Group { routineId: string; title: string; basisGroup: { id: string; name: string } | null; done: number; total: number; pending: { subjectId: string; name: string }[] }
+interface Group {
+  routineId: string; title: string; basisGroup: { id: string; name: string } | null; basisGroups: { id: string; name: string }[];
+  done: number; total: number; overdue: number; pending: { subjectId: string; name: string; detail: string | null }[];
+}
+/** The home page's line of a routine about the students of 2STA (one line per routine, whatever the classes). */
+const routineFor2STA = (groups: Group[], title: string) => groups.find((g) => g.title === title && g.basisGroups.some((b) => b.name === '2STA'));
 
 describe('a contact teacher\'s tasks this week and overdue (nb)', () => {
   const t = texts('nb');
@@ -30,13 +38,14 @@ describe('a contact teacher\'s tasks this week and overdue (nb)', () => {
     await section.waitFor();
     await check(page, 'annual-cycle-home');
     const groups = (await getJson<{ groups: Group[] }>(page, '/api/annual-cycle/my-tasks')).groups;
-    const conferences = groups.find((g) => g.title === 'Elev- og foresattesamtale' && g.basisGroup?.name === '2STA')!;
+    const conferences = routineFor2STA(groups, 'Elev- og foresattesamtale')!;
     expect(conferences).toBeTruthy();
     const student = conferences.pending[0]!;
     const item = section.getByRole('listitem').filter({ hasText: 'Elev- og foresattesamtale' }).first();
     await item.getByText(t('annualCycle.home.progress', { done: conferences.done, total: conferences.total })).waitFor();
     await item.locator('summary').click();
     await item.getByRole('link', { name: student.name }).waitFor();
+    await check(page, 'annual-cycle-home-open');
 
     // the conference is held (the conversations feature): nobody ticks anything in the annual cycle
     const api = await apiAs('kontaktlarer');
@@ -70,6 +79,49 @@ describe('a contact teacher\'s tasks this week and overdue (nb)', () => {
   });
 });
 
+describe('a subject teacher with several groups on a Monday: one line per routine, overdue first (en)', () => {
+  const t = texts('en');
+  let page: Page;
+  journey(browser, 'en', {}, (p) => { page = p; });
+
+  it('shows the formative assessments as one overdue line across the groups, opened with the keyboard to the students class by class', async () => {
+    await login(page, 'faglarer');
+    const section = page.getByRole('region', { name: t('annualCycle.home.heading') });
+    await section.waitFor();
+    const groups = (await getJson<{ groups: Group[] }>(page, '/api/annual-cycle/my-tasks')).groups;
+    const formative = groups.find((g) => g.title === DEFAULT_ROUTINES.find((r) => r.key === 'formativeAssessments')!.titleNb)!;
+    expect(groups.filter((g) => g.routineId === formative.routineId)).toHaveLength(1);
+    expect(formative.basisGroups.length).toBeGreaterThan(1);
+    expect(formative.overdue).toBeGreaterThan(0);
+    // overdue routines come first
+    expect(groups.findIndex((g) => g.overdue === 0)).not.toBe(0);
+    const items = section.getByRole('list').first().locator(':scope > li');
+    await items.first().getByText(t('annualCycle.home.overdue', { count: groups[0]!.overdue })).waitFor();
+
+    const item = items.filter({ hasText: formative.title });
+    await expect(item.count()).resolves.toBe(1);
+    await item.getByText(t('annualCycle.home.progress', { done: formative.done, total: formative.total })).waitFor();
+    // the routine's title is the school's bokmål text, marked as such on an English page
+    expect(await item.locator('strong[lang="nb"]').first().textContent()).toBe(formative.title);
+    const student = formative.pending[0]!;
+    const link = item.getByRole('link', { name: student.name });
+    expect(await link.isVisible()).toBe(false);
+    const summary = item.locator('summary');
+    await tabTo(page, summary, 80);
+    await page.keyboard.press('Enter');
+    await link.waitFor();
+    // a short list per class, each class named with how many are left in it
+    for (const b of formative.basisGroups.filter((x) => formative.pending.some((p) => p.detail === x.name))) {
+      await item.getByText(`${b.name} (${formative.pending.filter((p) => p.detail === b.name).length})`, { exact: true }).waitFor();
+    }
+    await check(page, 'annual-cycle-home-teacher');
+    await tabTo(page, link, 10);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/students/${student.subjectId}`);
+    await settled(page);
+  });
+});
+
 describe('the principal\'s annual cycle and compliance (nn)', () => {
   const t = texts('nn');
   let page: Page;
@@ -95,6 +147,15 @@ describe('the principal\'s annual cycle and compliance (nn)', () => {
     await page.getByRole('heading', { level: 1, name: t('annualCycle.compliance.title') }).waitFor();
     await settled(page);
     await check(page, 'annual-cycle-compliance-nn');
+    // the counts are kept up to a minute; the page says from when, and the principal can have them now
+    const asOf = page.getByText(/^Tala er frå .+ og blir oppdaterte kvart minutt\.$/);
+    await asOf.waitFor();
+    const fresh = page.waitForResponse((r) => r.url().endsWith('/api/annual-cycle/compliance?refresh=true'));
+    await page.getByRole('button', { name: t('annualCycle.compliance.refresh') }).click();
+    const res = await fresh;
+    expect(res.status()).toBe(200);
+    expect(Date.parse((await res.json()).computedAt)).toBeGreaterThan(Date.now() - 60_000);
+    await asOf.waitFor();
     await page.getByRole('heading', { name: t('annualCycle.compliance.perTeacher') }).waitFor();
     await page.getByRole('link', { name: '2STA', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: t('annualCycle.classPage.title', { group: '2STA' }) }).waitFor();
@@ -123,7 +184,7 @@ describe('a contact teacher\'s August: the start-of-year conversations (R-30, R-
     await section.waitFor();
     const tasks = await getJson<{ today: string; week: number; groups: Group[] }>(page, '/api/annual-cycle/my-tasks');
     expect(tasks).toMatchObject({ today: '2026-08-24', week: 35 });
-    const start = tasks.groups.find((g) => g.title === 'Oppstartsamtale med hver elev' && g.basisGroup?.name === '2STA')!;
+    const start = routineFor2STA(tasks.groups, 'Oppstartsamtale med hver elev')!;
     expect(start.pending.length).toBeGreaterThan(0);
     const item = section.getByRole('listitem').filter({ hasText: 'Oppstartsamtale med hver elev' }).first();
     await item.getByText(t('annualCycle.home.progress', { done: start.done, total: start.total })).waitFor();
@@ -151,8 +212,7 @@ describe('a contact teacher\'s August: the start-of-year conversations (R-30, R-
       await after.first().locator('summary').click();
       expect(await after.first().getByRole('link', { name: student.name }).count()).toBe(0);
     }
-    const again = (await getJson<{ groups: Group[] }>(page, '/api/annual-cycle/my-tasks')).groups
-      .find((g) => g.title === 'Oppstartsamtale med hver elev' && g.basisGroup?.name === '2STA');
+    const again = routineFor2STA((await getJson<{ groups: Group[] }>(page, '/api/annual-cycle/my-tasks')).groups, 'Oppstartsamtale med hver elev');
     expect(again?.done ?? start.total).toBe(start.done + 1);
     await check(page, 'annual-cycle-august-after');
   });

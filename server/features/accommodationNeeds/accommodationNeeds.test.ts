@@ -8,6 +8,8 @@ import { runDueJobs } from '../../core/jobs/queue.js';
 import { closeMailTransports, startMailCapture, type MailCapture } from '../../core/mail/mailer.js';
 import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
 import { accommodationNeedConfirmedEvidence } from './evidence.js';
+import { today } from '../../core/time.js';
+import { wholeSchool } from '../annualCycle/evidence.js';
 
 let t: TestApp;
 let capture: MailCapture;
@@ -185,7 +187,7 @@ describe('R-04 evidence for the annual cycle', () => {
     const [year] = await t.database.query<{ id: string }>('select id from school_year order by starts_on desc limit 1');
     const run = async () => {
       const params: unknown[] = [];
-      const sql = accommodationNeedConfirmedEvidence.sql!({ ownerId: t.demo.ownerId, schoolId: t.demo.schoolId, schoolYearId: year!.id, subject: 'student', param: null },
+      const sql = accommodationNeedConfirmedEvidence.sql!(wholeSchool({ ownerId: t.demo.ownerId, schoolId: t.demo.schoolId, schoolYearId: year!.id, subject: 'student', param: null, today: today() }),
         (v) => { params.push(v); return `$${params.length}`; });
       return (await t.database.query<{ subject_id: string }>(sql, params)).map((r) => r.subject_id);
     };

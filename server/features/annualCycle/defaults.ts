@@ -17,6 +17,8 @@ export interface DefaultRoutine {
   scope: RoutineScope;
   level?: Level;
   programme?: 'general' | 'vocational';
+  /** only students under 18 (L-02: the guardian conference is for parents of students under 18) */
+  excludeAdults?: boolean;
   responsibleRole: RoutineResponsibleRole;
   /** ISO weeks of the autumn: [first, last]; the window closes on the Friday of the last week */
   weeks: [number, number];
@@ -128,14 +130,14 @@ export const DEFAULT_ROUTINES: readonly DefaultRoutine[] = [
     titleNb: 'Foresatte informert om retten til samtale', titleNn: 'Føresette informerte om retten til samtale',
     descriptionNb: 'Kontaktlærer informerer foresatte om retten til en elev- og foresattesamtale.',
     descriptionNn: 'Kontaktlæraren informerer føresette om retten til ein elev- og føresettesamtale.',
-    scope: 'eachStudent', responsibleRole: 'contactTeacher', weeks: [41, 44], evidenceKind: 'guardianConferenceOffered',
+    scope: 'eachStudent', excludeAdults: true, responsibleRole: 'contactTeacher', weeks: [41, 44], evidenceKind: 'guardianConferenceOffered',
   },
   {
     key: 'guardianConferences',
     titleNb: 'Elev- og foresattesamtale', titleNn: 'Elev- og føresettesamtale',
     descriptionNb: 'En kombinert elev- og foresattesamtale om elevens totale utvikling, bygd på oppstart- og fagsamtalene.',
     descriptionNn: 'Ein kombinert elev- og føresettesamtale om den totale utviklinga til eleven, bygd på oppstart- og fagsamtalane.',
-    scope: 'eachStudent', responsibleRole: 'contactTeacher', weeks: [45, 49], evidenceKind: 'conversationHeld', evidenceParam: 'guardian',
+    scope: 'eachStudent', excludeAdults: true, responsibleRole: 'contactTeacher', weeks: [45, 49], evidenceKind: 'conversationHeld', evidenceParam: 'guardian',
   },
 ];
 

@@ -11,7 +11,7 @@ import { defineJob, enqueue } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
 import { today as todayNow } from '../../core/time.js';
 import { weekStart } from '../absence/calendar.js';
-import { ensureCycle, queryTasks, routinesOf, schoolYearOn, taskSql } from './service.js';
+import { ensureCycle, membersOf, queryTasks, routinesOf, schoolYearOn, taskSql } from './service.js';
 
 const settingsByDatabase = new WeakMap<Database, { smtp: SmtpSettings | undefined; publicUrl: string }>();
 
@@ -47,7 +47,9 @@ export async function sendWeeklyDigests(database: Database, day: string): Promis
     const routines = await routinesOf(database.query, school.owner_id, cycle.id);
     const overdueRoutines = routines.filter((r) => r.closesOn < day);
     if (!overdueRoutines.length) continue;
-    const ts = taskSql({ ownerId: school.owner_id, schoolId: school.id, schoolYearId: year.id, cycleId: cycle.id, today: day }, overdueRoutines);
+    const ctx = { ownerId: school.owner_id, schoolId: school.id, schoolYearId: year.id, cycleId: cycle.id, today: day };
+    const members = await membersOf(database.query, ctx, {});
+    const ts = taskSql(ctx, overdueRoutines, {}, members);
     const n = ts.params.length;
     // who is responsible for each overdue task, set-based (the same rules as a person's own tasks)
     const rows = await queryTasks<{ person_id: string; routine_id: string; count: number }>(database,
@@ -72,7 +74,7 @@ export async function sendWeeklyDigests(database: Database, day: string): Promis
        where not exists (select 1 from routine_digest_preference p where p.owner_id = $${n + 1}::uuid and p.person_id = resp.person_id and not p.weekly_digest)
          and not exists (select 1 from routine_digest_sent s where s.owner_id = $${n + 1}::uuid and s.person_id = resp.person_id and s.week_start = $${n + 3}::date)
        group by resp.person_id, resp.routine_id`,
-      [...ts.params, school.owner_id, school.id, monday]);
+      [...ts.params, school.owner_id, school.id, monday], members);
     const byPerson = new Map<string, { routineId: string; count: number }[]>();
     for (const r of rows) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), { routineId: r.routine_id, count: r.count }]);
     if (!byPerson.size) continue;

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
-import { accessOf, requireActor } from '../../core/http/access.js';
+import { accessOf, requireActor, staffSchool } from '../../core/http/access.js';
 import { HttpError, badField, type FieldError } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
 import { loadBasisGroupFacts } from '../../core/policy/facts.js';
@@ -17,24 +17,18 @@ import { weekOf } from './defaults.js';
 import { registerDigestMail } from './digest.js';
 import { allEvidenceSources, evidenceSource, isHandTicked, subjectKindOfScope } from './evidence.js';
 import {
-  basisParams, classComplianceSchema, complianceSchema, copyBody, cycleQuery, cycleSchema, digestBody, digestSchema, myTasksSchema, routineBody,
+  basisParams, classComplianceSchema, complianceQuery, complianceSchema, copyBody, cycleQuery, cycleSchema, digestBody, digestSchema, myTasksSchema, routineBody,
   routineParams, studentTasksSchema, tickBody, tickParams, tickQuery, type Compliance, type CycleView, type RoutineBody,
 } from './schemas.js';
-import { copyCycle, cycleFor, ensureCycle, queryTasks, responsibilityOf, routineById, routinesOf, schoolYearOn, statusOf, taskSql, type Cycle, type RoutineRow, type TaskRow, type TaskSlice, complianceCounts, type ComplianceCounts } from './service.js';
-import { addDays } from '../absence/calendar.js';
+import { copyCycle, cycleFor, ensureCycle, responsibilityOf, routineById, routinesOf, schoolYearOn, statusOf, tasksOf, type Cycle, type RoutineRow, type TaskRow, type TaskSlice, type ComplianceCounts } from './service.js';
+import { complianceSnapshot, forgetCompliance, settleCompliance } from './compliance.js';
+import { myTasks, namesOf } from './homeTasks.js';
 
 const tags = ['annualCycle'];
 const byName = new Intl.Collator('nb');
 
 export const weeksOf = (r: { opensOn: string; closesOn: string }) => ({ from: weekOf(r.opensOn), to: weekOf(r.closesOn) });
 export const titleOf = (r: RoutineRow, locale: string) => (locale === 'nn' ? r.titleNn : r.titleNb);
-const descriptionOf = (r: RoutineRow, locale: string) => (locale === 'nn' ? r.descriptionNn : r.descriptionNb);
-
-function schoolOf(actor: Actor): string {
-  const staff = actor.staff[0];
-  if (!staff) throw new HttpError(404, 'error.notFound');
-  return staff.schoolId;
-}
 
 async function yearFor(app: FastifyInstance, ownerId: string, schoolYearId: string | undefined, today: string) {
   const q = app.database.query;
@@ -50,9 +44,10 @@ async function yearFor(app: FastifyInstance, ownerId: string, schoolYearId: stri
 }
 
 /** The cycle of the school year the request is about; any school without one gets the default (or last year's, moved). */
-async function cycleOf(app: FastifyInstance, actor: Actor, schoolYearId: string | undefined, today: string) {
+async function cycleOf(app: FastifyInstance, req: FastifyRequest, schoolYearId: string | undefined, today: string) {
+  const actor = requireActor(req);
   const year = await yearFor(app, actor.ownerId, schoolYearId, today);
-  const schoolId = schoolOf(actor);
+  const { schoolId } = staffSchool(req);
   const cycle = await ensureCycle(app.database, actor.ownerId, schoolId, year.id, actor.personId);
   return { year, cycle, schoolId };
 }
@@ -71,6 +66,7 @@ function validateRoutine(b: RoutineBody, year: { startsOn: string; endsOn: strin
   } else if (!source.param && b.evidenceParam) {
     errors.push({ field: 'evidenceParam', key: 'annualCycle.paramNotAllowed' });
   }
+  if (b.excludeAdults && !['eachStudent', 'eachSubjectTeacherOfStudent'].includes(b.scope)) errors.push({ field: 'excludeAdults', key: 'annualCycle.excludeAdultsScope' });
   if (errors.length) throw new HttpError(400, 'error.badRequest', {}, errors);
 }
 
@@ -93,7 +89,7 @@ async function cycleView(app: FastifyInstance, req: FastifyRequest, actor: Actor
     canManage: can(actor, 'annualCycle.manage', { type: 'school', ownerId: actor.ownerId, schoolId: cycle.schoolId, schoolName: '' }, req.today).allow,
     routines: routines.map((r) => ({
       id: r.id, builtinKey: r.builtinKey, titleNb: r.titleNb, titleNn: r.titleNn, descriptionNb: r.descriptionNb, descriptionNn: r.descriptionNn,
-      scope: r.scope, level: r.level, programme: r.programme, responsibleRole: r.responsibleRole, opensOn: r.opensOn, closesOn: r.closesOn,
+      scope: r.scope, level: r.level, programme: r.programme, excludeAdults: r.excludeAdults, responsibleRole: r.responsibleRole, opensOn: r.opensOn, closesOn: r.closesOn,
       weeks: weeksOf(r), evidenceKind: r.evidenceKind, evidenceParam: r.evidenceParam, handTicked: isHandTicked(r.evidenceKind),
     })),
     evidenceKinds: allEvidenceSources().map((s) => ({
@@ -104,25 +100,7 @@ async function cycleView(app: FastifyInstance, req: FastifyRequest, actor: Actor
 }
 
 async function runTasks(app: FastifyInstance, ctx: { ownerId: string; schoolId: string; schoolYearId: string; cycleId: string; today: string }, routines: RoutineRow[], slice: TaskSlice): Promise<TaskRow[]> {
-  if (!routines.length) return [];
-  const { text, params } = taskSql(ctx, routines, slice);
-  return queryTasks(app.database, text, params);
-}
-
-async function namesOf(app: FastifyInstance, ownerId: string, studentIds: string[], staffIds: string[], groupIds: string[]) {
-  const q = app.database.query;
-  const [students, staff, groups] = await Promise.all([
-    studentIds.length ? q<{ id: string; given_name: string; family_name: string }>(
-      'select s.id, p.given_name, p.family_name from student s join person p on p.owner_id = s.owner_id and p.id = s.person_id where s.owner_id = $1 and s.id = any($2::uuid[])', [ownerId, studentIds]) : [],
-    staffIds.length ? q<{ id: string; given_name: string; family_name: string }>(
-      'select sm.id, p.given_name, p.family_name from staff_member sm join person p on p.owner_id = sm.owner_id and p.id = sm.person_id where sm.owner_id = $1 and sm.id = any($2::uuid[])', [ownerId, staffIds]) : [],
-    groupIds.length ? q<{ id: string; name: string }>('select id, name from basis_group where owner_id = $1 and id = any($2::uuid[])', [ownerId, groupIds]) : [],
-  ]);
-  return {
-    student: new Map(students.map((s) => [s.id, s])),
-    staff: new Map(staff.map((s) => [s.id, `${s.given_name} ${s.family_name}`])),
-    group: new Map(groups.map((g) => [g.id, g.name])),
-  };
+  return tasksOf(app.database, ctx, routines, slice);
 }
 
 async function ticksOf(app: FastifyInstance, ownerId: string, routineIds: string[]) {
@@ -143,13 +121,14 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const q = app.database.query;
   registerDigestMail(app.database, app.config);
+  app.addHook('onClose', async () => settleCompliance(app.database));
 
   r.get('/api/annual-cycle', {
     config: { access: { kind: 'school', action: 'annualCycle.read' } },
     schema: { tags, summary: "The school's annual cycle for a school year (default: the current): its routines, windows (ISO weeks) and evidence", querystring: cycleQuery, response: { 200: cycleSchema } },
   }, async (req) => {
     const actor = requireActor(req);
-    const { year, cycle } = await cycleOf(app, actor, req.query.schoolYearId, req.today);
+    const { year, cycle } = await cycleOf(app, req, req.query.schoolYearId, req.today);
     return cycleView(app, req, actor, year, cycle);
   });
 
@@ -159,20 +138,22 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const actor = requireActor(req);
     const b = req.body;
-    const { year, cycle } = await cycleOf(app, actor, b.schoolYearId, req.today);
+    const { year, cycle } = await cycleOf(app, req, b.schoolYearId, req.today);
     validateRoutine(b, year);
     await q(
       `insert into routine (owner_id, id, cycle_id, position, title_nb, title_nn, description_nb, description_nn, scope, level, programme, responsible_role,
-         opens_on, closes_on, evidence_kind, evidence_param, updated_by_person_id)
-       values ($1, gen_random_uuid(), $2, (select coalesce(max(position), 0) + 1 from routine where owner_id = $1 and cycle_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+         opens_on, closes_on, evidence_kind, evidence_param, updated_by_person_id, exclude_adults)
+       values ($1, gen_random_uuid(), $2, (select coalesce(max(position), 0) + 1 from routine where owner_id = $1 and cycle_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [actor.ownerId, cycle.id, b.titleNb, b.titleNn, b.descriptionNb, b.descriptionNn, b.scope, b.level, b.programme, b.responsibleRole, b.opensOn, b.closesOn,
-        b.evidenceKind, b.evidenceParam, actor.personId]);
+        b.evidenceKind, b.evidenceParam, actor.personId, b.excludeAdults]);
+    await forgetCompliance(q, actor.ownerId, cycle.id);
     return reply.code(201).send(await cycleView(app, req, actor, year, cycle));
   });
 
-  async function ownRoutine(actor: Actor, routineId: string) {
+  async function ownRoutine(req: FastifyRequest, routineId: string) {
+    const actor = requireActor(req);
     const routine = await routineById(q, actor.ownerId, routineId);
-    if (!routine || routine.schoolId !== schoolOf(actor)) throw new HttpError(404, 'error.notFound');
+    if (!routine || routine.schoolId !== staffSchool(req).schoolId) throw new HttpError(404, 'error.notFound');
     const [c] = await q<{ school_year_id: string }>('select school_year_id from annual_cycle where owner_id = $1 and id = $2', [actor.ownerId, routine.cycleId]);
     const year = await yearFor(app, actor.ownerId, c!.school_year_id, '');
     const cycle = (await cycleFor(app.database, actor.ownerId, routine.schoolId, c!.school_year_id))!;
@@ -184,15 +165,16 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'Change a routine (its tasks follow at once: they are computed, not stored)', params: routineParams, body: routineBody, response: { 200: cycleSchema } },
   }, async (req) => {
     const actor = requireActor(req);
-    const { routine, year, cycle } = await ownRoutine(actor, req.params.routineId);
+    const { routine, year, cycle } = await ownRoutine(req, req.params.routineId);
     const b = req.body;
     validateRoutine(b, year);
     await q(
       `update routine set title_nb = $3, title_nn = $4, description_nb = $5, description_nn = $6, scope = $7, level = $8, programme = $9, responsible_role = $10,
-         opens_on = $11, closes_on = $12, evidence_kind = $13, evidence_param = $14, updated_by_person_id = $15, updated_at = now()
+         opens_on = $11, closes_on = $12, evidence_kind = $13, evidence_param = $14, updated_by_person_id = $15, exclude_adults = $16, updated_at = now()
        where owner_id = $1 and id = $2`,
       [actor.ownerId, routine.id, b.titleNb, b.titleNn, b.descriptionNb, b.descriptionNn, b.scope, b.level, b.programme, b.responsibleRole, b.opensOn, b.closesOn,
-        b.evidenceKind, b.evidenceParam, actor.personId]);
+        b.evidenceKind, b.evidenceParam, actor.personId, b.excludeAdults]);
+    await forgetCompliance(q, actor.ownerId, cycle.id);
     return cycleView(app, req, actor, year, cycle);
   });
 
@@ -201,8 +183,9 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'Remove a routine from the cycle (with its hand ticks)', params: routineParams },
   }, async (req, reply) => {
     const actor = requireActor(req);
-    const { routine } = await ownRoutine(actor, req.params.routineId);
+    const { routine } = await ownRoutine(req, req.params.routineId);
     await q('delete from routine where owner_id = $1 and id = $2', [actor.ownerId, routine.id]);
+    await forgetCompliance(q, actor.ownerId, routine.cycleId);
     return reply.code(204).send();
   });
 
@@ -213,7 +196,7 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req);
     const { fromSchoolYearId, toSchoolYearId } = req.body;
     if (fromSchoolYearId === toSchoolYearId) throw badField('toSchoolYearId', 'annualCycle.sameYear');
-    const schoolId = schoolOf(actor);
+    const { schoolId } = staffSchool(req);
     const to = await yearFor(app, actor.ownerId, toSchoolYearId, req.today).catch(() => { throw badField('toSchoolYearId', 'error.notFound'); });
     const from = await cycleFor(app.database, actor.ownerId, schoolId, fromSchoolYearId);
     if (!from) throw badField('fromSchoolYearId', 'annualCycle.noCycle');
@@ -224,61 +207,13 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/annual-cycle/my-tasks', {
     config: { access: { kind: 'session' } },
-    schema: { tags, summary: 'My tasks this week and overdue, from the routines I am responsible for (staff); empty for everyone else', response: { 200: myTasksSchema } },
-  }, async (req) => {
-    const actor = requireActor(req);
-    const [pref] = await q<{ weekly_digest: boolean }>('select weekly_digest from routine_digest_preference where owner_id = $1 and person_id = $2', [actor.ownerId, actor.personId]);
-    const base = { today: req.today, week: weekOf(req.today), weeklyDigest: pref?.weekly_digest ?? true };
-    const staff = actor.staff[0];
-    const year = staff ? await schoolYearOn(q, actor.ownerId, req.today) : null;
-    if (!staff || !year) return { ...base, groups: [] };
-    const cycle = await ensureCycle(app.database, actor.ownerId, staff.schoolId, year.id, null);
-    const routines = await routinesOf(q, actor.ownerId, cycle.id);
-    const sunday = addDays(req.today, 7 - ((new Date(`${req.today}T00:00:00Z`).getUTCDay() + 6) % 7) - 1);
-    // this week and overdue: windows opened by Sunday, not done
-    const due = routines.filter((x) => x.opensOn <= sunday);
-    const rows = await runTasks(app, { ownerId: actor.ownerId, schoolId: staff.schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, due,
-      { responsible: responsibilityOf(actor, staff.schoolId)! });
-    const groups = new Map<string, TaskRow[]>();
-    for (const t of rows) {
-      const key = `${t.routine_id}|${t.subject_kind === 'teacher' ? '' : t.basis_group_id ?? ''}`;
-      groups.set(key, [...(groups.get(key) ?? []), t]);
-    }
-    const pendingRows = rows.filter((t) => !t.done_on);
-    const names = await namesOf(app, actor.ownerId, [...new Set(pendingRows.flatMap((t) => (t.student_id ? [t.student_id] : [])))],
-      [...new Set(pendingRows.flatMap((t) => (t.subject_kind === 'teacher' ? [t.subject_id] : [])))], [...new Set(rows.flatMap((t) => (t.basis_group_id ? [t.basis_group_id] : [])))]);
-    const byId = new Map(routines.map((x) => [x.id, x]));
-    const out = [...groups.entries()].map(([key, tasks]) => {
-      const routine = byId.get(tasks[0]!.routine_id)!;
-      const groupId = key.split('|')[1] || null;
-      const pending = tasks.filter((t) => !t.done_on).map((t) => {
-        const student = t.student_id ? names.student.get(t.student_id) : undefined;
-        return {
-          subjectId: t.subject_id, teacherId: t.teacher_id === NIL ? null : t.teacher_id,
-          name: student ? `${student.given_name} ${student.family_name}` : t.subject_kind === 'basisGroup' ? names.group.get(t.subject_id) ?? '' : names.staff.get(t.subject_id) ?? '',
-          detail: null, status: statusOf(t, req.today), doneOn: null, tickedBy: null,
-          sortKey: student ? `${student.family_name} ${student.given_name}` : '',
-        };
-      }).sort((a, b) => byName.compare(a.sortKey, b.sortKey)).map(({ sortKey: _s, ...x }) => x);
-      return {
-        routineId: routine.id, title: titleOf(routine, req.locale), description: descriptionOf(routine, req.locale), scope: routine.scope,
-        opensOn: routine.opensOn, closesOn: routine.closesOn, weeks: weeksOf(routine), evidenceKind: routine.evidenceKind, evidenceParam: routine.evidenceParam,
-        handTicked: isHandTicked(routine.evidenceKind),
-        basisGroup: groupId ? { id: groupId, name: names.group.get(groupId) ?? '' } : null,
-        total: tasks.length, done: tasks.filter((t) => t.done_on).length, overdue: tasks.filter((t) => statusOf(t, req.today) === 'overdue').length,
-        pending: pending.slice(0, 100),
-      };
-    }).filter((g) => g.pending.length > 0)
-      // this week's first (the window is open), then the overdue, the longest overdue first
-      .sort((a, b) => Number(b.closesOn >= req.today) - Number(a.closesOn >= req.today) || a.closesOn.localeCompare(b.closesOn)
-        || byName.compare(a.title, b.title) || byName.compare(a.basisGroup?.name ?? '', b.basisGroup?.name ?? ''));
-    return { ...base, groups: out };
-  });
+    schema: { tags, summary: 'My tasks this week and overdue, one line per routine (class-level tasks: per class), overdue first; each student named is decided by the policy and audited (staff); empty for everyone else', response: { 200: myTasksSchema } },
+  }, async (req) => myTasks(app, requireActor(req), req.locale, req.today));
 
   /** The task the actor ticks must be theirs, and the routine must have no data behind it. */
   async function tickable(req: FastifyRequest, routineId: string, subjectId: string, teacherId: string | undefined) {
     const actor = requireActor(req);
-    const { routine, year, cycle } = await ownRoutine(actor, routineId);
+    const { routine, year, cycle } = await ownRoutine(req, routineId);
     if (!isHandTicked(routine.evidenceKind)) throw badField('routineId', 'annualCycle.notHandTicked');
     const rows = await runTasks(app, { ownerId: actor.ownerId, schoolId: routine.schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, [routine],
       { responsible: responsibilityOf(actor, routine.schoolId)!, routineIds: [routine.id] });
@@ -295,6 +230,7 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
     await q(
       `insert into routine_hand_tick (owner_id, routine_id, subject_id, teacher_id, ticked_on, ticked_by_person_id) values ($1, $2, $3, $4, $5, $6)
        on conflict do nothing`, [actor.ownerId, routine.id, task.subject_id, task.teacher_id, req.today, actor.personId]);
+    await forgetCompliance(q, actor.ownerId, routine.cycleId);
     if (task.student_id) await writeAudit(app.database, [studentEntry(actor, 'annualCycle.tick', task.student_id, req.decision!.reason, { resourceType: 'routine', resourceId: routine.id })]);
     return reply.code(204).send();
   });
@@ -305,24 +241,29 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const { actor, routine, task } = await tickable(req, req.params.routineId, req.params.subjectId, req.query.teacherId);
     await q('delete from routine_hand_tick where owner_id = $1 and routine_id = $2 and subject_id = $3 and teacher_id = $4', [actor.ownerId, routine.id, task.subject_id, task.teacher_id]);
+    await forgetCompliance(q, actor.ownerId, routine.cycleId);
     if (task.student_id) await writeAudit(app.database, [studentEntry(actor, 'annualCycle.tick', task.student_id, req.decision!.reason, { resourceType: 'routine', resourceId: routine.id })]);
     return reply.code(204).send();
   });
 
   r.get('/api/annual-cycle/compliance', {
     config: { access: { kind: 'school', action: 'annualCycle.readCompliance' } },
-    schema: { tags, summary: 'Compliance per routine, class and teacher: done/total, overdue (principal: the school; department head: the department)', querystring: cycleQuery, response: { 200: complianceSchema } },
+    schema: {
+      tags, summary: 'Compliance per routine, class and teacher: done/total, overdue (principal: the school; department head: the department). Counts are kept and at most a minute old (computedAt); refresh=true computes them now',
+      querystring: complianceQuery, response: { 200: complianceSchema },
+    },
   }, async (req) => {
     const actor = requireActor(req);
-    const { year, cycle, schoolId } = await cycleOf(app, actor, req.query.schoolYearId, req.today);
+    const { year, cycle, schoolId } = await cycleOf(app, req, req.query.schoolYearId, req.today);
     const roles = actor.staff.find((s) => s.schoolId === schoolId)?.roles ?? [];
     const principal = roles.some((x) => x.role === 'principal');
     const departmentIds = principal ? undefined : roles.filter((x) => x.role === 'departmentHead' && x.departmentId).map((x) => x.departmentId!);
     const routines = await routinesOf(q, actor.ownerId, cycle.id);
-    const empty: Compliance = { access: accessOf(req), scope: principal ? 'school' : 'department', today: req.today, schoolYear: year.name, routines: [], classes: [], teachers: [] };
+    const empty: Compliance = { access: accessOf(req), scope: principal ? 'school' : 'department', today: req.today, schoolYear: year.name, computedAt: null, routines: [], classes: [], teachers: [] };
     await writeAudit(app.database, [{ ownerId: actor.ownerId, actorPersonId: actor.personId, action: 'annualCycle.readCompliance', resourceType: 'school', resourceId: schoolId, studentId: null, decision: 'allow', reason: req.decision!.reason }]);
     if (!routines.length) return empty;
-    const rows = await complianceCounts(app.database, { ownerId: actor.ownerId, schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, routines, departmentIds);
+    const { rows, computedAt } = await complianceSnapshot(app.database, { ownerId: actor.ownerId, schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, routines, departmentIds,
+      { refresh: req.query.refresh === 'true', onError: (e) => req.log.error(e, 'annual-cycle compliance: computing the counts behind an answer failed') });
     const classRows = rows.filter((x) => x.dim === 'class');
     const teacherRows = rows.filter((x) => x.dim === 'teacher');
     const names = await namesOf(app, actor.ownerId, [], [...new Set(teacherRows.map((x) => x.key!))], [...new Set(classRows.flatMap((x) => (x.key ? [x.key] : [])))]);
@@ -344,6 +285,7 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
     };
     return {
       ...empty,
+      computedAt,
       routines: routines.filter((x) => perRoutine.has(x.id)).map((x) => ({
         routineId: x.id, title: titleOf(x, req.locale), opensOn: x.opensOn, closesOn: x.closesOn, weeks: weeksOf(x), responsibleRole: x.responsibleRole,
         handTicked: isHandTicked(x.evidenceKind), ...pick(perRoutine.get(x.id)!),

@@ -12,6 +12,8 @@ export const tickParams = z.object({ routineId: z.uuid(), subjectId: z.uuid() })
 export const tickQuery = z.object({ teacherId: z.uuid().optional() });
 export const basisParams = z.object({ basisGroupId: z.uuid() });
 export const cycleQuery = z.object({ schoolYearId: z.uuid().optional() });
+/** refresh=true: compute the kept counts now instead of answering with counts up to a minute old */
+export const complianceQuery = cycleQuery.extend({ refresh: z.enum(['true', 'false']).optional() });
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -24,6 +26,8 @@ export const routineBody = z.object({
   scope: z.enum(routineScopes),
   level: z.enum(levels).nullable().default(null),
   programme: z.enum(['general', 'vocational']).nullable().default(null),
+  /** only students under 18 (eachStudent and eachSubjectTeacherOfStudent) */
+  excludeAdults: z.boolean().default(false),
   responsibleRole: z.enum(routineResponsibleRoles),
   opensOn: isoDate,
   closesOn: isoDate,
@@ -48,6 +52,7 @@ export const routineSchema = z.object({
   scope: z.enum(routineScopes),
   level: z.enum(levels).nullable(),
   programme: z.enum(['general', 'vocational']).nullable(),
+  excludeAdults: z.boolean(),
   responsibleRole: z.enum(routineResponsibleRoles),
   opensOn: z.string(),
   closesOn: z.string(),
@@ -96,12 +101,14 @@ export const taskGroupSchema = z.object({
   evidenceKind: z.enum(evidenceKinds),
   evidenceParam: z.string().nullable(),
   handTicked: z.boolean(),
-  /** the class the tasks are about; null for tasks about teachers or across classes */
+  /** the class a class-level task is about (one line per class); null for a routine's tasks about students or teachers */
   basisGroup: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** the classes of the students a routine's tasks are about (one line per routine, across the person's classes and groups) */
+  basisGroups: z.array(z.object({ id: z.string(), name: z.string() })),
   total: z.number(),
   done: z.number(),
   overdue: z.number(),
-  /** what is still to do (overdue or open), at most 100 */
+  /** what is still to do (overdue or open), at most 100; total − done says how many there are in all */
   pending: z.array(taskItemSchema),
 });
 
@@ -120,6 +127,8 @@ export const complianceSchema = z.object({
   scope: z.enum(['school', 'department']),
   today: z.string(),
   schoolYear: z.string(),
+  /** when the counts were computed (ISO); null when the cycle has no routines */
+  computedAt: z.string().nullable(),
   routines: z.array(countsSchema.extend({
     routineId: z.string(), title: z.string(), opensOn: z.string(), closesOn: z.string(), weeks: weeksSchema,
     responsibleRole: z.enum(routineResponsibleRoles), handTicked: z.boolean(),

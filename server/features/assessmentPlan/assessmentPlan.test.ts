@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
 import { assessmentPlanPublished } from './evidence.js';
 import { assessmentsForBasisGroup } from './service.js';
+import { today } from '../../core/time.js';
+import { wholeSchool } from '../annualCycle/evidence.js';
 
 let t: TestApp;
 let kt: Client;
@@ -85,7 +87,7 @@ describe('R-42 conflict rules are evaluated per student across all their groups'
     expect(res.conflicts).toHaveLength(1);
     expect(res.conflicts[0]).toMatchObject({ rule: 'maxTestsPerWeek', week: '2027-W02', day: null, studentCount: four.length });
     expect(res.conflicts[0].students.map((s: { id: string }) => s.id).sort()).toEqual(four);
-    expect(res.conflicts[0].message).toContain('uke 2027-W02');
+    expect(res.conflicts[0].message).toContain('i uke 2 for');
   });
 
   it('no test on the first school day after the class\'s trip day (a Friday trip blocks Monday)', async () => {
@@ -226,7 +228,7 @@ describe('R-35/R-42 the class hour export and the routine engine\'s evidence', (
     const [y] = await t.database.query<{ school_year_id: string; school_id: string }>('select school_year_id, school_id from basis_group where id = $1', [h().basisGroup2STAId]);
     const run = async () => {
       const params: unknown[] = [];
-      const sql = assessmentPlanPublished.sql!({ ownerId: t.demo.ownerId, schoolId: y!.school_id, schoolYearId: y!.school_year_id, subject: 'teacher', param: null }, (v) => { params.push(v); return `$${params.length}`; });
+      const sql = assessmentPlanPublished.sql!(wholeSchool({ ownerId: t.demo.ownerId, schoolId: y!.school_id, schoolYearId: y!.school_year_id, subject: 'teacher', param: null, today: today() }), (v) => { params.push(v); return `$${params.length}`; });
       return t.database.query<{ subject_id: string; done_on: string }>(sql, params);
     };
     const teacher = h().subjectTeacherStaffMemberId;

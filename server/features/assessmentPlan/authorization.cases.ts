@@ -91,6 +91,9 @@ export const assessmentPlanMatrix: MatrixFeature = {
       target: 'minor', allowed: ['contactTeacher', 'departmentHead', 'principal'], request: (i) => ({ url: `/api/basis-groups/${i.basisGroupId}/assessment-plan/${nextBasisEntry()}` }),
     },
     // a level or the whole school: the leaders
+    'GET /api/assessment-plan/school-events': {
+      target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal'], request: () => ({ url: '/api/assessment-plan/school-events' }),
+    },
     'POST /api/assessment-plan/school-events/check': {
       target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal'], request: () => ({ url: '/api/assessment-plan/school-events/check', body: event('2027-01-27') }),
     },

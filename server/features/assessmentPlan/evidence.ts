@@ -26,14 +26,15 @@ export const assessmentPlanPublished: EvidenceSource = {
     const owner = `${p(q.ownerId)}::uuid`;
     const year = `${p(q.schoolYearId)}::uuid`;
     const school = `${p(q.schoolId)}::uuid`;
+    const current = (e: string) => `${e}.starts_on <= ${p(q.today)}::date and (${e}.ends_on is null or ${e}.ends_on > ${p(q.today)}::date)`;
     const groups = q.subject === 'teacher'
       ? `select a.staff_member_id as subject_id, a.teaching_group_id from subject_teacher_assignment a
          join teaching_group tg on tg.owner_id = a.owner_id and tg.id = a.teaching_group_id
-         where a.owner_id = ${owner} and tg.school_id = ${school} and tg.school_year_id = ${year}`
+         where a.owner_id = ${owner} and tg.school_id = ${school} and tg.school_year_id = ${year} and a.staff_member_id = any(${q.teachers})`
       : `select distinct eb.basis_group_id as subject_id, et.teaching_group_id from enrolment eb
          join basis_group bg on bg.owner_id = eb.owner_id and bg.id = eb.basis_group_id
-         join enrolment et on et.owner_id = eb.owner_id and et.student_id = eb.student_id and et.teaching_group_id is not null and et.ends_on is null
-         where eb.owner_id = ${owner} and bg.school_id = ${school} and bg.school_year_id = ${year} and eb.ends_on is null`;
+         join enrolment et on et.owner_id = eb.owner_id and et.student_id = eb.student_id and et.teaching_group_id is not null and ${current('et')}
+         where eb.owner_id = ${owner} and bg.school_id = ${school} and bg.school_year_id = ${year} and ${current('eb')} and eb.basis_group_id = any(${q.classes})`;
     return `select g.subject_id, ${nil} as teacher_id, max(f.first_on) as done_on
       from (${groups}) g
       cross join (select id from term where owner_id = ${owner} and school_year_id = ${year}) t

@@ -15,6 +15,7 @@ import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { resolveFeedToken, rotateFeedToken } from '../../core/calendarFeed/token.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { HttpError, type FieldError } from '../../core/http/errors.js';
+import { formatDay } from '../../core/i18n/dates.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { t } from '../../core/i18n/messages.js';
 import { can } from '../../core/policy/can.js';
@@ -26,13 +27,13 @@ import { studentParams } from '../students/schemas.js';
 import { planCalendar, type FeedEvent } from './ics.js';
 import { DEFAULT_RULES, type RuleSetting } from './rules.js';
 import {
-  basisEntryParams, basisParams, checkBody, checkResultSchema, entryBody, feedSchema, groupPlanSchema, mineSchema, rangeQuery, rulesBody, rulesSchema,
-  savedSchema, schoolCheckBody, schoolEntryBody, schoolEntryParams, studentPlanSchema, teachingEntryParams, teachingParams,
+  MAXIMUM_MAX, MAXIMUM_MIN, basisEntryParams, basisParams, checkBody, checkResultSchema, entryBody, feedSchema, groupPlanSchema, mineSchema, rangeQuery, rulesBody, rulesSchema,
+  savedSchema, schoolCheckBody, schoolEntryBody, schoolEntryParams, schoolEventsSchema, studentPlanSchema, teachingEntryParams, teachingParams,
   type ConflictView, type EntryBody, type EntryView,
 } from './schemas.js';
 import {
-  PROPOSED_ID, calendarOfYear, conflictsAmong, conflictsOfProposal, dateProblems, entriesOfTeachingGroup, entryById, planOf, plansOfStudents, rulesOf, saveRules,
-  studentNames, studentsOfTarget, yearById, type Conflict, type PlanEntry, type Plans, type Target,
+  PROPOSED_ID, calendarOfYear, conflictsAmong, conflictsOfProposal, dateProblems, entriesOfTeachingGroup, entryById, levelsOfSchool, planOf, plansOfStudents, rulesOf, saveRules,
+  schoolEventsOf, studentNames, studentsOfTarget, yearById, type Conflict, type PlanEntry, type Plans, type Target,
 } from './service.js';
 
 const tags = ['assessmentPlan'];
@@ -63,6 +64,26 @@ function namesText(locale: Locale, names: string[]): string {
   return names.length > 5 ? `${shown} ${t(locale, 'assessmentPlan.andMore', { count: names.length - 5 })}` : shown;
 }
 
+/** "mandag 7. desember" for a day's conflict, "i uke 49" for a week's (a school year has each week number once). */
+function whenText(locale: Locale, c: { day: string | null; week: string | null }): string {
+  return c.day
+    ? t(locale, 'assessmentPlan.when.day', { day: formatDay(c.day, locale, { weekday: true }) })
+    : t(locale, 'assessmentPlan.when.week', { week: c.week ? Number(c.week.slice(6)) : '' });
+}
+
+const DAY_PARAMS = ['day', 'from', 'to', 'startsOn'] as const;
+
+/** A date problem's days in words in the reader's language, with the year (it may be outside the school year). */
+function withDays(locale: Locale, e: FieldError): FieldError {
+  if (!e.params) return e;
+  const params = { ...e.params };
+  for (const k of DAY_PARAMS) {
+    const v = params[k];
+    if (typeof v === 'string') params[k] = formatDay(v, locale, { year: true });
+  }
+  return { ...e, params };
+}
+
 interface Names { get(id: string): { givenName: string; familyName: string } | undefined }
 
 function conflictView(c: Conflict, ctx: { locale: Locale; rules: readonly RuleSetting[]; plans: Plans; names: Names; proposal?: { id: string; title: string; kind: PlanEntry['kind']; startsOn: string; groupName: string | null } }): ConflictView {
@@ -72,7 +93,7 @@ function conflictView(c: Conflict, ctx: { locale: Locale; rules: readonly RuleSe
     .filter((x) => x.n)
     .sort((a, b) => byName.compare(a.n!.familyName, b.n!.familyName) || byName.compare(a.n!.givenName, b.n!.givenName))
     .map((x) => ({ id: x.id, name: `${x.n!.givenName} ${x.n!.familyName}` }));
-  const when = c.day ? t(ctx.locale, 'assessmentPlan.when.day', { day: c.day }) : t(ctx.locale, 'assessmentPlan.when.week', { week: c.week ?? '' });
+  const when = whenText(ctx.locale, c);
   return {
     rule: c.rule, warningOnly: c.warningOnly, day: c.day, week: c.week,
     message: t(ctx.locale, 'assessmentPlan.conflict', { rule: ruleText(ctx.locale, rule), when, count: c.studentIds.length, students: namesText(ctx.locale, students.map((s) => s.name)) }),
@@ -100,10 +121,10 @@ export async function assessmentPlanRoutes(app: FastifyInstance): Promise<void> 
     return { year, schoolId: row.school_id, schoolYearId: row.school_year_id, subjectId: row.subject_id ?? null };
   }
 
-  function range(query: { from?: string; to?: string }, year: { startsOn: string; endsOn: string }) {
+  function range(query: { from?: string; to?: string }, year: { startsOn: string; endsOn: string }, locale: Locale) {
     const from = query.from ?? year.startsOn;
     const to = query.to ?? year.endsOn;
-    if (to < from) throw new HttpError(400, 'error.badRequest', {}, [{ field: 'to', key: 'assessmentPlan.endsBeforeStarts', params: { startsOn: from } }]);
+    if (to < from) throw new HttpError(400, 'error.badRequest', {}, [{ field: 'to', key: 'assessmentPlan.endsBeforeStarts', params: { startsOn: formatDay(from, locale, { year: true }) } }]);
     // a window of at most two years keeps the answer bounded
     return { from, to: to > addDays(from, 731) ? addDays(from, 731) : to };
   }
@@ -123,7 +144,7 @@ export async function assessmentPlanRoutes(app: FastifyInstance): Promise<void> 
     const year = await yearById(q, target.ownerId, target.schoolYearId);
     if (!year) throw new HttpError(400, 'error.noSchoolYear');
     const calendar: SchoolCalendar = await calendarOfYear(q, target.ownerId, year);
-    const dateErrors = dateProblems(calendar, body.kind, body.startsOn, body.endsOn);
+    const dateErrors = dateProblems(calendar, body.kind, body.startsOn, body.endsOn).map((e) => withDays(locale, e));
     const rules = await rulesOf(q, target.ownerId, target.schoolId);
     // projects and cultural events take part in no rule: nothing to look up
     if (dateErrors.length > 0 || body.kind === 'project' || body.kind === 'culturalEvent') return { dateErrors, rules, conflicts: [] as ConflictView[], hard: [] as ConflictView[] };
@@ -169,8 +190,7 @@ export async function assessmentPlanRoutes(app: FastifyInstance): Promise<void> 
   /** the parts of the conflict's message (the field error is rendered in the caller's language by the problem handler) */
   function conflictParams(locale: Locale, rules: readonly RuleSetting[], c: ConflictView): Record<string, string | number> {
     const rule = rules.find((x) => x.rule === c.rule) ?? DEFAULT_RULES.find((x) => x.rule === c.rule)!;
-    const when = c.day ? t(locale, 'assessmentPlan.when.day', { day: c.day }) : t(locale, 'assessmentPlan.when.week', { week: c.week ?? '' });
-    return { rule: ruleText(locale, rule), when, count: c.studentCount, students: namesText(locale, c.students.map((x) => x.name)) };
+    return { rule: ruleText(locale, rule), when: whenText(locale, c), count: c.studentCount, students: namesText(locale, c.students.map((x) => x.name)) };
   }
 
   async function groupEntry(ownerId: string, entryId: string, match: (e: PlanEntry) => boolean): Promise<PlanEntry> {
@@ -202,7 +222,7 @@ export async function assessmentPlanRoutes(app: FastifyInstance): Promise<void> 
     const actor = requireActor(req);
     const s = req.student!;
     const year = await schoolYearOf(q, actor.ownerId, req.today);
-    const { from, to } = range(req.query, year ?? { startsOn: addDays(req.today, -30), endsOn: addDays(req.today, 180) });
+    const { from, to } = range(req.query, year ?? { startsOn: addDays(req.today, -30), endsOn: addDays(req.today, 180) }, req.locale);
     const calendar = year ? await calendarOfYear(q, actor.ownerId, year) : null;
     const rules = await rulesOf(q, actor.ownerId, s.schoolId);
     const { plans, conflicts } = calendar
@@ -241,7 +261,7 @@ export async function assessmentPlanRoutes(app: FastifyInstance): Promise<void> 
   }, async (req) => {
     const actor = requireActor(req);
     const { g, y, target } = await teachingTarget(req);
-    const { from, to } = range(req.query, y.year);
+    const { from, to } = range(req.query, y.year, req.locale);
     const day = req.today < y.year.startsOn ? y.year.startsOn : req.today > y.year.endsOn ? y.year.endsOn : req.today;
     const students = await studentsOfTarget(q, target, day);
     const calendar = await calendarOfYear(q, actor.ownerId, y.year);
@@ -320,7 +340,7 @@ export async function assessmentPlanRoutes(app: FastifyInstance): Promise<void> 
   }, async (req) => {
     const actor = requireActor(req);
     const { g, y, target } = await basisTarget(req);
-    const { from, to } = range(req.query, y.year);
+    const { from, to } = range(req.query, y.year, req.locale);
     const day = req.today < y.year.startsOn ? y.year.startsOn : req.today > y.year.endsOn ? y.year.endsOn : req.today;
     const students = await studentsOfTarget(q, target, day);
     const calendar = await calendarOfYear(q, actor.ownerId, y.year);
@@ -387,6 +407,21 @@ export async function assessmentPlanRoutes(app: FastifyInstance): Promise<void> 
     return { ownerId: actor.ownerId, schoolId, schoolYearId: year.id, teachingGroupId: null, basisGroupId: null, level, subjectId: null };
   }
 
+  r.get('/api/assessment-plan/school-events', {
+    config: { access: { kind: 'school', action: 'assessmentPlan.planSchoolEvent' } },
+    schema: { tags, summary: "The school's events for a level or the whole school in the school year (to plan and remove them)", querystring: rangeQuery, response: { 200: schoolEventsSchema } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const schoolId = actor.staff[0]!.schoolId;
+    const year = await schoolYearOf(q, actor.ownerId, req.today);
+    const { from, to } = range(req.query, year ?? { startsOn: addDays(req.today, -30), endsOn: addDays(req.today, 365) }, req.locale);
+    return {
+      access: accessOf(req), from, to, today: req.today,
+      levels: year ? await levelsOfSchool(q, actor.ownerId, schoolId, year.id) : [],
+      entries: (await schoolEventsOf(q, actor.ownerId, schoolId, from, to)).map(toView(actor)),
+    };
+  });
+
   r.post('/api/assessment-plan/school-events/check', {
     config: { access: { kind: 'school', action: 'assessmentPlan.planSchoolEvent' } },
     schema: { tags, summary: 'The live check for an event for a level or the whole school', body: schoolCheckBody, response: { 200: checkResultSchema } },
@@ -438,7 +473,10 @@ export async function assessmentPlanRoutes(app: FastifyInstance): Promise<void> 
     req.body.rules.forEach((x, i) => {
       if (seen.has(x.rule)) fields.push({ field: `rules.${i}.rule`, key: 'error.badRequest' });
       seen.add(x.rule);
-      if (x.rule !== 'noTestAfterExcursion' && x.maximum === null) fields.push({ field: `rules.${i}.maximum`, key: 'error.badRequest' });
+      const m = x.maximum;
+      if (x.rule !== 'noTestAfterExcursion' && (m === null || !Number.isInteger(m) || m < MAXIMUM_MIN || m > MAXIMUM_MAX)) {
+        fields.push({ field: `rules.${i}.maximum`, key: 'assessmentPlan.maximumRange', params: { min: MAXIMUM_MIN, max: MAXIMUM_MAX } });
+      }
     });
     if (fields.length > 0) throw new HttpError(400, 'error.badRequest', {}, fields);
     await saveRules(q, actor.ownerId, schoolId, actor.personId, req.body.rules);

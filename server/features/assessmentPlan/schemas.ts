@@ -6,6 +6,8 @@ import { assessmentPlanEntryKinds, assessmentPlanRuleKinds, levels } from '../..
 import { accessSchema } from '../students/schemas.js';
 
 export const TITLE_MAX = 120;
+export const MAXIMUM_MIN = 1;
+export const MAXIMUM_MAX = 20;
 export const DESCRIPTION_MAX = 1000;
 export const isoDate = z.iso.date();
 export const kindSchema = z.enum(assessmentPlanEntryKinds);
@@ -77,12 +79,16 @@ export type ConflictView = z.infer<typeof conflictSchema>;
 export const ruleSchema = z.object({
   rule: ruleKindSchema,
   enabled: z.boolean(),
-  maximum: z.number().int().min(1).max(20).nullable(),
+  maximum: z.number().int().min(MAXIMUM_MIN).max(MAXIMUM_MAX).nullable(),
   warningOnly: z.boolean(),
 });
 
 export const rulesSchema = z.object({ access: accessSchema, rules: z.array(ruleSchema.extend({ description: z.string() })), canManage: z.boolean() });
-export const rulesBody = z.object({ rules: z.array(ruleSchema).min(1).max(assessmentPlanRuleKinds.length) });
+/** The maximum's range is checked by the route, so that a wrong number gets the rule's own message (not a generic one). */
+export const rulesBody = z.object({
+  rules: z.array(ruleSchema.extend({ maximum: z.number().nullable().describe(`a whole number ${MAXIMUM_MIN}–${MAXIMUM_MAX} for the max rules; null for noTestAfterExcursion`) }))
+    .min(1).max(assessmentPlanRuleKinds.length),
+});
 
 export const checkResultSchema = z.object({
   conflicts: z.array(conflictSchema),
@@ -111,6 +117,16 @@ export const groupPlanSchema = planSchema.extend({
 
 export const studentPlanSchema = planSchema.extend({
   student: z.object({ id: z.string(), givenName: z.string(), familyName: z.string() }),
+});
+
+/** The events for a level or the whole school in the school year, and the levels one may be planned for. */
+export const schoolEventsSchema = z.object({
+  access: accessSchema,
+  from: z.string(),
+  to: z.string(),
+  today: z.string(),
+  levels: z.array(z.enum(levels)),
+  entries: z.array(entrySchema),
 });
 
 export const feedSchema = z.object({ url: z.string() });

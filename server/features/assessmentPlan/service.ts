@@ -6,7 +6,7 @@
  */
 import type { Database, QueryFn } from '../../core/db/client.js';
 import type { FieldError } from '../../core/http/errors.js';
-import { assessmentPlanRuleKinds, type AssessmentPlanEntryKind, type AssessmentPlanRuleKind } from '../../core/db/schema.js';
+import { assessmentPlanRuleKinds, levels, type AssessmentPlanEntryKind, type AssessmentPlanRuleKind, type Level } from '../../core/db/schema.js';
 import { addDays, loadCalendar, schoolYearOf, type SchoolCalendar, type SchoolYearFacts } from '../absence/calendar.js';
 import { DEFAULT_RULES, violationKey, violationsOf, type RuleEntry, type RuleSetting, type Violation } from './rules.js';
 
@@ -62,6 +62,19 @@ export async function entryById(q: QueryFn, ownerId: string, entryId: string): P
 
 export async function entriesOfTeachingGroup(q: QueryFn, ownerId: string, teachingGroupId: string, from: string, to: string): Promise<PlanEntry[]> {
   return (await q<EntryRow>(ENTRY_SQL(`p.owner_id = $1 and p.teaching_group_id = $2 and ${overlaps(3, 4)}`), [ownerId, teachingGroupId, from, to])).map(toEntry);
+}
+
+/** The events for a level or the whole school touching [from, to], in date order. */
+export async function schoolEventsOf(q: QueryFn, ownerId: string, schoolId: string, from: string, to: string): Promise<PlanEntry[]> {
+  return (await q<EntryRow>(
+    ENTRY_SQL(`p.owner_id = $1 and p.school_id = $2 and p.teaching_group_id is null and p.basis_group_id is null and ${overlaps(3, 4)}`),
+    [ownerId, schoolId, from, to])).map(toEntry);
+}
+
+/** The levels that have classes at the school in the school year: the choices for a level's event. */
+export async function levelsOfSchool(q: QueryFn, ownerId: string, schoolId: string, schoolYearId: string): Promise<Level[]> {
+  const rows = await q<{ level: Level }>('select distinct level from basis_group where owner_id = $1 and school_id = $2 and school_year_id = $3', [ownerId, schoolId, schoolYearId]);
+  return rows.map((r) => r.level).sort((a, b) => levels.indexOf(a) - levels.indexOf(b));
 }
 
 /** Which entries apply to which of the students, over [from, to]. */

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
 import { countVotes } from './service.js';
 import { classLifeEvidenceSources } from './evidence.js';
+import { today } from '../../core/time.js';
+import { wholeSchool } from '../annualCycle/evidence.js';
 
 let t: TestApp;
 let kt: Client;
@@ -99,7 +101,7 @@ describe('R-36 the start-of-year checklist', () => {
       const src = classLifeEvidenceSources.find((s) => s.kind === 'startOfYearChecklistDone')!;
       const params: unknown[] = [];
       const [year] = await t.database.query<{ id: string }>('select school_year_id as id from basis_group where id = $1', [h().basisGroup2STAId]);
-      const sql = src.sql!({ ownerId: t.demo.ownerId, schoolId: t.demo.schoolId, schoolYearId: year!.id, subject: 'basisGroup', param: null }, (v) => { params.push(v); return `$${params.length}`; });
+      const sql = src.sql!(wholeSchool({ ownerId: t.demo.ownerId, schoolId: t.demo.schoolId, schoolYearId: year!.id, subject: 'basisGroup', param: null, today: today() }), (v) => { params.push(v); return `$${params.length}`; });
       return t.database.query<{ subject_id: string; done_on: string }>(`select subject_id, done_on::text from (${sql}) x`, params);
     };
     for (const [item, on] of [['schoolOrganisation', '2026-08-20'], ['schoolRules', '2026-08-20'], ['absenceRules', '2026-08-27']] as const) {

@@ -6,13 +6,14 @@
  * Wire them into annualCycle/sources.ts in place of the placeholders.
  */
 import { startOfYearItems } from '../../core/db/schema.js';
-import { NIL_UUID, type EvidenceSource } from '../annualCycle/evidence.js';
+import { NIL_UUID, type EvidenceQuery, type EvidenceSource } from '../annualCycle/evidence.js';
 
 const nil = `'${NIL_UUID}'::uuid`;
 /** the classes of the school and school year asked about */
-const classes = (alias: string, q: { ownerId: string; schoolId: string; schoolYearId: string }, p: (v: unknown) => string) =>
+const classes = (alias: string, q: EvidenceQuery, p: (v: unknown) => string) =>
   `join basis_group bg on bg.owner_id = ${alias}.owner_id and bg.id = ${alias}.basis_group_id
-   where ${alias}.owner_id = ${p(q.ownerId)}::uuid and bg.school_id = ${p(q.schoolId)}::uuid and bg.school_year_id = ${p(q.schoolYearId)}::uuid`;
+   where ${alias}.owner_id = ${p(q.ownerId)}::uuid and bg.school_id = ${p(q.schoolId)}::uuid and bg.school_year_id = ${p(q.schoolYearId)}::uuid
+     and ${alias}.basis_group_id = any(${q.classes})`;
 
 export const startOfYearChecklistDone: EvidenceSource = {
   kind: 'startOfYearChecklistDone',

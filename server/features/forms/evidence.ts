@@ -18,16 +18,16 @@ export const formReceivedEvidence: EvidenceSource = {
     if (q.param) {
       return `select fs.student_id as subject_id, '${NIL_UUID}'::uuid as teacher_id, fs.received_on as done_on
         from form_status fs join form f on f.owner_id = fs.owner_id and f.id = fs.form_id
-        where fs.owner_id = ${owner} and f.school_id = ${school} and fs.form_id::text = ${p(q.param)}`;
+        where fs.owner_id = ${owner} and f.school_id = ${school} and fs.form_id::text = ${p(q.param)} and fs.student_id = any(${q.students})`;
     }
     return `select st.id as subject_id, '${NIL_UUID}'::uuid as teacher_id, max(fs.received_on) as done_on
       from student st
       join enrolment e on e.owner_id = st.owner_id and e.student_id = st.id and e.basis_group_id is not null
-        and e.starts_on <= current_date and (e.ends_on is null or e.ends_on > current_date)
+        and e.starts_on <= ${p(q.today)}::date and (e.ends_on is null or e.ends_on > ${p(q.today)}::date)
       join basis_group g on g.owner_id = e.owner_id and g.id = e.basis_group_id
       join form f on f.owner_id = st.owner_id and f.school_id = ${school} and (f.level is null or f.level = g.level)
       left join form_status fs on fs.owner_id = f.owner_id and fs.form_id = f.id and fs.student_id = st.id
-      where st.owner_id = ${owner} and st.school_id = ${school}
+      where st.owner_id = ${owner} and st.school_id = ${school} and st.id = any(${q.students})
       group by st.id
       having count(*) = count(fs.student_id)`;
   },

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from '../../test/harness.js';
 import { formReceivedEvidence } from './evidence.js';
+import { today } from '../../core/time.js';
+import { wholeSchool } from '../annualCycle/evidence.js';
 
 let t: TestApp;
 let kt: Client;
@@ -38,6 +40,37 @@ describe('R-05 the school defines the forms', () => {
     const bad = await rektor.request('POST', '/api/forms', { nameNb: 'X', nameNn: 'X', level: null, dueOn: '31.12.2026' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('dueOn');
+  });
+});
+
+describe('R-05 the school changes a form', () => {
+  it('the principal changes the names, level and due date; the school\'s list shows the change and the statuses recorded are kept', async () => {
+    const created = (await rektor.request('POST', '/api/forms', { nameNb: 'Avtale om skap', nameNn: 'Avtale om skap', level: null, dueOn: '2026-12-01' })).json() as { id: string };
+    const student = (await checklist()).forms.find((f) => f.id === created.id)!.missing[0]!;
+    expect((await setStatus([{ formId: created.id, studentId: student.id, status: 'received' }])).statusCode).toBe(200);
+    const res = await rektor.request('PUT', `/api/forms/${created.id}`, { nameNb: 'Avtale om skap og nøkkel', nameNn: 'Avtale om skap og nykel', level: 'vg2', dueOn: '2026-12-04' });
+    expect(res.statusCode, res.body).toBe(200);
+    const listed = ((await rektor.get('/api/forms')).json() as { forms: { id: string }[] }).forms.find((f) => f.id === created.id);
+    expect(listed).toMatchObject({ nameNb: 'Avtale om skap og nøkkel', nameNn: 'Avtale om skap og nykel', level: 'vg2', dueOn: '2026-12-04' });
+    const cell = (await checklist()).students.find((s) => s.id === student.id)!.cells.find((c) => c.formId === created.id);
+    expect(cell).toMatchObject({ status: 'received' }); // 2STA is Vg2: the form still applies, the receipt stands
+  });
+
+  it('a level the school does not have (a grade at an upper secondary school) is refused naming the field in the user\'s language, and the form stays as saved', async () => {
+    const form = (await checklist()).forms.find((f) => f.nameNb === 'Samtykke til bilder på skolens nettsider')!;
+    const bad = await rektor.request('PUT', `/api/forms/${form.id}`, { nameNb: 'Endret navn', nameNn: 'Endra namn', level: 'grade5', dueOn: '2026-10-01' }, { 'accept-language': 'nn' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'level', message: 'Trinnet finst ikkje ved skulen.' })]);
+    expect((await checklist()).forms.find((f) => f.id === form.id)).toMatchObject({ nameNb: form.nameNb, dueOn: '2026-09-15' });
+    const created = await rektor.request('POST', '/api/forms', { nameNb: 'Leirskole', nameNn: 'Leirskule', level: 'grade7', dueOn: '2026-12-01' });
+    expect(created.statusCode).toBe(400);
+    expect(created.body).toContain('level');
+  });
+
+  it('a contact teacher may not change a form, and a form of another school is not found', async () => {
+    const form = (await checklist()).forms[0]!;
+    expect((await kt.request('PUT', `/api/forms/${form.id}`, { nameNb: 'X', nameNn: 'X', level: null, dueOn: '2026-12-01' })).statusCode).toBe(403);
+    expect((await rektor.request('PUT', '/api/forms/00000000-0000-4000-8000-000000000000', { nameNb: 'X', nameNn: 'X', level: null, dueOn: '2026-12-01' })).statusCode).toBe(404);
   });
 });
 
@@ -103,7 +136,7 @@ describe('R-05 the student\'s own forms', () => {
     const form = list.forms.find((f) => f.nameNb === 'Registreringsskjema')!;
     const run = async (formId: string) => {
       const params: unknown[] = [];
-      const sql = formReceivedEvidence.sql!({ ownerId: t.demo.ownerId, schoolId: t.demo.schoolId, schoolYearId: '', subject: 'student', param: formId }, (v) => { params.push(v); return `$${params.length}`; });
+      const sql = formReceivedEvidence.sql!(wholeSchool({ ownerId: t.demo.ownerId, schoolId: t.demo.schoolId, schoolYearId: (await t.database.query<{ id: string }>('select id from school_year order by starts_on desc limit 1'))[0]!.id, subject: 'student', param: formId, today: today() }), (v) => { params.push(v); return `$${params.length}`; });
       return (await t.database.query<{ subject_id: string; done_on: unknown }>(sql, params)).map((r) => r.subject_id);
     };
     const missing = form.missing[0]!.id;

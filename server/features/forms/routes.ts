@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
-import { accessOf, requireActor } from '../../core/http/access.js';
+import { accessOf, requireActor, staffSchool } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
 import { loadGroupStudents } from '../../core/policy/facts.js';
@@ -24,14 +24,22 @@ const byName = new Intl.Collator('nb');
 export async function formRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const q = app.database.query;
-  const schoolOf = (actor: Actor) => actor.staff[0]?.schoolId ?? '';
+
+  /** A level of the other stage (a grade at an upper secondary school) would make a form that applies to nobody. */
+  async function checkLevel(actor: Actor, schoolId: string, level: string | null) {
+    if (level === null) return;
+    const [school] = await q<{ stage: string }>('select stage from school where owner_id = $1 and id = $2', [actor.ownerId, schoolId]);
+    const ofStage = school?.stage === 'upperSecondary' ? level.startsWith('vg') : level.startsWith('grade');
+    if (!ofStage) throw badField('level', 'form.levelMismatch');
+  }
 
   r.get('/api/forms', {
     config: { access: { kind: 'school', action: 'form.manage' } },
     schema: { tags, summary: "The school's forms, with how many students have handed each in", response: { 200: schoolFormsSchema } },
   }, async (req) => {
     const actor = requireActor(req);
-    const [forms, counts] = await Promise.all([formsOfSchool(q, actor.ownerId, schoolOf(actor)), schoolCounts(q, actor.ownerId, schoolOf(actor))]);
+    const { schoolId } = staffSchool(req);
+    const [forms, counts] = await Promise.all([formsOfSchool(q, actor.ownerId, schoolId), schoolCounts(q, actor.ownerId, schoolId)]);
     return {
       access: accessOf(req),
       forms: forms.map((f) => {
@@ -46,10 +54,12 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'Define a form the school tracks per student (for every student or one level, with a due date)', body: formBody, response: { 201: formSchema } },
   }, async (req, reply) => {
     const actor = requireActor(req);
+    const { schoolId } = staffSchool(req);
     const id = randomUUID();
     const b = req.body;
+    await checkLevel(actor, schoolId, b.level);
     await q('insert into form (owner_id, id, school_id, name_nb, name_nn, level, due_on, created_by_person_id) values ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [actor.ownerId, id, schoolOf(actor), b.nameNb, b.nameNn, b.level, b.dueOn, actor.personId]);
+      [actor.ownerId, id, schoolId, b.nameNb, b.nameNn, b.level, b.dueOn, actor.personId]);
     return reply.code(201).send({ id, nameNb: b.nameNb, nameNn: b.nameNn, level: b.level, dueOn: b.dueOn });
   });
 
@@ -58,9 +68,11 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: "Change a form's names, level or due date (statuses already recorded are kept)", params: formParams, body: formBody, response: { 200: formSchema } },
   }, async (req) => {
     const actor = requireActor(req);
+    const { schoolId } = staffSchool(req);
     const b = req.body;
+    await checkLevel(actor, schoolId, b.level);
     const rows = await q('update form set name_nb = $4, name_nn = $5, level = $6, due_on = $7 where owner_id = $1 and id = $2 and school_id = $3 returning id',
-      [actor.ownerId, req.params.formId, schoolOf(actor), b.nameNb, b.nameNn, b.level, b.dueOn]);
+      [actor.ownerId, req.params.formId, schoolId, b.nameNb, b.nameNn, b.level, b.dueOn]);
     if (rows.length === 0) throw new HttpError(404, 'error.notFound');
     return { id: req.params.formId, nameNb: b.nameNb, nameNn: b.nameNn, level: b.level, dueOn: b.dueOn };
   });

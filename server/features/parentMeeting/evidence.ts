@@ -22,13 +22,13 @@ export const parentMeetingFollowedUpEvidence: EvidenceSource = {
       ? `select a.student_id as subject_id, ${nil} as teacher_id, greatest(m.held_on, max(${osloDay('a.informed_at')})) as done_on
         ${from}
         join parent_meeting_attendance a on a.owner_id = m.owner_id and a.meeting_id = m.id
-        ${where}
+        ${where} and a.student_id = any(${q.students})
         group by m.id, m.held_on, a.student_id
         having bool_and(a.present or a.informed_at is not null)`
       : `select m.basis_group_id as subject_id, ${nil} as teacher_id, greatest(m.held_on, max(${osloDay('a.informed_at')})) as done_on
         ${from}
         left join parent_meeting_attendance a on a.owner_id = m.owner_id and a.meeting_id = m.id and not a.present
-        ${where}
+        ${where} and m.basis_group_id = any(${q.classes})
         group by m.id, m.basis_group_id, m.held_on
         having count(a.student_id) filter (where a.informed_at is null) = 0`;
   },

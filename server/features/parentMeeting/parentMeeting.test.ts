@@ -9,6 +9,8 @@ import { runDueJobs } from '../../core/jobs/queue.js';
 import { closeMailTransports, startMailCapture, type MailCapture } from '../../core/mail/mailer.js';
 import { testApp, type Client, type TestApp } from '../../test/harness.js';
 import { parentMeetingFollowedUpEvidence } from './evidence.js';
+import { today } from '../../core/time.js';
+import { wholeSchool } from '../annualCycle/evidence.js';
 
 let t: TestApp;
 let capture: MailCapture;
@@ -111,11 +113,49 @@ describe('R-30 recording the meeting and informing the absent', () => {
     const [year] = await t.database.query<{ id: string }>('select school_year_id as id from basis_group where id = $1', [h().basisGroup2STAId]);
     const run = async () => {
       const params: unknown[] = [];
-      const sql = parentMeetingFollowedUpEvidence.sql!({ ownerId: t.demo.ownerId, schoolId: t.demo.schoolId, schoolYearId: year!.id, subject: 'basisGroup', param: null }, (v) => { params.push(v); return `$${params.length}`; });
+      const sql = parentMeetingFollowedUpEvidence.sql!(wholeSchool({ ownerId: t.demo.ownerId, schoolId: t.demo.schoolId, schoolYearId: year!.id, subject: 'basisGroup', param: null, today: today() }), (v) => { params.push(v); return `$${params.length}`; });
       return t.database.query<{ subject_id: string; done_on: unknown }>(sql, params);
     };
     const rows = await run();
     // the demo's September meeting still has absent guardians not informed; this test's meeting is followed up
     expect(rows.filter((r) => r.subject_id === h().basisGroup2STAId).length).toBe(1);
+  });
+
+  it('the contact teacher corrects the meeting: date, topic, information and attendance are saved, and an informed absent guardian keeps the record', async () => {
+    const m = (await view()).meetings.find((x) => x.id === meetingId)!;
+    const informed = m.attendance.find((a) => !a.present && a.informedAt)!;
+    const turned = m.attendance.find((a) => a.present)!;
+    const attendance = m.attendance.map((a) => ({ studentId: a.studentId, guardianPersonId: a.guardianPersonId, present: a === turned ? false : a.present }));
+    const res = await kt.request('PUT', `${url()}/${meetingId}`, { heldOn: '2026-11-23', topic: 'Foreldremøte om eksamen og terminprøver', information: 'Eksamen for Vg2 er i juni. Terminprøver i uke 50.', attendance });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = (res.json() as View & { meetings: (Meeting & { heldOn: string; information: string })[] }).meetings.find((x) => x.id === meetingId)!;
+    expect(after).toMatchObject({ heldOn: '2026-11-23', topic: 'Foreldremøte om eksamen og terminprøver', information: 'Eksamen for Vg2 er i juni. Terminprøver i uke 50.' });
+    expect(after.attendance.find((a) => a.studentId === turned.studentId && a.guardianPersonId === turned.guardianPersonId)).toMatchObject({ present: false, informedAt: null });
+    expect(after.attendance.find((a) => a.studentId === informed.studentId && a.guardianPersonId === informed.guardianPersonId)!.informedAt).toBe(informed.informedAt);
+    expect(after.absent).toBe(m.absent + 1);
+  });
+
+  it('a correction keeps the rows the contact teacher can no longer see: a guardian who lost insight since the meeting stays recorded', async () => {
+    // recorded while the adult student still consented; the consent is gone today, so the row is not in the form
+    await t.database.query(
+      `insert into parent_meeting_attendance (owner_id, meeting_id, student_id, guardian_person_id, present) values ($1, $2, $3, $4, false)`,
+      [t.demo.ownerId, meetingId, h().adultWithoutConsentStudentId, h().adultNoConsentGuardianPersonId]);
+    const m = (await view()).meetings.find((x) => x.id === meetingId)!;
+    const visible = new Set((await view()).families.flatMap((f) => f.guardians.map((g) => `${f.studentId}|${g.personId}`)));
+    const attendance = m.attendance.filter((a) => visible.has(`${a.studentId}|${a.guardianPersonId}`)).map((a) => ({ studentId: a.studentId, guardianPersonId: a.guardianPersonId, present: a.present }));
+    expect((await kt.request('PUT', `${url()}/${meetingId}`, { heldOn: '2026-11-23', topic: 'Foreldremøte om eksamen og terminprøver', information: 'Eksamen for Vg2 er i juni.', attendance })).statusCode).toBe(200);
+    const kept = await t.database.query('select 1 from parent_meeting_attendance where owner_id = $1 and meeting_id = $2 and student_id = $3 and guardian_person_id = $4',
+      [t.demo.ownerId, meetingId, h().adultWithoutConsentStudentId, h().adultNoConsentGuardianPersonId]);
+    expect(kept.length).toBe(1);
+  });
+
+  it('a correction to a date in the future is refused naming the field in the user\'s language, and the meeting stays as saved', async () => {
+    const before = (await view()).meetings.find((x) => x.id === meetingId)!;
+    const bad = await kt.request('PUT', `${url()}/${meetingId}`, { heldOn: '2026-12-01', topic: 'Endret tema', information: 'Endret tekst', attendance: [] }, { 'accept-language': 'en' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'heldOn', message: 'The meeting cannot be recorded before it is held (today is 2026-11-25).' })]);
+    expect((await view()).meetings.find((x) => x.id === meetingId)).toEqual(before);
+    const other = await kt.request('PUT', `/api/basis-groups/${h().basisGroup2STAId}/parent-meetings/00000000-0000-4000-8000-000000000000`, { heldOn: '2026-11-23', topic: 'X', information: 'Y', attendance: [] });
+    expect(other.statusCode).toBe(404);
   });
 });

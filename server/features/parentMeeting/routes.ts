@@ -22,6 +22,8 @@ import { basisParams, classMeetingsSchema, informResultSchema, meetingBody, meet
 
 const tags = ['parentMeeting'];
 const byName = new Intl.Collator('nb');
+/** A student of the class and their guardians with insight today: the rows the caller may record. */
+type Family = { studentId: string; guardians: { personId: string }[] };
 type Body = { heldOn: string; topic: string; information: string; attendance: { studentId: string; guardianPersonId: string; present: boolean }[] };
 
 export async function parentMeetingRoutes(app: FastifyInstance): Promise<void> {
@@ -83,9 +85,10 @@ export async function parentMeetingRoutes(app: FastifyInstance): Promise<void> {
   }
 
   /** Every attendance row names a current student of the class and one of their guardians with insight today. */
-  async function checkBody(actor: Actor, g: BasisGroupFacts, today: string, b: Body) {
+  async function checkBody(actor: Actor, g: BasisGroupFacts, today: string, b: Body): Promise<Family[]> {
     if (b.heldOn > today) throw badField('heldOn', 'parentMeeting.inFuture', { today });
-    const fam = new Map((await families(actor, g, today)).map((f) => [f.studentId, new Set(f.guardians.map((x) => x.personId))]));
+    const list = await families(actor, g, today);
+    const fam = new Map(list.map((f) => [f.studentId, new Set(f.guardians.map((x) => x.personId))]));
     const seen = new Set<string>();
     b.attendance.forEach((a, i) => {
       if (!fam.get(a.studentId)?.has(a.guardianPersonId)) throw badField(`attendance.${i}.guardianPersonId`, 'parentMeeting.notGuardian');
@@ -93,14 +96,22 @@ export async function parentMeetingRoutes(app: FastifyInstance): Promise<void> {
       if (seen.has(k)) throw badField(`attendance.${i}`, 'parentMeeting.duplicate');
       seen.add(k);
     });
+    return list;
   }
 
-  async function saveAttendance(ownerId: string, meetingId: string, rows: Body['attendance']) {
-    // rows that are no longer listed go; an absent guardian who was already informed keeps that record
+  /**
+   * `editable`: the class's current students and their guardians with insight today — all the caller can
+   * list. Of those, rows no longer listed go; rows of students who have left and guardians who lost insight
+   * since the meeting are not the caller's to see, so a correction keeps them as recorded. An absent guardian
+   * who was already informed keeps that record.
+   */
+  async function saveAttendance(ownerId: string, meetingId: string, rows: Body['attendance'], editable: Family[]) {
+    const pairs = editable.flatMap((f) => f.guardians.map((g) => ({ studentId: f.studentId, personId: g.personId })));
     await q(
       `delete from parent_meeting_attendance a where a.owner_id = $1 and a.meeting_id = $2
+         and exists (select 1 from unnest($5::uuid[], $6::uuid[]) as e(s, p) where e.s = a.student_id and e.p = a.guardian_person_id)
          and not exists (select 1 from unnest($3::uuid[], $4::uuid[]) as x(s, p) where x.s = a.student_id and x.p = a.guardian_person_id)`,
-      [ownerId, meetingId, rows.map((x) => x.studentId), rows.map((x) => x.guardianPersonId)],
+      [ownerId, meetingId, rows.map((x) => x.studentId), rows.map((x) => x.guardianPersonId), pairs.map((x) => x.studentId), pairs.map((x) => x.personId)],
     );
     if (rows.length === 0) return;
     await q(
@@ -127,11 +138,11 @@ export async function parentMeetingRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const actor = requireActor(req);
     const g = req.group!;
-    await checkBody(actor, g, req.today, req.body);
+    const editable = await checkBody(actor, g, req.today, req.body);
     const id = randomUUID();
     await q('insert into parent_meeting (owner_id, id, basis_group_id, held_on, topic, information, recorded_by_person_id) values ($1, $2, $3, $4, $5, $6, $7)',
       [actor.ownerId, id, g.basisGroupId, req.body.heldOn, req.body.topic, req.body.information, actor.personId]);
-    await saveAttendance(actor.ownerId, id, req.body.attendance);
+    await saveAttendance(actor.ownerId, id, req.body.attendance, editable);
     return reply.code(201).send(await respond(actor, g, req.today, accessOf(req), 'basisGroup.manageParentMeetings'));
   });
 
@@ -142,10 +153,10 @@ export async function parentMeetingRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req);
     const g = req.group!;
     await meetingOf(actor.ownerId, g.basisGroupId, req.params.meetingId);
-    await checkBody(actor, g, req.today, req.body);
+    const editable = await checkBody(actor, g, req.today, req.body);
     await q('update parent_meeting set held_on = $3, topic = $4, information = $5 where owner_id = $1 and id = $2',
       [actor.ownerId, req.params.meetingId, req.body.heldOn, req.body.topic, req.body.information]);
-    await saveAttendance(actor.ownerId, req.params.meetingId, req.body.attendance);
+    await saveAttendance(actor.ownerId, req.params.meetingId, req.body.attendance, editable);
     return respond(actor, g, req.today, accessOf(req), 'basisGroup.manageParentMeetings');
   });
 

@@ -12,6 +12,7 @@ const actionKeys: Record<string, string> = {
   'basisGroup.readRoutineCompliance': 'annualCycle.actions.readClass',
   'student.readRoutineTasks': 'annualCycle.actions.readStudent',
   'annualCycle.tick': 'annualCycle.actions.tick',
+  'annualCycle.readMyTasks': 'annualCycle.actions.readMyTasks',
   'basisGroup.readOverview': 'actions.classOverviewRead',
   'teachingGroup.readStudents': 'actions.teachingGroupRead',
   'contactLog.read': 'actions.contactLogRead',

@@ -34,6 +34,11 @@ export const accommodationNeedsNb = {
     homeHeading: 'Skjemaelever', homeCount_one: '{{count}} elev har behov du må bekrefte', homeCount_other: '{{count}} elever har behov du må bekrefte',
     link: 'Se og bekreft',
   },
+  /** in-app notices (meldinger): a link only, never the student or the need */
+  notice: {
+    toConfirm: 'En elev du underviser har et nytt eller endret tilretteleggingsbehov – les og bekreft',
+    reminder: 'Påminnelse fra kontaktlæreren: les og bekreft tilretteleggingsbehovet til en elev du underviser',
+  },
 };
 
 export const accommodationNeedsNn: typeof accommodationNeedsNb = {
@@ -71,6 +76,10 @@ export const accommodationNeedsNn: typeof accommodationNeedsNb = {
     homeHeading: 'Skjemaelevar', homeCount_one: '{{count}} elev har behov du må stadfeste', homeCount_other: '{{count}} elevar har behov du må stadfeste',
     link: 'Sjå og stadfest',
   },
+  notice: {
+    toConfirm: 'Ein elev du underviser har eit nytt eller endra tilretteleggingsbehov – les og stadfest',
+    reminder: 'Påminning frå kontaktlæraren: les og stadfest tilretteleggingsbehovet til ein elev du underviser',
+  },
 };
 
 export const accommodationNeedsEn: typeof accommodationNeedsNb = {
@@ -107,5 +116,9 @@ export const accommodationNeedsEn: typeof accommodationNeedsNb = {
     none: 'You have no needs to confirm.',
     homeHeading: 'Accommodation needs', homeCount_one: '{{count}} student has needs you must confirm', homeCount_other: '{{count}} students have needs you must confirm',
     link: 'See and confirm',
+  },
+  notice: {
+    toConfirm: 'A student you teach has a new or changed accommodation need – read and confirm',
+    reminder: 'Reminder from the contact teacher: read and confirm the accommodation need of a student you teach',
   },
 };

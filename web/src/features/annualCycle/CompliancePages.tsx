@@ -1,11 +1,11 @@
-import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { classComplianceQuery, complianceQuery, studentTasksQuery, type Counts } from './api';
+import { classComplianceQuery, complianceQuery, studentTasksQuery, useRefreshCompliance, type Counts } from './api';
 import { StatusTag, WeeksText, useRoutineLang } from './parts';
 
 function CountCells({ c }: { c: Counts }) {
@@ -32,6 +32,22 @@ function CountHeads() {
   );
 }
 
+/** The counts are kept up to a minute (the whole school's evidence is costly to read): say when, and offer them now. */
+function ComputedAt({ at }: { at: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const refresh = useRefreshCompliance();
+  return (
+    <div className="annual-computed">
+      <Paragraph data-size="sm" aria-live="polite">{t('annualCycle.compliance.computedAt', { at: f.dateTime(at) })}</Paragraph>
+      <Button variant="secondary" data-size="sm" onClick={() => refresh.mutate()} aria-busy={refresh.isPending || undefined} disabled={refresh.isPending}>
+        {t('annualCycle.compliance.refresh')}
+      </Button>
+      {refresh.isError && <Paragraph data-size="sm" role="alert">{t('annualCycle.compliance.refreshFailed')}</Paragraph>}
+    </div>
+  );
+}
+
 /** The leaders' compliance (R-30…R-33): per routine, class and teacher; the principal the school, a department head the department. */
 export function CompliancePage() {
   const lang = useRoutineLang();
@@ -54,6 +70,7 @@ export function CompliancePage() {
         <PageHeading title={t('annualCycle.compliance.title')} />
         <Paragraph>{data.scope === 'school' ? t('annualCycle.compliance.introSchool', { year: data.schoolYear }) : t('annualCycle.compliance.introDepartment', { year: data.schoolYear })}</Paragraph>
         <AccessReason access={data.access} />
+        {data.computedAt && <ComputedAt at={data.computedAt} />}
       </div>
       {data.routines.length === 0 ? <Paragraph>{t('annualCycle.compliance.none')}</Paragraph> : (
         <>

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Heading, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +61,7 @@ export function CyclePage() {
                     {t(`annualCycle.scope.${r.scope}`)}
                     {r.level && <> · {format.level(r.level)}</>}
                     {r.programme && <> · {t(`annualCycle.programme.${r.programme}`)}</>}
+                    {r.excludeAdults && <> · {t('annualCycle.cycle.underEighteen')}</>}
                   </Table.Cell>
                   <Table.Cell>{t(`annualCycle.role.${r.responsibleRole}`)}</Table.Cell>
                   <Table.Cell>
@@ -93,8 +94,8 @@ export function CyclePage() {
   );
 }
 
-type Field = 'titleNb' | 'titleNn' | 'descriptionNb' | 'descriptionNn' | 'scope' | 'level' | 'programme' | 'responsibleRole' | 'opensOn' | 'closesOn' | 'evidenceKind' | 'evidenceParam';
-const FIELDS: readonly Field[] = ['titleNb', 'titleNn', 'descriptionNb', 'descriptionNn', 'scope', 'level', 'programme', 'responsibleRole', 'opensOn', 'closesOn', 'evidenceKind', 'evidenceParam'];
+type Field = 'titleNb' | 'titleNn' | 'descriptionNb' | 'descriptionNn' | 'scope' | 'level' | 'programme' | 'excludeAdults' | 'responsibleRole' | 'opensOn' | 'closesOn' | 'evidenceKind' | 'evidenceParam';
+const FIELDS: readonly Field[] = ['titleNb', 'titleNn', 'descriptionNb', 'descriptionNn', 'scope', 'level', 'programme', 'excludeAdults', 'responsibleRole', 'opensOn', 'closesOn', 'evidenceKind', 'evidenceParam'];
 const SUBJECT_OF: Record<RoutineScope, string> = { eachStudent: 'student', eachBasisGroup: 'basisGroup', eachTeacher: 'teacher', eachSubjectTeacherOfStudent: 'studentTeacher' };
 
 /** Add or change a routine; the server names each bad field (window order, evidence that cannot prove the scope). */
@@ -109,6 +110,7 @@ function RoutineForm({ data, editing, onDone }: { data: CycleView; editing: Rout
     responsibleRole: (editing?.responsibleRole ?? 'contactTeacher') as ResponsibleRole, opensOn: editing?.opensOn ?? '', closesOn: editing?.closesOn ?? '',
     evidenceKind: editing?.evidenceKind ?? 'handTicked', evidenceParam: editing?.evidenceParam ?? '',
   });
+  const [excludeAdults, setExcludeAdults] = useState(editing?.excludeAdults ?? false);
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
   const kinds = data.evidenceKinds.filter((k) => k.subjects.includes(SUBJECT_OF[v.scope]));
   const kind = data.evidenceKinds.find((k) => k.kind === v.evidenceKind);
@@ -128,7 +130,7 @@ function RoutineForm({ data, editing, onDone }: { data: CycleView; editing: Rout
         id: editing?.id ?? null,
         body: {
           titleNb: v.titleNb.trim(), titleNn: v.titleNn.trim(), descriptionNb: v.descriptionNb.trim(), descriptionNn: v.descriptionNn.trim(),
-          scope: v.scope, level: v.level || null, programme: (v.programme || null) as 'general' | 'vocational' | null, responsibleRole: v.responsibleRole,
+          scope: v.scope, level: v.level || null, programme: (v.programme || null) as 'general' | 'vocational' | null, excludeAdults, responsibleRole: v.responsibleRole,
           opensOn: v.opensOn, closesOn: v.closesOn, evidenceKind: v.evidenceKind, evidenceParam: kind?.param ? v.evidenceParam || null : null,
         },
       });
@@ -162,6 +164,8 @@ function RoutineForm({ data, editing, onDone }: { data: CycleView; editing: Rout
           <SelectField id={id('responsibleRole')} label={t('annualCycle.cycle.roleLabel')} value={v.responsibleRole} onChange={set('responsibleRole')} error={form.errors.responsibleRole}
             options={responsibleRoles.map((r) => [r, t(`annualCycle.role.${r}`)])} />
         </div>
+        <Checkbox id={id('excludeAdults')} label={t('annualCycle.cycle.excludeAdultsLabel')} description={t('annualCycle.cycle.excludeAdultsHelp')}
+          checked={excludeAdults} onChange={(e) => setExcludeAdults(e.target.checked)} error={form.errors.excludeAdults} />
         <div className="annual-form__row">
           <Textfield id={id('opensOn')} type="date" label={t('annualCycle.cycle.opensOn')} value={v.opensOn} onChange={set('opensOn')} error={form.errors.opensOn}
             min={data.schoolYear.startsOn} max={data.schoolYear.endsOn} />

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import { AppLink } from '../../core/ui/AppLink';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
-import { myTasksQuery, useDigestPreference, useTick, type TaskGroup } from './api';
+import { myTasksQuery, useDigestPreference, useTick, type TaskGroup, type TaskItem } from './api';
 import { StatusTag, WeeksText, useRoutineLang } from './parts';
 
 /** The home page's "this week and overdue" from the routine engine (R-30…R-33): the person's own tasks. */
@@ -40,16 +40,26 @@ export function HomeTasks() {
   );
 }
 
+const aboutStudents = (g: TaskGroup) => g.scope === 'eachStudent' || g.scope === 'eachSubjectTeacherOfStudent';
+
+/**
+ * One routine: its window, how far it has come across the person's classes and groups, and (folded away, so
+ * a long Monday list stays one line per routine) who is left, class by class, each linked to their page.
+ * A class-level task is one line per class, ticked right there when it has no data behind it.
+ */
 function GroupItem({ g }: { g: TaskGroup }) {
   const { t } = useTranslation();
   const format = useFormat();
   const tick = useTick();
   const lang = useRoutineLang();
-  const single = g.pending.length === 1 && g.scope !== 'eachStudent' && g.scope !== 'eachSubjectTeacherOfStudent';
+  const single = g.pending.length === 1 && !aboutStudents(g);
+  const where = g.basisGroup ? g.basisGroup.name
+    : g.basisGroups.length > 3 ? t('annualCycle.home.classCount', { count: g.basisGroups.length }) : g.basisGroups.map((b) => b.name).join(', ');
+  const left = g.total - g.done;
   return (
-    <li className="annual-home__item">
+    <li className={g.overdue > 0 ? 'annual-home__item annual-home__item--overdue' : 'annual-home__item'}>
       <div className="annual-home__title">
-        <strong lang={lang}>{g.title}</strong>{g.basisGroup && <> · {g.basisGroup.name}</>}
+        <strong lang={lang}>{g.title}</strong>{where && <> · {where}</>}
       </div>
       <Paragraph data-size="sm">
         <WeeksText weeks={g.weeks} /> ({format.date(g.opensOn)}–{format.date(g.closesOn)}) · {t('annualCycle.home.progress', { done: g.done, total: g.total })}
@@ -65,27 +75,59 @@ function GroupItem({ g }: { g: TaskGroup }) {
           </Button>
         )
       ) : (
-        <details>
-          <summary>{t('annualCycle.home.showPending', { count: g.pending.length })}</summary>
-          <ul className="annual-home__pending">
-            {g.pending.map((p) => (
-              <li key={`${p.subjectId}|${p.teacherId ?? ''}`}>
-                {g.scope === 'eachStudent' || g.scope === 'eachSubjectTeacherOfStudent'
-                  ? <AppLink to="/students/$studentId" params={{ studentId: p.subjectId }}>{p.name}</AppLink>
-                  : p.name}{' '}
-                <StatusTag status={p.status} />
-                {g.handTicked && (
-                  <Button data-size="sm" variant="tertiary" aria-label={t('annualCycle.home.tickLabel', { title: g.title, name: p.name })}
-                    onClick={() => tick.mutate({ routineId: g.routineId, subjectId: p.subjectId, teacherId: p.teacherId })}>
-                    {t('annualCycle.home.tick')}
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
+        <details className="annual-home__details">
+          <summary>
+            {t('annualCycle.home.showPending', { count: left })}
+            <span className="ds-sr-only">: <span lang={lang}>{g.title}</span></span>
+          </summary>
+          <Pending g={g} />
+          {g.pending.length < left && <Paragraph data-size="sm" className="muted">{t('annualCycle.home.firstOnly', { count: g.pending.length })}</Paragraph>}
         </details>
       )}
       {tick.error && <ErrorAlert error={tick.error} />}
     </li>
+  );
+}
+
+/** Who is left on a routine's line; with students from more than one class, a short list per class. */
+function Pending({ g }: { g: TaskGroup }) {
+  const byClass = new Map<string, TaskItem[]>();
+  for (const p of g.pending) byClass.set(p.detail ?? '', [...(byClass.get(p.detail ?? '') ?? []), p]);
+  if (!aboutStudents(g) || byClass.size < 2) return <PendingList g={g} items={g.pending} />;
+  return (
+    <ul className="annual-home__classes">
+      {[...byClass.entries()].map(([name, items]) => (
+        <li key={name}>
+          <span className="annual-home__class">{name} ({items.length})</span>
+          <PendingList g={g} items={items} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PendingList({ g, items }: { g: TaskGroup; items: TaskItem[] }) {
+  const { t } = useTranslation();
+  const tick = useTick();
+  // a routine's tasks share one window, so their status is the line's ("3 overdue"): a tag per name would only repeat it
+  const mixed = new Set(g.pending.map((p) => p.status)).size > 1;
+  return (
+    <ul className="annual-home__pending">
+      {items.map((p) => (
+        <li key={`${p.subjectId}|${p.teacherId ?? ''}`}>
+          {aboutStudents(g)
+            ? <AppLink to="/students/$studentId" params={{ studentId: p.subjectId }}>{p.name}</AppLink>
+            : p.name}{' '}
+          {mixed && <StatusTag status={p.status} />}
+          {g.handTicked && (
+            <Button data-size="sm" variant="tertiary" aria-label={t('annualCycle.home.tickLabel', { title: g.title, name: p.name })}
+              onClick={() => tick.mutate({ routineId: g.routineId, subjectId: p.subjectId, teacherId: p.teacherId })}>
+              {t('annualCycle.home.tick')}
+            </Button>
+          )}
+        </li>
+      ))}
+      {tick.error && <li><ErrorAlert error={tick.error} /></li>}
+    </ul>
   );
 }

@@ -15,7 +15,7 @@ export interface Weeks { from: number; to: number }
 
 export interface Routine {
   id: string; builtinKey: string | null; titleNb: string; titleNn: string; descriptionNb: string; descriptionNn: string;
-  scope: RoutineScope; level: string | null; programme: 'general' | 'vocational' | null; responsibleRole: ResponsibleRole;
+  scope: RoutineScope; level: string | null; programme: 'general' | 'vocational' | null; excludeAdults: boolean; responsibleRole: ResponsibleRole;
   opensOn: string; closesOn: string; weeks: Weeks; evidenceKind: string; evidenceParam: string | null; handTicked: boolean;
 }
 export interface EvidenceKindInfo { kind: string; subjects: string[]; handTicked: boolean; param: { name: string; values: string[] | null } | null }
@@ -26,19 +26,27 @@ export interface CycleView {
 }
 export interface RoutineInput {
   schoolYearId?: string; titleNb: string; titleNn: string; descriptionNb: string; descriptionNn: string; scope: RoutineScope;
-  level: string | null; programme: 'general' | 'vocational' | null; responsibleRole: ResponsibleRole; opensOn: string; closesOn: string;
+  level: string | null; programme: 'general' | 'vocational' | null; excludeAdults: boolean; responsibleRole: ResponsibleRole; opensOn: string; closesOn: string;
   evidenceKind: string; evidenceParam: string | null;
 }
+/** detail: the student's class, for tasks about a student */
 export interface TaskItem { subjectId: string; teacherId: string | null; name: string; detail: string | null; status: TaskStatus; doneOn: string | null; tickedBy: string | null }
 export interface TaskGroup {
   routineId: string; title: string; description: string; scope: RoutineScope; opensOn: string; closesOn: string; weeks: Weeks;
-  evidenceKind: string; evidenceParam: string | null; handTicked: boolean; basisGroup: { id: string; name: string } | null;
+  evidenceKind: string; evidenceParam: string | null; handTicked: boolean;
+  /** a class-level task's class (one line per class); null for a routine's line about students or teachers */
+  basisGroup: { id: string; name: string } | null;
+  /** the classes of the students on a routine's line */
+  basisGroups: { id: string; name: string }[];
+  /** pending is at most 100; total − done is how many are left */
   total: number; done: number; overdue: number; pending: TaskItem[];
 }
 export interface MyTasks { today: string; week: number; groups: TaskGroup[]; weeklyDigest: boolean }
 export interface Counts { total: number; done: number; overdue: number; late: number; open: number }
 export interface Compliance {
   access: Access; scope: 'school' | 'department'; today: string; schoolYear: string;
+  /** when the kept counts were computed (at most a minute ago); null without routines */
+  computedAt: string | null;
   routines: (Counts & { routineId: string; title: string; opensOn: string; closesOn: string; weeks: Weeks; responsibleRole: ResponsibleRole; handTicked: boolean })[];
   classes: (Counts & { basisGroupId: string; name: string; byRoutine: (Counts & { routineId: string })[] })[];
   teachers: (Counts & { staffMemberId: string; name: string; byRoutine: (Counts & { routineId: string })[] })[];
@@ -66,6 +74,14 @@ export const complianceQuery = () => queryOptions({
   queryKey: ['annualCycle', 'compliance'],
   queryFn: ({ signal }) => api<Compliance>('/api/annual-cycle/compliance', { signal }),
 });
+/** The leader asks for the counts now instead of the kept ones (up to a minute old). */
+export function useRefreshCompliance() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<Compliance>('/api/annual-cycle/compliance?refresh=true'),
+    onSuccess: (fresh) => qc.setQueryData(complianceQuery().queryKey, fresh),
+  });
+}
 export const classComplianceQuery = (basisGroupId: string) => queryOptions({
   queryKey: ['annualCycle', 'class', basisGroupId],
   queryFn: ({ signal }) => api<ClassCompliance>(`/api/annual-cycle/compliance/classes/${enc(basisGroupId)}`, { signal }),

@@ -1,18 +1,20 @@
-import { Alert, Button, Heading, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../core/api/types';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
-import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import {
-  DESCRIPTION_MAX, TITLE_MAX, checkEntry, entryKinds, groupFeedPath, groupPlanQuery, mineQuery, studentFeedPath, studentPlanQuery, useDeleteEntry,
-  useFeedUrl, useSaveEntry, type CheckResult, type Entry, type EntryKind, type GroupPlan, type GroupRef,
+  checkEntry, groupFeedPath, groupPlanQuery, mineQuery, studentFeedPath, studentPlanQuery, useDeleteEntry,
+  useFeedUrl, useSaveEntry, type Entry, type GroupPlan, type GroupRef,
 } from './api';
+import { EntryForm } from './EntryForm';
 import { ConflictList, PlanList } from './PlanList';
+import { plansSchoolEvents, readsRules } from './roles';
 import './assessmentPlan.css';
 
 /* ───────────── a teaching group's or a class's plan ───────────── */
@@ -22,6 +24,7 @@ export function GroupPlanPage({ group }: { group: GroupRef }) {
   const { data } = useSuspenseQuery(groupPlanQuery(group));
   const [editing, setEditing] = useState<Entry | null>(null);
   const remove = useDeleteEntry(group);
+  const save = useSaveEntry(group);
   const conflictDays = new Set(data.conflicts.flatMap((c) => c.entries.map((e) => e.startsOn)));
   return (
     <div className="stack">
@@ -32,7 +35,12 @@ export function GroupPlanPage({ group }: { group: GroupRef }) {
         </Paragraph>
         <AccessReason access={data.access} />
       </div>
-      {data.canPlan && <EntryForm key={editing?.id ?? 'new'} group={group} data={data} editing={editing} onDone={() => setEditing(null)} />}
+      <Paragraph data-size="sm"><AppLink to="/assessment-plan/rules">{t('assessmentPlan.rules.link')}</AppLink></Paragraph>
+      {data.canPlan && (
+        <EntryForm key={editing?.id ?? 'new'} editing={editing} onDone={() => setEditing(null)}
+          defaultKind={group.kind === 'basis' ? 'excursion' : 'test'} intro={formIntro(t, data)}
+          check={(body, signal) => checkEntry(group, body, signal)} save={save} />
+      )}
       <section className="stack" aria-labelledby="ap-conflicts-h">
         <Heading level={2} data-size="sm" id="ap-conflicts-h">{t('assessmentPlan.conflicts.heading')}</Heading>
         <ConflictList conflicts={data.conflicts} headingLevel={3} />
@@ -52,115 +60,10 @@ export function GroupPlanPage({ group }: { group: GroupRef }) {
 
 const isOwn = (e: Entry, g: GroupRef) => (g.kind === 'teaching' ? e.teachingGroupId === g.id : e.basisGroupId === g.id);
 
-type Field = 'kind' | 'title' | 'description' | 'startsOn' | 'endsOn';
-const FIELDS: readonly Field[] = ['kind', 'title', 'startsOn', 'endsOn', 'description'];
-
-/** Plan or change an entry; the school's rules are checked while typing (R-42). */
-function EntryForm({ group, data, editing, onDone }: { group: GroupRef; data: GroupPlan; editing: Entry | null; onDone: () => void }) {
-  const { t } = useTranslation();
-  const uid = useId();
-  const save = useSaveEntry(group);
-  const form = useFormErrors<Field>(FIELDS);
-  const [kind, setKind] = useState<EntryKind>(editing?.kind ?? (group.kind === 'basis' ? 'excursion' : 'test'));
-  const [title, setTitle] = useState(editing?.title ?? '');
-  const [description, setDescription] = useState(editing?.description ?? '');
-  const [startsOn, setStartsOn] = useState(editing?.startsOn ?? '');
-  const [endsOn, setEndsOn] = useState(editing?.endsOn ?? '');
-  const [live, setLive] = useState<CheckResult | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const oneDay = kind === 'test' || kind === 'fullDayTest';
-
-  // the live check: a moment after the last change of kind or dates
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn)) { setLive(null); return; }
-    const ctrl = new AbortController();
-    const timer = setTimeout(() => {
-      setChecking(true);
-      checkEntry(group, { kind, title, startsOn, endsOn: oneDay || !endsOn ? null : endsOn, entryId: editing?.id ?? null }, ctrl.signal)
-        .then((r) => setLive(r))
-        .catch(() => setLive(null))
-        .finally(() => setChecking(false));
-    }, 350);
-    return () => { clearTimeout(timer); ctrl.abort(); };
-    // the title does not change the rules; leave it out so typing it does not re-check
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, startsOn, endsOn, group.id, group.kind, editing?.id, oneDay]);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaved(null);
-    const found: Partial<Record<Field, string>> = {};
-    if (!title.trim()) found.title = t('assessmentPlan.form.titleRequired');
-    if (!startsOn) found.startsOn = t('assessmentPlan.form.startsOnRequired');
-    if (!form.check(found)) return;
-    try {
-      const res = await save.mutateAsync({ id: editing?.id ?? null, body: { kind, title: title.trim(), description: description.trim(), startsOn, endsOn: oneDay || !endsOn ? null : endsOn } });
-      setSaved(res.warnings.length ? t('assessmentPlan.form.savedWithWarnings') : t('assessmentPlan.form.saved'));
-      form.clear();
-      setLive(null);
-      if (editing) onDone();
-      else { setTitle(''); setDescription(''); setStartsOn(''); setEndsOn(''); }
-    } catch (err) {
-      form.fromServer(err);
-    }
-  }
-
-  return (
-    <section aria-labelledby={`${uid}-h`} className="stack ap-form">
-      <Heading level={2} data-size="sm" id={`${uid}-h`}>{editing ? t('assessmentPlan.form.editHeading', { title: editing.title }) : t('assessmentPlan.form.newHeading')}</Heading>
-      <Paragraph data-size="sm">
-        {data.group.kind === 'teaching' ? t('assessmentPlan.form.subjectFromGroup', { subject: `${data.group.subjectName} (${data.group.subjectCode})` }) : t('assessmentPlan.form.classEvent', { group: data.group.name })}
-      </Paragraph>
-      <form onSubmit={submit} className="stack" noValidate aria-labelledby={`${uid}-h`}>
-        <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={(f) => `${uid}-${f}`} />
-        <div className="ap-form__row">
-          <div className="ap-field">
-            <label htmlFor={`${uid}-kind`}>{t('assessmentPlan.form.kind')}</label>
-            <Select id={`${uid}-kind`} value={kind} onChange={(e) => setKind(e.target.value as EntryKind)}>
-              {entryKinds.map((k) => <Select.Option key={k} value={k}>{t(`assessmentPlan.kinds.${k}`)}</Select.Option>)}
-            </Select>
-          </div>
-          <Textfield id={`${uid}-title`} label={t('assessmentPlan.form.titleLabel')} value={title} maxLength={TITLE_MAX}
-            onChange={(e) => setTitle(e.target.value)} error={form.errors.title} />
-        </div>
-        <div className="ap-form__row">
-          <Textfield id={`${uid}-startsOn`} type="date" label={oneDay ? t('assessmentPlan.form.startsOn') : t('assessmentPlan.form.startsOnRange')}
-            value={startsOn} onChange={(e) => setStartsOn(e.target.value)} error={form.errors.startsOn} />
-          {!oneDay && (
-            <Textfield id={`${uid}-endsOn`} type="date" label={kind === 'project' ? t('assessmentPlan.form.dueOn') : t('assessmentPlan.form.endsOn')}
-              value={endsOn} min={startsOn || undefined} onChange={(e) => setEndsOn(e.target.value)} error={form.errors.endsOn} />
-          )}
-        </div>
-        <Textfield id={`${uid}-description`} label={t('assessmentPlan.form.description')} multiline rows={2} maxLength={DESCRIPTION_MAX}
-          value={description} onChange={(e) => setDescription(e.target.value)} error={form.errors.description} />
-        <LiveCheck live={live} checking={checking} />
-        <Paragraph role="status" data-size="sm">{saved ?? ''}</Paragraph>
-        <div className="ap-form__buttons">
-          <Button type="submit" loading={save.isPending} disabled={save.isPending}>{t('assessmentPlan.form.save')}</Button>
-          {editing && <Button type="button" variant="secondary" onClick={onDone}>{t('assessmentPlan.form.cancel')}</Button>}
-        </div>
-      </form>
-    </section>
-  );
-}
-
-function LiveCheck({ live, checking }: { live: CheckResult | null; checking: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <div className="ap-live" aria-live="polite" aria-atomic="true" data-testid="ap-live">
-      {checking && !live && <Paragraph data-size="sm">{t('assessmentPlan.form.checking')}</Paragraph>}
-      {live && (live.dateErrors.length > 0 || live.conflicts.length > 0 ? (
-        <Alert data-color={live.blocked ? 'danger' : 'warning'} data-size="sm">
-          <Heading level={3} data-size="2xs">{live.blocked ? t('assessmentPlan.form.liveBlocked') : t('assessmentPlan.form.liveHeading')}</Heading>
-          {live.dateErrors.map((d) => <Paragraph key={d.field} data-size="sm">{d.message}</Paragraph>)}
-          <ConflictList conflicts={live.conflicts} headingLevel={3} showNone={false} />
-        </Alert>
-      ) : (
-        <Paragraph data-size="sm" className="ap-live__ok">{t('assessmentPlan.form.liveOk')}</Paragraph>
-      ))}
-    </div>
-  );
+function formIntro(t: TFunction, data: GroupPlan): string {
+  return data.group.kind === 'teaching'
+    ? t('assessmentPlan.form.subjectFromGroup', { subject: `${data.group.subjectName} (${data.group.subjectCode})` })
+    : t('assessmentPlan.form.classEvent', { group: data.group.name });
 }
 
 /* ───────────── a student's combined plan (phone-friendly) ───────────── */
@@ -222,12 +125,23 @@ export function AssessmentPlanHomePage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { data } = useSuspenseQuery(mineQuery());
   if (me.studentId) return <StudentPlanPage studentId={me.studentId} viewer="self" />;
-  const nothing = data.teachingGroups.length === 0 && data.basisGroups.length === 0 && me.children.length === 0;
+  const rules = readsRules(me);
+  const events = plansSchoolEvents(me);
+  const nothing = data.teachingGroups.length === 0 && data.basisGroups.length === 0 && me.children.length === 0 && !rules;
   return (
     <div className="stack">
       <PageHeading title={t('assessmentPlan.title')} />
       <Paragraph>{t('assessmentPlan.home.intro')}</Paragraph>
       {nothing && <Paragraph>{t('assessmentPlan.home.nothing')}</Paragraph>}
+      {rules && (
+        <section aria-labelledby="ap-home-school">
+          <Heading level={2} data-size="sm" id="ap-home-school">{t('assessmentPlan.home.school')}</Heading>
+          <ul>
+            {events && <li><AppLink to="/assessment-plan/school-events">{t('assessmentPlan.events.link')}</AppLink></li>}
+            <li><AppLink to="/assessment-plan/rules">{t('assessmentPlan.rules.link')}</AppLink></li>
+          </ul>
+        </section>
+      )}
       {data.teachingGroups.length > 0 && (
         <section aria-labelledby="ap-home-groups">
           <Heading level={2} data-size="sm" id="ap-home-groups">{t('assessmentPlan.home.groups')}</Heading>

@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import type { Conflict, Entry } from './api';
@@ -20,8 +20,10 @@ const KIND_COLOR: Record<Entry['kind'], 'danger' | 'warning' | 'info' | 'success
 };
 
 /** The plan as a list by week — one column, readable on a phone. */
-export function PlanList({ entries, conflictDays, onEdit, onRemove }: {
+export function PlanList({ entries, conflictDays, onEdit, onRemove, actions }: {
   entries: Entry[]; conflictDays?: Set<string>; onEdit?: (e: Entry) => void; onRemove?: (e: Entry) => void;
+  /** instead of the edit and remove buttons: the page's own actions for an editable entry (a confirmed removal) */
+  actions?: (e: Entry) => ReactNode;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -48,7 +50,8 @@ export function PlanList({ entries, conflictDays, onEdit, onRemove }: {
                   </div>
                   {e.description && <div>{e.description}</div>}
                 </div>
-                {e.editable && (onEdit || onRemove) && (
+                {e.editable && actions && <div className="ap-item__actions">{actions(e)}</div>}
+                {e.editable && !actions && (onEdit || onRemove) && (
                   <div className="ap-item__actions">
                     {onEdit && <Button type="button" variant="tertiary" data-size="sm" onClick={() => onEdit(e)} aria-label={t('assessmentPlan.list.editLabel', { title: e.title })}>{t('assessmentPlan.list.edit')}</Button>}
                     {onRemove && <Button type="button" variant="tertiary" data-size="sm" onClick={() => onRemove(e)} aria-label={t('assessmentPlan.list.removeLabel', { title: e.title })}>{t('assessmentPlan.list.remove')}</Button>}

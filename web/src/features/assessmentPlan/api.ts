@@ -28,7 +28,10 @@ export interface GroupPlan extends Plan {
 }
 export interface StudentPlan extends Plan { student: { id: string; givenName: string; familyName: string } }
 export interface CheckResult { conflicts: Conflict[]; dateErrors: { field: string; message: string }[]; blocked: boolean }
-export interface EntryInput { kind: EntryKind; title: string; description: string; startsOn: string; endsOn: string | null }
+/** `level` only for an event of a level or the whole school (null: the whole school). */
+export interface EntryInput { kind: EntryKind; title: string; description: string; startsOn: string; endsOn: string | null; level?: string | null }
+export type CheckInput = Omit<EntryInput, 'description'> & { entryId: string | null };
+export interface Saved { entry: Entry; warnings: Conflict[] }
 export interface Mine { studentIds: string[]; teachingGroups: { id: string; name: string; subjectCode: string; subjectName: string }[]; basisGroups: { id: string; name: string }[] }
 
 /** Where a plan's page lives: a teaching group's or a class's. */
@@ -48,7 +51,7 @@ export const groupPlanQuery = (g: GroupRef) => queryOptions({
   queryFn: ({ signal }) => api<GroupPlan>(`${base(g)}/assessment-plan`, { signal }),
 });
 
-export function checkEntry(g: GroupRef, body: Omit<EntryInput, 'description'> & { entryId: string | null }, signal?: AbortSignal): Promise<CheckResult> {
+export function checkEntry(g: GroupRef, body: CheckInput, signal?: AbortSignal): Promise<CheckResult> {
   return api<CheckResult>(`${base(g)}/assessment-plan/check`, { method: 'POST', body, signal });
 }
 
@@ -56,7 +59,7 @@ export function useSaveEntry(g: GroupRef) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string | null; body: EntryInput }) =>
-      api<{ entry: Entry; warnings: Conflict[] }>(id ? `${base(g)}/assessment-plan/${enc(id)}` : `${base(g)}/assessment-plan`, { method: id ? 'PUT' : 'POST', body }),
+      api<Saved>(id ? `${base(g)}/assessment-plan/${enc(id)}` : `${base(g)}/assessment-plan`, { method: id ? 'PUT' : 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['assessmentPlan'] }),
   });
 }
@@ -74,3 +77,57 @@ export function useFeedUrl(path: string) {
 }
 export const studentFeedPath = (studentId: string) => `/api/students/${enc(studentId)}/assessment-plan/feed`;
 export const groupFeedPath = (teachingGroupId: string) => `/api/teaching-groups/${enc(teachingGroupId)}/assessment-plan/feed`;
+
+/* ───────────── the school's rules and its events for a level or the whole school ───────────── */
+
+export const ruleKinds: readonly RuleKind[] = ['maxTestsPerDay', 'maxTestsPerWeek', 'noTestAfterExcursion'];
+/** the rule that has no maximum */
+export const hasMaximum = (r: RuleKind) => r !== 'noTestAfterExcursion';
+export const MAXIMUM_MIN = 1;
+export const MAXIMUM_MAX = 20;
+export interface RuleSetting { rule: RuleKind; enabled: boolean; maximum: number | null; warningOnly: boolean }
+export interface Rules { access: Access; rules: (RuleSetting & { description: string })[]; canManage: boolean }
+export interface SchoolEvents { access: Access; from: string; to: string; today: string; levels: string[]; entries: Entry[] }
+
+export const rulesQuery = () => queryOptions({
+  queryKey: ['assessmentPlan', 'rules'],
+  queryFn: ({ signal }) => api<Rules>('/api/assessment-plan/rules', { signal }),
+});
+
+export function useSaveRules() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (rules: RuleSetting[]) => api<Rules>('/api/assessment-plan/rules', { method: 'PUT', body: { rules } }),
+    onSuccess: (data) => {
+      qc.setQueryData(rulesQuery().queryKey, data);
+      // the plans' conflicts follow the rules
+      return qc.invalidateQueries({ queryKey: ['assessmentPlan'], predicate: (q) => q.queryKey[1] !== 'rules' });
+    },
+  });
+}
+
+export const schoolEventsQuery = () => queryOptions({
+  queryKey: ['assessmentPlan', 'schoolEvents'],
+  queryFn: ({ signal }) => api<SchoolEvents>('/api/assessment-plan/school-events', { signal }),
+});
+
+export function checkSchoolEvent(body: CheckInput, signal?: AbortSignal): Promise<CheckResult> {
+  return api<CheckResult>('/api/assessment-plan/school-events/check', { method: 'POST', body, signal });
+}
+
+/** Events for a level or the whole school are planned and removed, not changed (the API has no PUT for them). */
+export function useSaveSchoolEvent() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body }: { id: string | null; body: EntryInput }) => api<Saved>('/api/assessment-plan/school-events', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['assessmentPlan'] }),
+  });
+}
+
+export function useDeleteSchoolEvent() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/api/assessment-plan/school-events/${enc(id)}`, { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['assessmentPlan'] }),
+  });
+}

@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../../core/auth/session';
 import { NotForYouPage } from '../../core/layout/ErrorPages';
 import { authedRoute } from '../../core/router/base';
-import { groupPlanQuery, mineQuery, studentPlanQuery } from './api';
+import { groupPlanQuery, mineQuery, rulesQuery, schoolEventsQuery, studentPlanQuery } from './api';
+import { RulesPage, SchoolEventsPage } from './LeaderPages';
 import { AssessmentPlanHomePage, GroupPlanPage, StudentPlanPage } from './Pages';
+import { plansSchoolEvents, readsRules } from './roles';
 
 const homeRoute = createRoute({
   getParentRoute: () => authedRoute,
@@ -62,4 +64,24 @@ const childRoute = createRoute({
   },
 });
 
-export const assessmentPlanRoutes = [homeRoute, teachingRoute, classRoute, studentRoute, childRoute] as const;
+const rulesRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'assessment-plan/rules',
+  loader: ({ context }) => (readsRules(context.me) ? context.queryClient.ensureQueryData(rulesQuery()) : null),
+  component: function RulesRoute(): ReactNode {
+    const { t } = useTranslation();
+    return readsRules(useMe()) ? <RulesPage /> : <NotForYouPage text={t('assessmentPlan.rules.onlyStaff')} />;
+  },
+});
+
+const schoolEventsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'assessment-plan/school-events',
+  loader: ({ context }) => (plansSchoolEvents(context.me) ? context.queryClient.ensureQueryData(schoolEventsQuery()) : null),
+  component: function SchoolEventsRoute(): ReactNode {
+    const { t } = useTranslation();
+    return plansSchoolEvents(useMe()) ? <SchoolEventsPage /> : <NotForYouPage text={t('assessmentPlan.events.onlyLeaders')} />;
+  },
+});
+
+export const assessmentPlanRoutes = [homeRoute, rulesRoute, schoolEventsRoute, teachingRoute, classRoute, studentRoute, childRoute] as const;

@@ -6,6 +6,7 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
 import { NoValue } from '../../core/ui/Facts';
 import { PageHeading } from '../../core/ui/PageHeading';
+import { GroupPlanLink } from '../assessmentPlan/GroupPlanLink';
 import { PublishSlotsLink } from '../booking/PublishLink';
 import { teachingGroupQuery } from './classesApi';
 
@@ -23,6 +24,7 @@ export function TeachingGroupPage({ teachingGroupId }: { teachingGroupId: string
         </Paragraph>
         <AccessReason access={data.access} />
       </div>
+      <GroupPlanLink teachingGroupId={teachingGroupId} name={data.group.name} />
       <PublishSlotsLink group={{ type: 'teachingGroup', id: teachingGroupId }} />
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <Table zebra border data-color="neutral">

@@ -1,18 +1,31 @@
-import { Button, Heading, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { formName, levels, schoolFormsQuery, useCreateForm } from './api';
+import { formName, levels, schoolFormsQuery, useCreateForm, useUpdateForm, type Form, type FormInput } from './api';
 
-/** The school's forms (R-05): what is tracked, for whom, by when, and how many are in. */
+const editButtonId = (formId: string) => `form-edit-${formId}`;
+const EDITOR_ID = 'form-editor';
+
+/** The school's forms (R-05): what is tracked, for whom, by when, and how many are in; add and change them. */
 export function SchoolFormsPage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const { data } = useSuspenseQuery(schoolFormsQuery);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const current = data.forms.find((f) => f.id === editing);
+  const levelText = (level: string | null) => (level ? level.toUpperCase().replace('GRADE', '') : t('forms.level.all'));
+  // the editor closes: the focus goes back to the row's button, not to the top of the page
+  const close = (formId: string, message: string) => {
+    setEditing(null);
+    setNote(message);
+    requestAnimationFrame(() => document.getElementById(editButtonId(formId))?.focus());
+  };
   return (
     <div className="stack">
       <div>
@@ -29,20 +42,32 @@ export function SchoolFormsPage() {
                 <Table.HeaderCell>{t('forms.school.level')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('forms.school.dueOn')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('forms.school.counts')}</Table.HeaderCell>
+                <Table.HeaderCell><span className="ds-sr-only">{t('forms.school.edit')}</span></Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
               {data.forms.map((f) => (
                 <Table.Row key={f.id}>
                   <Table.HeaderCell scope="row">{formName(f, i18n.language)}</Table.HeaderCell>
-                  <Table.Cell>{f.level ? f.level.toUpperCase().replace('GRADE', '') : t('forms.level.all')}</Table.Cell>
+                  <Table.Cell>{levelText(f.level)}</Table.Cell>
                   <Table.Cell>{format.date(f.dueOn)}</Table.Cell>
                   <Table.Cell>{t('forms.class.countsText', { done: f.counts.received + f.counts.checked, students: f.counts.students, checked: f.counts.checked })}</Table.Cell>
+                  <Table.Cell>
+                    <Button id={editButtonId(f.id)} variant="secondary" data-size="sm" aria-label={t('forms.school.editFor', { name: formName(f, i18n.language) })}
+                      aria-expanded={editing === f.id} aria-controls={editing === f.id ? EDITOR_ID : undefined} onClick={() => { setNote(''); setEditing(f.id); }}>
+                      {t('forms.school.edit')}
+                    </Button>
+                  </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
         </div>
+      )}
+      <Paragraph role="status" data-size="sm">{note}</Paragraph>
+      {current && (
+        <EditForm key={current.id} form={current} onSaved={(saved) => close(saved.id, t('forms.school.updated', { name: formName(saved, i18n.language) }))}
+          onCancel={() => close(current.id, '')} />
       )}
       <NewForm />
     </div>
@@ -51,43 +76,98 @@ export function SchoolFormsPage() {
 
 type Field = 'nameNb' | 'nameNn' | 'level' | 'dueOn';
 const FIELDS: Field[] = ['nameNb', 'nameNn', 'level', 'dueOn'];
+interface Values { nameNb: string; nameNn: string; level: string; dueOn: string }
+const EMPTY: Values = { nameNb: '', nameNn: '', level: '', dueOn: '' };
+
+/** The checks the browser can make; the rest (a level the school does not have) comes back from the server. */
+function useFormEditor(initial: Values) {
+  const { t } = useTranslation();
+  const [v, setV] = useState(initial);
+  const form = useFormErrors<Field>(FIELDS);
+  const input = (): FormInput | null => {
+    const req = t('forms.required');
+    if (!form.check({ ...(v.nameNb.trim() ? {} : { nameNb: req }), ...(v.nameNn.trim() ? {} : { nameNn: req }), ...(v.dueOn ? {} : { dueOn: req }) })) return null;
+    return { nameNb: v.nameNb, nameNn: v.nameNn, level: v.level || null, dueOn: v.dueOn };
+  };
+  return { v, setV, form, input };
+}
+
+function Fields({ uid, editor: { v, setV, form } }: { uid: string; editor: ReturnType<typeof useFormEditor> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={(f) => `${uid}-${f}`} />
+      <Textfield id={`${uid}-nameNb`} label={t('forms.school.nameNb')} value={v.nameNb} maxLength={200} onChange={(e) => setV({ ...v, nameNb: e.target.value })} error={form.errors.nameNb} />
+      <Textfield id={`${uid}-nameNn`} label={t('forms.school.nameNn')} value={v.nameNn} maxLength={200} onChange={(e) => setV({ ...v, nameNn: e.target.value })} error={form.errors.nameNn} />
+      <Field>
+        <Label htmlFor={`${uid}-level`}>{t('forms.school.level')}</Label>
+        <Select id={`${uid}-level`} value={v.level} onChange={(e) => setV({ ...v, level: e.target.value })}>
+          <Select.Option value="">{t('forms.level.all')}</Select.Option>
+          {levels.map((l) => <Select.Option key={l} value={l}>{l.toUpperCase().replace('GRADE', '')}</Select.Option>)}
+        </Select>
+        {form.errors.level && <ValidationMessage>{form.errors.level}</ValidationMessage>}
+      </Field>
+      <Textfield id={`${uid}-dueOn`} label={t('forms.school.dueOn')} type="date" value={v.dueOn} onChange={(e) => setV({ ...v, dueOn: e.target.value })} error={form.errors.dueOn} />
+    </>
+  );
+}
+
+/** Changes one form; on a refusal the typed values stay in the fields and the table keeps what was saved. */
+function EditForm({ form: saved, onSaved, onCancel }: { form: Form; onSaved: (f: Form) => void; onCancel: () => void }) {
+  const { t, i18n } = useTranslation();
+  const uid = useId();
+  const update = useUpdateForm();
+  const editor = useFormEditor({ nameNb: saved.nameNb, nameNn: saved.nameNn, level: saved.level ?? '', dueOn: saved.dueOn });
+  useEffect(() => { document.getElementById(`${uid}-nameNb`)?.focus(); }, [uid]);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const body = editor.input();
+    if (!body) return;
+    try {
+      onSaved(await update.mutateAsync({ id: saved.id, ...body }));
+    } catch (err) {
+      editor.form.fromServer(err);
+    }
+  }
+  return (
+    <section id={EDITOR_ID} aria-labelledby={`${uid}-h`} className="stack panel">
+      <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('forms.school.editHeading', { name: formName(saved, i18n.language) })}</Heading>
+      <form onSubmit={submit} noValidate className="stack" aria-labelledby={`${uid}-h`}>
+        <Fields uid={uid} editor={editor} />
+        <div className="needs-actions">
+          <Button type="submit" loading={update.isPending}>{t('forms.school.save')}</Button>
+          <Button type="button" variant="secondary" onClick={onCancel}>{t('forms.school.cancel')}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}
 
 function NewForm() {
   const { t } = useTranslation();
   const uid = useId();
   const create = useCreateForm();
-  const [v, setV] = useState({ nameNb: '', nameNn: '', level: '', dueOn: '' });
+  const editor = useFormEditor(EMPTY);
   const [done, setDone] = useState(false);
-  const form = useFormErrors<Field>(FIELDS);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(false);
-    const req = t('forms.required');
-    if (!form.check({ ...(v.nameNb.trim() ? {} : { nameNb: req }), ...(v.nameNn.trim() ? {} : { nameNn: req }), ...(v.dueOn ? {} : { dueOn: req }) })) return;
+    const body = editor.input();
+    if (!body) return;
     try {
-      await create.mutateAsync({ nameNb: v.nameNb, nameNn: v.nameNn, level: v.level || null, dueOn: v.dueOn });
-      setV({ nameNb: '', nameNn: '', level: '', dueOn: '' });
-      form.clear();
+      await create.mutateAsync(body);
+      editor.setV(EMPTY);
+      editor.form.clear();
       setDone(true);
     } catch (err) {
-      form.fromServer(err);
+      editor.form.fromServer(err);
     }
   }
   return (
     <section aria-labelledby={`${uid}-h`} className="stack panel">
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('forms.school.newHeading')}</Heading>
       <form onSubmit={submit} noValidate className="stack" aria-labelledby={`${uid}-h`}>
-        <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={(f) => `${uid}-${f}`} />
-        <Textfield id={`${uid}-nameNb`} label={t('forms.school.nameNb')} value={v.nameNb} maxLength={200} onChange={(e) => setV({ ...v, nameNb: e.target.value })} error={form.errors.nameNb} />
-        <Textfield id={`${uid}-nameNn`} label={t('forms.school.nameNn')} value={v.nameNn} maxLength={200} onChange={(e) => setV({ ...v, nameNn: e.target.value })} error={form.errors.nameNn} />
-        <div>
-          <label htmlFor={`${uid}-level`}>{t('forms.school.level')}</label>
-          <Select id={`${uid}-level`} value={v.level} onChange={(e) => setV({ ...v, level: e.target.value })}>
-            <Select.Option value="">{t('forms.level.all')}</Select.Option>
-            {levels.map((l) => <Select.Option key={l} value={l}>{l.toUpperCase().replace('GRADE', '')}</Select.Option>)}
-          </Select>
-        </div>
-        <Textfield id={`${uid}-dueOn`} label={t('forms.school.dueOn')} type="date" value={v.dueOn} onChange={(e) => setV({ ...v, dueOn: e.target.value })} error={form.errors.dueOn} />
+        <Fields uid={uid} editor={editor} />
         <Paragraph role="status" data-size="sm">{done ? t('forms.school.created') : ''}</Paragraph>
         <div><Button type="submit" loading={create.isPending}>{t('forms.school.create')}</Button></div>
       </form>

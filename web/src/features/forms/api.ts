@@ -47,5 +47,14 @@ export function useCreateForm() {
   });
 }
 
+/** Statuses already recorded are kept when a form's names, level or due date change. */
+export function useUpdateForm() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: Form) => api<Form>(`/api/forms/${enc(id)}`, { method: 'PUT', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['forms'] }),
+  });
+}
+
 /** The form's name in the reader's language (nynorsk readers get the nynorsk name). */
 export const formName = (f: Pick<Form, 'nameNb' | 'nameNn'>, language: string) => (language === 'nn' ? f.nameNn : f.nameNb);

@@ -18,6 +18,8 @@ export const formsNb = {
     title: 'Skjemaer ved skolen', intro: 'Skjemaene skolen følger opp per elev (registreringsskjema, samtykker, avtaler).',
     nameNb: 'Navn (bokmål)', nameNn: 'Navn (nynorsk)', level: 'Gjelder', dueOn: 'Frist', create: 'Legg til skjema', newHeading: 'Nytt skjema', created: 'Skjemaet er lagt til.',
     none: 'Ingen skjemaer ennå.', counts: 'Inne', nav: 'Skjemaer',
+    edit: 'Endre', editFor: 'Endre {{name}}', editHeading: 'Endre skjemaet «{{name}}»', save: 'Lagre endringene', cancel: 'Avbryt',
+    updated: 'Endringene i «{{name}}» er lagret. Status som alt er ført for elevene, står.',
   },
   student: {
     title: 'Skjemaer for {{name}}', myTitle: 'Mine skjemaer', intro: 'Skjemaene skolen trenger fra deg. Lever dem til kontaktlæreren.',
@@ -44,6 +46,8 @@ export const formsNn: typeof formsNb = {
     title: 'Skjema ved skulen', intro: 'Skjemaa skulen følgjer opp per elev (registreringsskjema, samtykke, avtalar).',
     nameNb: 'Namn (bokmål)', nameNn: 'Namn (nynorsk)', level: 'Gjeld', dueOn: 'Frist', create: 'Legg til skjema', newHeading: 'Nytt skjema', created: 'Skjemaet er lagt til.',
     none: 'Ingen skjema enno.', counts: 'Inne', nav: 'Skjema',
+    edit: 'Endre', editFor: 'Endre {{name}}', editHeading: 'Endre skjemaet «{{name}}»', save: 'Lagre endringane', cancel: 'Avbryt',
+    updated: 'Endringane i «{{name}}» er lagra. Status som alt er ført for elevane, står.',
   },
   student: {
     title: 'Skjema for {{name}}', myTitle: 'Skjemaa mine', intro: 'Skjemaa skulen treng frå deg. Lever dei til kontaktlæraren.',
@@ -70,6 +74,8 @@ export const formsEn: typeof formsNb = {
     title: "The school's forms", intro: 'The forms the school follows up per student (registration form, consents, agreements).',
     nameNb: 'Name (bokmål)', nameNn: 'Name (nynorsk)', level: 'For', dueOn: 'Due', create: 'Add the form', newHeading: 'New form', created: 'The form was added.',
     none: 'No forms yet.', counts: 'In', nav: 'Forms',
+    edit: 'Change', editFor: 'Change {{name}}', editHeading: 'Change the form “{{name}}”', save: 'Save the changes', cancel: 'Cancel',
+    updated: 'The changes to “{{name}}” were saved. Statuses already recorded for the students stand.',
   },
   student: {
     title: 'Forms for {{name}}', myTitle: 'My forms', intro: 'The forms the school needs from you. Hand them to your contact teacher.',

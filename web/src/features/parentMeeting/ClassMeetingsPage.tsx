@@ -1,16 +1,16 @@
 import { Button, Checkbox, Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { INFORMATION_MAX, classMeetingsQuery, useInformAbsent, useRecordMeeting, type ClassMeetings, type Meeting } from './api';
+import { INFORMATION_MAX, classMeetingsQuery, useCorrectMeeting, useInformAbsent, useRecordMeeting, type ClassMeetings, type Meeting } from './api';
 import '../accommodationNeeds/studentForms.css';
 
-/** The class's parent meetings (R-30): attendance per guardian, and the information sent to the absent. */
+/** The class's parent meetings (R-30): attendance per guardian, the information sent to the absent; record and correct. */
 export function ClassMeetingsPage({ basisGroupId }: { basisGroupId: string }) {
   const { t } = useTranslation();
   const { data } = useSuspenseQuery(classMeetingsQuery(basisGroupId));
@@ -23,7 +23,7 @@ export function ClassMeetingsPage({ basisGroupId }: { basisGroupId: string }) {
       <Paragraph>{t('parentMeeting.class.intro')}</Paragraph>
       {data.meetings.length === 0 ? <Paragraph>{t('parentMeeting.class.none')}</Paragraph>
         : data.meetings.map((m) => <MeetingCard key={m.id} data={data} meeting={m} />)}
-      {data.canManage && <NewMeeting data={data} />}
+      {data.canManage && <MeetingForm data={data} />}
     </div>
   );
 }
@@ -32,9 +32,17 @@ function MeetingCard({ data, meeting: m }: { data: ClassMeetings; meeting: Meeti
   const { t } = useTranslation();
   const format = useFormat();
   const inform = useInformAbsent(data.group.id);
-  const [sent, setSent] = useState('');
+  const [note, setNote] = useState('');
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const pending = m.absent - m.informed;
   const nameOf = (studentId: string) => { const f = data.families.find((x) => x.studentId === studentId); return f ? `${f.givenName} ${f.familyName}` : ''; };
+  // the editor closes: the focus goes back to the button that opened it
+  const closeEditor = (saved: boolean) => {
+    setEditing(false);
+    setNote(saved ? t('parentMeeting.class.corrected') : '');
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   return (
     <section aria-labelledby={`pm-${m.id}`} className="panel stack">
       <Heading level={2} data-size="sm" id={`pm-${m.id}`}>{m.topic}</Heading>
@@ -42,10 +50,10 @@ function MeetingCard({ data, meeting: m }: { data: ClassMeetings; meeting: Meeti
       <Paragraph className="pre-wrap">{m.information}</Paragraph>
       <Paragraph data-size="sm">{t('parentMeeting.class.figures', { present: m.present, absent: m.absent, informed: m.informed })}</Paragraph>
       {inform.isError && <ErrorAlert error={inform.error} />}
-      <Paragraph role="status" data-size="sm">{sent}</Paragraph>
+      <Paragraph role="status" data-size="sm">{note}</Paragraph>
       {data.canManage && (pending > 0 ? (
         <div>
-          <Button loading={inform.isPending} onClick={async () => { const r = await inform.mutateAsync(m.id); setSent(t('parentMeeting.class.informed', { count: r.informed })); }}>
+          <Button loading={inform.isPending} onClick={async () => { const r = await inform.mutateAsync(m.id); setNote(t('parentMeeting.class.informed', { count: r.informed })); }}>
             {t('parentMeeting.class.inform', { count: pending })}
           </Button>
         </div>
@@ -64,30 +72,54 @@ function MeetingCard({ data, meeting: m }: { data: ClassMeetings; meeting: Meeti
           </ul>
         </Details.Content>
       </Details>
+      {data.canManage && (editing ? <MeetingForm data={data} meeting={m} onDone={closeEditor} /> : (
+        <div>
+          <Button ref={editButton} variant="secondary" data-size="sm" aria-label={t('parentMeeting.class.editFor', { topic: m.topic })}
+            onClick={() => { setNote(''); setEditing(true); }}>
+            {t('parentMeeting.class.edit')}
+          </Button>
+        </div>
+      ))}
     </section>
   );
 }
 
 type Field = 'heldOn' | 'topic' | 'information';
 const FIELDS: Field[] = ['heldOn', 'topic', 'information'];
+const pairKey = (studentId: string, guardianPersonId: string) => `${studentId}|${guardianPersonId}`;
 
-function NewMeeting({ data }: { data: ClassMeetings }) {
+/**
+ * Records a new meeting, or corrects `meeting`. A correction lists the guardians recorded and those ticked
+ * now: a guardian never recorded (a student who joined the class later) is not made absent by it. On a
+ * refusal the typed values stay in the fields and the card above keeps what was saved.
+ */
+function MeetingForm({ data, meeting, onDone }: { data: ClassMeetings; meeting?: Meeting; onDone?: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const uid = useId();
   const record = useRecordMeeting(data.group.id);
-  const [heldOn, setHeldOn] = useState(data.today);
-  const [topic, setTopic] = useState('');
-  const [information, setInformation] = useState('');
-  const [present, setPresent] = useState<Record<string, boolean>>({});
+  const correct = useCorrectMeeting(data.group.id);
+  const recorded = new Set(meeting?.attendance.map((a) => pairKey(a.studentId, a.guardianPersonId)));
+  const [heldOn, setHeldOn] = useState(meeting?.heldOn ?? data.today);
+  const [topic, setTopic] = useState(meeting?.topic ?? '');
+  const [information, setInformation] = useState(meeting?.information ?? '');
+  const [present, setPresent] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries((meeting?.attendance ?? []).map((a) => [pairKey(a.studentId, a.guardianPersonId), a.present])));
   const [saved, setSaved] = useState(false);
   const form = useFormErrors<Field>(FIELDS);
+  useEffect(() => { if (meeting) document.getElementById(`${uid}-heldOn`)?.focus(); }, [meeting, uid]);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
     const req = t('parentMeeting.required');
     if (!form.check({ ...(heldOn ? {} : { heldOn: req }), ...(topic.trim() ? {} : { topic: req }), ...(information.trim() ? {} : { information: req }) })) return;
-    const attendance = data.families.flatMap((f) => f.guardians.map((g) => ({ studentId: f.studentId, guardianPersonId: g.personId, present: present[`${f.studentId}|${g.personId}`] ?? false })));
+    const attendance = data.families.flatMap((f) => f.guardians.map((g) => ({ studentId: f.studentId, guardianPersonId: g.personId, present: present[pairKey(f.studentId, g.personId)] ?? false })))
+      .filter((a) => !meeting || a.present || recorded.has(pairKey(a.studentId, a.guardianPersonId)));
     try {
+      if (meeting) {
+        await correct.mutateAsync({ id: meeting.id, heldOn, topic, information, attendance });
+        onDone?.(true);
+        return;
+      }
       await record.mutateAsync({ heldOn, topic, information, attendance });
       setTopic(''); setInformation(''); setPresent({});
       form.clear();
@@ -97,8 +129,8 @@ function NewMeeting({ data }: { data: ClassMeetings }) {
     }
   }
   return (
-    <section aria-labelledby={`${uid}-h`} className="panel stack">
-      <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('parentMeeting.class.newHeading')}</Heading>
+    <section aria-labelledby={`${uid}-h`} className={meeting ? 'stack' : 'panel stack'}>
+      <Heading level={meeting ? 3 : 2} data-size={meeting ? 'xs' : 'sm'} id={`${uid}-h`}>{meeting ? t('parentMeeting.class.editHeading') : t('parentMeeting.class.newHeading')}</Heading>
       <form onSubmit={submit} noValidate className="stack" aria-labelledby={`${uid}-h`}>
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={(f) => `${uid}-${f}`} />
         <Textfield id={`${uid}-heldOn`} label={t('parentMeeting.class.heldOn')} type="date" max={data.today} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} error={form.errors.heldOn} />
@@ -112,7 +144,7 @@ function NewMeeting({ data }: { data: ClassMeetings }) {
             return f.guardians.length === 0 ? (
               <Paragraph key={f.studentId} data-size="sm" className="muted">{student}: {t('parentMeeting.class.noGuardians')}</Paragraph>
             ) : f.guardians.map((g) => {
-              const k = `${f.studentId}|${g.personId}`;
+              const k = pairKey(f.studentId, g.personId);
               return (
                 <Checkbox key={k} data-size="sm" label={t('parentMeeting.class.presentLabel', { guardian: g.name, student })} checked={present[k] ?? false}
                   onChange={(e) => setPresent((p) => ({ ...p, [k]: e.target.checked }))} />
@@ -120,8 +152,11 @@ function NewMeeting({ data }: { data: ClassMeetings }) {
             });
           })}
         </fieldset>
-        <Paragraph role="status" data-size="sm">{saved ? t('parentMeeting.class.saved') : ''}</Paragraph>
-        <div><Button type="submit" loading={record.isPending}>{t('parentMeeting.class.save')}</Button></div>
+        {!meeting && <Paragraph role="status" data-size="sm">{saved ? t('parentMeeting.class.saved') : ''}</Paragraph>}
+        <div className="needs-actions">
+          <Button type="submit" loading={record.isPending || correct.isPending}>{meeting ? t('parentMeeting.class.saveChanges') : t('parentMeeting.class.save')}</Button>
+          {meeting && <Button type="button" variant="secondary" onClick={() => onDone?.(false)}>{t('parentMeeting.class.cancel')}</Button>}
+        </div>
       </form>
     </section>
   );

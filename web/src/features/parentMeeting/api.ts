@@ -33,6 +33,18 @@ export function useRecordMeeting(basisGroupId: string) {
   });
 }
 
+export function useCorrectMeeting(basisGroupId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: MeetingInput & { id: string }) =>
+      api<ClassMeetings>(`/api/basis-groups/${enc(basisGroupId)}/parent-meetings/${enc(id)}`, { method: 'PUT', body }),
+    onSuccess: (data) => {
+      qc.setQueryData(classMeetingsQuery(basisGroupId).queryKey, data);
+      void qc.invalidateQueries({ queryKey: ['parentMeetings', 'student'] });
+    },
+  });
+}
+
 export function useInformAbsent(basisGroupId: string) {
   const qc = useQueryClient();
   return useMutation({

@@ -5,7 +5,7 @@ export const parentMeetingNb = {
   actions: { classRead: 'Så foreldremøtene i klassen', manage: 'Førte foreldremøte eller sendte informasjon til foresatte', read: 'Så informasjonen fra foreldremøter' },
   class: {
     title: 'Foreldremøter i {{group}}',
-    intro: 'Før foreldremøtet med oppmøte per foresatt, og send informasjonen til dem som ikke kom. De får et varsel og en e-post med lenke – ikke selve teksten.',
+    intro: 'Før foreldremøtet med oppmøte per foresatt, og send informasjonen til dem som ikke kom. De får en melding og en e-post med lenke – ikke selve teksten.',
     none: 'Ingen foreldremøter er ført ennå.',
     held: 'Holdt {{date}}', by: 'ført av {{name}}',
     figures: '{{present}} til stede, {{absent}} fraværende, {{informed}} av dem har fått informasjonen',
@@ -16,7 +16,11 @@ export const parentMeetingNb = {
     who: 'Hvem kom? Kryss av for foresatte som var til stede.', noGuardians: 'ingen foresatte med innsyn',
     presentLabel: '{{guardian}} (foresatt til {{student}}) var til stede',
     save: 'Lagre møtet', saved: 'Møtet er lagret.',
+    edit: 'Endre møtet', editFor: 'Endre møtet {{topic}}', editHeading: 'Endre møtet', saveChanges: 'Lagre endringene', cancel: 'Avbryt',
+    corrected: 'Endringene er lagret.',
   },
+  /** the in-app notice (melding) to an absent guardian: a link to the information, not the text */
+  notice: { information: 'Informasjon fra et foreldremøte du ikke var på – les den' },
   family: { title: 'Foreldremøter – {{name}}', intro: 'Informasjonen fra foreldremøtene i klassen.', none: 'Ingen foreldremøter ennå.', held: '{{group}}, {{date}}' },
 };
 
@@ -26,7 +30,7 @@ export const parentMeetingNn: typeof parentMeetingNb = {
   actions: { classRead: 'Såg foreldremøta i klassen', manage: 'Førte foreldremøte eller sende informasjon til føresette', read: 'Såg informasjonen frå foreldremøte' },
   class: {
     title: 'Foreldremøte i {{group}}',
-    intro: 'Før foreldremøtet med oppmøte per føresett, og send informasjonen til dei som ikkje kom. Dei får eit varsel og ein e-post med lenke – ikkje sjølve teksten.',
+    intro: 'Før foreldremøtet med oppmøte per føresett, og send informasjonen til dei som ikkje kom. Dei får ei melding og ein e-post med lenke – ikkje sjølve teksten.',
     none: 'Ingen foreldremøte er førte enno.',
     held: 'Halde {{date}}', by: 'ført av {{name}}',
     figures: '{{present}} til stades, {{absent}} fråverande, {{informed}} av dei har fått informasjonen',
@@ -37,7 +41,10 @@ export const parentMeetingNn: typeof parentMeetingNb = {
     who: 'Kven kom? Kryss av for føresette som var til stades.', noGuardians: 'ingen føresette med innsyn',
     presentLabel: '{{guardian}} (føresett til {{student}}) var til stades',
     save: 'Lagre møtet', saved: 'Møtet er lagra.',
+    edit: 'Endre møtet', editFor: 'Endre møtet {{topic}}', editHeading: 'Endre møtet', saveChanges: 'Lagre endringane', cancel: 'Avbryt',
+    corrected: 'Endringane er lagra.',
   },
+  notice: { information: 'Informasjon frå eit foreldremøte du ikkje var på – les ho' },
   family: { title: 'Foreldremøte – {{name}}', intro: 'Informasjonen frå foreldremøta i klassen.', none: 'Ingen foreldremøte enno.', held: '{{group}}, {{date}}' },
 };
 
@@ -58,6 +65,9 @@ export const parentMeetingEn: typeof parentMeetingNb = {
     who: 'Who came? Tick the guardians who were present.', noGuardians: 'no guardians with insight',
     presentLabel: '{{guardian}} (guardian of {{student}}) was present',
     save: 'Save the meeting', saved: 'The meeting was saved.',
+    edit: 'Change the meeting', editFor: 'Change the meeting {{topic}}', editHeading: 'Change the meeting', saveChanges: 'Save the changes', cancel: 'Cancel',
+    corrected: 'The changes were saved.',
   },
+  notice: { information: 'Information from a parent meeting you did not attend – read it' },
   family: { title: 'Parent meetings – {{name}}', intro: 'The information from the class\'s parent meetings.', none: 'No parent meetings yet.', held: '{{group}}, {{date}}' },
 };

@@ -94,7 +94,14 @@ export function Notifications() {
   );
 }
 
+/** Each notice kind's text (a feature adds a line); a kind without one reads "new notification – open". */
+const NOTICE_TEXT = {
+  'conversation.newImportantInformation': 'conversations.plan.home.notificationImportant',
+  'accommodationNeed.toConfirm': 'accommodationNeeds.notice.toConfirm',
+  'accommodationNeed.reminder': 'accommodationNeeds.notice.reminder',
+  'parentMeeting.information': 'parentMeeting.notice.information',
+} as const;
+
 function notificationText(t: TFunction, n: AppNotification): string {
-  if (n.kind === 'conversation.newImportantInformation') return t('conversations.plan.home.notificationImportant');
-  return t('conversations.plan.home.notificationOther');
+  return n.kind in NOTICE_TEXT ? t(NOTICE_TEXT[n.kind as keyof typeof NOTICE_TEXT]) : t('conversations.plan.home.notificationOther');
 }

@@ -1,0 +1,114 @@
+/**
+ * The leaders' compliance counts (R-30…R-33), kept per cycle in routine_compliance. Computing them from the
+ * data costs the whole school's evidence (~0.2–0.5 s of database time for a 1 667-student school), which a
+ * department head or principal opening the view should not wait for each time; reading the kept counts is a
+ * few hundred rows. The counts are at most MAX_AGE old:
+ *   - none yet, or computed for another day (overdue and open depend on the day), or asked to refresh: the
+ *     request computes them and waits;
+ *   - older than MAX_AGE: the request is answered from the kept counts and they are computed again behind it;
+ *   - a changed routine forgets them (forgetCompliance), so the next read computes them.
+ * One computation per cycle at a time, across processes: an advisory lock on the cycle; a request that must
+ * wait for fresh counts waits for the lock and uses the counts the other computed.
+ * The view says when the counts were computed, and a leader can ask for them now.
+ */
+import type { Database, QueryFn } from '../../core/db/client.js';
+import { complianceSql, membersOf, type ComplianceRow, type RoutineRow, type TaskContext } from './service.js';
+
+/** seconds; COMPLIANCE_MAX_AGE_SECONDS=0 computes on every read */
+const maxAgeSeconds = (): number => {
+  const v = Number(process.env.COMPLIANCE_MAX_AGE_SECONDS ?? 60);
+  return Number.isFinite(v) && v >= 0 ? v : 60;
+};
+
+export interface ComplianceSnapshot {
+  rows: ComplianceRow[];
+  /** ISO timestamp of the computation */
+  computedAt: string;
+}
+
+interface Run { computedAt: string; computedFor: string; fresh: boolean }
+
+async function runOf(q: QueryFn, ctx: TaskContext): Promise<Run | null> {
+  const [row] = await q<Run>(
+    `select to_json(computed_at)#>>'{}' as "computedAt", computed_for::text as "computedFor",
+       computed_at > now() - make_interval(secs => $3) as fresh
+     from routine_compliance_run where owner_id = $1 and cycle_id = $2`, [ctx.ownerId, ctx.cycleId, maxAgeSeconds()]);
+  return row ?? null;
+}
+
+const lockKey = (cycleId: string) => `routine_compliance:${cycleId}`;
+
+/**
+ * Computes the cycle's counts and keeps them. `wait`: wait for another computation and skip if it left fresh
+ * counts for today; otherwise skip when another process is computing.
+ */
+async function recompute(database: Database, ctx: TaskContext, routines: RoutineRow[], wait: boolean, force: boolean): Promise<void> {
+  await database.transaction(async (q) => {
+    if (wait) {
+      await q('select pg_advisory_xact_lock(hashtext($1))', [lockKey(ctx.cycleId)]);
+      const run = await runOf(q, ctx);
+      if (!force && run && run.computedFor === ctx.today && run.fresh) return;
+    } else {
+      const [got] = await q<{ ok: boolean }>('select pg_try_advisory_xact_lock(hashtext($1)) as ok', [lockKey(ctx.cycleId)]);
+      if (!got?.ok) return;
+    }
+    // a whole school: hash joins (see queryTasks)
+    await q('set local enable_nestloop = off');
+    await q('set local jit = off');
+    const members = await membersOf(q, ctx, {});
+    const { text, params } = complianceSql(ctx, routines, undefined, members);
+    const n = params.length;
+    await q('delete from routine_compliance where owner_id = $1 and cycle_id = $2', [ctx.ownerId, ctx.cycleId]);
+    await q(
+      `insert into routine_compliance (owner_id, cycle_id, dim, routine_id, key, department_id, total, done, overdue, late, open)
+       select $${n + 1}::uuid, $${n + 2}::uuid, c.dim, c.routine_id, c.key::uuid, c.department_id, c.total, c.done, c.overdue, c.late, c.open
+       from (${text}) c`, [...params, ctx.ownerId, ctx.cycleId]);
+    await q(
+      `insert into routine_compliance_run (owner_id, cycle_id, computed_at, computed_for) values ($1, $2, now(), $3)
+       on conflict (owner_id, cycle_id) do update set computed_at = excluded.computed_at, computed_for = excluded.computed_for`,
+      [ctx.ownerId, ctx.cycleId, ctx.today]);
+  });
+}
+
+/** The kept counts of a cycle's routines ($3) for the school ($4 null) or departments ($4), per routine and class or teacher. */
+export const KEPT_COUNTS_SQL = `select dim, routine_id, key::text as key, null::uuid as department_id, sum(total)::int as total, sum(done)::int as done,
+    sum(overdue)::int as overdue, sum(late)::int as late, sum(open)::int as open
+  from routine_compliance
+  where owner_id = $1 and cycle_id = $2 and routine_id = any($3::uuid[]) and ($4::uuid[] is null or department_id = any($4::uuid[]))
+  group by dim, routine_id, key`;
+
+/** Computations started behind an answer, per database, so that closing the app can wait for them. */
+const behind = new WeakMap<Database, Set<Promise<void>>>();
+
+export async function settleCompliance(database: Database): Promise<void> {
+  await Promise.allSettled([...(behind.get(database) ?? [])]);
+}
+
+function recomputeBehind(database: Database, ctx: TaskContext, routines: RoutineRow[], onError: (e: unknown) => void): void {
+  const set = behind.get(database) ?? new Set<Promise<void>>();
+  behind.set(database, set);
+  const p: Promise<void> = recompute(database, ctx, routines, false, false).catch(onError).finally(() => set.delete(p));
+  set.add(p);
+}
+
+/**
+ * The counts for a school (departmentIds undefined) or the given departments, summed over the kept rows.
+ * `refresh`: compute them now (the leader asked).
+ */
+export async function complianceSnapshot(database: Database, ctx: TaskContext, routines: RoutineRow[], departmentIds: string[] | undefined,
+  opts: { refresh: boolean; onError: (e: unknown) => void }): Promise<ComplianceSnapshot> {
+  let run = await runOf(database.query, ctx);
+  if (!run || run.computedFor !== ctx.today || opts.refresh) {
+    await recompute(database, ctx, routines, true, opts.refresh);
+    run = await runOf(database.query, ctx);
+  } else if (!run.fresh) {
+    recomputeBehind(database, ctx, routines, opts.onError);
+  }
+  const rows = await database.query<ComplianceRow>(KEPT_COUNTS_SQL, [ctx.ownerId, ctx.cycleId, routines.map((r) => r.id), departmentIds ?? null]);
+  return { rows, computedAt: run!.computedAt };
+}
+
+/** A routine of the cycle changed: its kept counts no longer hold. */
+export async function forgetCompliance(q: QueryFn, ownerId: string, cycleId: string): Promise<void> {
+  await q('delete from routine_compliance_run where owner_id = $1 and cycle_id = $2', [ownerId, cycleId]);
+}

@@ -1,0 +1,176 @@
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AccessReason } from '../../core/ui/AccessReason';
+import { AppLink } from '../../core/ui/AppLink';
+import { ErrorAlert } from '../../core/ui/ErrorAlert';
+import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
+import { InlineConfirm } from '../../core/ui/InlineConfirm';
+import { PageHeading } from '../../core/ui/PageHeading';
+import {
+  MAXIMUM_MAX, MAXIMUM_MIN, checkSchoolEvent, hasMaximum, rulesQuery, schoolEventsQuery, useDeleteSchoolEvent, useSaveRules, useSaveSchoolEvent,
+  type RuleKind, type RuleSetting, type Rules,
+} from './api';
+import { EntryForm } from './EntryForm';
+import { PlanList } from './PlanList';
+import './assessmentPlan.css';
+
+/* ───────────── the school's conflict rules ───────────── */
+
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('nb') + s.slice(1);
+
+/** The school's rules (R-42): every staff member reads them; the principal sets them. */
+export function RulesPage() {
+  const { t } = useTranslation();
+  const { data } = useSuspenseQuery(rulesQuery());
+  return (
+    <div className="stack">
+      <div>
+        <PageHeading title={t('assessmentPlan.rules.title')} />
+        <AccessReason access={data.access} />
+      </div>
+      <Paragraph>{t('assessmentPlan.rules.intro')}</Paragraph>
+      <section className="stack" aria-labelledby="ap-rules-now">
+        <Heading level={2} data-size="sm" id="ap-rules-now">{t('assessmentPlan.rules.current')}</Heading>
+        <ul className="ap-rules" data-testid="ap-rules-now">
+          {data.rules.map((r) => (
+            <li key={r.rule}>
+              <Tag data-size="sm" data-color={!r.enabled ? 'neutral' : r.warningOnly ? 'warning' : 'danger'}>
+                {!r.enabled ? t('assessmentPlan.rules.off') : r.warningOnly ? t('assessmentPlan.rules.warns') : t('assessmentPlan.rules.refuses')}
+              </Tag>{' '}
+              {upperFirst(r.description)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {data.canManage ? <RulesForm data={data} /> : <Paragraph data-size="sm">{t('assessmentPlan.rules.readOnly')}</Paragraph>}
+    </div>
+  );
+}
+
+interface Draft { rule: RuleKind; enabled: boolean; maximum: string; warningOnly: boolean }
+const PARTS = ['enabled', 'maximum', 'warningOnly'] as const;
+
+/** The typed number as the API wants it; what is not a number goes as null and the server names the field. */
+function toSetting(d: Draft): RuleSetting {
+  const typed = d.maximum.trim().replace(',', '.');
+  const n = typed === '' ? null : Number(typed);
+  return { rule: d.rule, enabled: d.enabled, maximum: hasMaximum(d.rule) ? (n === null || Number.isNaN(n) ? null : n) : null, warningOnly: d.warningOnly };
+}
+
+/** Each rule on/off, its maximum and whether a breach stops the save; the server's field errors per rule. */
+function RulesForm({ data }: { data: Rules }) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const save = useSaveRules();
+  const form = useFormErrors<string>((path) => /^rules\.\d+\.(enabled|maximum|warningOnly|rule)$/.test(path));
+  const [drafts, setDrafts] = useState<Draft[]>(() => data.rules.map((r) => ({ rule: r.rule, enabled: r.enabled, maximum: r.maximum === null ? '' : String(r.maximum), warningOnly: r.warningOnly })));
+  const [saved, setSaved] = useState(false);
+  const idFor = (f: string) => `${uid}-${f.replace(/\./g, '-')}`;
+  const nameOf = (f: string) => {
+    const d = drafts[Number(f.split('.')[1])];
+    return d ? `${t(`assessmentPlan.rules.name.${d.rule}`)}: ` : '';
+  };
+  const order = drafts.flatMap((_, i) => [...PARTS.map((p) => `rules.${i}.${p}`), `rules.${i}.rule`]);
+  const set = (i: number, change: Partial<Draft>) => {
+    setSaved(false);
+    setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...change } : d)));
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    try {
+      await save.mutateAsync(drafts.map(toSetting));
+      form.clear();
+      setSaved(true);
+    } catch (err) {
+      // what was typed stays in the form; the rules in force above are the saved ones
+      form.fromServer(err);
+    }
+  }
+
+  return (
+    <section className="stack" aria-labelledby={`${uid}-h`}>
+      <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('assessmentPlan.rules.editHeading')}</Heading>
+      <form onSubmit={submit} className="stack" noValidate aria-labelledby={`${uid}-h`}>
+        <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={order} idFor={idFor} where={nameOf} />
+        {drafts.map((d, i) => (
+          <Fieldset key={d.rule} className="ap-rule">
+            <Fieldset.Legend>{t(`assessmentPlan.rules.name.${d.rule}`)}</Fieldset.Legend>
+            <Checkbox id={idFor(`rules.${i}.enabled`)} label={t('assessmentPlan.rules.enabled')} checked={d.enabled}
+              onChange={(e) => set(i, { enabled: e.target.checked })} />
+            {hasMaximum(d.rule) && (
+              <Textfield id={idFor(`rules.${i}.maximum`)} className="ap-rule__maximum" type="number" inputMode="numeric" min={MAXIMUM_MIN} max={MAXIMUM_MAX} step={1}
+                label={t('assessmentPlan.rules.maximum')} value={d.maximum} onChange={(e) => set(i, { maximum: e.target.value })}
+                error={form.errors[`rules.${i}.maximum`]} />
+            )}
+            <Fieldset data-size="sm">
+              <Fieldset.Legend>{t('assessmentPlan.rules.whenBroken')}</Fieldset.Legend>
+              <Radio id={idFor(`rules.${i}.warningOnly`)} name={`${uid}-${d.rule}-mode`} value="refuse" label={t('assessmentPlan.rules.refuse')}
+                checked={!d.warningOnly} onChange={() => set(i, { warningOnly: false })} />
+              <Radio name={`${uid}-${d.rule}-mode`} value="warn" label={t('assessmentPlan.rules.warn')}
+                checked={d.warningOnly} onChange={() => set(i, { warningOnly: true })} />
+            </Fieldset>
+          </Fieldset>
+        ))}
+        <div role="status">
+          {saved && <Alert data-color="success" data-size="sm">{t('assessmentPlan.rules.saved')}</Alert>}
+        </div>
+        <div>
+          <Button type="submit" loading={save.isPending} disabled={save.isPending}>{t('assessmentPlan.rules.save')}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/* ───────────── events for a level or the whole school ───────────── */
+
+/** The leaders plan cultural events, full-day tests and trip days for a level or the whole school (R-42). */
+export function SchoolEventsPage() {
+  const { t } = useTranslation();
+  const { data } = useSuspenseQuery(schoolEventsQuery());
+  const save = useSaveSchoolEvent();
+  const remove = useDeleteSchoolEvent();
+  const [removed, setRemoved] = useState<string | null>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const upcoming = data.entries.filter((e) => (e.endsOn ?? e.startsOn) >= data.today);
+  const past = data.entries.filter((e) => (e.endsOn ?? e.startsOn) < data.today);
+  const onRemove = (id: string, title: string) => remove.mutate(id, {
+    onSuccess: () => {
+      setRemoved(t('assessmentPlan.events.removed', { title }));
+      // the removed entry's buttons are gone: keep the keyboard user in the list
+      listHeading.current?.focus();
+    },
+  });
+  return (
+    <div className="stack">
+      <div>
+        <PageHeading title={t('assessmentPlan.events.title')} />
+        <AccessReason access={data.access} />
+      </div>
+      <Paragraph>{t('assessmentPlan.events.intro')}</Paragraph>
+      <Paragraph data-size="sm"><AppLink to="/assessment-plan/rules">{t('assessmentPlan.rules.link')}</AppLink></Paragraph>
+      <EntryForm editing={null} defaultKind="culturalEvent" intro={t('assessmentPlan.events.formIntro')} levels={data.levels}
+        check={checkSchoolEvent} save={save} onDone={() => undefined} />
+      <section className="stack" aria-labelledby="ap-events-h">
+        <Heading level={2} data-size="sm" id="ap-events-h" ref={listHeading} tabIndex={-1}>{t('assessmentPlan.events.listHeading')}</Heading>
+        <Paragraph role="status" data-size="sm">{removed ?? ''}</Paragraph>
+        {remove.isError && <ErrorAlert error={remove.error} />}
+        <PlanList entries={upcoming} actions={(e) => (
+          <InlineConfirm ask={t('assessmentPlan.list.removeLabel', { title: e.title })} question={t('assessmentPlan.events.removeQuestion', { title: e.title })}
+            yes={t('assessmentPlan.events.yes')} no={t('assessmentPlan.events.no')} danger
+            pending={remove.isPending && remove.variables === e.id} onYes={() => onRemove(e.id, e.title)} />
+        )} />
+        {past.length > 0 && (
+          <details className="ap-past">
+            <summary>{t('assessmentPlan.list.past')}</summary>
+            <PlanList entries={past} />
+          </details>
+        )}
+      </section>
+    </div>
+  );
+}
