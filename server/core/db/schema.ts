@@ -1391,7 +1391,7 @@ export const routineHandTick = pgTable('routine_hand_tick', {
  * is a read of a few hundred rows instead of the school's whole evidence (~0.2–0.5 s of database time for a
  * 1 667-student school). One row per routine × class (dim 'class', key = basis group) or routine × responsible
  * teacher (dim 'teacher', key = staff member), per department of the tasks (null: tasks of no department).
- * Recomputed from the data when older than a minute or from another day (see annualCycle/compliance.ts).
+ * Recomputed from the data when older than a few minutes or from another day (see annualCycle/compliance.ts).
  */
 export const routineCompliance = pgTable('routine_compliance', {
   ownerId: uuid().notNull(),

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeMailTransports, startMailCapture, type MailCapture } from '../../core/mail/mailer.js';
 import { testApp, type Client, type TestApp } from '../../test/harness.js';
 import { DEFAULT_ROUTINES, moveByYears } from './defaults.js';
+import { computeAllCompliance } from './compliance.js';
 import { sendWeeklyDigests } from './digest.js';
 
 let t: TestApp;
@@ -250,8 +251,17 @@ describe('R-30…R-33: the leaders\' compliance', () => {
     expect(audited.length).toBe(2);
   });
 
-  it('keeps the counts up to a minute and says when they were computed: a task done after a read shows when the principal asks for fresh counts, a hand tick at once', async () => {
-    type K = Omit<C, 'classes'> & { computedAt: string; classes: { basisGroupId: string; byRoutine: { routineId: string; done: number }[] }[] };
+  it('has every school\'s counts computed by the morning job, so the first leader of the day is answered from them', async () => {
+    await t.database.query('delete from routine_compliance_run');
+    expect(await computeAllCompliance(t.database, '2026-11-25')).toBeGreaterThan(0);
+    const [run] = await t.database.query<{ at: string }>(`select to_json(computed_at)#>>'{}' as at from routine_compliance_run where computed_for = '2026-11-25'`);
+    const res = await avd.get('/api/annual-cycle/compliance');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().computedAt).toBe(run!.at);
+  });
+
+  it('keeps the counts a few minutes and says when they were computed: a task done after a read shows when the principal asks for fresh counts, a hand tick at once', async () => {
+    type K = Omit<C, 'classes'> & { computedAt: string; keptForSeconds: number; classes: { basisGroupId: string; byRoutine: { routineId: string; done: number }[] }[] };
     const read = async (query = '') => {
       const res = await rektor.get(`/api/annual-cycle/compliance${query}`);
       expect(res.statusCode, res.body).toBe(200);
@@ -261,6 +271,7 @@ describe('R-30…R-33: the leaders\' compliance', () => {
     const checklist = await routineByKey('startOfYearChecklist');
     const before = await read();
     expect(Number.isNaN(Date.parse(before.computedAt))).toBe(false);
+    expect(before.keptForSeconds).toBe(300); // COMPLIANCE_MAX_AGE_SECONDS' default
     expect(doneIn(before, checklist.id, h().basisGroup2STAId)).toBe(0); // the demo's 2STA has three of four items
     expect((await kt.request('PUT', `/api/basis-groups/${h().basisGroup2STAId}/start-of-year/complaintsAboutTeaching`, { checked: true, checkedOn: '2026-09-03' })).statusCode).toBe(200);
     const kept = await read();

@@ -2,28 +2,36 @@
  * The leaders' compliance counts (R-30…R-33), kept per cycle in routine_compliance. Computing them from the
  * data costs the whole school's evidence (~0.2–0.5 s of database time for a 1 667-student school), which a
  * department head or principal opening the view should not wait for each time; reading the kept counts is a
- * few hundred rows. The counts are at most MAX_AGE old:
+ * few hundred rows. The counts are kept up to COMPLIANCE_MAX_AGE_SECONDS (five minutes by default: a routine
+ * runs over weeks, and each computation costs a school's evidence, so a county's schools computed every minute
+ * would keep a core busy):
  *   - none yet, or computed for another day (overdue and open depend on the day), or asked to refresh: the
  *     request computes them and waits;
- *   - older than MAX_AGE: the request is answered from the kept counts and they are computed again behind it;
+ *   - older than that: the request is answered from the kept counts and they are computed again behind it;
  *   - a changed routine forgets them (forgetCompliance), so the next read computes them.
  * One computation per cycle at a time, across processes: an advisory lock on the cycle; a request that must
  * wait for fresh counts waits for the lock and uses the counts the other computed.
+ * Every morning a job computes every school's counts for the day, so the first leader of the day does not
+ * wait for them (COMPLIANCE_JOB).
  * The view says when the counts were computed, and a leader can ask for them now.
  */
 import type { Database, QueryFn } from '../../core/db/client.js';
-import { complianceSql, membersOf, type ComplianceRow, type RoutineRow, type TaskContext } from './service.js';
+import { defineJob, enqueue } from '../../core/jobs/queue.js';
+import { today as todayNow } from '../../core/time.js';
+import { complianceSql, ensureCycle, membersOf, routinesOf, schoolYearOn, type ComplianceRow, type RoutineRow, type TaskContext } from './service.js';
 
 /** seconds; COMPLIANCE_MAX_AGE_SECONDS=0 computes on every read */
-const maxAgeSeconds = (): number => {
-  const v = Number(process.env.COMPLIANCE_MAX_AGE_SECONDS ?? 60);
-  return Number.isFinite(v) && v >= 0 ? v : 60;
+export const maxAgeSeconds = (): number => {
+  const v = Number(process.env.COMPLIANCE_MAX_AGE_SECONDS ?? 300);
+  return Number.isFinite(v) && v >= 0 ? v : 300;
 };
 
 export interface ComplianceSnapshot {
   rows: ComplianceRow[];
   /** ISO timestamp of the computation */
   computedAt: string;
+  /** how long the counts are kept before they are computed again */
+  keptForSeconds: number;
 }
 
 interface Run { computedAt: string; computedFor: string; fresh: boolean }
@@ -105,10 +113,54 @@ export async function complianceSnapshot(database: Database, ctx: TaskContext, r
     recomputeBehind(database, ctx, routines, opts.onError);
   }
   const rows = await database.query<ComplianceRow>(KEPT_COUNTS_SQL, [ctx.ownerId, ctx.cycleId, routines.map((r) => r.id), departmentIds ?? null]);
-  return { rows, computedAt: run!.computedAt };
+  return { rows, computedAt: run!.computedAt, keptForSeconds: maxAgeSeconds() };
 }
 
 /** A routine of the cycle changed: its kept counts no longer hold. */
 export async function forgetCompliance(q: QueryFn, ownerId: string, cycleId: string): Promise<void> {
   await q('delete from routine_compliance_run where owner_id = $1 and cycle_id = $2', [ownerId, cycleId]);
 }
+
+/**
+ * Computes the kept counts of every school's cycle for `day` (a school without a cycle gets the default, as on
+ * first use). Returns how many cycles were computed.
+ */
+export async function computeAllCompliance(database: Database, day: string): Promise<number> {
+  const schools = await database.query<{ owner_id: string; id: string }>('select owner_id, id from school order by owner_id, id');
+  let n = 0;
+  for (const school of schools) {
+    const year = await schoolYearOn(database.query, school.owner_id, day);
+    if (!year || year.startsOn > day) continue;
+    const cycle = await ensureCycle(database, school.owner_id, school.id, year.id, null);
+    const routines = await routinesOf(database.query, school.owner_id, cycle.id);
+    if (!routines.length) continue;
+    await recompute(database, { ownerId: school.owner_id, schoolId: school.id, schoolYearId: year.id, cycleId: cycle.id, today: day }, routines, true, true);
+    n += 1;
+  }
+  return n;
+}
+
+export const COMPLIANCE_JOB = 'annualCycle.compliance';
+
+/** 04:00 UTC: 05:00 or 06:00 in Norway, before anyone opens the leaders' view. */
+function nextMorning(now: Date): Date {
+  const d = new Date(now);
+  d.setUTCHours(4, 0, 0, 0);
+  if (d <= now) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+/** Scheduled once for the database: the morning computation, every day. */
+export function registerComplianceJob(database: Database): void {
+  void database.query(
+    'insert into job (kind, run_at) select $1, $2::timestamptz where not exists (select 1 from job where kind = $1 and done_at is null)',
+    [COMPLIANCE_JOB, nextMorning(new Date())],
+  ).catch(() => {});
+}
+
+defineJob(COMPLIANCE_JOB, async (_payload, database) => {
+  await computeAllCompliance(database, todayNow());
+  if (!(await database.query('select 1 from job where kind = $1 and done_at is null and run_at > now()', [COMPLIANCE_JOB])).length) {
+    await enqueue(database, COMPLIANCE_JOB, {}, { runAt: nextMorning(new Date()) });
+  }
+});

@@ -21,7 +21,7 @@ import {
   routineParams, studentTasksSchema, tickBody, tickParams, tickQuery, type Compliance, type CycleView, type RoutineBody,
 } from './schemas.js';
 import { copyCycle, cycleFor, ensureCycle, responsibilityOf, routineById, routinesOf, schoolYearOn, statusOf, tasksOf, type Cycle, type RoutineRow, type TaskRow, type TaskSlice, type ComplianceCounts } from './service.js';
-import { complianceSnapshot, forgetCompliance, settleCompliance } from './compliance.js';
+import { complianceSnapshot, forgetCompliance, maxAgeSeconds, registerComplianceJob, settleCompliance } from './compliance.js';
 import { myTasks, namesOf } from './homeTasks.js';
 
 const tags = ['annualCycle'];
@@ -121,6 +121,7 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const q = app.database.query;
   registerDigestMail(app.database, app.config);
+  registerComplianceJob(app.database);
   app.addHook('onClose', async () => settleCompliance(app.database));
 
   r.get('/api/annual-cycle', {
@@ -249,7 +250,7 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/annual-cycle/compliance', {
     config: { access: { kind: 'school', action: 'annualCycle.readCompliance' } },
     schema: {
-      tags, summary: 'Compliance per routine, class and teacher: done/total, overdue (principal: the school; department head: the department). Counts are kept and at most a minute old (computedAt); refresh=true computes them now',
+      tags, summary: 'Compliance per routine, class and teacher: done/total, overdue (principal: the school; department head: the department). Counts are kept up to keptForSeconds (computedAt says when they were computed); refresh=true computes them now',
       querystring: complianceQuery, response: { 200: complianceSchema },
     },
   }, async (req) => {
@@ -259,10 +260,13 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
     const principal = roles.some((x) => x.role === 'principal');
     const departmentIds = principal ? undefined : roles.filter((x) => x.role === 'departmentHead' && x.departmentId).map((x) => x.departmentId!);
     const routines = await routinesOf(q, actor.ownerId, cycle.id);
-    const empty: Compliance = { access: accessOf(req), scope: principal ? 'school' : 'department', today: req.today, schoolYear: year.name, computedAt: null, routines: [], classes: [], teachers: [] };
+    const empty: Compliance = {
+      access: accessOf(req), scope: principal ? 'school' : 'department', today: req.today, schoolYear: year.name, computedAt: null, keptForSeconds: maxAgeSeconds(),
+      routines: [], classes: [], teachers: [],
+    };
     await writeAudit(app.database, [{ ownerId: actor.ownerId, actorPersonId: actor.personId, action: 'annualCycle.readCompliance', resourceType: 'school', resourceId: schoolId, studentId: null, decision: 'allow', reason: req.decision!.reason }]);
     if (!routines.length) return empty;
-    const { rows, computedAt } = await complianceSnapshot(app.database, { ownerId: actor.ownerId, schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, routines, departmentIds,
+    const { rows, computedAt, keptForSeconds } = await complianceSnapshot(app.database, { ownerId: actor.ownerId, schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, routines, departmentIds,
       { refresh: req.query.refresh === 'true', onError: (e) => req.log.error(e, 'annual-cycle compliance: computing the counts behind an answer failed') });
     const classRows = rows.filter((x) => x.dim === 'class');
     const teacherRows = rows.filter((x) => x.dim === 'teacher');
@@ -286,6 +290,7 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
     return {
       ...empty,
       computedAt,
+      keptForSeconds,
       routines: routines.filter((x) => perRoutine.has(x.id)).map((x) => ({
         routineId: x.id, title: titleOf(x, req.locale), opensOn: x.opensOn, closesOn: x.closesOn, weeks: weeksOf(x), responsibleRole: x.responsibleRole,
         handTicked: isHandTicked(x.evidenceKind), ...pick(perRoutine.get(x.id)!),

@@ -12,7 +12,7 @@ export const tickParams = z.object({ routineId: z.uuid(), subjectId: z.uuid() })
 export const tickQuery = z.object({ teacherId: z.uuid().optional() });
 export const basisParams = z.object({ basisGroupId: z.uuid() });
 export const cycleQuery = z.object({ schoolYearId: z.uuid().optional() });
-/** refresh=true: compute the kept counts now instead of answering with counts up to a minute old */
+/** refresh=true: compute the kept counts now instead of answering with the kept ones (see keptForSeconds) */
 export const complianceQuery = cycleQuery.extend({ refresh: z.enum(['true', 'false']).optional() });
 
 const text = (max: number) => z.string().trim().max(max);
@@ -129,6 +129,8 @@ export const complianceSchema = z.object({
   schoolYear: z.string(),
   /** when the counts were computed (ISO); null when the cycle has no routines */
   computedAt: z.string().nullable(),
+  /** how long counts are kept before they are computed again behind an answer */
+  keptForSeconds: z.number(),
   routines: z.array(countsSchema.extend({
     routineId: z.string(), title: z.string(), opensOn: z.string(), closesOn: z.string(), weeks: weeksSchema,
     responsibleRole: z.enum(routineResponsibleRoles), handTicked: z.boolean(),

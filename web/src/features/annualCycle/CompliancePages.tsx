@@ -32,14 +32,14 @@ function CountHeads() {
   );
 }
 
-/** The counts are kept up to a minute (the whole school's evidence is costly to read): say when, and offer them now. */
-function ComputedAt({ at }: { at: string }) {
+/** The counts are kept a few minutes (the whole school's evidence is costly to read): say when, and offer them now. */
+function ComputedAt({ at, keptForSeconds }: { at: string; keptForSeconds: number }) {
   const { t } = useTranslation();
   const f = useFormat();
   const refresh = useRefreshCompliance();
   return (
     <div className="annual-computed">
-      <Paragraph data-size="sm" aria-live="polite">{t('annualCycle.compliance.computedAt', { at: f.dateTime(at) })}</Paragraph>
+      <Paragraph data-size="sm" aria-live="polite">{t('annualCycle.compliance.computedAt', { at: f.dateTime(at), minutes: Math.max(1, Math.round(keptForSeconds / 60)) })}</Paragraph>
       <Button variant="secondary" data-size="sm" onClick={() => refresh.mutate()} aria-busy={refresh.isPending || undefined} disabled={refresh.isPending}>
         {t('annualCycle.compliance.refresh')}
       </Button>
@@ -70,7 +70,7 @@ export function CompliancePage() {
         <PageHeading title={t('annualCycle.compliance.title')} />
         <Paragraph>{data.scope === 'school' ? t('annualCycle.compliance.introSchool', { year: data.schoolYear }) : t('annualCycle.compliance.introDepartment', { year: data.schoolYear })}</Paragraph>
         <AccessReason access={data.access} />
-        {data.computedAt && <ComputedAt at={data.computedAt} />}
+        {data.computedAt && <ComputedAt at={data.computedAt} keptForSeconds={data.keptForSeconds} />}
       </div>
       {data.routines.length === 0 ? <Paragraph>{t('annualCycle.compliance.none')}</Paragraph> : (
         <>

@@ -45,8 +45,10 @@ export interface MyTasks { today: string; week: number; groups: TaskGroup[]; wee
 export interface Counts { total: number; done: number; overdue: number; late: number; open: number }
 export interface Compliance {
   access: Access; scope: 'school' | 'department'; today: string; schoolYear: string;
-  /** when the kept counts were computed (at most a minute ago); null without routines */
+  /** when the kept counts were computed; null without routines */
   computedAt: string | null;
+  /** how long the server keeps them before computing them again */
+  keptForSeconds: number;
   routines: (Counts & { routineId: string; title: string; opensOn: string; closesOn: string; weeks: Weeks; responsibleRole: ResponsibleRole; handTicked: boolean })[];
   classes: (Counts & { basisGroupId: string; name: string; byRoutine: (Counts & { routineId: string })[] })[];
   teachers: (Counts & { staffMemberId: string; name: string; byRoutine: (Counts & { routineId: string })[] })[];
@@ -74,7 +76,7 @@ export const complianceQuery = () => queryOptions({
   queryKey: ['annualCycle', 'compliance'],
   queryFn: ({ signal }) => api<Compliance>('/api/annual-cycle/compliance', { signal }),
 });
-/** The leader asks for the counts now instead of the kept ones (up to a minute old). */
+/** The leader asks for the counts now instead of the kept ones. */
 export function useRefreshCompliance() {
   const qc = useQueryClient();
   return useMutation({

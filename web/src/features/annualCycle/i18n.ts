@@ -50,7 +50,7 @@ export const annualCycleNb = {
     perRoutine: 'Per rutine', perClass: 'Per klasse', perTeacher: 'Per lærer',
     routine: 'Rutine', class: 'Klasse', teacher: 'Lærer', done: 'Gjort', overdue: 'Forfalt', open: 'Åpne', late: 'Gjort for sent', when: 'Når',
     doneOf: '{{done}} av {{total}}', none: 'Ingen oppgaver.',
-    computedAt: 'Tallene er fra {{at}} og oppdateres hvert minutt.', refresh: 'Oppdater nå', refreshFailed: 'Kunne ikke oppdatere tallene. Prøv igjen.',
+    computedAt: 'Tallene er fra {{at}}. De regnes ut på nytt når de er eldre enn {{minutes}} minutter.', refresh: 'Oppdater nå', refreshFailed: 'Kunne ikke oppdatere tallene. Prøv igjen.',
   },
   classPage: {
     title: 'Rutiner og oppgaver {{group}}', intro: 'Status for hver elev og for klassen. Velg en elev for detaljene.',
@@ -112,7 +112,7 @@ export const annualCycleNn: Shape<typeof annualCycleNb> = {
     perRoutine: 'Per rutine', perClass: 'Per klasse', perTeacher: 'Per lærar',
     routine: 'Rutine', class: 'Klasse', teacher: 'Lærar', done: 'Gjort', overdue: 'Forfalle', open: 'Opne', late: 'Gjort for seint', when: 'Når',
     doneOf: '{{done}} av {{total}}', none: 'Ingen oppgåver.',
-    computedAt: 'Tala er frå {{at}} og blir oppdaterte kvart minutt.', refresh: 'Oppdater no', refreshFailed: 'Kunne ikkje oppdatere tala. Prøv igjen.',
+    computedAt: 'Tala er frå {{at}}. Dei blir rekna ut på nytt når dei er eldre enn {{minutes}} minutt.', refresh: 'Oppdater no', refreshFailed: 'Kunne ikkje oppdatere tala. Prøv igjen.',
   },
   classPage: {
     title: 'Rutinar og oppgåver {{group}}', intro: 'Status for kvar elev og for klassen. Vel ein elev for detaljane.',
@@ -172,7 +172,7 @@ export const annualCycleEn: Shape<typeof annualCycleNb> = {
     perRoutine: 'Per routine', perClass: 'Per class', perTeacher: 'Per teacher',
     routine: 'Routine', class: 'Class', teacher: 'Teacher', done: 'Done', overdue: 'Overdue', open: 'Open', late: 'Done late', when: 'When',
     doneOf: '{{done}} of {{total}}', none: 'No tasks.',
-    computedAt: 'Figures as of {{at}}, updated every minute.', refresh: 'Update now', refreshFailed: 'Could not update the figures. Try again.',
+    computedAt: 'Figures as of {{at}}; they are worked out again when older than {{minutes}} minutes.', refresh: 'Update now', refreshFailed: 'Could not update the figures. Try again.',
   },
   classPage: {
     title: 'Routines and tasks {{group}}', intro: 'Status for each student and for the class. Choose a student for details.',
