@@ -71,14 +71,14 @@ describe('R-05 forms (nb)', () => {
     const dueOn = editor.getByLabel(t('forms.school.dueOn'));
     const level = editor.getByLabel(t('forms.school.level'));
     await edit.click();
-    await expect(hasFocus(nameNb)).resolves.toBe(true);
+    await expect.poll(() => hasFocus(nameNb)).toBe(true);
     await nameNn.fill('Samtykke til bilete på nettsidene');
     await dueOn.focus();
     await typeDate(page, '2026-09-18');
     await check(page, 'forms-school-edit');
     await editor.getByRole('button', { name: t('forms.school.save') }).click();
     await page.getByRole('status').filter({ hasText: t('forms.school.updated', { name: photo }) }).waitFor();
-    await expect(hasFocus(edit)).resolves.toBe(true);
+    await expect.poll(() => hasFocus(edit)).toBe(true);
 
     await page.reload();
     await settled(page);
@@ -101,7 +101,7 @@ describe('R-05 forms (nb)', () => {
     await expect(page.getByRole('rowheader', { name: 'Samtykke til bilder og film' }).count()).resolves.toBe(0);
     await check(page, 'forms-school-edit-refused');
     await editor.getByRole('button', { name: t('forms.school.cancel') }).click();
-    await expect(hasFocus(edit)).resolves.toBe(true);
+    await expect.poll(() => hasFocus(edit)).toBe(true);
     expect((await getJson<SchoolForms>(page, '/api/forms')).forms.find((f) => f.id === saved!.id)).toEqual(expect.objectContaining({ nameNb: photo, level: null }));
   });
 });
@@ -209,7 +209,7 @@ describe('R-30 the contact teacher corrects a parent meeting (nb)', () => {
     const editor = page.getByRole('form', { name: t('parentMeeting.class.editHeading') });
     const heldOn = editor.getByLabel(t('parentMeeting.class.heldOn'));
     const topic = editor.getByLabel(t('parentMeeting.class.topic'));
-    await expect(hasFocus(heldOn)).resolves.toBe(true);
+    await expect.poll(() => hasFocus(heldOn)).toBe(true);
     await typeDate(page, '2026-11-24');
     await topic.fill('Foreldremøte om eksamen og terminprøver');
     await editor.getByLabel(t('parentMeeting.class.information')).fill('Eksamen for Vg2 er i juni. Terminprøver i uke 50.');
@@ -218,7 +218,7 @@ describe('R-30 the contact teacher corrects a parent meeting (nb)', () => {
     await editor.getByRole('button', { name: t('parentMeeting.class.saveChanges') }).click();
     await page.getByRole('status').filter({ hasText: t('parentMeeting.class.corrected') }).waitFor();
     const corrected = page.getByRole('button', { name: t('parentMeeting.class.editFor', { topic: 'Foreldremøte om eksamen og terminprøver' }) });
-    await expect(hasFocus(corrected)).resolves.toBe(true);
+    await expect.poll(() => hasFocus(corrected)).toBe(true);
 
     await page.reload();
     await settled(page);
@@ -241,7 +241,7 @@ describe('R-30 the contact teacher corrects a parent meeting (nb)', () => {
     await expect(card.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Foreldremøte om eksamen og terminprøver');
     await check(page, 'parent-meetings-edit-refused');
     await editor.getByRole('button', { name: t('parentMeeting.class.cancel') }).click();
-    await expect(hasFocus(corrected)).resolves.toBe(true);
+    await expect.poll(() => hasFocus(corrected)).toBe(true);
 
     await card.getByRole('button', { name: /Send informasjonen til/ }).click();
     await card.getByRole('status').filter({ hasText: /Sendt til/ }).waitFor();
