@@ -4,13 +4,14 @@
  * phone and takes it into a calendar (the ICS feed parses); the contact teacher's class page in nynorsk.
  * The leaders' pages: the principal sets the school's rules (a bad maximum refused at the field, the saved
  * rules left as they were) and a teacher's planning then holds to them; a department head plans an event
- * for Vg2 in nynorsk and a Vg2 student finds it in their plan (in English); the principal removes it.
+ * for Vg2 in nynorsk and a Vg2 student finds it in their plan (in English); the principal moves it a day (a holiday
+ * refused at the field, what was typed kept) and then removes it.
  * Conflict messages name the day the Norwegian way ("torsdag 3. desember"). axe runs on every page visited.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildDemo } from '../server/seed/demo.js';
-import { check, classPage, exact, login, menu, putJson, settled, texts, journey, useBrowser } from './support';
+import { check, classPage, exact, hasFocus, login, menu, putJson, settled, texts, journey, useBrowser } from './support';
 
 const { info } = buildDemo('not-a-real-hash');
 const h = info.hardCases;
@@ -34,15 +35,15 @@ describe('a subject teacher plans a test and sees the live conflict (nb)', () =>
     await page.getByLabel(t('assessmentPlan.form.startsOn')).fill('2026-12-03');
     const live = page.getByTestId('ap-live');
     await live.getByText('høyst 1 prøve(r) per dag').waitFor();
-    await expect(live.getByText('Prøve i sidemål').isVisible()).resolves.toBe(true);
+    await live.getByText('Prøve i sidemål').waitFor();
     // the day in the server's message is written the Norwegian way, not as 2026-12-03
-    await expect(live.getByText(/» torsdag 3\. desember for /).isVisible()).resolves.toBe(true);
+    await live.getByText(/» torsdag 3\. desember for /).waitFor();
     await expect(live.getByText(/2026-12-03/).count()).resolves.toBe(0);
     await check(page, 'assessment-plan-live-conflict');
 
     await page.getByRole('button', { name: t('assessmentPlan.form.save') }).click();
     await page.getByRole('heading', { name: t('errors.formHasErrors') }).waitFor();
-    await expect(page.getByRole('link', { name: /høyst 1 prøve\(r\) per dag/ }).first().isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: /høyst 1 prøve\(r\) per dag/ }).first().waitFor();
     // what was typed is still there
     await expect(page.getByLabel(t('assessmentPlan.form.titleLabel')).inputValue()).resolves.toBe(TITLE);
     await check(page, 'assessment-plan-refused');
@@ -76,7 +77,7 @@ describe('the student sees the combined plan on a phone and takes it into a cale
     for (const title of [TITLE, 'Ekskursjon til Nordfjell museum', 'Prøve i sosiologi']) {
       await expect(page.getByText(title).first().isVisible(), title).resolves.toBe(true);
     }
-    await expect(page.getByText(/ingen prøve dagen etter en tur- eller ekskursjonsdag/).first().isVisible()).resolves.toBe(true);
+    await page.getByText(/ingen prøve dagen etter en tur- eller ekskursjonsdag/).first().waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, 'no sideways scrolling on a phone').toBeLessThanOrEqual(390);
     await check(page, 'assessment-plan-student-phone');
@@ -116,7 +117,7 @@ describe('the contact teacher\'s class page (nn)', () => {
     await login(page, 'kontaktlarer');
     await classPage(page, 'nn', '2STA', 'assessmentPlan.classSection');
     await page.getByRole('heading', { level: 1, name: t('assessmentPlan.group.title', { group: '2STA' }) }).waitFor();
-    await expect(page.getByText(/inga prøve dagen etter ein tur- eller ekskursjonsdag/).first().isVisible()).resolves.toBe(true);
+    await page.getByText(/inga prøve dagen etter ein tur- eller ekskursjonsdag/).first().waitFor();
     await check(page, 'assessment-plan-class-nn');
     expect(h.basisGroup2STAId).toBeTruthy();
   });
@@ -144,9 +145,9 @@ describe('the principal sets the school\'s rules (nb)', () => {
     await page.getByRole('button', { name: t('assessmentPlan.rules.save') }).click();
     await page.getByRole('heading', { name: t('errors.formHasErrors') }).waitFor();
     const message = 'Skriv det høyeste antallet prøver regelen tillater (et helt tall fra 1 til 20).';
-    await expect(page.getByRole('link', { name: `${t('assessmentPlan.rules.name.maxTestsPerWeek')}: ${message}` }).isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: `${t('assessmentPlan.rules.name.maxTestsPerWeek')}: ${message}` }).waitFor();
     await expect(week.getByLabel(t('assessmentPlan.rules.maximum')).inputValue()).resolves.toBe('0');
-    await expect(page.getByTestId('ap-rules-now').getByText('Høyst 3 prøver per uke').isVisible()).resolves.toBe(true);
+    await page.getByTestId('ap-rules-now').getByText('Høyst 3 prøver per uke').waitFor();
     await check(page, 'assessment-plan-rules-refused');
   });
 
@@ -192,7 +193,7 @@ describe('a department head plans an event for Vg2 (nn)', () => {
     await menu(page, 'nn', t('assessmentPlan.nav'));
     await page.getByRole('link', { name: t('assessmentPlan.events.link') }).click();
     await page.getByRole('heading', { level: 1, name: t('assessmentPlan.events.title') }).waitFor();
-    await expect(page.getByText('Juleavslutning i aulaen', { exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByText('Juleavslutning i aulaen', { exact: true }).waitFor();
     await check(page, 'assessment-plan-events');
 
     await page.getByLabel(t('assessmentPlan.form.kind')).selectOption('fullDayTest');
@@ -213,14 +214,14 @@ describe('a department head plans an event for Vg2 (nn)', () => {
     await page.getByRole('status').filter({ hasText: t('assessmentPlan.form.saved') }).waitFor();
     const item = page.getByRole('listitem').filter({ hasText: EVENT });
     await item.waitFor();
-    await expect(item.getByText(t('assessmentPlan.list.level', { level: 'Vg2' })).isVisible()).resolves.toBe(true);
+    await item.getByText(t('assessmentPlan.list.level', { level: 'Vg2' })).waitFor();
     await check(page, 'assessment-plan-events-saved');
   });
 
   it('reads the school\'s rules but does not change them', async () => {
     await page.getByRole('link', { name: t('assessmentPlan.rules.link') }).click();
     await page.getByRole('heading', { level: 1, name: t('assessmentPlan.rules.title') }).waitFor();
-    await expect(page.getByText(t('assessmentPlan.rules.readOnly')).isVisible()).resolves.toBe(true);
+    await page.getByText(t('assessmentPlan.rules.readOnly')).waitFor();
     await expect(page.getByRole('button', { name: t('assessmentPlan.rules.save') }).count()).resolves.toBe(0);
     await check(page, 'assessment-plan-rules-readonly');
   });
@@ -237,8 +238,65 @@ describe('a Vg2 student finds the level\'s event in their plan (en, phone)', () 
     await page.getByRole('heading', { level: 1, name: t('assessmentPlan.student.myTitle') }).waitFor();
     const item = page.getByRole('listitem').filter({ hasText: EVENT });
     await item.waitFor();
-    await expect(item.getByText(t('assessmentPlan.list.level', { level: 'Vg2' })).isVisible()).resolves.toBe(true);
+    await item.getByText(t('assessmentPlan.list.level', { level: 'Vg2' })).waitFor();
     await check(page, 'assessment-plan-student-level-event');
+  });
+});
+
+describe('the principal changes the event\'s date; a holiday is refused at the field (nb)', () => {
+  const t = texts('nb');
+  let page: Page;
+  journey(browser, 'nb', {}, (p) => { page = p; });
+  const editButton = () => page.getByRole('button', { name: t('assessmentPlan.list.editLabel', { title: EVENT }) });
+  const startsOn = () => page.getByLabel(t('assessmentPlan.form.startsOnRange'), { exact: true });
+
+  it('"Endre" opens the form filled in; a day later is saved with a status line, the focus back on "Endre", and still there after a reload', async () => {
+    await login(page, 'rektor');
+    await page.goto('/assessment-plan/school-events');
+    await page.getByRole('heading', { level: 1, name: t('assessmentPlan.events.title') }).waitFor();
+    await editButton().click();
+    const heading = page.getByRole('heading', { level: 2, name: t('assessmentPlan.form.editHeading', { title: EVENT }) });
+    await heading.waitFor();
+    await expect.poll(() => hasFocus(heading)).toBe(true);
+    await expect(page.getByLabel(t('assessmentPlan.form.titleLabel')).inputValue()).resolves.toBe(EVENT);
+    await expect(startsOn().inputValue()).resolves.toBe('2026-12-16');
+    await expect(page.getByLabel(t('assessmentPlan.events.forWhom')).inputValue()).resolves.toBe('vg2');
+    await check(page, 'assessment-plan-event-edit');
+
+    await startsOn().fill('2026-12-17');
+    await page.getByTestId('ap-live').getByText(t('assessmentPlan.form.liveOk')).waitFor();
+    await page.getByRole('button', { name: t('assessmentPlan.form.save') }).click();
+    await page.getByRole('status').filter({ hasText: t('assessmentPlan.events.changed', { title: EVENT }) }).waitFor();
+    await expect.poll(() => hasFocus(editButton())).toBe(true);
+    await page.getByRole('heading', { name: t('assessmentPlan.form.newHeading') }).waitFor();
+    await check(page, 'assessment-plan-event-changed');
+
+    await page.reload();
+    const item = page.getByRole('listitem').filter({ hasText: EVENT });
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toMatch(/17\. des/);
+  });
+
+  it('a holiday is refused at the date field; the typed title and date stay; cancelling leaves the saved event as it was', async () => {
+    await editButton().click();
+    const moved = `${EVENT} (flyttet)`;
+    await page.getByLabel(t('assessmentPlan.form.titleLabel')).fill(moved);
+    await startsOn().fill('2026-12-21');
+    await page.getByTestId('ap-live').getByText(/Juleferie/).waitFor();
+    await page.getByRole('button', { name: t('assessmentPlan.form.save') }).click();
+    await page.getByRole('heading', { name: t('errors.formHasErrors') }).waitFor();
+    await page.getByRole('link', { name: /21\. desember 2026 er en fridag \(Juleferie/ }).waitFor();
+    await expect(startsOn().getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel(t('assessmentPlan.form.titleLabel')).inputValue()).resolves.toBe(moved);
+    await expect(startsOn().inputValue()).resolves.toBe('2026-12-21');
+    await check(page, 'assessment-plan-event-refused');
+
+    await page.getByRole('button', { name: t('assessmentPlan.form.cancel') }).click();
+    await expect.poll(() => hasFocus(editButton())).toBe(true);
+    const item = page.getByRole('listitem').filter({ hasText: EVENT });
+    await expect(item.textContent()).resolves.toMatch(/17\. des/);
+    await expect(page.getByText(moved).count()).resolves.toBe(0);
+    await check(page, 'assessment-plan-event-cancelled');
   });
 });
 

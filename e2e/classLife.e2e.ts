@@ -35,27 +35,27 @@ describe('the contact teacher\'s class life (nb)', () => {
     await page.goto(`/classes/${h.basisGroup2STAId}/class-hour`);
     await page.getByRole('heading', { level: 1, name: t('classLife.hour.title', { group: '2STA' }) }).waitFor();
     await settled(page);
-    await expect(page.getByText(t('classLife.standing.checkAbsence')).first().isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('link', { name: t('classLife.hour.absenceLink') }).isVisible()).resolves.toBe(true);
+    await page.getByText(t('classLife.standing.checkAbsence')).first().waitFor();
+    await page.getByRole('link', { name: t('classLife.hour.absenceLink') }).waitFor();
     await check(page, 'classlife-hour');
     await page.getByRole('textbox', { name: t('classLife.hour.notes'), exact: true }).fill('Snakket om arbeidsmengden før jul. Tillitselevene tar opp prøveplanen i elevrådet.');
     await page.getByLabel(t('classLife.hour.share')).check();
     await page.getByRole('button', { name: t('classLife.hour.saveNotes') }).click();
     await page.getByRole('status').filter({ hasText: t('classLife.saved') }).waitFor();
-    await expect(page.getByText('Tillitselevene tar opp prøveplanen').first().isVisible()).resolves.toBe(true);
+    await page.getByText('Tillitselevene tar opp prøveplanen').first().waitFor();
     await check(page, 'classlife-hour-saved');
   });
 
   it('the start-of-year checklist and the class rules with the students\' proposals', async () => {
     await page.goto(`/classes/${h.basisGroup2STAId}/start-of-year`);
     await settled(page);
-    await expect(page.getByRole('rowheader', { name: t('classLife.start.items.complaintsAboutTeaching') }).isVisible()).resolves.toBe(true);
+    await page.getByRole('rowheader', { name: t('classLife.start.items.complaintsAboutTeaching') }).waitFor();
     await check(page, 'classlife-start');
     await page.getByRole('button', { name: `${t('classLife.start.check')}: ${t('classLife.start.items.complaintsAboutTeaching')}` }).click();
     await page.getByRole('button', { name: `${t('classLife.start.undo')}: ${t('classLife.start.items.complaintsAboutTeaching')}` }).waitFor();
     await page.goto(`/classes/${h.basisGroup2STAId}/class-rules`);
     await settled(page);
-    await expect(page.getByText(/Mobilen ligger i sekken/).first().isVisible()).resolves.toBe(true);
+    await page.getByText(/Mobilen ligger i sekken/).first().waitFor();
     await check(page, 'classlife-rules');
   });
 

@@ -58,7 +58,7 @@ describe.each(['nb', 'nn'] as const)('formative assessment and conflicts (%s)', 
       await login(page, 'elev');
       await menu(page, lang, t('formative.nav.mine'));
       await page.getByRole('heading', { level: 1, name: t('formative.student.myTitle') }).waitFor();
-      await expect(page.getByText(feedback).first().isVisible()).resolves.toBe(true);
+      await page.getByText(feedback).first().waitFor();
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, 'no sideways scrolling on a phone').toBeLessThanOrEqual(390);
       await check(page, 'formative-student-phone');
@@ -69,7 +69,7 @@ describe.each(['nb', 'nn'] as const)('formative assessment and conflicts (%s)', 
       await login(page, 'foresatt');
       await page.goto(`/children/${h.elevStudentId}/formative`);
       await settled(page);
-      await expect(page.getByText(feedback).first().isVisible()).resolves.toBe(true);
+      await page.getByText(feedback).first().waitFor();
       await check(page, 'formative-guardian-phone');
     });
   });

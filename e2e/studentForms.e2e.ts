@@ -1,6 +1,7 @@
 /**
  * Accommodation needs (R-04), forms (R-05) and parent meetings (R-30): a contact teacher checks a class's
- * forms by keyboard; the principal changes a form (a level the school does not have refused at the field);
+ * forms by keyboard; the principal changes a form (a level the school does not have refused at the field),
+ * retires it (gone from the class checklist) and takes it into use again;
  * a reminder reaches a subject teacher as a link-only notice; a subject teacher confirms a student's need
  * and drops off the contact teacher's not-confirmed list; the contact teacher records and corrects a parent
  * meeting (a future date refused at the field) and sends it to the absent; the guardian follows the notice
@@ -97,12 +98,57 @@ describe('R-05 forms (nb)', () => {
     await expect(nameNb.inputValue()).resolves.toBe('Samtykke til bilder og film');
     await expect(level.inputValue()).resolves.toBe('grade5');
     // the table keeps what was saved
-    await expect(page.getByRole('rowheader', { name: photo, exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByRole('rowheader', { name: photo, exact: true }).waitFor();
     await expect(page.getByRole('rowheader', { name: 'Samtykke til bilder og film' }).count()).resolves.toBe(0);
     await check(page, 'forms-school-edit-refused');
     await editor.getByRole('button', { name: t('forms.school.cancel') }).click();
     await expect.poll(() => hasFocus(edit)).toBe(true);
     expect((await getJson<SchoolForms>(page, '/api/forms')).forms.find((f) => f.id === saved!.id)).toEqual(expect.objectContaining({ nameNb: photo, level: null }));
+  });
+
+  it('the principal retires a form after an in-place confirmation; it is gone from the contact teacher\'s class checklist with its statuses kept, and the principal takes it into use again', async () => {
+    const photo = 'Samtykke til bilder på skolens nettsider';
+    const formsUrl = `/api/basis-groups/${h.basisGroup2STAId}/forms`;
+    const received = (l: ClassForms, formId: string) => l.students.flatMap((x) => x.cells).filter((c) => c.formId === formId && c.status !== 'missing').length;
+    const before = await getJson<ClassForms>(page, formsUrl);
+    const form = before.forms.find((f) => f.nameNb === photo)!;
+    const ask = page.getByRole('button', { name: t('forms.school.retireFor', { name: photo }) });
+    await ask.click();
+    const no = page.getByRole('button', { name: t('forms.school.retireNo') });
+    await expect.poll(() => hasFocus(no)).toBe(true);
+    await page.getByText(t('forms.school.retireQuestion', { name: photo })).waitFor();
+    await check(page, 'forms-school-retire-confirm');
+    await page.getByRole('button', { name: t('forms.school.retireYes') }).click();
+    await page.getByRole('status').filter({ hasText: t('forms.school.retiredDone', { name: photo }) }).waitFor();
+    const reinstate = page.getByRole('button', { name: t('forms.school.reinstateFor', { name: photo }) });
+    await expect.poll(() => hasFocus(reinstate)).toBe(true);
+    const retiredList = page.getByRole('region', { name: t('forms.school.retiredHeading') });
+    await retiredList.getByRole('rowheader', { name: photo, exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: t('forms.school.editFor', { name: photo }) }).count()).resolves.toBe(0);
+    await check(page, 'forms-school-retired');
+
+    await page.context().clearCookies();
+    await login(page, 'kontaktlarer');
+    await classPage(page, 'nb', '2STA', 'forms.classSection');
+    await page.getByRole('heading', { level: 1, name: t('forms.class.title', { group: '2STA' }) }).waitFor();
+    await settled(page);
+    await expect(page.getByRole('rowheader', { name: photo }).count()).resolves.toBe(0);
+    await expect(page.getByText(photo).count()).resolves.toBe(0);
+    expect((await getJson<ClassForms>(page, formsUrl)).forms.some((f) => f.id === form.id)).toBe(false);
+    await check(page, 'forms-class-without-retired');
+
+    await page.context().clearCookies();
+    await login(page, 'rektor');
+    await page.goto('/forms');
+    await page.getByRole('heading', { level: 1, name: t('forms.school.title') }).waitFor();
+    await reinstate.click();
+    await page.getByRole('status').filter({ hasText: t('forms.school.reinstated', { name: photo }) }).waitFor();
+    await expect.poll(() => hasFocus(page.getByRole('button', { name: t('forms.school.editFor', { name: photo }) }))).toBe(true);
+    await expect(page.getByRole('region', { name: t('forms.school.retiredHeading') }).count()).resolves.toBe(0);
+    await check(page, 'forms-school-reinstated');
+    const after = await getJson<ClassForms>(page, formsUrl);
+    expect(after.forms.some((f) => f.id === form.id)).toBe(true);
+    expect(received(after, form.id)).toBe(received(before, form.id));
   });
 });
 
@@ -180,7 +226,7 @@ describe('R-30 parent meetings (nn)', () => {
     await check(page, 'parent-meetings-class');
     await page.getByRole('button', { name: /Send informasjonen til/ }).first().click();
     await page.getByRole('status').filter({ hasText: /Send til/ }).waitFor();
-    await expect(page.getByText(t('parentMeeting.class.allInformed')).first().isVisible()).resolves.toBe(true);
+    await page.getByText(t('parentMeeting.class.allInformed')).first().waitFor();
     await check(page, 'parent-meetings-informed');
   });
 });
@@ -223,7 +269,7 @@ describe('R-30 the contact teacher corrects a parent meeting (nb)', () => {
     await page.reload();
     await settled(page);
     const card = page.getByRole('region', { name: 'Foreldremøte om eksamen og terminprøver' });
-    await expect(card.getByText('Eksamen for Vg2 er i juni. Terminprøver i uke 50.').isVisible()).resolves.toBe(true);
+    await card.getByText('Eksamen for Vg2 er i juni. Terminprøver i uke 50.').waitFor();
     const m = (await getJson<ClassMeetings>(page, url)).meetings.find((x) => x.topic === 'Foreldremøte om eksamen og terminprøver')!;
     expect(m.heldOn).toBe('2026-11-24');
     expect(m.attendance.find((a) => a.studentId === h.elevStudentId && a.guardianPersonId === other.personId)?.present).toBe(true);
@@ -262,8 +308,8 @@ describe('R-30 the guardian reads the information on a phone (nb)', () => {
     await notice.click();
     await page.waitForURL((u) => u.pathname === `/children/${h.elevStudentId}/parent-meetings`);
     await settled(page);
-    await expect(page.getByText('Foreldremøte Vg2 – høsten').isVisible()).resolves.toBe(true);
-    await expect(page.getByText('Eksamen for Vg2 er i juni. Terminprøver i uke 50.').isVisible()).resolves.toBe(true);
+    await page.getByText('Foreldremøte Vg2 – høsten').waitFor();
+    await page.getByText('Eksamen for Vg2 er i juni. Terminprøver i uke 50.').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await check(page, 'parent-meetings-guardian-phone');
     await page.context().clearCookies();

@@ -1788,6 +1788,9 @@ export const form = pgTable('form', {
   dueOn: date().notNull(),
   createdByPersonId: uuid().notNull(),
   createdAt: tz().notNull().defaultNow(),
+  /** the school stopped using the form: it applies to no one, but the statuses recorded are kept as the school's record */
+  retiredAt: tz(),
+  retiredByPersonId: uuid(),
 }, (t) => [
   primaryKey({ columns: [t.ownerId, t.id] }),
   foreignKey({ columns: [t.ownerId, t.schoolId], foreignColumns: [school.ownerId, school.id] }),

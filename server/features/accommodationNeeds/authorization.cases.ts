@@ -16,6 +16,9 @@ export const accommodationNeedMatrix: MatrixFeature = {
     const needId = (created.json().needs as { id: string; description: string }[]).find((n) => n.description === 'Trenger pauser i lange økter')!.id;
     const form = await clients.get('principal')!.request('POST', '/api/forms', { nameNb: 'Avtale om lån av PC', nameNn: 'Avtale om lån av PC', level: null, dueOn: '2026-12-01' });
     expect(form.statusCode, form.body).toBe(201);
+    // a form of its own for retire/reinstate, so the rows above keep a form in use whatever order they run in
+    const retireForm = await clients.get('principal')!.request('POST', '/api/forms', { nameNb: 'Samtykke til tur i fjor', nameNn: 'Samtykke til tur i fjor', level: null, dueOn: '2026-12-01' });
+    expect(retireForm.statusCode, retireForm.body).toBe(201);
     const meeting = await clients.get('contactTeacher')!.request('POST', `/api/basis-groups/${h.basisGroup2STAId}/parent-meetings`,
       { heldOn: '2026-11-20', topic: 'Ekstra foreldremøte', information: 'Om eksamen og terminprøver.', attendance: [] });
     expect(meeting.statusCode, meeting.body).toBe(201);
@@ -23,7 +26,7 @@ export const accommodationNeedMatrix: MatrixFeature = {
       'select count(*)::int as n from enrolment where student_id = $1 and teaching_group_id = $2 and ends_on is null', [h.elevStudentId, h.teachingGroup2STANORId]);
     // `kontaktlarer` also teaches 2STA-NOR: a subject teacher of `elev` when elev takes that group
     confirmers.push(...(Number(nor!.n) > 0 ? ['contactTeacher' as const] : []));
-    return { needId, formId: form.json().id as string, meetingId: (meeting.json().meetings as { id: string; topic: string }[]).find((m) => m.topic === 'Ekstra foreldremøte')!.id };
+    return { needId, formId: form.json().id as string, retireFormId: retireForm.json().id as string, meetingId: (meeting.json().meetings as { id: string; topic: string }[]).find((m) => m.topic === 'Ekstra foreldremøte')!.id };
   },
   own: {
     'GET /api/me/accommodation-needs': () => ({ url: '/api/me/accommodation-needs' }),
@@ -71,6 +74,12 @@ accommodationNeedMatrix.cases = {
   'PUT /api/forms/:formId': {
     target: 'minor', allowed: SCHOOL_FORM_MANAGERS,
     request: (i) => ({ url: `/api/forms/${i.formId}`, body: { nameNb: 'Avtale om lån av PC', nameNn: 'Avtale om lån av PC', level: null, dueOn: '2026-12-02' } }),
+  },
+  'POST /api/forms/:formId/retire': {
+    target: 'minor', allowed: SCHOOL_FORM_MANAGERS, request: (i) => ({ url: `/api/forms/${i.retireFormId}/retire`, body: {} }),
+  },
+  'POST /api/forms/:formId/reinstate': {
+    target: 'minor', allowed: SCHOOL_FORM_MANAGERS, request: (i) => ({ url: `/api/forms/${i.retireFormId}/reinstate`, body: {} }),
   },
   'GET /api/basis-groups/:basisGroupId/forms': {
     target: 'minor', allowed: STAFF_WITH_CONTACT, request: (i) => ({ url: `/api/basis-groups/${i.basisGroupId}/forms` }),

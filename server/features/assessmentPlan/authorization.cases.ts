@@ -40,7 +40,10 @@ export const assessmentPlanMatrix: MatrixFeature = {
     }
     nextBasisEntry = oneEach(basis);
     nextSchoolEntry = oneEach(school);
-    return { apTeachingEntryId: mat.json().entry.id as string };
+    // a change leaves the event in place: one event serves every try
+    const changed = await clients.get('principal')!.request('POST', '/api/assessment-plan/school-events', { ...event('2027-01-21'), level: 'vg2' });
+    expect(changed.statusCode, changed.body).toBe(201);
+    return { apTeachingEntryId: mat.json().entry.id as string, apSchoolEntryId: changed.json().entry.id as string };
   },
   own: {
     'GET /api/me/assessment-plan': () => ({ url: '/api/me/assessment-plan' }),
@@ -99,6 +102,10 @@ export const assessmentPlanMatrix: MatrixFeature = {
     },
     'POST /api/assessment-plan/school-events': {
       target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal'], request: () => ({ url: '/api/assessment-plan/school-events', body: event('2027-01-27') }),
+    },
+    'PUT /api/assessment-plan/school-events/:entryId': {
+      target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal'],
+      request: (i) => ({ url: `/api/assessment-plan/school-events/${i.apSchoolEntryId}`, body: { ...event('2027-01-28'), level: 'vg2' } }),
     },
     'DELETE /api/assessment-plan/school-events/:entryId': {
       target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal'], request: () => ({ url: `/api/assessment-plan/school-events/${nextSchoolEntry()}` }),

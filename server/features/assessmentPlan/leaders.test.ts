@@ -1,7 +1,8 @@
 /**
  * The leaders' side of the assessment plan (R-42) on PGlite and PostgreSQL: the school's rules refused
  * field by field with what was saved left as it was, the list of events for a level or the whole
- * school, and the days in the server's conflict and date messages written the Norwegian way.
+ * school, changing one (checked again; refused as a whole), and the days in the server's conflict and date
+ * messages written the Norwegian way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from '../../test/harness.js';
@@ -68,6 +69,76 @@ describe('R-42 events for a level or the whole school', () => {
     expect((await fag.request('DELETE', `/api/assessment-plan/school-events/${id}`)).statusCode).toBe(403);
     expect((await rektor.request('DELETE', `/api/assessment-plan/school-events/${id}`)).statusCode).toBe(204);
     expect(await plan()).not.toContain(id);
+  });
+});
+
+describe('R-42 changing an event for a level or the whole school', () => {
+  type Ev = { id: string; title: string; startsOn: string; endsOn: string | null; level: string | null; kind: string; description: string };
+  const eventOf = async (id: string) => ((await rektor.get('/api/assessment-plan/school-events')).json().entries as Ev[]).find((e) => e.id === id);
+  const url = (id: string) => `/api/assessment-plan/school-events/${id}`;
+  let id: string;
+
+  beforeAll(async () => {
+    const saved = await avd.request('POST', '/api/assessment-plan/school-events', { kind: 'culturalEvent', title: 'Teaterbesøk', description: 'Vg2 i aulaen', startsOn: '2026-12-15', level: 'vg2' });
+    expect(saved.statusCode, saved.body).toBe(201);
+    id = saved.json().entry.id as string;
+  });
+
+  it("the principal moves a department head's Vg2 event to another day and the whole school; a Vg2 student's plan shows it on the new day", async () => {
+    const res = await rektor.request('PUT', url(id), { kind: 'culturalEvent', title: 'Teaterbesøk for alle', description: 'I aulaen', startsOn: '2026-12-17', level: null });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().entry).toMatchObject({ id, title: 'Teaterbesøk for alle', startsOn: '2026-12-17', scope: 'school', level: null, editable: true });
+    const elev = await t.login('elev');
+    const plan = (await elev.get(`/api/students/${h().elevStudentId}/assessment-plan`)).json().entries as Ev[];
+    expect(plan.find((e) => e.id === id)).toMatchObject({ title: 'Teaterbesøk for alle', startsOn: '2026-12-17' });
+  });
+
+  it("a holiday, an end before the start, an unknown level or a hard rule's breach is refused naming the field and why, in the user's language; the saved event stays as it was", async () => {
+    const before = await eventOf(id);
+    const body = { kind: 'culturalEvent', title: 'Flyttet', startsOn: '2026-12-17', level: null };
+
+    const holiday = await rektor.request('PUT', url(id), { ...body, startsOn: '2026-12-21' });
+    expect(holiday.statusCode).toBe(400);
+    expect(holiday.json().errors).toEqual([{ field: 'startsOn', message: expect.stringMatching(/^21\. desember 2026 er en fridag \(Juleferie/) }]);
+    const english = await rektor.request('PUT', url(id), { ...body, startsOn: '2026-12-21' }, { 'accept-language': 'en' });
+    expect(english.json().errors[0].message).toMatch(/^21 December 2026 is a day off/);
+    const nynorsk = await rektor.request('PUT', url(id), { ...body, endsOn: '2026-12-16' }, { 'accept-language': 'nn' });
+    expect(nynorsk.json().errors).toEqual([{ field: 'endsOn', message: 'Sluttdatoen kan ikkje vere før startdatoen (17. desember 2026).' }]);
+    const level = await rektor.request('PUT', url(id), { ...body, level: 'vg9' });
+    expect(level.statusCode).toBe(400);
+    expect(level.json().errors.map((e: { field: string }) => e.field)).toEqual(['level']);
+    // a full-day test for Vg2 on the day of 2STA's Norwegian test breaks "at most 1 test a day" (a hard rule)
+    const conflict = await rektor.request('PUT', url(id), { ...body, kind: 'fullDayTest', startsOn: '2026-12-03', level: 'vg2' });
+    expect(conflict.statusCode).toBe(400);
+    expect(conflict.json().errors[0]).toMatchObject({ field: 'startsOn', message: expect.stringContaining('høyst 1 prøve(r) per dag» torsdag 3. desember') });
+
+    expect(await eventOf(id)).toEqual(before);
+  });
+
+  it('a subject teacher may not change it (403); an unknown id, or a teaching group\'s entry, is not found (404) and nothing changes', async () => {
+    const body = { kind: 'culturalEvent', title: 'Ikke lov', startsOn: '2026-12-17', level: null };
+    const before = await eventOf(id);
+    expect((await fag.request('PUT', url(id), body)).statusCode).toBe(403);
+    expect(await eventOf(id)).toEqual(before);
+
+    const unknown = await rektor.request('PUT', url('7e0f4c1a-1111-4222-8333-944455556666'), body);
+    expect(unknown.statusCode).toBe(404);
+    const test = await fag.request('POST', `/api/teaching-groups/${h().teachingGroup2STAMATId}/assessment-plan`, { kind: 'test', title: 'Gruppens prøve', startsOn: '2027-02-02' });
+    expect(test.statusCode, test.body).toBe(201);
+    const groupEntry = await rektor.request('PUT', url(test.json().entry.id), body);
+    expect(groupEntry.statusCode).toBe(404);
+    const kept = (await fag.get(`/api/teaching-groups/${h().teachingGroup2STAMATId}/assessment-plan`)).json().entries.find((e: { id: string }) => e.id === test.json().entry.id);
+    expect(kept).toMatchObject({ title: 'Gruppens prøve', startsOn: '2027-02-02' });
+  });
+
+  it('the live check leaves out the event being changed, so it does not conflict with itself', async () => {
+    await rektor.request('PUT', url(id), { kind: 'fullDayTest', title: 'Heldagsprøve Vg2', startsOn: '2027-02-03', level: 'vg2' });
+    const self = (await rektor.request('POST', '/api/assessment-plan/school-events/check', { kind: 'fullDayTest', startsOn: '2027-02-03', level: 'vg2', entryId: id })).json();
+    expect(self).toMatchObject({ conflicts: [], blocked: false });
+    const another = (await rektor.request('POST', '/api/assessment-plan/school-events/check', { kind: 'fullDayTest', startsOn: '2027-02-03', level: 'vg2' })).json();
+    expect(another.blocked).toBe(true);
+    expect((await rektor.request('PUT', url(id), { kind: 'fullDayTest', title: 'Heldagsprøve Vg2, ny tittel', startsOn: '2027-02-03', level: 'vg2' })).statusCode).toBe(200);
+    expect((await rektor.request('DELETE', url(id))).statusCode).toBe(204);
   });
 });
 

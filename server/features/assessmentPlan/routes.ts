@@ -175,8 +175,10 @@ export async function assessmentPlanRoutes(app: FastifyInstance): Promise<void> 
     }
     const id = existing?.id ?? randomUUID();
     if (existing) {
-      await q(`update assessment_plan_entry set kind = $3, title = $4, description = $5, starts_on = $6, ends_on = $7, updated_at = now() where owner_id = $1 and id = $2`,
-        [actor.ownerId, id, body.kind, body.title, body.description, body.startsOn, body.endsOn]);
+      // a school event may move to another level or school year; a group's entry keeps its own (the target is the group's)
+      await q(`update assessment_plan_entry set kind = $3, title = $4, description = $5, starts_on = $6, ends_on = $7, level = $8, school_year_id = $9, updated_at = now()
+        where owner_id = $1 and id = $2`,
+      [actor.ownerId, id, body.kind, body.title, body.description, body.startsOn, body.endsOn, target.level, target.schoolYearId]);
     } else {
       await q(`insert into assessment_plan_entry (owner_id, id, school_id, school_year_id, teaching_group_id, basis_group_id, level, subject_id, kind, title, description, starts_on, ends_on, created_by_person_id)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
@@ -407,9 +409,16 @@ export async function assessmentPlanRoutes(app: FastifyInstance): Promise<void> 
     return { ownerId: actor.ownerId, schoolId, schoolYearId: year.id, teachingGroupId: null, basisGroupId: null, level, subjectId: null };
   }
 
+  /** An event for a level or the whole school of the caller's school; 404 for another school's or a group's entry. */
+  async function schoolEvent(req: FastifyRequest, entryId: string): Promise<PlanEntry> {
+    const actor = requireActor(req);
+    const schoolId = actor.staff[0]?.schoolId;
+    return groupEntry(actor.ownerId, entryId, (x) => x.schoolId === schoolId && (x.scope === 'level' || x.scope === 'school'));
+  }
+
   r.get('/api/assessment-plan/school-events', {
     config: { access: { kind: 'school', action: 'assessmentPlan.planSchoolEvent' } },
-    schema: { tags, summary: "The school's events for a level or the whole school in the school year (to plan and remove them)", querystring: rangeQuery, response: { 200: schoolEventsSchema } },
+    schema: { tags, summary: "The school's events for a level or the whole school in the school year (to plan, change and remove them)", querystring: rangeQuery, response: { 200: schoolEventsSchema } },
   }, async (req) => {
     const actor = requireActor(req);
     const schoolId = actor.staff[0]!.schoolId;
@@ -435,13 +444,21 @@ export async function assessmentPlanRoutes(app: FastifyInstance): Promise<void> 
     return reply.status(201).send(await save(req, target, req.body, null, null));
   });
 
+  r.put('/api/assessment-plan/school-events/:entryId', {
+    config: { access: { kind: 'school', action: 'assessmentPlan.planSchoolEvent' } },
+    schema: { tags, summary: 'Change an event for a level or the whole school (checked again; refused as a whole, the saved event left as it was)', params: schoolEntryParams, body: schoolEntryBody, response: { 200: savedSchema } },
+  }, async (req) => {
+    const existing = await schoolEvent(req, req.params.entryId);
+    const target = await schoolTarget(req, req.body.startsOn, req.body.level);
+    return save(req, target, req.body, existing, null);
+  });
+
   r.delete('/api/assessment-plan/school-events/:entryId', {
     config: { access: { kind: 'school', action: 'assessmentPlan.planSchoolEvent' } },
     schema: { tags, summary: 'Remove an event for a level or the whole school', params: schoolEntryParams },
   }, async (req, reply) => {
     const actor = requireActor(req);
-    const schoolId = actor.staff[0]?.schoolId;
-    const e = await groupEntry(actor.ownerId, req.params.entryId, (x) => x.schoolId === schoolId && (x.scope === 'level' || x.scope === 'school'));
+    const e = await schoolEvent(req, req.params.entryId);
     await q('delete from assessment_plan_entry where owner_id = $1 and id = $2', [actor.ownerId, e.id]);
     return reply.status(204).send();
   });

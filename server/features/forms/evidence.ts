@@ -1,8 +1,9 @@
 /**
  * Evidence for the routine engine (R-05): formReceived — with a form id, that form of the student was
  * received (or received and checked), done on the day it was received; without one, every form that
- * applies to the student (the school's forms for all students or the student's level) was received, done
- * on the last of those days. Wired into the engine by annualCycle/sources.ts.
+ * applies to the student (the school's forms in use for all students or the student's level) was received,
+ * done on the last of those days. A retired form applies to no one, but a routine naming it still reads the
+ * statuses recorded. Wired into the engine by annualCycle/sources.ts.
  */
 import { NIL_UUID, type EvidenceSource } from '../annualCycle/evidence.js';
 
@@ -25,7 +26,7 @@ export const formReceivedEvidence: EvidenceSource = {
       join enrolment e on e.owner_id = st.owner_id and e.student_id = st.id and e.basis_group_id is not null
         and e.starts_on <= ${p(q.today)}::date and (e.ends_on is null or e.ends_on > ${p(q.today)}::date)
       join basis_group g on g.owner_id = e.owner_id and g.id = e.basis_group_id
-      join form f on f.owner_id = st.owner_id and f.school_id = ${school} and (f.level is null or f.level = g.level)
+      join form f on f.owner_id = st.owner_id and f.school_id = ${school} and f.retired_at is null and (f.level is null or f.level = g.level)
       left join form_status fs on fs.owner_id = f.owner_id and fs.form_id = f.id and fs.student_id = st.id
       where st.owner_id = ${owner} and st.school_id = ${school} and st.id = any(${q.students})
       group by st.id

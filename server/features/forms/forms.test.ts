@@ -136,7 +136,7 @@ describe('R-05 the student\'s own forms', () => {
     const form = list.forms.find((f) => f.nameNb === 'Registreringsskjema')!;
     const run = async (formId: string) => {
       const params: unknown[] = [];
-      const sql = formReceivedEvidence.sql!(wholeSchool({ ownerId: t.demo.ownerId, schoolId: t.demo.schoolId, schoolYearId: (await t.database.query<{ id: string }>('select id from school_year order by starts_on desc limit 1'))[0]!.id, subject: 'student', param: formId, today: today() }), (v) => { params.push(v); return `$${params.length}`; });
+      const sql = formReceivedEvidence.sql!(wholeSchool({ ownerId: t.demo.ownerId, schoolId: t.demo.schoolId, schoolYearId: (await t.database.query<{ id: string }>('select id from school_year order by starts_on desc limit 1'))[0]!.id, subject: 'student', param: formId ?? null, today: today() }), (v) => { params.push(v); return `$${params.length}`; });
       return (await t.database.query<{ subject_id: string; done_on: unknown }>(sql, params)).map((r) => r.subject_id);
     };
     const missing = form.missing[0]!.id;
@@ -144,5 +144,76 @@ describe('R-05 the student\'s own forms', () => {
     await setStatus([{ formId: form.id, studentId: missing, status: 'received' }]);
     expect(await run(form.id)).toContain(missing);
     expect(await run('not-a-uuid')).toEqual([]);
+  });
+});
+
+describe('R-05 the school retires a form it no longer uses', () => {
+  const evidence = async (formId?: string) => {
+    const params: unknown[] = [];
+    const schoolYearId = (await t.database.query<{ id: string }>('select id from school_year order by starts_on desc limit 1'))[0]!.id;
+    const sql = formReceivedEvidence.sql!(wholeSchool({ ownerId: t.demo.ownerId, schoolId: t.demo.schoolId, schoolYearId, subject: 'student', param: formId ?? null, today: today() }), (v) => { params.push(v); return `$${params.length}`; });
+    return (await t.database.query<{ subject_id: string }>(sql, params)).map((r) => r.subject_id);
+  };
+  const studentForms = async () => ((await kt.get(`/api/students/${h().elevStudentId}/forms`)).json() as { forms: { id: string }[] }).forms.map((f) => f.id);
+  interface SchoolForms { forms: { id: string }[]; retired: { id: string; retiredAt: string; retiredBy: string | null; counts: { received: number } }[] }
+  const schoolForms = async () => (await rektor.get('/api/forms')).json() as SchoolForms;
+
+  it('a retired form leaves the class checklist and the student\'s list, the statuses recorded are kept, and the school lists it apart with its figures', async () => {
+    const created = (await rektor.request('POST', '/api/forms', { nameNb: 'Samtykke til tur i fjor', nameNn: 'Samtykke til tur i fjor', level: null, dueOn: '2026-12-01' })).json() as { id: string };
+    expect((await setStatus([{ formId: created.id, studentId: h().elevStudentId, status: 'received' }])).statusCode).toBe(200);
+    const res = await rektor.request('POST', `/api/forms/${created.id}/retire`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().retiredAt).toBeTruthy();
+    expect((await checklist()).forms.some((f) => f.id === created.id)).toBe(false);
+    expect((await checklist()).students.flatMap((s) => s.cells).some((c) => c.formId === created.id)).toBe(false);
+    expect(await studentForms()).not.toContain(created.id);
+    const kept = await t.database.query<{ status: string }>('select status from form_status where form_id = $1 and student_id = $2', [created.id, h().elevStudentId]);
+    expect(kept).toEqual([{ status: 'received' }]);
+    const list = await schoolForms();
+    expect(list.forms.some((f) => f.id === created.id)).toBe(false);
+    expect(list.retired.find((f) => f.id === created.id)).toMatchObject({ retiredBy: expect.any(String), counts: { received: 1 } });
+    // a status can no longer be set on it from the class
+    expect((await setStatus([{ formId: created.id, studentId: h().elevStudentId, status: 'checked' }])).statusCode).toBe(400);
+  });
+
+  it('retiring twice keeps the first date, and a reinstated form is back in the checklist with its statuses', async () => {
+    const created = (await rektor.request('POST', '/api/forms', { nameNb: 'Avtale om skiutstyr', nameNn: 'Avtale om skiutstyr', level: null, dueOn: '2026-12-01' })).json() as { id: string };
+    await setStatus([{ formId: created.id, studentId: h().elevStudentId, status: 'received' }]);
+    const first = (await rektor.request('POST', `/api/forms/${created.id}/retire`)).json() as { retiredAt: string };
+    const again = (await rektor.request('POST', `/api/forms/${created.id}/retire`)).json() as { retiredAt: string };
+    expect(again.retiredAt).toBe(first.retiredAt);
+    const back = await rektor.request('POST', `/api/forms/${created.id}/reinstate`);
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().retiredAt).toBeNull();
+    const cell = (await checklist()).students.find((s) => s.id === h().elevStudentId)!.cells.find((c) => c.formId === created.id);
+    expect(cell).toMatchObject({ status: 'received' });
+    expect(await studentForms()).toContain(created.id);
+    const list = await schoolForms();
+    expect(list.forms.some((f) => f.id === created.id)).toBe(true);
+    expect(list.retired.some((f) => f.id === created.id)).toBe(false);
+  });
+
+  it('the evidence without a form id no longer waits for a retired form; a routine naming it still reads the statuses recorded', async () => {
+    const created = (await rektor.request('POST', '/api/forms', { nameNb: 'Samtykke til leirskole', nameNn: 'Samtykke til leirskule', level: null, dueOn: '2026-12-01' })).json() as { id: string };
+    // every other form in use is received for the student, so only the new one is outstanding
+    const mine = (await checklist()).students.find((s) => s.id === h().elevStudentId)!;
+    const others = mine.cells.filter((c) => c.formId !== created.id && c.status === 'missing');
+    if (others.length) await setStatus(others.map((c) => ({ formId: c.formId, studentId: h().elevStudentId, status: 'received' })));
+    expect(await evidence()).not.toContain(h().elevStudentId);
+    expect((await rektor.request('POST', `/api/forms/${created.id}/retire`)).statusCode).toBe(200);
+    expect(await evidence()).toContain(h().elevStudentId);
+    expect(await evidence(created.id)).not.toContain(h().elevStudentId);
+    await t.database.query(`insert into form_status (owner_id, form_id, student_id, status, received_on, received_by_person_id)
+      select owner_id, id, $2, 'received', '2026-11-01', created_by_person_id from form where id = $1`, [created.id, h().elevStudentId]);
+    expect(await evidence(created.id)).toContain(h().elevStudentId);
+  });
+
+  it('a contact teacher may not retire or reinstate a form, and an unknown form is not found', async () => {
+    const form = (await checklist()).forms[0]!;
+    expect((await kt.request('POST', `/api/forms/${form.id}/retire`)).statusCode).toBe(403);
+    expect((await kt.request('POST', `/api/forms/${form.id}/reinstate`)).statusCode).toBe(403);
+    expect((await checklist()).forms.some((f) => f.id === form.id)).toBe(true);
+    expect((await rektor.request('POST', '/api/forms/00000000-0000-4000-8000-000000000000/retire')).statusCode).toBe(404);
+    expect((await rektor.request('POST', '/api/forms/00000000-0000-4000-8000-000000000000/reinstate')).statusCode).toBe(404);
   });
 });

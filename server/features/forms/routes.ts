@@ -15,8 +15,8 @@ import { can } from '../../core/policy/can.js';
 import { loadGroupStudents } from '../../core/policy/facts.js';
 import type { Actor, BasisGroupFacts } from '../../core/policy/types.js';
 import { studentParams } from '../students/schemas.js';
-import { basisParams, classFormsSchema, formBody, formParams, formSchema, schoolFormsSchema, statusBody, studentFormsSchema, type ClassForms } from './schemas.js';
-import { applies, applyChanges, formsOfSchool, schoolCounts, statusesOf } from './service.js';
+import { basisParams, classFormsSchema, formBody, formParams, formSchema, retiredFormSchema, schoolFormsSchema, statusBody, studentFormsSchema, type ClassForms } from './schemas.js';
+import { applies, applyChanges, formsOfSchool, retiredFormsOfSchool, schoolCounts, setRetired, statusesOf } from './service.js';
 
 const tags = ['forms'];
 const byName = new Intl.Collator('nb');
@@ -39,14 +39,13 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     const { schoolId } = staffSchool(req);
-    const [forms, counts] = await Promise.all([formsOfSchool(q, actor.ownerId, schoolId), schoolCounts(q, actor.ownerId, schoolId)]);
-    return {
-      access: accessOf(req),
-      forms: forms.map((f) => {
-        const c = counts.get(f.id) ?? { students: 0, received: 0, checked: 0 };
-        return { ...f, counts: { ...c, missing: Math.max(0, c.students - c.received - c.checked) } };
-      }),
+    const [forms, retired, counts] = await Promise.all([
+      formsOfSchool(q, actor.ownerId, schoolId), retiredFormsOfSchool(q, actor.ownerId, schoolId), schoolCounts(q, actor.ownerId, schoolId)]);
+    const withCounts = <F extends { id: string }>(f: F) => {
+      const c = counts.get(f.id) ?? { students: 0, received: 0, checked: 0 };
+      return { ...f, counts: { ...c, missing: Math.max(0, c.students - c.received - c.checked) } };
     };
+    return { access: accessOf(req), forms: forms.map(withCounts), retired: retired.map(withCounts) };
   });
 
   r.post('/api/forms', {
@@ -76,6 +75,26 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
     if (rows.length === 0) throw new HttpError(404, 'error.notFound');
     return { id: req.params.formId, nameNb: b.nameNb, nameNn: b.nameNn, level: b.level, dueOn: b.dueOn };
   });
+
+  /** Two verbs rather than a flag: each is one deliberate act the principal confirms, and both are idempotent. */
+  for (const [verb, retired] of [['retire', true], ['reinstate', false]] as const) {
+    r.post(`/api/forms/:formId/${verb}`, {
+      config: { access: { kind: 'school', action: 'form.manage' } },
+      schema: {
+        tags, params: formParams, response: { 200: formSchema.extend({ retiredAt: retiredFormSchema.shape.retiredAt.nullable() }) },
+        summary: retired
+          ? 'Retire a form the school no longer uses: it leaves class checklists, students\' lists and the annual cycle; statuses recorded are kept'
+          : 'Take a retired form into use again',
+      },
+    }, async (req) => {
+      const actor = requireActor(req);
+      const { schoolId } = staffSchool(req);
+      if (!await setRetired(q, actor.ownerId, schoolId, req.params.formId, actor.personId, retired)) throw new HttpError(404, 'error.notFound');
+      const [row] = await q<{ id: string; name_nb: string; name_nn: string; level: string | null; due_on: string; retired_at: string | Date | null }>(
+        'select id, name_nb, name_nn, level, due_on::text as due_on, retired_at from form where owner_id = $1 and id = $2', [actor.ownerId, req.params.formId]);
+      return { id: row!.id, nameNb: row!.name_nb, nameNn: row!.name_nn, level: row!.level, dueOn: row!.due_on, retiredAt: row!.retired_at ? new Date(row!.retired_at).toISOString() : null };
+    });
+  }
 
   async function checklist(actor: Actor, g: BasisGroupFacts, today: string) {
     const rows = await loadGroupStudents(app.database, actor.ownerId, { kind: 'basis', id: g.basisGroupId }, today,

@@ -20,9 +20,13 @@ export const formBody = z.strictObject({
 const countsSchema = z.object({ students: z.int(), missing: z.int(), received: z.int(), checked: z.int() });
 export const formSchema = z.object({ id: z.string(), nameNb: z.string(), nameNn: z.string(), level: z.string().nullable(), dueOn: z.string() });
 
+export const retiredFormSchema = formSchema.extend({ retiredAt: z.string(), retiredBy: z.string().nullable() });
+
+/** `forms` are in use; `retired` the ones the school stopped using, with the figures recorded while they were. */
 export const schoolFormsSchema = z.object({
   access: accessSchema,
   forms: z.array(formSchema.extend({ counts: countsSchema })),
+  retired: z.array(retiredFormSchema.extend({ counts: countsSchema })),
 });
 
 const nameSchema = z.object({ id: z.string(), givenName: z.string(), familyName: z.string() });

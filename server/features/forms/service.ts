@@ -3,14 +3,41 @@ import type { QueryFn } from '../../core/db/client.js';
 import type { FormStatusValue } from './schemas.js';
 
 export interface FormRow { id: string; nameNb: string; nameNn: string; level: string | null; dueOn: string }
+export interface RetiredFormRow extends FormRow { retiredAt: string; retiredBy: string | null }
 export interface StatusRow { formId: string; studentId: string; status: Exclude<FormStatusValue, 'missing'>; receivedOn: string; receivedBy: string | null; checkedAt: string | null; checkedBy: string | null }
 
+/** The forms in use: a retired form applies to no one (its statuses stay, see retiredFormsOfSchool). */
 export async function formsOfSchool(q: QueryFn, ownerId: string, schoolId: string): Promise<FormRow[]> {
   const rows = await q<{ id: string; name_nb: string; name_nn: string; level: string | null; due_on: string }>(
-    `select id, name_nb, name_nn, level, due_on::text as due_on from form where owner_id = $1 and school_id = $2 order by due_on, name_nb, id`,
+    `select id, name_nb, name_nn, level, due_on::text as due_on from form
+     where owner_id = $1 and school_id = $2 and retired_at is null order by due_on, name_nb, id`,
     [ownerId, schoolId],
   );
   return rows.map((r) => ({ id: r.id, nameNb: r.name_nb, nameNn: r.name_nn, level: r.level, dueOn: r.due_on }));
+}
+
+/** The forms the school has stopped using, most recently retired first. */
+export async function retiredFormsOfSchool(q: QueryFn, ownerId: string, schoolId: string): Promise<RetiredFormRow[]> {
+  const rows = await q<{ id: string; name_nb: string; name_nn: string; level: string | null; due_on: string; retired_at: string | Date; retired_by: string | null }>(
+    `select f.id, f.name_nb, f.name_nn, f.level, f.due_on::text as due_on, f.retired_at, p.given_name || ' ' || p.family_name as retired_by
+     from form f left join person p on p.owner_id = f.owner_id and p.id = f.retired_by_person_id
+     where f.owner_id = $1 and f.school_id = $2 and f.retired_at is not null order by f.retired_at desc, f.name_nb, f.id`,
+    [ownerId, schoolId],
+  );
+  return rows.map((r) => ({
+    id: r.id, nameNb: r.name_nb, nameNn: r.name_nn, level: r.level, dueOn: r.due_on,
+    retiredAt: new Date(r.retired_at).toISOString(), retiredBy: r.retired_by ?? null,
+  }));
+}
+
+/** Retires or reinstates a form of the school; false when the school has no such form. Retiring twice keeps the first date. */
+export async function setRetired(q: QueryFn, ownerId: string, schoolId: string, formId: string, personId: string, retired: boolean): Promise<boolean> {
+  const rows = retired
+    ? await q(`update form set retired_at = coalesce(retired_at, now()), retired_by_person_id = coalesce(retired_by_person_id, $4)
+        where owner_id = $1 and school_id = $2 and id = $3 returning id`, [ownerId, schoolId, formId, personId])
+    : await q(`update form set retired_at = null, retired_by_person_id = null
+        where owner_id = $1 and school_id = $2 and id = $3 returning id`, [ownerId, schoolId, formId]);
+  return rows.length > 0;
 }
 
 export const applies = (f: FormRow, level: string) => f.level === null || f.level === level;

@@ -4,6 +4,8 @@ import { useRef, useState } from 'react';
 interface Props {
   /** the button that asks, e.g. "Cancel the conversation" */
   ask: string;
+  /** the asking button's accessible name when `ask` repeats in a list (e.g. "Retire Trip consent") */
+  askLabel?: string;
   question: string;
   yes: string;
   no: string;
@@ -17,7 +19,7 @@ interface Props {
  * An irreversible action asked about in place, not in a dialog: the safe answer ("no") takes the focus
  * so Enter pressed by habit changes nothing, and answering "no" returns the focus to the asking button.
  */
-export function InlineConfirm({ ask, question, yes, no, danger = false, pending, onYes }: Props) {
+export function InlineConfirm({ ask, askLabel, question, yes, no, danger = false, pending, onYes }: Props) {
   const [asking, setAsking] = useState(false);
   const askButton = useRef<HTMLButtonElement>(null);
   const noButton = useRef<HTMLButtonElement>(null);
@@ -47,6 +49,7 @@ export function InlineConfirm({ ask, question, yes, no, danger = false, pending,
     <div className="button-row">
       <Button
         ref={askButton}
+        aria-label={askLabel}
         variant="secondary"
         data-color={danger ? 'danger' : undefined}
         onClick={() => {

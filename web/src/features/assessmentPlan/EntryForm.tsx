@@ -19,11 +19,14 @@ export interface EntryFormProps {
   /** the live check of the page's target (a teaching group, a class, the school) */
   check: (body: CheckInput, signal: AbortSignal) => Promise<CheckResult>;
   save: { mutateAsync: (v: { id: string | null; body: EntryInput }) => Promise<Saved>; isPending: boolean };
-  onDone: () => void;
+  /** after a change is saved (with its status line) or cancelled; the page puts the focus back where the change began */
+  onDone: (saved?: Saved) => void;
+  /** when a change opens away from the button that asked for it: take the focus to the form's heading */
+  focusOnEdit?: boolean;
 }
 
 /** Plan or change an entry; the school's rules are checked while typing (R-42). */
-export function EntryForm({ editing, defaultKind, intro, levels, check, save, onDone }: EntryFormProps) {
+export function EntryForm({ editing, defaultKind, intro, levels, check, save, onDone, focusOnEdit = false }: EntryFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const uid = useId();
@@ -42,6 +45,14 @@ export function EntryForm({ editing, defaultKind, intro, levels, check, save, on
   // the page hands a new function each render; the check runs on the form's values, not on that
   const checkRef = useRef(check);
   useEffect(() => { checkRef.current = check; });
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focusOnEdit || !editing) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+    // only when the form opens for an entry (the page keys the form by it)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // the live check: a moment after the last change of kind, level or dates
   useEffect(() => {
@@ -72,7 +83,7 @@ export function EntryForm({ editing, defaultKind, intro, levels, check, save, on
       setSaved(res.warnings.length ? t('assessmentPlan.form.savedWithWarnings') : t('assessmentPlan.form.saved'));
       form.clear();
       setLive(null);
-      if (editing) onDone();
+      if (editing) onDone(res);
       else { setTitle(''); setDescription(''); setStartsOn(''); setEndsOn(''); }
     } catch (err) {
       form.fromServer(err);
@@ -81,7 +92,7 @@ export function EntryForm({ editing, defaultKind, intro, levels, check, save, on
 
   return (
     <section aria-labelledby={`${uid}-h`} className="stack ap-form">
-      <Heading level={2} data-size="sm" id={`${uid}-h`}>{editing ? t('assessmentPlan.form.editHeading', { title: editing.title }) : t('assessmentPlan.form.newHeading')}</Heading>
+      <Heading level={2} data-size="sm" id={`${uid}-h`} ref={heading} tabIndex={editing && focusOnEdit ? -1 : undefined}>{editing ? t('assessmentPlan.form.editHeading', { title: editing.title }) : t('assessmentPlan.form.newHeading')}</Heading>
       <Paragraph data-size="sm">{intro}</Paragraph>
       <form onSubmit={submit} className="stack" noValidate aria-labelledby={`${uid}-h`}>
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={(f) => `${uid}-${f}`} />
@@ -120,7 +131,7 @@ export function EntryForm({ editing, defaultKind, intro, levels, check, save, on
         <Paragraph role="status" data-size="sm">{saved ?? ''}</Paragraph>
         <div className="ap-form__buttons">
           <Button type="submit" loading={save.isPending} disabled={save.isPending}>{t('assessmentPlan.form.save')}</Button>
-          {editing && <Button type="button" variant="secondary" onClick={onDone}>{t('assessmentPlan.form.cancel')}</Button>}
+          {editing && <Button type="button" variant="secondary" onClick={() => onDone()}>{t('assessmentPlan.form.cancel')}</Button>}
         </div>
       </form>
     </section>

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
@@ -10,7 +10,7 @@ import { InlineConfirm } from '../../core/ui/InlineConfirm';
 import { PageHeading } from '../../core/ui/PageHeading';
 import {
   MAXIMUM_MAX, MAXIMUM_MIN, checkSchoolEvent, hasMaximum, rulesQuery, schoolEventsQuery, useDeleteSchoolEvent, useSaveRules, useSaveSchoolEvent,
-  type RuleKind, type RuleSetting, type Rules,
+  type Entry, type RuleKind, type RuleSetting, type Rules, type Saved,
 } from './api';
 import { EntryForm } from './EntryForm';
 import { PlanList } from './PlanList';
@@ -128,23 +128,47 @@ function RulesForm({ data }: { data: Rules }) {
 
 /* ───────────── events for a level or the whole school ───────────── */
 
-/** The leaders plan cultural events, full-day tests and trip days for a level or the whole school. */
+/** The leaders plan, change and remove cultural events, full-day tests and trip days for a level or the whole school. */
 export function SchoolEventsPage() {
   const { t } = useTranslation();
   const { data } = useSuspenseQuery(schoolEventsQuery());
   const save = useSaveSchoolEvent();
   const remove = useDeleteSchoolEvent();
-  const [removed, setRemoved] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Entry | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  // the entry whose "Endre" button gets the focus back once the list shows it (a new date may move it to another week)
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  useEffect(() => {
+    if (!returnTo) return;
+    const frame = requestAnimationFrame(() => {
+      // an event moved into the past has no buttons: the list's heading instead
+      (editButtons.current.get(returnTo) ?? listHeading.current)?.focus();
+      setReturnTo(null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [returnTo, data]);
   const upcoming = data.entries.filter((e) => (e.endsOn ?? e.startsOn) >= data.today);
   const past = data.entries.filter((e) => (e.endsOn ?? e.startsOn) < data.today);
   const onRemove = (id: string, title: string) => remove.mutate(id, {
     onSuccess: () => {
-      setRemoved(t('assessmentPlan.events.removed', { title }));
+      setStatus(t('assessmentPlan.events.removed', { title }));
+      if (editing?.id === id) setEditing(null);
       // the removed entry's buttons are gone: keep the keyboard user in the list
       listHeading.current?.focus();
     },
   });
+  const onEdit = (e: Entry) => {
+    setStatus(null);
+    setEditing(e);
+  };
+  const onDone = (saved?: Saved) => {
+    if (!editing) return;
+    if (saved) setStatus(saved.warnings.length ? t('assessmentPlan.events.changedWithWarnings', { title: saved.entry.title }) : t('assessmentPlan.events.changed', { title: saved.entry.title }));
+    setReturnTo(editing.id);
+    setEditing(null);
+  };
   return (
     <div className="stack">
       <div>
@@ -153,16 +177,23 @@ export function SchoolEventsPage() {
       </div>
       <Paragraph>{t('assessmentPlan.events.intro')}</Paragraph>
       <Paragraph data-size="sm"><AppLink to="/assessment-plan/rules">{t('assessmentPlan.rules.link')}</AppLink></Paragraph>
-      <EntryForm editing={null} defaultKind="culturalEvent" intro={t('assessmentPlan.events.formIntro')} levels={data.levels}
-        check={checkSchoolEvent} save={save} onDone={() => undefined} />
+      <EntryForm key={editing?.id ?? 'new'} editing={editing} focusOnEdit defaultKind="culturalEvent" intro={t('assessmentPlan.events.formIntro')} levels={data.levels}
+        check={checkSchoolEvent} save={save} onDone={onDone} />
       <section className="stack" aria-labelledby="ap-events-h">
         <Heading level={2} data-size="sm" id="ap-events-h" ref={listHeading} tabIndex={-1}>{t('assessmentPlan.events.listHeading')}</Heading>
-        <Paragraph role="status" data-size="sm">{removed ?? ''}</Paragraph>
+        <Paragraph role="status" data-size="sm">{status ?? ''}</Paragraph>
         {remove.isError && <ErrorAlert error={remove.error} />}
         <PlanList entries={upcoming} actions={(e) => (
-          <InlineConfirm ask={t('assessmentPlan.list.removeLabel', { title: e.title })} question={t('assessmentPlan.events.removeQuestion', { title: e.title })}
-            yes={t('assessmentPlan.events.yes')} no={t('assessmentPlan.events.no')} danger
-            pending={remove.isPending && remove.variables === e.id} onYes={() => onRemove(e.id, e.title)} />
+          <>
+            <Button type="button" variant="secondary" aria-label={t('assessmentPlan.list.editLabel', { title: e.title })} aria-expanded={editing?.id === e.id}
+              ref={(el) => { if (el) editButtons.current.set(e.id, el); else editButtons.current.delete(e.id); }}
+              onClick={() => onEdit(e)}>
+              {t('assessmentPlan.list.edit')}
+            </Button>
+            <InlineConfirm ask={t('assessmentPlan.list.removeLabel', { title: e.title })} question={t('assessmentPlan.events.removeQuestion', { title: e.title })}
+              yes={t('assessmentPlan.events.yes')} no={t('assessmentPlan.events.no')} danger
+              pending={remove.isPending && remove.variables === e.id} onYes={() => onRemove(e.id, e.title)} />
+          </>
         )} />
         {past.length > 0 && (
           <details className="ap-past">

@@ -115,11 +115,12 @@ export function checkSchoolEvent(body: CheckInput, signal?: AbortSignal): Promis
   return api<CheckResult>('/api/assessment-plan/school-events/check', { method: 'POST', body, signal });
 }
 
-/** Events for a level or the whole school are planned and removed, not changed (the API has no PUT for them). */
+/** Plans a new event for a level or the whole school (no id) or changes one. */
 export function useSaveSchoolEvent() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body }: { id: string | null; body: EntryInput }) => api<Saved>('/api/assessment-plan/school-events', { method: 'POST', body }),
+    mutationFn: ({ id, body }: { id: string | null; body: EntryInput }) =>
+      api<Saved>(id ? `/api/assessment-plan/school-events/${enc(id)}` : '/api/assessment-plan/school-events', { method: id ? 'PUT' : 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['assessmentPlan'] }),
   });
 }

@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
+import { InlineConfirm } from '../../core/ui/InlineConfirm';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { formName, levels, schoolFormsQuery, useCreateForm, useUpdateForm, type Form, type FormInput } from './api';
+import { formName, levels, schoolFormsQuery, useCreateForm, useRetireForm, useUpdateForm, type Form, type FormInput, type SchoolForms } from './api';
 
 const editButtonId = (formId: string) => `form-edit-${formId}`;
+const reinstateButtonId = (formId: string) => `form-reinstate-${formId}`;
 const EDITOR_ID = 'form-editor';
 
 /** The school's forms (R-05): what is tracked, for whom, by when, and how many are in; add and change them. */
@@ -18,6 +20,26 @@ export function SchoolFormsPage() {
   const { data } = useSuspenseQuery(schoolFormsQuery);
   const [editing, setEditing] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  const retire = useRetireForm();
+  // after retiring or reinstating, the row has moved to the other list: the focus follows it there
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    const el = focusId ? document.getElementById(focusId) : null;
+    if (el) { el.focus(); setFocusId(null); }
+  }, [focusId, data]);
+  async function setRetired(f: Form, retired: boolean) {
+    setNote('');
+    try {
+      await retire.mutateAsync({ id: f.id, retired });
+    } catch (err) {
+      // the server's message is in the reader's language (e.g. the form was removed meanwhile)
+      setNote(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    if (editing === f.id) setEditing(null);
+    setNote(t(retired ? 'forms.school.retiredDone' : 'forms.school.reinstated', { name: formName(f, i18n.language) }));
+    setFocusId(retired ? reinstateButtonId(f.id) : editButtonId(f.id));
+  }
   const current = data.forms.find((f) => f.id === editing);
   const levelText = (level: string | null) => (level ? level.toUpperCase().replace('GRADE', '') : t('forms.level.all'));
   // the editor closes: the focus goes back to the row's button, not to the top of the page
@@ -42,7 +64,7 @@ export function SchoolFormsPage() {
                 <Table.HeaderCell>{t('forms.school.level')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('forms.school.dueOn')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('forms.school.counts')}</Table.HeaderCell>
-                <Table.HeaderCell><span className="ds-sr-only">{t('forms.school.edit')}</span></Table.HeaderCell>
+                <Table.HeaderCell><span className="ds-sr-only">{t('forms.school.actions')}</span></Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -53,10 +75,15 @@ export function SchoolFormsPage() {
                   <Table.Cell>{format.date(f.dueOn)}</Table.Cell>
                   <Table.Cell>{t('forms.class.countsText', { done: f.counts.received + f.counts.checked, students: f.counts.students, checked: f.counts.checked })}</Table.Cell>
                   <Table.Cell>
-                    <Button id={editButtonId(f.id)} variant="secondary" data-size="sm" aria-label={t('forms.school.editFor', { name: formName(f, i18n.language) })}
-                      aria-expanded={editing === f.id} aria-controls={editing === f.id ? EDITOR_ID : undefined} onClick={() => { setNote(''); setEditing(f.id); }}>
-                      {t('forms.school.edit')}
-                    </Button>
+                    <div className="button-row" data-size="sm">
+                      <Button id={editButtonId(f.id)} variant="secondary" data-size="sm" aria-label={t('forms.school.editFor', { name: formName(f, i18n.language) })}
+                        aria-expanded={editing === f.id} aria-controls={editing === f.id ? EDITOR_ID : undefined} onClick={() => { setNote(''); setEditing(f.id); }}>
+                        {t('forms.school.edit')}
+                      </Button>
+                      <InlineConfirm ask={t('forms.school.retire')} askLabel={t('forms.school.retireFor', { name: formName(f, i18n.language) })}
+                        question={t('forms.school.retireQuestion', { name: formName(f, i18n.language) })} yes={t('forms.school.retireYes')} no={t('forms.school.retireNo')}
+                        pending={retire.isPending && retire.variables?.id === f.id} onYes={() => void setRetired(f, true)} />
+                    </div>
                   </Table.Cell>
                 </Table.Row>
               ))}
@@ -69,8 +96,55 @@ export function SchoolFormsPage() {
         <EditForm key={current.id} form={current} onSaved={(saved) => close(saved.id, t('forms.school.updated', { name: formName(saved, i18n.language) }))}
           onCancel={() => close(current.id, '')} />
       )}
+      {data.retired.length > 0 && (
+        <RetiredForms forms={data.retired} levelText={levelText} pendingId={retire.isPending ? retire.variables?.id : undefined} onReinstate={(f) => void setRetired(f, false)} />
+      )}
       <NewForm />
     </div>
+  );
+}
+
+/** The forms the school stopped using, apart from those in use, with the figures recorded while they were. */
+function RetiredForms({ forms, levelText, pendingId, onReinstate }: {
+  forms: SchoolForms['retired']; levelText: (level: string | null) => string; pendingId: string | undefined; onReinstate: (f: Form) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const uid = useId();
+  return (
+    <section aria-labelledby={`${uid}-h`} className="stack">
+      <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('forms.school.retiredHeading')}</Heading>
+      <Paragraph data-size="sm">{t('forms.school.retiredIntro')}</Paragraph>
+      <div className="table-scroll" role="region" aria-labelledby={`${uid}-h`} tabIndex={0}>
+        <Table>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('forms.class.form')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('forms.school.level')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('forms.school.retiredOn')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('forms.school.counts')}</Table.HeaderCell>
+              <Table.HeaderCell><span className="ds-sr-only">{t('forms.school.actions')}</span></Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {forms.map((f) => (
+              <Table.Row key={f.id}>
+                <Table.HeaderCell scope="row">{formName(f, i18n.language)}</Table.HeaderCell>
+                <Table.Cell>{levelText(f.level)}</Table.Cell>
+                <Table.Cell>{format.date(f.retiredAt)}{f.retiredBy ? ` (${f.retiredBy})` : ''}</Table.Cell>
+                <Table.Cell>{t('forms.class.countsText', { done: f.counts.received + f.counts.checked, students: f.counts.students, checked: f.counts.checked })}</Table.Cell>
+                <Table.Cell>
+                  <Button id={reinstateButtonId(f.id)} variant="secondary" data-size="sm" loading={pendingId === f.id}
+                    aria-label={t('forms.school.reinstateFor', { name: formName(f, i18n.language) })} onClick={() => onReinstate(f)}>
+                    {t('forms.school.reinstate')}
+                  </Button>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
   );
 }
 

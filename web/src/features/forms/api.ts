@@ -13,7 +13,8 @@ interface Counts { students: number; missing: number; received: number; checked:
 interface Name { id: string; givenName: string; familyName: string }
 export interface Cell { formId: string; status: FormStatus; receivedOn: string | null; receivedBy: string | null; checkedAt: string | null; checkedBy: string | null }
 export interface ClassForms { access: Access; group: { id: string; name: string }; today: string; canSet: boolean; forms: (Form & { counts: Counts; missing: Name[] })[]; students: (Name & { cells: Cell[] })[] }
-export interface SchoolForms { access: Access; forms: (Form & { counts: Counts })[] }
+export interface RetiredForm extends Form { retiredAt: string; retiredBy: string | null }
+export interface SchoolForms { access: Access; forms: (Form & { counts: Counts })[]; retired: (RetiredForm & { counts: Counts })[] }
 export interface StudentForms { access: Access; student: Name; forms: (Form & { status: FormStatus; overdue: boolean })[] }
 export type FormInput = Omit<Form, 'id'>;
 
@@ -52,6 +53,16 @@ export function useUpdateForm() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: Form) => api<Form>(`/api/forms/${enc(id)}`, { method: 'PUT', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['forms'] }),
+  });
+}
+
+/** Retiring takes a form out of every checklist (statuses recorded are kept); reinstating brings it back. */
+export function useRetireForm() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, retired }: { id: string; retired: boolean }) =>
+      api<Form & { retiredAt: string | null }>(`/api/forms/${enc(id)}/${retired ? 'retire' : 'reinstate'}`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['forms'] }),
   });
 }

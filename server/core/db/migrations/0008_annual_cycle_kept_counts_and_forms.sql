@@ -20,6 +20,8 @@ CREATE TABLE "routine_compliance_run" (
 	CONSTRAINT "routine_compliance_run_owner_id_cycle_id_pk" PRIMARY KEY("owner_id","cycle_id")
 );
 --> statement-breakpoint
+ALTER TABLE "form" ADD COLUMN "retired_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "form" ADD COLUMN "retired_by_person_id" uuid;--> statement-breakpoint
 ALTER TABLE "routine" ADD COLUMN "exclude_adults" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "routine_compliance" ADD CONSTRAINT "routine_compliance_owner_id_cycle_id_annual_cycle_owner_id_id_fk" FOREIGN KEY ("owner_id","cycle_id") REFERENCES "public"."annual_cycle"("owner_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "routine_compliance_run" ADD CONSTRAINT "routine_compliance_run_owner_id_cycle_id_annual_cycle_owner_id_id_fk" FOREIGN KEY ("owner_id","cycle_id") REFERENCES "public"."annual_cycle"("owner_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
