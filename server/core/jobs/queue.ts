@@ -21,6 +21,17 @@ export async function enqueue(database: Database, kind: string, payload: Record<
   return Number(row!.id);
 }
 
+/**
+ * Schedules a recurring job's next run unless one is already waiting, whichever process asks: at start-up
+ * (every process registers it) and from the job itself (its own run is locked, so it does not count).
+ */
+export async function scheduleOnce(database: Database, kind: string, runAt: Date): Promise<void> {
+  await database.query(
+    'insert into job (kind, run_at) select $1, $2::timestamptz where not exists (select 1 from job where kind = $1 and done_at is null and locked_at is null)',
+    [kind, runAt],
+  );
+}
+
 const MAX_ATTEMPTS = 5;
 
 /** Claims and runs one due job; false when none was due. */
@@ -56,9 +67,7 @@ export async function runOneJob(database: Database, workerId = `${hostname()}:${
 
 export function startJobWorker(database: Database, intervalMs = 2000): { stop(): Promise<void> } {
   let stopped = false;
-  void database.query(
-    `insert into job (kind) select 'cleanup' where not exists (select 1 from job where kind = 'cleanup' and done_at is null)`,
-  ).catch(() => {});
+  void scheduleOnce(database, 'cleanup', new Date()).catch(() => {});
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
     if (stopped) return;

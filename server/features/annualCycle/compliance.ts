@@ -16,9 +16,9 @@
  * The view says when the counts were computed, and a leader can ask for them now.
  */
 import type { Database, QueryFn } from '../../core/db/client.js';
-import { defineJob, enqueue } from '../../core/jobs/queue.js';
+import { defineJob, scheduleOnce } from '../../core/jobs/queue.js';
 import { today as todayNow } from '../../core/time.js';
-import { complianceSql, ensureCycle, membersOf, routinesOf, schoolYearOn, type ComplianceRow, type RoutineRow, type TaskContext } from './service.js';
+import { complianceSql, currentCycles, membersOf, type ComplianceRow, type RoutineRow, type TaskContext } from './service.js';
 
 /** seconds; COMPLIANCE_MAX_AGE_SECONDS=0 computes on every read */
 export const maxAgeSeconds = (): number => {
@@ -126,15 +126,10 @@ export async function forgetCompliance(q: QueryFn, ownerId: string, cycleId: str
  * first use). Returns how many cycles were computed.
  */
 export async function computeAllCompliance(database: Database, day: string): Promise<number> {
-  const schools = await database.query<{ owner_id: string; id: string }>('select owner_id, id from school order by owner_id, id');
   let n = 0;
-  for (const school of schools) {
-    const year = await schoolYearOn(database.query, school.owner_id, day);
-    if (!year || year.startsOn > day) continue;
-    const cycle = await ensureCycle(database, school.owner_id, school.id, year.id, null);
-    const routines = await routinesOf(database.query, school.owner_id, cycle.id);
+  for (const { ctx, routines } of await currentCycles(database, day)) {
     if (!routines.length) continue;
-    await recompute(database, { ownerId: school.owner_id, schoolId: school.id, schoolYearId: year.id, cycleId: cycle.id, today: day }, routines, true, true);
+    await recompute(database, ctx, routines, true, true);
     n += 1;
   }
   return n;
@@ -152,15 +147,10 @@ function nextMorning(now: Date): Date {
 
 /** Scheduled once for the database: the morning computation, every day. */
 export function registerComplianceJob(database: Database): void {
-  void database.query(
-    'insert into job (kind, run_at) select $1, $2::timestamptz where not exists (select 1 from job where kind = $1 and done_at is null)',
-    [COMPLIANCE_JOB, nextMorning(new Date())],
-  ).catch(() => {});
+  void scheduleOnce(database, COMPLIANCE_JOB, nextMorning(new Date())).catch(() => {});
 }
 
 defineJob(COMPLIANCE_JOB, async (_payload, database) => {
   await computeAllCompliance(database, todayNow());
-  if (!(await database.query('select 1 from job where kind = $1 and done_at is null and run_at > now()', [COMPLIANCE_JOB])).length) {
-    await enqueue(database, COMPLIANCE_JOB, {}, { runAt: nextMorning(new Date()) });
-  }
+  await scheduleOnce(database, COMPLIANCE_JOB, nextMorning(new Date()));
 });

@@ -7,11 +7,11 @@ import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/client.js';
 import { t } from '../../core/i18n/messages.js';
 import type { Locale } from '../../core/i18n/locale.js';
-import { defineJob, enqueue } from '../../core/jobs/queue.js';
+import { defineJob, scheduleOnce } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
 import { today as todayNow } from '../../core/time.js';
 import { weekStart } from '../absence/calendar.js';
-import { ensureCycle, membersOf, queryTasks, routinesOf, schoolYearOn, taskSql } from './service.js';
+import { currentCycles, membersOf, queryTasks, taskSql } from './service.js';
 
 const settingsByDatabase = new WeakMap<Database, { smtp: SmtpSettings | undefined; publicUrl: string }>();
 
@@ -20,10 +20,7 @@ export const DIGEST_JOB = 'annualCycle.digest';
 /** Each app registers its mail settings; the weekly job is scheduled once for the database. */
 export function registerDigestMail(database: Database, config: Config): void {
   settingsByDatabase.set(database, { smtp: config.smtp, publicUrl: config.publicUrl });
-  void database.query(
-    `insert into job (kind, run_at) select $1, $2::timestamptz where not exists (select 1 from job where kind = $1 and done_at is null)`,
-    [DIGEST_JOB, nextMondayMorning(new Date())],
-  ).catch(() => {});
+  void scheduleOnce(database, DIGEST_JOB, nextMondayMorning(new Date())).catch(() => {});
 }
 
 function nextMondayMorning(now: Date): Date {
@@ -38,16 +35,10 @@ function nextMondayMorning(now: Date): Date {
 export async function sendWeeklyDigests(database: Database, day: string): Promise<string[]> {
   const settings = settingsByDatabase.get(database);
   const sentTo: string[] = [];
-  const schools = await database.query<{ owner_id: string; id: string }>('select owner_id, id from school order by owner_id, id');
   const monday = weekStart(day);
-  for (const school of schools) {
-    const year = await schoolYearOn(database.query, school.owner_id, day);
-    if (!year || year.startsOn > day) continue;
-    const cycle = await ensureCycle(database, school.owner_id, school.id, year.id, null);
-    const routines = await routinesOf(database.query, school.owner_id, cycle.id);
+  for (const { ctx, routines } of await currentCycles(database, day)) {
     const overdueRoutines = routines.filter((r) => r.closesOn < day);
     if (!overdueRoutines.length) continue;
-    const ctx = { ownerId: school.owner_id, schoolId: school.id, schoolYearId: year.id, cycleId: cycle.id, today: day };
     const members = await membersOf(database.query, ctx, {});
     const ts = taskSql(ctx, overdueRoutines, {}, members);
     const n = ts.params.length;
@@ -74,12 +65,12 @@ export async function sendWeeklyDigests(database: Database, day: string): Promis
        where not exists (select 1 from routine_digest_preference p where p.owner_id = $${n + 1}::uuid and p.person_id = resp.person_id and not p.weekly_digest)
          and not exists (select 1 from routine_digest_sent s where s.owner_id = $${n + 1}::uuid and s.person_id = resp.person_id and s.week_start = $${n + 3}::date)
        group by resp.person_id, resp.routine_id`,
-      [...ts.params, school.owner_id, school.id, monday], members);
+      [...ts.params, ctx.ownerId, ctx.schoolId, monday], members);
     const byPerson = new Map<string, { routineId: string; count: number }[]>();
     for (const r of rows) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), { routineId: r.routine_id, count: r.count }]);
     if (!byPerson.size) continue;
     const people = await database.query<{ id: string; given_name: string; email: string | null; preferred_locale: Locale }>(
-      'select id, given_name, email, preferred_locale from person where owner_id = $1 and id = any($2::uuid[])', [school.owner_id, [...byPerson.keys()]]);
+      'select id, given_name, email, preferred_locale from person where owner_id = $1 and id = any($2::uuid[])', [ctx.ownerId, [...byPerson.keys()]]);
     const titles = new Map(routines.map((r) => [r.id, r]));
     for (const p of people) {
       const email = p.email?.trim();
@@ -88,7 +79,7 @@ export async function sendWeeklyDigests(database: Database, day: string): Promis
       const total = items.reduce((s, x) => s + x.count, 0);
       const claimed = await database.query(
         `insert into routine_digest_sent (owner_id, person_id, week_start, overdue_count) values ($1, $2, $3, $4) on conflict do nothing returning person_id`,
-        [school.owner_id, p.id, monday, total]);
+        [ctx.ownerId, p.id, monday, total]);
       if (!claimed.length) continue;
       const locale = p.preferred_locale ?? 'nb';
       const lines = items.map((x) => {
@@ -103,7 +94,7 @@ export async function sendWeeklyDigests(database: Database, day: string): Promis
           text: t(locale, 'annualCycle.digest.body', { name: p.given_name, count: total, lines, link }),
         });
       } catch (e) {
-        await database.query('delete from routine_digest_sent where owner_id = $1 and person_id = $2 and week_start = $3', [school.owner_id, p.id, monday]);
+        await database.query('delete from routine_digest_sent where owner_id = $1 and person_id = $2 and week_start = $3', [ctx.ownerId, p.id, monday]);
         throw e;
       }
       sentTo.push(p.id);
@@ -114,7 +105,5 @@ export async function sendWeeklyDigests(database: Database, day: string): Promis
 
 defineJob(DIGEST_JOB, async (_payload, database) => {
   await sendWeeklyDigests(database, todayNow());
-  if (!(await database.query(`select 1 from job where kind = $1 and done_at is null and run_at > now()`, [DIGEST_JOB])).length) {
-    await enqueue(database, DIGEST_JOB, {}, { runAt: nextMondayMorning(new Date()) });
-  }
+  await scheduleOnce(database, DIGEST_JOB, nextMondayMorning(new Date()));
 });

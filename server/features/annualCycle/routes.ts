@@ -20,7 +20,7 @@ import {
   basisParams, classComplianceSchema, complianceQuery, complianceSchema, copyBody, cycleQuery, cycleSchema, digestBody, digestSchema, myTasksSchema, routineBody,
   routineParams, studentTasksSchema, tickBody, tickParams, tickQuery, type Compliance, type CycleView, type RoutineBody,
 } from './schemas.js';
-import { copyCycle, cycleFor, ensureCycle, responsibilityOf, routineById, routinesOf, schoolYearOn, statusOf, tasksOf, type Cycle, type RoutineRow, type TaskRow, type TaskSlice, type ComplianceCounts } from './service.js';
+import { copyCycle, cycleFor, ensureCycle, responsibilityOf, routineById, routinesOf, schoolYearOn, statusOf, tasksOf, type Cycle, type RoutineRow, type TaskRow, type ComplianceCounts } from './service.js';
 import { complianceSnapshot, forgetCompliance, maxAgeSeconds, registerComplianceJob, settleCompliance } from './compliance.js';
 import { myTasks, namesOf } from './homeTasks.js';
 
@@ -97,10 +97,6 @@ async function cycleView(app: FastifyInstance, req: FastifyRequest, actor: Actor
       param: s.param ? { name: s.param.name, values: s.param.values ? [...s.param.values] : null } : null,
     })),
   };
-}
-
-async function runTasks(app: FastifyInstance, ctx: { ownerId: string; schoolId: string; schoolYearId: string; cycleId: string; today: string }, routines: RoutineRow[], slice: TaskSlice): Promise<TaskRow[]> {
-  return tasksOf(app.database, ctx, routines, slice);
 }
 
 async function ticksOf(app: FastifyInstance, ownerId: string, routineIds: string[]) {
@@ -216,7 +212,7 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req);
     const { routine, year, cycle } = await ownRoutine(req, routineId);
     if (!isHandTicked(routine.evidenceKind)) throw badField('routineId', 'annualCycle.notHandTicked');
-    const rows = await runTasks(app, { ownerId: actor.ownerId, schoolId: routine.schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, [routine],
+    const rows = await tasksOf(app.database, { ownerId: actor.ownerId, schoolId: routine.schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, [routine],
       { responsible: responsibilityOf(actor, routine.schoolId)!, routineIds: [routine.id] });
     const task = rows.find((t) => t.subject_id === subjectId && t.teacher_id === (teacherId ?? NIL));
     if (!task) throw new HttpError(403, 'annualCycle.notYourTask');
@@ -316,7 +312,7 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
     const year = await yearFor(app, actor.ownerId, req.query.schoolYearId, req.today);
     const cycle = await ensureCycle(app.database, actor.ownerId, group.schoolId, year.id, actor.personId);
     const routines = await routinesOf(q, actor.ownerId, cycle.id);
-    const rows = await runTasks(app, { ownerId: actor.ownerId, schoolId: group.schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, routines, { basisGroupId: group.basisGroupId });
+    const rows = await tasksOf(app.database, { ownerId: actor.ownerId, schoolId: group.schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, routines, { basisGroupId: group.basisGroupId });
     const ticks = await ticksOf(app, actor.ownerId, [...new Set(rows.filter((t) => t.hand_ticked).map((t) => t.routine_id))]);
     const [students] = await Promise.all([
       q<{ id: string; given_name: string; family_name: string }>(
@@ -359,7 +355,7 @@ export async function annualCycleRoutes(app: FastifyInstance): Promise<void> {
     const year = await yearFor(app, actor.ownerId, undefined, req.today);
     const cycle = await ensureCycle(app.database, actor.ownerId, s.schoolId, year.id, actor.personId);
     const routines = await routinesOf(q, actor.ownerId, cycle.id);
-    const rows = await runTasks(app, { ownerId: actor.ownerId, schoolId: s.schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, routines, { studentId: s.studentId });
+    const rows = await tasksOf(app.database, { ownerId: actor.ownerId, schoolId: s.schoolId, schoolYearId: year.id, cycleId: cycle.id, today: req.today }, routines, { studentId: s.studentId });
     const ticks = await ticksOf(app, actor.ownerId, [...new Set(rows.filter((t) => t.hand_ticked).map((t) => t.routine_id))]);
     const names = await namesOf(app, actor.ownerId, [], [...new Set(rows.flatMap((t) => (t.staff_id ? [t.staff_id] : [])))], []);
     const byId = new Map(routines.map((x) => [x.id, x]));

@@ -160,6 +160,22 @@ export async function ensureCycle(database: Database, ownerId: string, schoolId:
   return (await cycleRow(database.query, ownerId, schoolId, schoolYearId))!;
 }
 
+/** Every school's cycle for the school year `day` falls in (made when missing, as on first use), with its routines. */
+export async function currentCycles(database: Database, day: string): Promise<{ ctx: TaskContext; routines: RoutineRow[] }[]> {
+  const schools = await database.query<{ owner_id: string; id: string }>('select owner_id, id from school order by owner_id, id');
+  const out: { ctx: TaskContext; routines: RoutineRow[] }[] = [];
+  for (const school of schools) {
+    const year = await schoolYearOn(database.query, school.owner_id, day);
+    if (!year || year.startsOn > day) continue;
+    const cycle = await ensureCycle(database, school.owner_id, school.id, year.id, null);
+    out.push({
+      ctx: { ownerId: school.owner_id, schoolId: school.id, schoolYearId: year.id, cycleId: cycle.id, today: day },
+      routines: await routinesOf(database.query, school.owner_id, cycle.id),
+    });
+  }
+  return out;
+}
+
 export async function cycleFor(database: Database, ownerId: string, schoolId: string, schoolYearId: string): Promise<Cycle | null> {
   return cycleRow(database.query, ownerId, schoolId, schoolYearId);
 }
