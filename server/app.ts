@@ -15,7 +15,8 @@ import { registerAccess } from './core/http/access.js';
 import { registerProblemHandler } from './core/http/problem.js';
 import { authRoutes } from './core/auth/routes.js';
 import { oidcRoutes } from './core/auth/oidc.js';
-import { featureRoutes } from './features/index.js';
+import { registerFeatureRoutes } from './core/feature.js';
+import { features } from './features/index.js';
 
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -83,7 +84,7 @@ export async function buildApp(database: Database, config: Config, opts: AppOpti
 
   await app.register(authRoutes);
   await app.register(oidcRoutes);
-  await app.register(featureRoutes);
+  await registerFeatureRoutes(app, features);
 
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
   return app;

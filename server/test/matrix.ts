@@ -21,7 +21,7 @@ export interface Case {
 }
 
 export interface Ids {
-  studentId: string; basisGroupId: string; teachingGroupId: string; guardianPersonId: string; guardianshipId: string; entryId: string;
+  studentId: string; basisGroupId: string; teachingGroupId: string; guardianPersonId: string; guardianshipId: string;
 }
 
 export const STAFF_WITH_CONTACT: Who[] = ['contactTeacher', 'departmentHead', 'counsellor', 'principal'];

@@ -9,41 +9,92 @@ import type { Database } from '../db/client.js';
 import { studentEntry, writeAudit } from '../audit/audit.js';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfMatches, findSession, type SessionInfo } from '../auth/session.js';
 import { localeFromHeader, type Locale } from '../i18n/locale.js';
-import { can } from '../policy/can.js';
-import { loadActor, loadBasisGroupFacts, loadConflictFacts, loadConversationFacts, loadDisciplinaryCaseFacts, loadStudentFacts, loadTeachingGroupFacts } from '../policy/facts.js';
+import { can, hasRule } from '../policy/can.js';
+import { loadActor, loadBasisGroupFacts, loadStudentFacts, loadTeachingGroupFacts } from '../policy/facts.js';
 import { describeReason } from '../policy/reasons.js';
-import type { Action, Actor, BasisGroupFacts, ConflictFacts, ConversationFacts, DisciplinaryCaseFacts, Decision, Resource, StudentFacts, TeachingGroupFacts } from '../policy/types.js';
+import type { Action, Actor, BasisGroupFacts, Decision, Resource, Resources, ResourceType, StudentFacts, TeachingGroupFacts } from '../policy/types.js';
 import { today } from '../time.js';
 import { HttpError } from './errors.js';
 
-/** conduct grades and discipline by class (R-23, R-25) */
-type ConductGroupAction = 'basisGroup.readConduct' | 'basisGroup.setConduct' | 'basisGroup.reviewConduct' | 'basisGroup.readGradePreparation' | 'basisGroup.readDiscipline';
+/**
+ * What a route declares beyond the kind and the action, per kind of resource. Core's kinds are here;
+ * a feature that registers its own kind (a conversation) adds its line by augmenting this interface.
+ */
+export interface AccessKinds {
+  /** a student's data: `:studentId` in the path, decided by the policy before the handler runs */
+  student: { audit: 'read' | 'write' };
+  /** a basis group: `:basisGroupId` in the path */
+  basisGroup: object;
+  /** a teaching group: `:teachingGroupId` in the path */
+  teachingGroup: object;
+  /** a school-wide view or setting; the school is the actor's own */
+  school: object;
+}
 
 export type Access =
   /** no session needed (login, health, config) */
   | { kind: 'public' }
   /** any logged-in person; the handler only touches the caller's own data or asks the policy itself */
   | { kind: 'session' }
-  /** a student's data: `:studentId` in the path, decided by the policy before the handler runs */
-  | { kind: 'student'; action: Action; audit: 'read' | 'write' }
-  /** a basis group: `:basisGroupId` in the path */
-  | { kind: 'basisGroup'; action: 'basisGroup.readOverview' | 'basisGroup.readConversationPlan' | 'basisGroup.manageBooking' | 'basisGroup.readAbsence' | 'basisGroup.checkAbsence' | ConductGroupAction | 'basisGroup.readWarnings' | 'basisGroup.readFormativeSummary'
-    | 'basisGroup.readAssessmentPlan' | 'basisGroup.planAssessment'
-    | 'basisGroup.readClassLife' | 'basisGroup.manageClassLife' | 'basisGroup.takePartInClassLife'
-    | 'basisGroup.readAccommodationNeeds' | 'basisGroup.remindAccommodationNeeds' | 'basisGroup.readForms' | 'basisGroup.setFormStatus' | 'basisGroup.readParentMeetings' | 'basisGroup.manageParentMeetings' }
-  /** a teaching group: `:teachingGroupId` in the path */
-  | { kind: 'teachingGroup'; action: 'teachingGroup.readStudents' | 'teachingGroup.manageBooking' | 'teachingGroup.registerAbsence' | 'teachingGroup.readAbsence' | 'teachingGroup.writeConduct' | 'teachingGroup.readFormativeAssessments' | 'teachingGroup.recordFormativeAssessment' | 'teachingGroup.readAssessmentPlan' | 'teachingGroup.planAssessment' }
-  /** one conversation: `:conversationId` in the path; reads of notes and preparation are audited */
-  | { kind: 'conversation'; action: Action; audit: 'read' | 'write' | 'none' }
-  /** one disciplinary case (R-23): `:caseId` in the path; reads are audited on the case's student */
-  | { kind: 'disciplinaryCase'; action: Action; audit: 'read' | 'write' }
-  /**
-   * one conflict between students (R-24): `:conflictId` in the path. The feature audits reads and writes,
-   * one entry per involved student whose part the caller sees (a conflict spans several students).
-   */
-  | { kind: 'conflict'; action: 'conflict.read' | 'conflict.update'; audit: 'read' | 'write' }
-  /** a school-wide view or setting; the school is the actor's own */
-  | { kind: 'school'; action: Action };
+  | { [K in keyof AccessKinds]: { kind: K; action: Action } & AccessKinds[K] }[keyof AccessKinds];
+
+type ResourceAccess = Exclude<Access, { kind: 'public' | 'session' }>;
+
+/**
+ * How the access hook finds one kind of resource that a route names in its path, and what it does with
+ * it once the policy allowed: the student it is about (audited, and on `req.student`), how the audit log
+ * names it, and where the handler finds it (`req[property]`).
+ */
+export interface ResourceKind<K extends ResourceType = ResourceType> {
+  type: K;
+  load(ctx: { database: Database; actor: Actor; params: Record<string, string>; today: string }): Promise<Resources[K] | null>;
+  /** the one student the decision is about; kinds about several students (a conflict) audit in the feature */
+  studentOf?(resource: Resources[K]): StudentFacts;
+  /** the audit log's resource, when it is not the student itself */
+  auditAs?(resource: Resources[K]): { resourceType: string; resourceId: string };
+  /** the request property the handler reads (`req.conversation`) and its value */
+  attach?: { property: string; value(resource: Resources[K]): unknown };
+}
+
+const kinds = new Map<string, ResourceKind>();
+
+export function registerResourceKind<K extends ResourceType>(kind: ResourceKind<K>): void {
+  if (kinds.has(kind.type)) throw new Error(`access: the resource kind ${kind.type} is registered twice`);
+  kinds.set(kind.type, kind as unknown as ResourceKind);
+}
+
+registerResourceKind({
+  type: 'student',
+  load: async ({ database, actor, params, today: day }) => {
+    const student = await loadStudentFacts(database, actor.ownerId, params.studentId ?? '', day);
+    return student && { type: 'student', student };
+  },
+  studentOf: (r) => r.student,
+});
+registerResourceKind({
+  type: 'basisGroup',
+  load: async ({ database, actor, params, today: day }) => {
+    const group = await loadBasisGroupFacts(database, actor.ownerId, params.basisGroupId ?? '', day);
+    return group && { type: 'basisGroup', group };
+  },
+  attach: { property: 'group', value: (r) => r.group },
+});
+registerResourceKind({
+  type: 'teachingGroup',
+  load: async ({ database, actor, params }) => {
+    const group = await loadTeachingGroupFacts(database, actor.ownerId, params.teachingGroupId ?? '');
+    return group && { type: 'teachingGroup', group };
+  },
+  attach: { property: 'teachingGroup', value: (r) => r.group },
+});
+registerResourceKind({
+  type: 'school',
+  // a leader's view covers the school they work at; someone who is no staff member is refused by the policy
+  load: async ({ actor }) => {
+    const staff = actor.staff[0];
+    return { type: 'school', ownerId: actor.ownerId, schoolId: staff?.schoolId ?? '', schoolName: staff?.schoolName ?? '' };
+  },
+});
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -53,12 +104,11 @@ declare module 'fastify' {
     locale: Locale;
     session: SessionInfo | null;
     actor: Actor | null;
+    /** the resource the route names, as the policy decided on it */
+    resource: Resource | null;
     student: StudentFacts | null;
     group: BasisGroupFacts | null;
     teachingGroup: TeachingGroupFacts | null;
-    conversation: ConversationFacts | null;
-    disciplinaryCase: DisciplinaryCaseFacts | null;
-    conflict: ConflictFacts | null;
     decision: Decision | null;
     today: string;
   }
@@ -130,94 +180,49 @@ async function enforce(req: FastifyRequest, reply: FastifyReply): Promise<void> 
   if (access.kind === 'session') return;
   const actor = req.actor!;
   const { database } = req.server;
+  const kind = kinds.get(access.kind)!;
   const params = (req.params ?? {}) as Record<string, string>;
 
-  const resource = await resolve(req, access, actor, params);
+  // no such resource is answered like a hidden denial
+  const resource = await kind.load({ database, actor, params, today: req.today });
   if (!resource) throw new HttpError(404, 'error.notFound');
   const decision = can(actor, access.action, resource, req.today);
-  const studentId = resource.type === 'student' ? resource.student.studentId
-    : resource.type === 'conversation' ? resource.conversation.student.studentId
-    : resource.type === 'disciplinaryCase' ? resource.disciplinaryCase.student.studentId : null;
-  if (!decision.allow) return deny(req, access.action, resource.type, decision, studentId);
+  const student = kind.studentOf?.(resource) ?? null;
+  if (!decision.allow) return deny(req, access.action, resource.type, decision, student?.studentId ?? null);
   req.decision = decision;
-  if (resource.type === 'student') req.student = resource.student;
-  if (resource.type === 'conversation') {
-    req.conversation = resource.conversation;
-    req.student = resource.conversation.student;
-  }
-  if (resource.type === 'disciplinaryCase') {
-    req.disciplinaryCase = resource.disciplinaryCase;
-    req.student = resource.disciplinaryCase.student;
-  }
-  if (resource.type === 'conflict') req.conflict = resource.conflict;
-  if (resource.type === 'basisGroup') req.group = resource.group;
-  if (resource.type === 'teachingGroup') req.teachingGroup = resource.group;
-  if (studentId && (access.kind === 'student' || access.kind === 'conversation' || access.kind === 'disciplinaryCase') && access.audit === 'read') {
-    await writeAudit(database, [auditEntryFor(actor, access.action, studentId, decision, req.conversation, req.disciplinaryCase)]);
-  }
+  req.resource = resource;
+  req.student = student;
+  if (kind.attach) (req as unknown as Record<string, unknown>)[kind.attach.property] = kind.attach.value(resource);
+  if (student && auditOf(access) === 'read') await writeAudit(database, [auditEntryFor(actor, access.action, student.studentId, decision, kind, resource)]);
 }
 
-function auditEntryFor(actor: Actor, action: string, studentId: string, decision: Decision, conversation: ConversationFacts | null, disciplinaryCase: DisciplinaryCaseFacts | null = null) {
-  if (disciplinaryCase) return studentEntry(actor, action, studentId, decision.reason, { resourceType: 'disciplinaryCase', resourceId: disciplinaryCase.caseId });
-  return conversation
-    ? studentEntry(actor, action, studentId, decision.reason, { resourceType: 'conversation', resourceId: conversation.conversationId })
-    : studentEntry(actor, action, studentId, decision.reason);
-}
+const auditOf = (access: ResourceAccess): string | undefined => (access as { audit?: string }).audit;
 
-/** The resource a route names in its path, or null when there is none (answered 404, like a hidden denial). */
-async function resolve(req: FastifyRequest, access: Exclude<Access, { kind: 'public' | 'session' }>, actor: Actor, params: Record<string, string>): Promise<Resource | null> {
-  const { database } = req.server;
-  switch (access.kind) {
-    case 'student': {
-      const student = await loadStudentFacts(database, actor.ownerId, params.studentId ?? '', req.today);
-      return student && { type: 'student', student };
-    }
-    case 'basisGroup': {
-      const group = await loadBasisGroupFacts(database, actor.ownerId, params.basisGroupId ?? '', req.today);
-      return group && { type: 'basisGroup', group };
-    }
-    case 'teachingGroup': {
-      const group = await loadTeachingGroupFacts(database, actor.ownerId, params.teachingGroupId ?? '');
-      return group && { type: 'teachingGroup', group };
-    }
-    case 'conversation': {
-      const conversation = await loadConversationFacts(database, actor.ownerId, params.conversationId ?? '', req.today);
-      return conversation && { type: 'conversation', conversation };
-    }
-    case 'disciplinaryCase': {
-      const disciplinaryCase = await loadDisciplinaryCaseFacts(database, actor.ownerId, params.caseId ?? '', req.today);
-      return disciplinaryCase && { type: 'disciplinaryCase', disciplinaryCase };
-    }
-    case 'conflict': {
-      const conflict = await loadConflictFacts(database, actor.ownerId, params.conflictId ?? '', req.today);
-      return conflict && { type: 'conflict', conflict };
-    }
-    case 'school': {
-      // a leader's view covers the school they work at; someone who is no staff member is refused by the policy
-      const staff = actor.staff[0];
-      return { type: 'school', ownerId: actor.ownerId, schoolId: staff?.schoolId ?? '', schoolName: staff?.schoolName ?? '' };
-    }
-  }
+function auditEntryFor(actor: Actor, action: string, studentId: string, decision: Decision, kind: ResourceKind, resource: Resource) {
+  return studentEntry(actor, action, studentId, decision.reason, kind.auditAs?.(resource));
 }
 
 /** Writes are audited once they succeeded, just before the answer is sent. */
 async function auditWrite(req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const access = req.routeOptions.config?.access;
-  if ((access?.kind !== 'student' && access?.kind !== 'conversation' && access?.kind !== 'disciplinaryCase') || access.audit !== 'write') return;
-  if (reply.statusCode >= 400 || !req.actor || !req.student || !req.decision) return;
-  await writeAudit(req.server.database, [auditEntryFor(req.actor, access.action, req.student.studentId, req.decision, req.conversation, req.disciplinaryCase)]);
+  if (!access || access.kind === 'public' || access.kind === 'session' || auditOf(access) !== 'write') return;
+  if (reply.statusCode >= 400 || !req.actor || !req.student || !req.decision || !req.resource) return;
+  await writeAudit(req.server.database, [auditEntryFor(req.actor, access.action, req.student.studentId, req.decision, kinds.get(access.kind)!, req.resource)]);
+}
+
+/** A route must name a registered kind and an action some rule decides on that kind: checked at start-up. */
+function checkAccess(method: string, url: string, access: ResourceAccess): void {
+  if (!kinds.has(access.kind)) throw new Error(`Route ${method} ${url}: no resource kind ${access.kind} is registered`);
+  if (!hasRule(access.kind, access.action)) throw new Error(`Route ${method} ${url}: no rule decides ${access.action} on a ${access.kind}`);
 }
 
 export function registerAccess(app: FastifyInstance): void {
   app.decorateRequest('locale', 'nb');
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
+  app.decorateRequest('resource', null);
   app.decorateRequest('student', null);
-  app.decorateRequest('group', null);
-  app.decorateRequest('teachingGroup', null);
-  app.decorateRequest('conversation', null);
-  app.decorateRequest('disciplinaryCase', null);
-  app.decorateRequest('conflict', null);
+  for (const kind of kinds.values()) if (kind.attach) app.decorateRequest(kind.attach.property, null);
   app.decorateRequest('decision', null);
   app.decorateRequest('today', '');
   app.decorate('routeTable', []);
@@ -227,6 +232,7 @@ export function registerAccess(app: FastifyInstance): void {
     if (exempt) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${url} declares no access (config.access)`);
+    if (access.kind !== 'public' && access.kind !== 'session') checkAccess(String(route.method), url, access);
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') app.routeTable.push({ method, url, access });
     }

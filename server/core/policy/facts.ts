@@ -1,6 +1,6 @@
 /** Loads what the policy decides on: the actor and the facts about a student or a group, in one round trip each. */
 import type { Database } from '../db/client.js';
-import type { Actor, BasisGroupFacts, ConflictFacts, ConversationFacts, DisciplinaryCaseFacts, StudentFacts, TeachingGroupFacts } from './types.js';
+import type { Actor, BasisGroupFacts, StudentFacts, TeachingGroupFacts } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
@@ -50,7 +50,7 @@ export async function loadActor(database: Database, ownerId: string, personId: s
 
 /** The student columns and relations the policy needs; `where` picks the students. */
 /** `extra`: more columns a group view shows, fetched in the same statement (one round trip, one plan). */
-const STUDENT_FACTS_SQL = (where: string, extra = '', join = '') => `
+export const STUDENT_FACTS_SQL = (where: string, extra = '', join = '') => `
   select s.id, s.person_id, s.school_id, sc.name as school_name, s.department_id, d.name as department_name,
     p.birth_date::text as birth_date, p.address_protection,
     coalesce((select json_agg(json_build_object('id', bg.id, 'name', bg.name))
@@ -72,7 +72,7 @@ const STUDENT_FACTS_SQL = (where: string, extra = '', join = '') => `
   left join department d on d.owner_id = s.owner_id and d.id = s.department_id${join}
   where s.owner_id = $1 and ${where}`;
 
-function toStudentFacts(ownerId: string, r: Record<string, unknown>): StudentFacts {
+export function toStudentFacts(ownerId: string, r: Record<string, unknown>): StudentFacts {
   return {
     ownerId,
     studentId: r.id as string,
@@ -165,55 +165,4 @@ export async function loadTeachingGroupFacts(database: Database, ownerId: string
     ownerId, teachingGroupId: r.id!, name: r.name!, schoolId: r.school_id!, schoolName: r.school_name!,
     subjectCode: r.subject_code!, subjectName: r.subject_name!,
   };
-}
-
-/** A conversation's facts with its student's, in one round trip. */
-export async function loadConversationFacts(database: Database, ownerId: string, conversationId: string, today: string): Promise<ConversationFacts | null> {
-  if (!isUuid(conversationId)) return null;
-  const rows = await database.query<Record<string, unknown>>(
-    STUDENT_FACTS_SQL('cv.id = $3',
-      `, cv.id as conversation_id, cv.kind, cv.holder_person_id, cv.delegated_by_person_id is not null as delegated,
-         cv.teaching_group_id, cv.held_at is not null as held`,
-      ' join conversation cv on cv.owner_id = s.owner_id and cv.student_id = s.id'),
-    [ownerId, today, conversationId],
-  );
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    conversationId: r.conversation_id as string,
-    kind: r.kind as ConversationFacts['kind'],
-    holderPersonId: r.holder_person_id as string,
-    delegated: r.delegated as boolean,
-    teachingGroupId: (r.teaching_group_id as string | null) ?? null,
-    held: r.held as boolean,
-    student: toStudentFacts(ownerId, r),
-  };
-}
-
-/** A disciplinary case's facts with its student's, in one round trip (R-23). */
-export async function loadDisciplinaryCaseFacts(database: Database, ownerId: string, caseId: string, today: string): Promise<DisciplinaryCaseFacts | null> {
-  if (!isUuid(caseId)) return null;
-  const rows = await database.query<Record<string, unknown>>(
-    STUDENT_FACTS_SQL('dc.id = $3', ', dc.id as case_id, dc.reported_by_person_id',
-      ' join disciplinary_case dc on dc.owner_id = s.owner_id and dc.student_id = s.id'),
-    [ownerId, today, caseId],
-  );
-  const r = rows[0];
-  if (!r) return null;
-  return { caseId: r.case_id as string, reportedByPersonId: r.reported_by_person_id as string, student: toStudentFacts(ownerId, r) };
-}
-
-/** A conflict's facts with every involved student's (R-24): the conflict row, then the students in one statement. */
-export async function loadConflictFacts(database: Database, ownerId: string, conflictId: string, today: string): Promise<ConflictFacts | null> {
-  if (!isUuid(conflictId)) return null;
-  const rows = await database.query<{ recorded_by_person_id: string; student_ids: string[] }>(
-    `select c.recorded_by_person_id, coalesce((select json_agg(cs.student_id order by cs.student_id) from conflict_student cs
-       where cs.owner_id = c.owner_id and cs.conflict_id = c.id), '[]'::json) as student_ids
-     from conflict c where c.owner_id = $1 and c.id = $2`,
-    [ownerId, conflictId],
-  );
-  const r = rows[0];
-  if (!r) return null;
-  const facts = await loadStudentsFacts(database, ownerId, r.student_ids, today);
-  return { conflictId, recordedByPersonId: r.recorded_by_person_id, students: r.student_ids.flatMap((id) => facts.get(id) ?? []) };
 }

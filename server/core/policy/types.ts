@@ -1,4 +1,4 @@
-import type { AddressProtection, ConversationKind, StaffRole, Visibility } from '../db/schema.js';
+import type { AddressProtection, StaffRole, Visibility } from '../db/schema.js';
 
 /** Who is asking: loaded once per request from the session. */
 export interface Actor {
@@ -63,172 +63,43 @@ export interface TeachingGroupFacts {
   subjectName: string;
 }
 
-/** What the policy needs to know about one conversation (R-11): its kind, who holds it, which subject. */
-export interface ConversationFacts {
-  conversationId: string;
-  kind: ConversationKind;
-  holderPersonId: string;
-  delegated: boolean;
-  teachingGroupId: string | null;
-  held: boolean;
-  student: StudentFacts;
-}
-
-/** What the policy needs to know about one disciplinary case (R-23). */
-export interface DisciplinaryCaseFacts {
-  caseId: string;
-  reportedByPersonId: string;
-  student: StudentFacts;
-}
+/** The school-wide resource: a leader's view or setting of the school they work at. */
+export interface SchoolResource { type: 'school'; ownerId: string; schoolId: string; schoolName: string }
 
 /**
- * What the policy needs to know about one conflict between students (R-24): it spans several students,
- * possibly of different classes, so it carries every involved student's facts. `conflictId` is '' when
- * a conflict is about to be recorded with these students.
+ * Every kind of resource the policy decides on, by its `type`. Core knows students, records about a
+ * student, classes, teaching groups and the school; a feature adds its own kind (a conversation, a
+ * disciplinary case) by augmenting this interface in its policy.ts and registering a loader.
  */
-export interface ConflictFacts {
-  conflictId: string;
-  recordedByPersonId: string;
-  students: StudentFacts[];
-}
-
-export type Resource =
-  | { type: 'student'; student: StudentFacts }
+export interface Resources {
+  student: { type: 'student'; student: StudentFacts };
   /**
    * a record about a student (contact-log entry, conversation note, follow-up) whose visibility tier
    * narrows who of the staff may read it; the student and guardians with insight see it only when it
    * was shared with them on purpose (R-60)
    */
-  | { type: 'record'; student: StudentFacts; visibility: Visibility; authorPersonId: string; sharedWithFamily?: boolean }
-  | { type: 'conversation'; conversation: ConversationFacts }
-  | { type: 'basisGroup'; group: BasisGroupFacts }
-  | { type: 'teachingGroup'; group: TeachingGroupFacts }
-  /** a disciplinary case (R-23): who reported it narrows who of the teachers may read it */
-  | { type: 'disciplinaryCase'; disciplinaryCase: DisciplinaryCaseFacts }
-  /** a conflict between students (R-24): who may see it hangs on the relationships to each involved student */
-  | { type: 'conflict'; conflict: ConflictFacts }
-  | { type: 'school'; ownerId: string; schoolId: string; schoolName: string };
+  record: { type: 'record'; student: StudentFacts; visibility: Visibility; authorPersonId: string; sharedWithFamily?: boolean };
+  basisGroup: { type: 'basisGroup'; group: BasisGroupFacts };
+  teachingGroup: { type: 'teachingGroup'; group: TeachingGroupFacts };
+  school: SchoolResource;
+}
+export type ResourceType = Extract<keyof Resources, string>;
+export type Resource = Resources[ResourceType];
 
-export type Action =
-  /** the annual cycle (R-30…R-33): routines, their tasks, compliance */
-  | 'annualCycle.read'
-  | 'annualCycle.manage'
-  | 'annualCycle.tick'
-  | 'annualCycle.readCompliance'
-  | 'basisGroup.readRoutineCompliance'
-  | 'student.readRoutineTasks'
-  /** accommodation needs (R-04), forms (R-05), parent meetings (R-30) */
-  | 'accommodationNeed.read'
-  | 'accommodationNeed.manage'
-  | 'accommodationNeed.confirm'
-  | 'basisGroup.readAccommodationNeeds'
-  | 'basisGroup.remindAccommodationNeeds'
-  | 'form.manage'
-  | 'form.read'
-  | 'basisGroup.readForms'
-  | 'basisGroup.setFormStatus'
-  | 'parentMeeting.read'
-  | 'basisGroup.readParentMeetings'
-  | 'basisGroup.manageParentMeetings'
-  /** assessment plan (R-42) */
-  | 'assessmentPlan.read'
-  | 'teachingGroup.readAssessmentPlan'
-  | 'teachingGroup.planAssessment'
-  | 'basisGroup.readAssessmentPlan'
-  | 'basisGroup.planAssessment'
-  | 'assessmentPlan.planSchoolEvent'
-  | 'assessmentPlan.readRules'
-  | 'assessmentPlanRule.manage'
-  /** class life (R-35, R-36, R-40, R-41): class hour, start-of-year checklist, class rules, student representatives, duty rota */
-  | 'basisGroup.readClassLife'
-  | 'basisGroup.manageClassLife'
-  | 'basisGroup.takePartInClassLife'
-  /** formative assessment (R-34) */
-  | 'formativeAssessment.read'
-  | 'teachingGroup.readFormativeAssessments'
-  | 'teachingGroup.recordFormativeAssessment'
-  | 'basisGroup.readFormativeSummary'
-  /** conflicts between students (R-24) */
-  | 'conflict.list'
-  | 'conflict.record'
-  | 'conflict.read'
-  | 'conflict.update'
-  | 'conflict.readStudentPart'
-  /** conduct grades (R-25, L-22) */
-  | 'conduct.read'
-  | 'teachingGroup.writeConduct'
-  | 'basisGroup.readConduct'
-  | 'basisGroup.setConduct'
-  | 'basisGroup.reviewConduct'
-  | 'basisGroup.readGradePreparation'
-  /** disciplinary cases (R-23, R-73; L-30…L-32) */
-  | 'disciplinaryCase.list'
-  | 'disciplinaryCase.open'
-  | 'basisGroup.readDiscipline'
-  | 'discipline.readSchool'
-  | 'disciplinaryCase.read'
-  | 'disciplinaryCase.update'
-  | 'disciplinaryCase.removeFromLesson'
-  | 'disciplinaryCase.suspend'
-  | 'disciplinaryCase.reportIntervention'
-  | 'disciplinaryCase.informParents'
-  | 'student.read'
-  | 'student.readSensitive'
-  | 'guardian.readContact'
-  | 'contactLog.read'
-  | 'contactLog.write'
-  | 'record.read'
-  | 'record.edit'
-  | 'consent.read'
-  | 'consent.manage'
-  | 'accessLog.read'
-  | 'informationDecision.write'
-  | 'basisGroup.readOverview'
-  | 'teachingGroup.readStudents'
-  | 'audit.search'
-  /** conversations (R-10…R-18) */
-  | 'conversation.plan'
-  | 'conversation.list'
-  | 'conversation.read'
-  | 'conversation.hold'
-  | 'conversation.delegate'
-  | 'conversation.prepare'
-  | 'conversation.readPreparation'
-  | 'guardianConference.offer'
-  | 'booking.book'
-  | 'booking.read'
-  | 'basisGroup.readConversationPlan'
-  | 'basisGroup.manageBooking'
-  | 'teachingGroup.manageBooking'
-  | 'conversationPlan.manage'
-  | 'conversationPlan.readCompliance'
-  | 'conversationTemplate.read'
-  | 'conversationTemplate.manage'
-  /** absence (R-20, R-21, R-71…R-74) */
-  | 'absence.read'
-  | 'absence.registerDay'
-  | 'absence.document'
-  | 'absence.selfCertify'
-  | 'absence.recordHigherRisk'
-  | 'absence.decideLimit'
-  | 'absence.readDiploma'
-  | 'absence.requestDiploma'
-  | 'basisGroup.readAbsence'
-  | 'basisGroup.checkAbsence'
-  | 'teachingGroup.registerAbsence'
-  | 'teachingGroup.readAbsence'
-  | 'timetable.manage'
-  | 'schoolCalendar.read'
-  | 'emergingAbsenceRule.manage'
-  /** warnings (R-22, R-73; L-20, L-21) */
-  | 'warning.raise'
-  | 'warning.read'
-  | 'warning.coordinate'
-  | 'warning.decide'
-  | 'warning.recordAppeal'
-  | 'basisGroup.readWarnings'
-  | 'warning.readSchool'
-  | 'warning.manageAssessmentDates';
+/**
+ * Every action of every feature, as a key. Each feature's policy.ts adds its own with
+ * `interface Actions extends ActionsOf<typeof policy> {}`, so a route or a `can()` that names an action
+ * no feature defines does not compile. Core defines the actions every feature builds on.
+ */
+export interface Actions {
+  /** anyone with a relationship to the student reads the record; every other student action starts here */
+  'student.read': true;
+  /** a record about a student (contact log, notes) by its visibility tier */
+  'record.read': true;
+  /** the author alone corrects a record */
+  'record.edit': true;
+}
+export type Action = Extract<keyof Actions, string>;
 
 export type RelationshipKind =
   | 'self'

@@ -9,7 +9,7 @@ import { closeMailTransports, startMailCapture, type MailCapture } from '../../c
 import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
 import { accommodationNeedConfirmedEvidence } from './evidence.js';
 import { today } from '../../core/time.js';
-import { wholeSchool } from '../annualCycle/evidence.js';
+import { wholeSchool } from '../../core/evidence/sources.js';
 
 let t: TestApp;
 let capture: MailCapture;

@@ -7,7 +7,7 @@
  *                    done on the class's last receipt (a class with no needs: on the school year's first day)
  * Wired into the engine by annualCycle/sources.ts.
  */
-import { NIL_UUID, osloDay, type EvidenceSource } from '../annualCycle/evidence.js';
+import { NIL_UUID, osloDay, type EvidenceSource } from '../../core/evidence/sources.js';
 
 const nil = `'${NIL_UUID}'::uuid`;
 

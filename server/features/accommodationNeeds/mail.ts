@@ -5,7 +5,7 @@
  */
 import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/client.js';
-import { defineJob, enqueue } from '../../core/jobs/queue.js';
+import { enqueue, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
 import { needLink } from './service.js';
 
@@ -34,13 +34,15 @@ export async function enqueueReminderMails(database: Database, ownerId: string, 
   for (const i of items) await enqueue(database, 'accommodationNeed.reminderMail', { ownerId, personId: i.personId, studentId: i.studentId }, { ownerId });
 }
 
-defineJob('accommodationNeed.reminderMail', async (payload, database) => {
-  const { ownerId, personId, studentId } = payload as { ownerId: string; personId: string; studentId: string };
-  const [person] = await database.query<{ email: string | null; preferred_locale: keyof typeof TEXTS }>(
-    'select email, preferred_locale from person where owner_id = $1 and id = $2', [ownerId, personId]);
-  const to = person?.email?.trim();
-  if (!to) return;
-  const settings = settingsByDatabase.get(database);
-  const texts = TEXTS[person!.preferred_locale] ?? TEXTS.nb;
-  await sendMail(settings?.smtp, { to, subject: texts.subject, text: texts.body(`${settings?.publicUrl ?? ''}${needLink(studentId)}`) });
-});
+export const accommodationNeedMailJobs: Record<string, JobHandler> = {
+  'accommodationNeed.reminderMail': async (payload, database) => {
+    const { ownerId, personId, studentId } = payload as { ownerId: string; personId: string; studentId: string };
+    const [person] = await database.query<{ email: string | null; preferred_locale: keyof typeof TEXTS }>(
+      'select email, preferred_locale from person where owner_id = $1 and id = $2', [ownerId, personId]);
+    const to = person?.email?.trim();
+    if (!to) return;
+    const settings = settingsByDatabase.get(database);
+    const texts = TEXTS[person!.preferred_locale] ?? TEXTS.nb;
+    await sendMail(settings?.smtp, { to, subject: texts.subject, text: texts.body(`${settings?.publicUrl ?? ''}${needLink(studentId)}`) });
+  },
+};

@@ -1,5 +1,5 @@
 /**
- * Server texts of accommodation needs (R-04), merged into the server catalogue (core/i18n/messages.ts).
+ * Server texts of accommodation needs (R-04).
  * Same keys in nb, nn and en.
  */
 const nb = {

@@ -16,7 +16,7 @@
  * The view says when the counts were computed, and a leader can ask for them now.
  */
 import type { Database, QueryFn } from '../../core/db/client.js';
-import { defineJob, scheduleOnce } from '../../core/jobs/queue.js';
+import { scheduleOnce, type JobHandler } from '../../core/jobs/queue.js';
 import { today as todayNow } from '../../core/time.js';
 import { complianceSql, currentCycles, membersOf, type ComplianceRow, type RoutineRow, type TaskContext } from './service.js';
 
@@ -150,7 +150,9 @@ export function registerComplianceJob(database: Database): void {
   void scheduleOnce(database, COMPLIANCE_JOB, nextMorning(new Date())).catch(() => {});
 }
 
-defineJob(COMPLIANCE_JOB, async (_payload, database) => {
-  await computeAllCompliance(database, todayNow());
-  await scheduleOnce(database, COMPLIANCE_JOB, nextMorning(new Date()));
-});
+export const complianceJobs: Record<string, JobHandler> = {
+  [COMPLIANCE_JOB]: async (_payload, database) => {
+    await computeAllCompliance(database, todayNow());
+    await scheduleOnce(database, COMPLIANCE_JOB, nextMorning(new Date()));
+  },
+};

@@ -6,7 +6,8 @@
  */
 import type { Level, RoutineResponsibleRole } from '../../core/db/schema.js';
 import { addDays, isoWeek, isoWeekday, mondayOfIsoWeek } from '../absence/calendar.js';
-import type { EvidenceKind, RoutineScope } from './evidence.js';
+import type { EvidenceKind } from '../../core/evidence/sources.js';
+import type { RoutineScope } from './evidence.js';
 
 export interface DefaultRoutine {
   key: string;

@@ -7,7 +7,7 @@ import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/client.js';
 import { t } from '../../core/i18n/messages.js';
 import type { Locale } from '../../core/i18n/locale.js';
-import { defineJob, scheduleOnce } from '../../core/jobs/queue.js';
+import { scheduleOnce, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
 import { today as todayNow } from '../../core/time.js';
 import { weekStart } from '../absence/calendar.js';
@@ -103,7 +103,9 @@ export async function sendWeeklyDigests(database: Database, day: string): Promis
   return sentTo;
 }
 
-defineJob(DIGEST_JOB, async (_payload, database) => {
-  await sendWeeklyDigests(database, todayNow());
-  await scheduleOnce(database, DIGEST_JOB, nextMondayMorning(new Date()));
-});
+export const digestJobs: Record<string, JobHandler> = {
+  [DIGEST_JOB]: async (_payload, database) => {
+    await sendWeeklyDigests(database, todayNow());
+    await scheduleOnce(database, DIGEST_JOB, nextMondayMorning(new Date()));
+  },
+};

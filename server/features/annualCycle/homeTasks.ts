@@ -17,7 +17,7 @@ import type { Actor, Decision } from '../../core/policy/types.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { addDays } from '../absence/calendar.js';
 import { weekOf } from './defaults.js';
-import { NIL_UUID, isHandTicked } from './evidence.js';
+import { NIL_UUID, isHandTicked } from '../../core/evidence/sources.js';
 import type { MyTasks } from './schemas.js';
 import { ensureCycle, responsibilityOf, routinesOf, schoolYearOn, statusOf, tasksOf, type RoutineRow, type TaskRow } from './service.js';
 

@@ -1,5 +1,5 @@
 /**
- * Server texts of the annual cycle (R-30…R-33), merged into the server catalogue (core/i18n/messages.ts).
+ * Server texts of the annual cycle (R-30…R-33).
  * Same keys in nb, nn and en.
  */
 const nb = {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testApp, type Client, type TestApp } from '../../test/harness.js';
-import { NIL_UUID } from './evidence.js';
+import { NIL_UUID } from '../../core/evidence/sources.js';
 import { MY_TASKS_ACTION } from './homeTasks.js';
 import { tasksOf, type TaskRow } from './service.js';
 

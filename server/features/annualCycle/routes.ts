@@ -15,7 +15,8 @@ import type { Actor } from '../../core/policy/types.js';
 import { studentParams } from '../students/schemas.js';
 import { weekOf } from './defaults.js';
 import { registerDigestMail } from './digest.js';
-import { allEvidenceSources, evidenceSource, isHandTicked, subjectKindOfScope } from './evidence.js';
+import { allEvidenceSources, evidenceSource, isHandTicked } from '../../core/evidence/sources.js';
+import { subjectKindOfScope } from './evidence.js';
 import {
   basisParams, classComplianceSchema, complianceQuery, complianceSchema, copyBody, cycleQuery, cycleSchema, digestBody, digestSchema, myTasksSchema, routineBody,
   routineParams, studentTasksSchema, tickBody, tickParams, tickQuery, type Compliance, type CycleView, type RoutineBody,

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { levels, routineResponsibleRoles } from '../../core/db/schema.js';
 import { accessSchema } from '../students/schemas.js';
-import { evidenceKinds, routineScopes, taskSubjectKinds } from './evidence.js';
+import { evidenceKinds, taskSubjectKinds } from '../../core/evidence/sources.js';
+import { routineScopes } from './evidence.js';
 
 export const isoDate = z.iso.date();
 export const routineParams = z.object({ routineId: z.uuid() });

@@ -10,8 +10,8 @@ import type { Database, QueryFn } from '../../core/db/client.js';
 import type { Level, RoutineResponsibleRole, StaffRole } from '../../core/db/schema.js';
 import type { Actor } from '../../core/policy/types.js';
 import { DEFAULT_ROUTINES, moveByYears, weeksWindow } from './defaults.js';
-import { NIL_UUID, evidenceSource, isHandTicked, subjectKindOfScope, type EvidenceKind, type RoutineScope, type TaskSubjectKind } from './evidence.js';
-import './sources.js';
+import { NIL_UUID, evidenceSource, isHandTicked, type EvidenceKind, type TaskSubjectKind } from '../../core/evidence/sources.js';
+import { subjectKindOfScope, type RoutineScope } from './evidence.js';
 
 export interface RoutineRow {
   id: string;

@@ -9,7 +9,7 @@ import { addLogin, testApp, type Client, type TestApp } from '../../test/harness
 import { assessmentPlanPublished } from './evidence.js';
 import { assessmentsForBasisGroup } from './service.js';
 import { today } from '../../core/time.js';
-import { wholeSchool } from '../annualCycle/evidence.js';
+import { wholeSchool } from '../../core/evidence/sources.js';
 
 let t: TestApp;
 let kt: Client;

@@ -6,7 +6,7 @@
  *   teacher:    every teaching group the teacher teaches has such an entry; done likewise
  * Wire it in annualCycle/sources.ts in place of the placeholder.
  */
-import { NIL_UUID, osloDay, type EvidenceSource } from '../annualCycle/evidence.js';
+import { NIL_UUID, osloDay, type EvidenceSource } from '../../core/evidence/sources.js';
 
 const nil = `'${NIL_UUID}'::uuid`;
 

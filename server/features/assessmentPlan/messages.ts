@@ -1,5 +1,5 @@
 /**
- * Server texts of the assessment plan (R-42), merged into the server catalogue (core/i18n/messages.ts).
+ * Server texts of the assessment plan (R-42).
  * Same keys in nb, nn and en.
  */
 const nb = {

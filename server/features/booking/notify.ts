@@ -11,7 +11,7 @@ import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/client.js';
 import type { ConversationKind } from '../../core/db/schema.js';
 import type { Locale } from '../../core/i18n/locale.js';
-import { defineJob, enqueue } from '../../core/jobs/queue.js';
+import { enqueue, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import { loadStudentFacts } from '../../core/policy/facts.js';
@@ -104,52 +104,52 @@ export async function afterBookingChange(database: Database, ownerId: string, ch
   }
 }
 
-defineJob('booking.notify', async (payload, database) => {
-  const { ownerId, bookingId, event } = payload as { ownerId: string; bookingId: string; event: MailEvent };
-  await fanOut(database, ownerId, bookingId, event, true);
-});
-
-defineJob('booking.reminder', async (payload, database) => {
-  const { ownerId, bookingId } = payload as { ownerId: string; bookingId: string };
-  // claimed once, whichever process runs it; nothing for a cancelled booking or a slot that has begun
-  const claimed = await database.query(
-    `update booking b set reminder_sent_at = now() from slot s
-     where b.owner_id = $1 and b.id = $2 and b.cancelled_at is null and b.reminder_sent_at is null
-       and s.owner_id = b.owner_id and s.id = b.slot_id and s.starts_at > now()
-     returning b.id`,
-    [ownerId, bookingId],
-  );
-  if (claimed.length === 0) return;
-  await fanOut(database, ownerId, bookingId, 'reminder', false);
-});
-
-defineJob('booking.mail', async (payload, database) => {
-  const { ownerId, bookingId, event, personId, audience } = payload as { ownerId: string; bookingId: string; event: MailEvent; personId: string; audience: Audience };
-  const settings = settingsByDatabase.get(database);
-  if (!settings) throw new Error('no mail settings registered for this database');
-  const d = await loadBookingDetail(database, ownerId, bookingId);
-  if (!d) return;
-  // a reminder or confirmation for a booking cancelled in the meantime is not sent
-  if (event !== 'cancelled' && d.cancelled_at) return;
-  const [person] = await database.query<{ email: string | null; preferred_locale: Locale }>(
-    'select email, preferred_locale from person where owner_id = $1 and id = $2', [ownerId, personId]);
-  const to = person?.email?.trim();
-  if (!to) return;
-  const locale = person!.preferred_locale;
-  const link = audience === 'host' ? hostLink(settings.publicUrl, d.round_id) : familyLink(settings.publicUrl, d.student_id);
-  const content = mailContent({
-    locale, event, audience, kind: d.kind, title: d.title, start: new Date(d.starts_at), end: new Date(d.ends_at),
-    place: d.place, videoLink: d.video_link, link,
-  });
-  const cancelled = event === 'cancelled';
-  const organizerEmail = /<([^>]+)>/.exec(settings.smtp?.from ?? '')?.[1] ?? settings.smtp?.from ?? 'ikke-svar@elevlos.local';
-  const ics = calendarText([bookingEvent(d, locale, link, cancelled)], {
-    method: cancelled ? 'CANCEL' : 'REQUEST',
-    organizer: { name: d.host_name, email: organizerEmail },
-    attendee: { email: to },
-  });
-  await sendMail(settings.smtp, {
-    to, subject: content.subject, text: content.text,
-    calendar: { method: cancelled ? 'CANCEL' : 'REQUEST', content: ics, filename: 'samtale.ics' },
-  });
-});
+export const bookingJobs: Record<string, JobHandler> = {
+  'booking.notify': async (payload, database) => {
+    const { ownerId, bookingId, event } = payload as { ownerId: string; bookingId: string; event: MailEvent };
+    await fanOut(database, ownerId, bookingId, event, true);
+  },
+  'booking.reminder': async (payload, database) => {
+    const { ownerId, bookingId } = payload as { ownerId: string; bookingId: string };
+    // claimed once, whichever process runs it; nothing for a cancelled booking or a slot that has begun
+    const claimed = await database.query(
+      `update booking b set reminder_sent_at = now() from slot s
+       where b.owner_id = $1 and b.id = $2 and b.cancelled_at is null and b.reminder_sent_at is null
+         and s.owner_id = b.owner_id and s.id = b.slot_id and s.starts_at > now()
+       returning b.id`,
+      [ownerId, bookingId],
+    );
+    if (claimed.length === 0) return;
+    await fanOut(database, ownerId, bookingId, 'reminder', false);
+  },
+  'booking.mail': async (payload, database) => {
+    const { ownerId, bookingId, event, personId, audience } = payload as { ownerId: string; bookingId: string; event: MailEvent; personId: string; audience: Audience };
+    const settings = settingsByDatabase.get(database);
+    if (!settings) throw new Error('no mail settings registered for this database');
+    const d = await loadBookingDetail(database, ownerId, bookingId);
+    if (!d) return;
+    // a reminder or confirmation for a booking cancelled in the meantime is not sent
+    if (event !== 'cancelled' && d.cancelled_at) return;
+    const [person] = await database.query<{ email: string | null; preferred_locale: Locale }>(
+      'select email, preferred_locale from person where owner_id = $1 and id = $2', [ownerId, personId]);
+    const to = person?.email?.trim();
+    if (!to) return;
+    const locale = person!.preferred_locale;
+    const link = audience === 'host' ? hostLink(settings.publicUrl, d.round_id) : familyLink(settings.publicUrl, d.student_id);
+    const content = mailContent({
+      locale, event, audience, kind: d.kind, title: d.title, start: new Date(d.starts_at), end: new Date(d.ends_at),
+      place: d.place, videoLink: d.video_link, link,
+    });
+    const cancelled = event === 'cancelled';
+    const organizerEmail = /<([^>]+)>/.exec(settings.smtp?.from ?? '')?.[1] ?? settings.smtp?.from ?? 'ikke-svar@elevlos.local';
+    const ics = calendarText([bookingEvent(d, locale, link, cancelled)], {
+      method: cancelled ? 'CANCEL' : 'REQUEST',
+      organizer: { name: d.host_name, email: organizerEmail },
+      attendee: { email: to },
+    });
+    await sendMail(settings.smtp, {
+      to, subject: content.subject, text: content.text,
+      calendar: { method: cancelled ? 'CANCEL' : 'REQUEST', content: ics, filename: 'samtale.ics' },
+    });
+  },
+};

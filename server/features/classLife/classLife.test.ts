@@ -8,7 +8,7 @@ import { addLogin, testApp, type Client, type TestApp } from '../../test/harness
 import { countVotes } from './service.js';
 import { classLifeEvidenceSources } from './evidence.js';
 import { today } from '../../core/time.js';
-import { wholeSchool } from '../annualCycle/evidence.js';
+import { wholeSchool } from '../../core/evidence/sources.js';
 
 let t: TestApp;
 let kt: Client;

@@ -6,7 +6,7 @@
  * Wire them into annualCycle/sources.ts in place of the placeholders.
  */
 import { startOfYearItems } from '../../core/db/schema.js';
-import { NIL_UUID, type EvidenceQuery, type EvidenceSource } from '../annualCycle/evidence.js';
+import { NIL_UUID, type EvidenceQuery, type EvidenceSource } from '../../core/evidence/sources.js';
 
 const nil = `'${NIL_UUID}'::uuid`;
 /** the classes of the school and school year asked about */

@@ -1,7 +1,4 @@
-/**
- * Server texts of conduct grades and disciplinary cases (R-23, R-25; L-22, L-30…L-32), merged into the
- * server catalogue (core/i18n/messages.ts). Same keys in nb, nn and en.
- */
+/** Server texts of conduct grades and the grade preparation (R-25; L-22). Same keys in nb, nn and en. */
 const nb = {
   'conduct.csv.student': 'Elev',
   'conduct.csv.absenceRisk': 'Fare for IV (fravær)',
@@ -22,25 +19,6 @@ const nb = {
   'conduct.needsWarningBehaviour': 'Ng eller Lg i oppførsel krever at eleven har fått et skriftlig varsel om oppførsel først (forskrift § 9-17), eller at karakteren følger en sanksjon for én enkelt hendelse. Send et varsel om orden og oppførsel, eller knytt karakteren til tiltaket.',
   'conduct.measureNotSingleIncident': 'Tiltaket er ikke en sanksjon for én enkelt hendelse for denne eleven.',
   'conduct.unknownTerm': 'Finner ikke dette halvåret.',
-  'discipline.noNotice': 'Et vedtak om bortvisning krever at forhåndsvarsel er sendt først (forvaltningsloven § 16).',
-  'discipline.noHearing': 'Eleven må ha fått uttale seg etter forhåndsvarselet før rektor gjør vedtak (forvaltningsloven § 16).',
-  'discipline.alreadyDecided': 'Det er allerede gjort vedtak om bortvisning i denne saken.',
-  'discipline.notDecided': 'Det er ikke gjort vedtak om bortvisning i saken ennå.',
-  'discipline.noticeAfterDecision': 'Forhåndsvarselet kan ikke endres etter vedtaket.',
-  'discipline.capPrimary': 'På 1.–7. trinn kan eleven bare vises bort fra enkelttimer eller resten av dagen (opplæringslova § 13-1).',
-  'discipline.capLowerSecondary': 'På 8.–10. trinn kan eleven vises bort i høyst 3 dager (opplæringslova § 13-1).',
-  'discipline.capUpperSecondary': 'I videregående skole kan eleven vises bort i høyst 5 dager (opplæringslova § 13-1).',
-  'discipline.daysRequired': 'Oppgi hvor mange dager.',
-  'discipline.lessonsRequired': 'Oppgi hvor mange timer.',
-  'discipline.guardiansFirst': 'På 1.–7. trinn skal foreldrene varsles før eleven sendes hjem: oppgi datoen.',
-  'discipline.beforeNotice': 'Datoen kan ikke være før forhåndsvarselet ({on}).',
-  'discipline.beforeDecision': 'Datoen kan ikke være før vedtaket ({on}).',
-  'discipline.inFuture': 'Datoen kan ikke være etter i dag.',
-  'discipline.beforeDate': 'Datoen kan ikke være før {on}.',
-  'discipline.notOwnGroup': 'Du kan bare vise eleven bort fra dine egne timer.',
-  'discipline.measureKindNotHere': 'Bortvisning føres med rektors vedtak, bortvisning fra en time av faglæreren.',
-  'discipline.outcomeNeedsDate': 'Oppgi når klagen ble avgjort.',
-  'discipline.alreadyInformed': 'Foreldrene er allerede registrert som informert.',
 };
 
 type Keys = keyof typeof nb;
@@ -65,25 +43,6 @@ const nn: Record<Keys, string> = {
   'conduct.needsWarningBehaviour': 'Ng eller Lg i oppførsel krev at eleven har fått eit skriftleg varsel om oppførsel først (forskrift § 9-17), eller at karakteren følgjer ein sanksjon for éi enkelt hending. Send eit varsel om orden og oppførsel, eller knyt karakteren til tiltaket.',
   'conduct.measureNotSingleIncident': 'Tiltaket er ikkje ein sanksjon for éi enkelt hending for denne eleven.',
   'conduct.unknownTerm': 'Finn ikkje dette halvåret.',
-  'discipline.noNotice': 'Eit vedtak om bortvising krev at førehandsvarsel er sendt først (forvaltningslova § 16).',
-  'discipline.noHearing': 'Eleven må ha fått uttale seg etter førehandsvarselet før rektor gjer vedtak (forvaltningslova § 16).',
-  'discipline.alreadyDecided': 'Det er alt gjort vedtak om bortvising i denne saka.',
-  'discipline.notDecided': 'Det er ikkje gjort vedtak om bortvising i saka enno.',
-  'discipline.noticeAfterDecision': 'Førehandsvarselet kan ikkje endrast etter vedtaket.',
-  'discipline.capPrimary': 'På 1.–7. trinn kan eleven berre visast bort frå enkelttimar eller resten av dagen (opplæringslova § 13-1).',
-  'discipline.capLowerSecondary': 'På 8.–10. trinn kan eleven visast bort i høgst 3 dagar (opplæringslova § 13-1).',
-  'discipline.capUpperSecondary': 'I vidaregåande skule kan eleven visast bort i høgst 5 dagar (opplæringslova § 13-1).',
-  'discipline.daysRequired': 'Skriv kor mange dagar.',
-  'discipline.lessonsRequired': 'Skriv kor mange timar.',
-  'discipline.guardiansFirst': 'På 1.–7. trinn skal foreldra varslast før eleven blir send heim: skriv datoen.',
-  'discipline.beforeNotice': 'Datoen kan ikkje vere før førehandsvarselet ({on}).',
-  'discipline.beforeDecision': 'Datoen kan ikkje vere før vedtaket ({on}).',
-  'discipline.inFuture': 'Datoen kan ikkje vere etter i dag.',
-  'discipline.beforeDate': 'Datoen kan ikkje vere før {on}.',
-  'discipline.notOwnGroup': 'Du kan berre vise eleven bort frå dine eigne timar.',
-  'discipline.measureKindNotHere': 'Bortvising blir ført med vedtaket til rektor, bortvising frå ein time av faglæraren.',
-  'discipline.outcomeNeedsDate': 'Skriv når klaga vart avgjord.',
-  'discipline.alreadyInformed': 'Foreldra er alt registrerte som informerte.',
 };
 
 const en: Record<Keys, string> = {
@@ -106,25 +65,6 @@ const en: Record<Keys, string> = {
   'conduct.needsWarningBehaviour': 'Ng or Lg in behaviour requires an earlier written warning about behaviour (regulation § 9-17), unless the grade follows a sanction for a single incident. Send a conduct warning, or link the grade to that measure.',
   'conduct.measureNotSingleIncident': 'The measure is not a sanction for a single incident for this student.',
   'conduct.unknownTerm': 'This half-year was not found.',
-  'discipline.noNotice': 'A suspension decision requires that advance notice was sent first (Public Administration Act § 16).',
-  'discipline.noHearing': 'The student must have been heard after the advance notice before the principal decides (Public Administration Act § 16).',
-  'discipline.alreadyDecided': 'A suspension has already been decided in this case.',
-  'discipline.notDecided': 'No suspension has been decided in this case yet.',
-  'discipline.noticeAfterDecision': 'The advance notice cannot be changed after the decision.',
-  'discipline.capPrimary': 'In grades 1–7 a student may only be suspended from single lessons or the rest of the day (Education Act § 13-1).',
-  'discipline.capLowerSecondary': 'In grades 8–10 a student may be suspended for at most 3 days (Education Act § 13-1).',
-  'discipline.capUpperSecondary': 'In upper secondary a student may be suspended for at most 5 days (Education Act § 13-1).',
-  'discipline.daysRequired': 'Give the number of days.',
-  'discipline.lessonsRequired': 'Give the number of lessons.',
-  'discipline.guardiansFirst': 'In grades 1–7 the parents are told before the student is sent home: give the date.',
-  'discipline.beforeNotice': 'The date cannot be before the advance notice ({on}).',
-  'discipline.beforeDecision': 'The date cannot be before the decision ({on}).',
-  'discipline.inFuture': 'The date cannot be after today.',
-  'discipline.beforeDate': 'The date cannot be before {on}.',
-  'discipline.notOwnGroup': 'You can only remove the student from your own lessons.',
-  'discipline.measureKindNotHere': "Suspension is recorded with the principal's decision, removal from a lesson by the subject teacher.",
-  'discipline.outcomeNeedsDate': 'Give the date the appeal was decided.',
-  'discipline.alreadyInformed': 'The parents are already recorded as informed.',
 };
 
 export const conductMessages = { nb, nn, en };

@@ -10,8 +10,10 @@ import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
-import { loadConflictFacts, loadStudentsFacts } from '../../core/policy/facts.js';
-import type { Action, Actor, ConflictFacts, StudentFacts } from '../../core/policy/types.js';
+import { loadStudentsFacts } from '../../core/policy/facts.js';
+import { loadConflictFacts } from './resource.js';
+import type { Action, Actor, StudentFacts } from '../../core/policy/types.js';
+import type { ConflictFacts } from './policy.js';
 import { studentParams } from '../students/schemas.js';
 import {
   conflictListSchema, conflictParams, conflictSchema, createBody, noteBody, noteParams, searchQuery, searchSchema, statusBody, stepBody,

@@ -7,7 +7,8 @@
  */
 import type { QueryFn } from '../../core/db/client.js';
 import { can, relationshipsTo } from '../../core/policy/can.js';
-import type { Actor, ConflictFacts, Reason, StudentFacts } from '../../core/policy/types.js';
+import type { Actor, Reason, StudentFacts } from '../../core/policy/types.js';
+import type { ConflictFacts } from './policy.js';
 import type { ConflictView } from './schemas.js';
 
 const LEADERS = new Set(['departmentHead', 'principal', 'counsellor']);

@@ -8,7 +8,7 @@ import { accessOf, requireActor } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
 import { loadStudentsFacts } from '../../core/policy/facts.js';
-import type { ConversationFacts } from '../../core/policy/types.js';
+import type { ConversationFacts } from './policy.js';
 import { conferenceRoutes } from './conferences.js';
 import {
   CONVERSATION_SQL, FOLLOW_UP_SQL, NOTE_SQL, assertOpen, conversationDetail, factsOf, loadConversationRow, noteRecord,

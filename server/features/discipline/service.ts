@@ -3,7 +3,8 @@ import type { Database, QueryFn } from '../../core/db/client.js';
 import type { Level } from '../../core/db/schema.js';
 import { can } from '../../core/policy/can.js';
 import { loadStudentsFacts } from '../../core/policy/facts.js';
-import type { Actor, DisciplinaryCaseFacts, Reason } from '../../core/policy/types.js';
+import type { Actor, Reason } from '../../core/policy/types.js';
+import type { DisciplinaryCaseFacts } from './policy.js';
 import type { CaseView } from './schemas.js';
 import { stageOf } from './rules.js';
 

@@ -1,7 +1,4 @@
-/**
- * Server texts of formative assessment (R-34) and conflicts between students (R-24), merged into the
- * server catalogue (core/i18n/messages.ts). Same keys in nb, nn and en.
- */
+/** Server texts of formative assessment. Same keys in nb, nn and en. */
 const nb = {
   'formative.inFuture': 'Datoen kan ikke være fram i tid ({today}).',
   'formative.notInGroup': 'Eleven er ikke med i gruppen.',
@@ -27,21 +24,11 @@ const nb = {
   'formative.csv.ambiguousStudent': 'Flere elever i gruppen heter «{student}»; bruk elev-id.',
   'formative.csv.feedbackRequired': 'Tilbakemeldingen mangler.',
   'formative.csv.feedbackTooLong': 'Tilbakemeldingen er for lang (høyst {max} tegn).',
-  'conflict.noRelationship': 'Du må være kontaktlærer for minst én av elevene, eller leder ved skolen.',
-  'conflict.unknownStudent': 'Finner ikke eleven ved skolen.',
-  'conflict.duplicateStudent': 'Samme elev står flere ganger.',
-  'conflict.otherSchool': 'Alle elevene må gå på samme skole.',
-  'conflict.inFuture': 'Datoen kan ikke være fram i tid ({today}).',
-  'conflict.resolvedOnRequired': 'Skriv når konflikten ble løst.',
-  'conflict.resolvedOnNotAllowed': 'En åpen konflikt har ingen dato for når den ble løst.',
-  'conflict.resolvedBeforeOccurred': 'Konflikten kan ikke være løst før den oppsto ({occurredOn}).',
-  'conflict.notInvolved': 'Eleven er ikke med i konflikten.',
-  'conflict.studentNotYours': 'Du kan bare føre steg og notater for elever du selv følger opp.',
 };
 
-type Messages = Record<keyof typeof nb, string>;
+type Keys = keyof typeof nb;
 
-const nn: Messages = {
+const nn: Record<Keys, string> = {
   'formative.inFuture': 'Datoen kan ikkje vere fram i tid ({today}).',
   'formative.notInGroup': 'Eleven er ikkje med i gruppa.',
   'formative.duplicateStudent': 'Same elev står fleire gonger.',
@@ -66,19 +53,9 @@ const nn: Messages = {
   'formative.csv.ambiguousStudent': 'Fleire elevar i gruppa heiter «{student}»; bruk elev-id.',
   'formative.csv.feedbackRequired': 'Tilbakemeldinga manglar.',
   'formative.csv.feedbackTooLong': 'Tilbakemeldinga er for lang (høgst {max} teikn).',
-  'conflict.noRelationship': 'Du må vere kontaktlærar for minst éin av elevane, eller leiar ved skulen.',
-  'conflict.unknownStudent': 'Finn ikkje eleven ved skulen.',
-  'conflict.duplicateStudent': 'Same elev står fleire gonger.',
-  'conflict.otherSchool': 'Alle elevane må gå på same skule.',
-  'conflict.inFuture': 'Datoen kan ikkje vere fram i tid ({today}).',
-  'conflict.resolvedOnRequired': 'Skriv når konflikten vart løyst.',
-  'conflict.resolvedOnNotAllowed': 'Ein open konflikt har ingen dato for når han vart løyst.',
-  'conflict.resolvedBeforeOccurred': 'Konflikten kan ikkje vere løyst før han oppstod ({occurredOn}).',
-  'conflict.notInvolved': 'Eleven er ikkje med i konflikten.',
-  'conflict.studentNotYours': 'Du kan berre føre steg og notat for elevar du sjølv følgjer opp.',
 };
 
-const en: Messages = {
+const en: Record<Keys, string> = {
   'formative.inFuture': 'The date cannot be in the future ({today}).',
   'formative.notInGroup': 'The student is not in the group.',
   'formative.duplicateStudent': 'The same student is listed more than once.',
@@ -103,16 +80,6 @@ const en: Messages = {
   'formative.csv.ambiguousStudent': 'Several students in the group are called "{student}"; use the student id.',
   'formative.csv.feedbackRequired': 'The feedback is missing.',
   'formative.csv.feedbackTooLong': 'The feedback is too long (at most {max} characters).',
-  'conflict.noRelationship': 'You must be the contact teacher of at least one of the students, or a leader at the school.',
-  'conflict.unknownStudent': 'The student was not found at the school.',
-  'conflict.duplicateStudent': 'The same student is listed more than once.',
-  'conflict.otherSchool': 'All the students must attend the same school.',
-  'conflict.inFuture': 'The date cannot be in the future ({today}).',
-  'conflict.resolvedOnRequired': 'Enter when the conflict was resolved.',
-  'conflict.resolvedOnNotAllowed': 'An open conflict has no date of resolution.',
-  'conflict.resolvedBeforeOccurred': 'The conflict cannot be resolved before it happened ({occurredOn}).',
-  'conflict.notInvolved': 'The student is not involved in the conflict.',
-  'conflict.studentNotYours': 'You can only record steps and notes for students you follow up yourself.',
 };
 
 export const formativeMessages = { nb, nn, en };

@@ -9,6 +9,7 @@ import type { QueryFn } from '../../core/db/client.js';
 import { formativeAssessmentKinds, type FormativeAssessmentKind } from '../../core/db/schema.js';
 import type { FieldError } from '../../core/http/errors.js';
 import { t } from '../../core/i18n/messages.js';
+import { formativeMessages } from './messages.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { FEEDBACK_MAX } from './schemas.js';
 
@@ -72,8 +73,10 @@ const MAX_ROWS = 5000;
 
 /** A header or a kind is recognised in any of the three languages, and as the code. */
 const aliases = (key: (l: Locale) => string, code: string) => new Set([code.toLowerCase(), ...LOCALES.map((l) => key(l).toLowerCase())]);
-const columnAliases = Object.fromEntries(COLUMNS.map((c) => [c, aliases((l) => t(l, `formative.csv.${c}`), c)])) as Record<Column, Set<string>>;
-const kindAliases = formativeAssessmentKinds.map((k) => [k, aliases((l) => t(l, `formative.kind.${k}`), k)] as const);
+// read from this feature's own texts: the module is loaded before the features' texts are installed
+const text = (l: Locale, key: string): string => (formativeMessages[l] as Record<string, string>)[key] ?? key;
+const columnAliases = Object.fromEntries(COLUMNS.map((c) => [c, aliases((l) => text(l, `formative.csv.${c}`), c)])) as Record<Column, Set<string>>;
+const kindAliases = formativeAssessmentKinds.map((k) => [k, aliases((l) => text(l, `formative.kind.${k}`), k)] as const);
 
 export interface GroupMember { studentId: string; givenName: string; familyName: string; email: string | null }
 

@@ -5,7 +5,7 @@
  * done on the last of those days. A retired form applies to no one, but a routine naming it still reads the
  * statuses recorded. Wired into the engine by annualCycle/sources.ts.
  */
-import { NIL_UUID, type EvidenceSource } from '../annualCycle/evidence.js';
+import { NIL_UUID, type EvidenceSource } from '../../core/evidence/sources.js';
 
 export const formReceivedEvidence: EvidenceSource = {
   kind: 'formReceived',

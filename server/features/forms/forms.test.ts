@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from '../../test/harness.js';
 import { formReceivedEvidence } from './evidence.js';
 import { today } from '../../core/time.js';
-import { wholeSchool } from '../annualCycle/evidence.js';
+import { wholeSchool } from '../../core/evidence/sources.js';
 
 let t: TestApp;
 let kt: Client;

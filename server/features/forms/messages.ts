@@ -1,4 +1,4 @@
-/** Server texts of forms, merged into the server catalogue (core/i18n/messages.ts). Same keys in nb, nn and en. */
+/** Server texts of forms. Same keys in nb, nn and en. */
 const nb = {
   'form.unknownForm': 'Skjemaet finnes ikke for denne klassen.',
   'form.notInClass': 'Eleven er ikke i klassen.',

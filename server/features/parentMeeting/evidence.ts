@@ -5,7 +5,7 @@
  *   student    — the same for one student's guardians (each present or informed)
  * Wired into the engine by annualCycle/sources.ts.
  */
-import { NIL_UUID, osloDay, type EvidenceSource } from '../annualCycle/evidence.js';
+import { NIL_UUID, osloDay, type EvidenceSource } from '../../core/evidence/sources.js';
 
 const nil = `'${NIL_UUID}'::uuid`;
 

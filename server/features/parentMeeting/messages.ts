@@ -1,4 +1,4 @@
-/** Server texts of parent meetings, merged into the server catalogue (core/i18n/messages.ts). Same keys in nb, nn and en. */
+/** Server texts of parent meetings. Same keys in nb, nn and en. */
 const nb = {
   'parentMeeting.inFuture': 'Møtet kan ikke føres før det er holdt (i dag er {today}).',
   'parentMeeting.notGuardian': 'Personen er ikke en foresatt med innsyn for denne eleven.',

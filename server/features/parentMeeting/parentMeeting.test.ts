@@ -10,7 +10,7 @@ import { closeMailTransports, startMailCapture, type MailCapture } from '../../c
 import { testApp, type Client, type TestApp } from '../../test/harness.js';
 import { parentMeetingFollowedUpEvidence } from './evidence.js';
 import { today } from '../../core/time.js';
-import { wholeSchool } from '../annualCycle/evidence.js';
+import { wholeSchool } from '../../core/evidence/sources.js';
 
 let t: TestApp;
 let capture: MailCapture;

@@ -1,8 +1,9 @@
 /** The policy decides on relationships and says which one; these cases need no database. */
 import { describe, expect, it } from 'vitest';
-import { can } from './can.js';
-import { describeReason } from './reasons.js';
-import type { Actor, StudentFacts } from './types.js';
+import { can } from '../core/policy/can.js';
+import '../features/index.js';
+import { describeReason } from '../core/policy/reasons.js';
+import type { Actor, StudentFacts } from '../core/policy/types.js';
 
 const TODAY = '2026-11-25';
 const OWNER = '00000000-0000-4000-8000-000000000001';

@@ -1,0 +1,15 @@
+/** Absence (R-20, R-21, R-71…R-74; L-03, L-10…L-15): registration, documentation, limits, the diploma and the weekly check. */
+import type { Feature } from '../../core/feature.js';
+import { weeklyAbsenceCheckDone } from './evidence.js';
+import { absenceMessages } from './messages.js';
+import { absencePolicy } from './policy.js';
+import { absenceRoutes } from './routes.js';
+
+export const absence: Feature = {
+  name: 'absence',
+  policy: absencePolicy,
+  messages: absenceMessages,
+  routes: absenceRoutes,
+  evidence: [weeklyAbsenceCheckDone],
+  matrix: () => import('./authorization.cases.js').then((m) => m.absenceMatrix),
+};

@@ -1,0 +1,18 @@
+/** The annual cycle (R-30…R-33): routines make tasks that the data proves done; compliance for the leaders; the weekly digest. */
+import type { Feature } from '../../core/feature.js';
+import { complianceJobs } from './compliance.js';
+import { digestJobs } from './digest.js';
+import { handTicked } from './evidence.js';
+import { annualCycleMessages } from './messages.js';
+import { annualCyclePolicy } from './policy.js';
+import { annualCycleRoutes } from './routes.js';
+
+export const annualCycle: Feature = {
+  name: 'annualCycle',
+  policy: annualCyclePolicy,
+  messages: annualCycleMessages,
+  routes: annualCycleRoutes,
+  evidence: [handTicked],
+  jobs: { ...digestJobs, ...complianceJobs },
+  matrix: () => import('./authorization.cases.js').then((m) => m.annualCycleMatrix),
+};

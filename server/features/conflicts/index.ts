@@ -1,0 +1,15 @@
+/** Conflicts between students, across classes: each contact teacher sees their own student's part. */
+import type { Feature } from '../../core/feature.js';
+import { conflictMessages } from './messages.js';
+import { conflictPolicy } from './policy.js';
+import { conflictResource } from './resource.js';
+import { conflictRoutes } from './routes.js';
+
+export const conflicts: Feature = {
+  name: 'conflicts',
+  policy: conflictPolicy,
+  resources: [conflictResource],
+  messages: conflictMessages,
+  routes: conflictRoutes,
+  matrix: () => import('./authorization.cases.js').then((m) => m.conflictMatrix),
+};

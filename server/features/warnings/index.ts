@@ -1,0 +1,15 @@
+/** Warnings (R-22, R-73; L-20, L-21): raised, coordinated into one letter per recipient, sent, decided and appealed. */
+import type { Feature } from '../../core/feature.js';
+import { warningMailJobs } from './mail.js';
+import { warningMessages } from './messages.js';
+import { warningPolicy } from './policy.js';
+import { warningRoutes } from './routes.js';
+
+export const warnings: Feature = {
+  name: 'warnings',
+  policy: warningPolicy,
+  messages: warningMessages,
+  routes: warningRoutes,
+  jobs: warningMailJobs,
+  matrix: () => import('./authorization.cases.js').then((m) => m.warningMatrix),
+};
