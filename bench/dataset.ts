@@ -7,7 +7,7 @@
 import { hash } from '@node-rs/argon2';
 import { getTableColumns, type Table } from 'drizzle-orm';
 import type { Database } from '../server/core/db/client.js';
-import * as schema from '../server/core/db/schema.js';
+import * as schema from '../server/features/contactLog/tables.js';
 import { generateAbsence } from '../server/seed/absence.js';
 import { generateOwner, type AbsenceRow, type Dataset, type TableKey } from '../server/seed/generate.js';
 import { insertDataset } from '../server/seed/insert.js';

@@ -5,7 +5,7 @@
  * students rarely away, some often, sick days in runs, late arrivals, self-certification within the
  * L-12 limit. Runs after the people and groups are final (the demo edits them first).
  */
-import type { AbsenceReason } from '../core/db/schema.js';
+import type { AbsenceReason } from '../features/absence/tables.js';
 import { SchoolCalendar, isoWeekday, type OwnerHoliday } from '../features/absence/calendar.js';
 import { ABSENCE_LIMIT_PERCENT } from '../features/absence/rules.js';
 import { SCHOOL_YEAR, programmeAreas, type AbsenceRow, type Dataset } from './generate.js';

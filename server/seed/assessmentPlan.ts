@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../core/db/client.js';
-import type { AssessmentPlanEntryKind } from '../core/db/schema.js';
+import type { AssessmentPlanEntryKind } from '../features/assessmentPlan/tables.js';
 import type { DemoInfo } from './demo.js';
 
 interface SeedEntry {

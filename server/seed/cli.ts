@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase, type Database } from '../core/db/client.js';
 import { DataDirLockedError } from '../core/db/lock.js';
-import { account, schoolOwner } from '../core/db/schema.js';
+import { account, schoolOwner } from '../core/db/tables.js';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './demo.js';
 import { DEFAULT_TODAY, OwnerGenerator, datasetCounts, insertOrder, type Dataset, type GenerateOptions } from './generate.js';
 import { insertDataset } from './insert.js';

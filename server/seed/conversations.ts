@@ -4,7 +4,7 @@
  * conversations held, planned or still missing in realistic shares, so the plan shows due and overdue.
  * Runs after the people and groups are final (the demo edits them first).
  */
-import type * as s from '../core/db/schema.js';
+import type * as s from '../features/conversations/tables.js';
 import { builtinTemplates } from '../features/conversations/builtinTemplates.js';
 import { templateContentSchema } from '../features/conversations/schemas.js';
 import { defaultWindows } from '../features/conversations/planStatus.js';

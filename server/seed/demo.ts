@@ -8,7 +8,7 @@ import { hash } from '@node-rs/argon2';
 import { inArray } from 'drizzle-orm';
 import { seedWarnings } from './warnings.js';
 import type { Database } from '../core/db/client.js';
-import { account, schoolOwner } from '../core/db/schema.js';
+import { account, schoolOwner } from '../core/db/tables.js';
 import {
   OwnerGenerator, SCHOOL_YEAR, isAdultOn, type Dataset, type EnrolmentRow, type Family, type GuardianSpec, type PersonRow,
   type Sex, type StudentRow,

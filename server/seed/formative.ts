@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../core/db/client.js';
-import type { FormativeAssessmentKind } from '../core/db/schema.js';
+import type { FormativeAssessmentKind } from '../features/formativeAssessment/tables.js';
 import type { DemoInfo } from './demo.js';
 
 const MATH_TEST = ['Sikker på derivasjon. Øv mer på tekstoppgaver.', 'God forståelse av funksjoner; vis utregningen tydeligere.', 'Godt arbeid. Se igjen på grenseverdier.', 'Du løste de fleste oppgavene; sjekk fortegnene.'];

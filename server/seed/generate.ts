@@ -5,8 +5,14 @@
  * Everyone is generated: names, addresses and national identity numbers are random combinations,
  * and the identity numbers are synthetic test numbers (birth month + 80), never real ones.
  */
-import type { AddressProtection, Level } from '../core/db/schema.js';
-import * as s from '../core/db/schema.js';
+import type { AddressProtection, Level } from '../core/db/tables.js';
+import * as coreTables from '../core/db/tables.js';
+import * as absenceTables from '../features/absence/tables.js';
+import * as accommodationNeedTables from '../features/accommodationNeeds/tables.js';
+import * as conversationTables from '../features/conversations/tables.js';
+
+/** the tables the demo data fills: core's and those of the features it generates data for */
+const s = { ...coreTables, ...absenceTables, ...accommodationNeedTables, ...conversationTables };
 import { addConversations } from './conversations.js';
 import { addAbsence, addAbsenceExtras, addSchoolHolidays, addTimetable, contactTeacherByStudent } from './absence.js';
 import { Random, hashSeed } from './random.js';

@@ -6,13 +6,12 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import * as schema from './schema.js';
 import { lockDataDir } from './lock.js';
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 // Both drivers expose the same query builder; the app is written against this one type.
-export type Db = ReturnType<typeof drizzlePglite<typeof schema>>;
+export type Db = ReturnType<typeof drizzlePglite>;
 
 export interface Database {
   db: Db;
@@ -50,7 +49,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-    const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+    const db = drizzlePglite({ client, casing: 'snake_case' });
     return {
       db,
       kind: 'pglite',
@@ -81,7 +80,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // an idle connection that the server ends (restart, failover) must not take the process down; the pool reconnects
   pool.on('error', (e) => console.error(`database connection lost: ${e.message}`));
-  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePg({ client: pool, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
     kind: 'postgres',

@@ -7,7 +7,7 @@
  * own actions (`features/<feature>/policy.ts`, one `Policy` per feature) through its description; the
  * engine refuses an action that no feature defines.
  */
-import type { StaffRole, Visibility } from '../db/schema.js';
+import type { StaffRole, Visibility } from '../db/tables.js';
 import { guardianInsight } from './guardianInsight.js';
 import type {
   Action, Actor, BasisGroupFacts, Decision, Reason, RelationshipKind, Resource, Resources, ResourceType, SchoolResource,

@@ -1,4 +1,4 @@
-import type { AddressProtection, StaffRole, Visibility } from '../db/schema.js';
+import type { AddressProtection, StaffRole, Visibility } from '../db/tables.js';
 
 /** Who is asking: loaded once per request from the session. */
 export interface Actor {

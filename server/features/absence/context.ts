@@ -1,6 +1,6 @@
 /** What every absence route starts from: the school year of "today" and its calendar; small shared helpers. */
 import type { QueryFn } from '../../core/db/client.js';
-import type { AbsenceReason } from '../../core/db/schema.js';
+import type { AbsenceReason } from './tables.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { currentSchoolYear, loadCalendar, type SchoolCalendar, type SchoolYearFacts } from './calendar.js';
 import { DEFAULT_RULES, RELIGIOUS_HOLIDAY_MAX_DAYS, selfCertificationAllowed, type AbsenceRowFacts, type EmergingRule } from './rules.js';

@@ -4,10 +4,12 @@ import { weeklyAbsenceCheckDone } from './evidence.js';
 import { absenceMessages } from './messages.js';
 import { absencePolicy } from './policy.js';
 import { absenceRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const absence: Feature = {
   name: 'absence',
   policy: absencePolicy,
+  tables,
   messages: absenceMessages,
   routes: absenceRoutes,
   evidence: [weeklyAbsenceCheckDone],

@@ -3,7 +3,7 @@
  * the tests: what counts toward the 10 % limit, when self-certification is still allowed, the status
  * of a subject, the diploma's figures, and the signals of emerging absence (R-21).
  */
-import type { AbsenceReason, EmergingAbsenceRuleKind } from '../../core/db/schema.js';
+import type { AbsenceReason, EmergingAbsenceRuleKind } from './tables.js';
 import { addDays, isoWeekday, weekStart, type SchoolCalendar } from './calendar.js';
 
 /** L-10 § 9-8 (1): more than this share of a subject's hours → no grade */

@@ -3,7 +3,7 @@
  * the routes validate and OpenAPI is generated. The web app mirrors them in web/src/features/absence/api.ts.
  */
 import { z } from 'zod';
-import { absenceLimitGrounds, absenceReasons, emergingAbsenceRuleKinds } from '../../core/db/schema.js';
+import { absenceLimitGrounds, absenceReasons, emergingAbsenceRuleKinds } from './tables.js';
 import { accessSchema } from '../students/schemas.js';
 
 export const isoDate = z.iso.date();

@@ -4,7 +4,7 @@
  * (L-03) by a notification that carries no content, only a link the policy checks on opening.
  */
 import type { QueryFn } from '../../core/db/client.js';
-import type { AbsenceReason } from '../../core/db/schema.js';
+import type { AbsenceReason } from './tables.js';
 import { badField } from '../../core/http/errors.js';
 import type { MessageKey } from '../../core/i18n/messages.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';

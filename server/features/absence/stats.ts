@@ -8,7 +8,7 @@
  * absence table plus a small join, whatever the number of students.
  */
 import type { QueryFn } from '../../core/db/client.js';
-import type { AbsenceReason } from '../../core/db/schema.js';
+import type { AbsenceReason } from './tables.js';
 import type { AbsenceRowFacts } from './rules.js';
 import type { SchoolCalendar } from './calendar.js';
 

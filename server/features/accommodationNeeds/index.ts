@@ -5,10 +5,12 @@ import { accommodationNeedMailJobs } from './mail.js';
 import { accommodationNeedMessages } from './messages.js';
 import { accommodationNeedPolicy } from './policy.js';
 import { accommodationNeedRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const accommodationNeeds: Feature = {
   name: 'accommodationNeeds',
   policy: accommodationNeedPolicy,
+  tables,
   messages: accommodationNeedMessages,
   routes: accommodationNeedRoutes,
   evidence: [accommodationNeedConfirmedEvidence],

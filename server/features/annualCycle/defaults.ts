@@ -4,7 +4,8 @@
  * school year's autumn (from Monday of the first week to Friday or Sunday of the last), so the same
  * routine lands on the same weeks every year.
  */
-import type { Level, RoutineResponsibleRole } from '../../core/db/schema.js';
+import type { Level } from '../../core/db/tables.js';
+import type { RoutineResponsibleRole } from './tables.js';
 import { addDays, isoWeek, isoWeekday, mondayOfIsoWeek } from '../absence/calendar.js';
 import type { EvidenceKind } from '../../core/evidence/sources.js';
 import type { RoutineScope } from './evidence.js';

@@ -6,10 +6,12 @@ import { handTicked } from './evidence.js';
 import { annualCycleMessages } from './messages.js';
 import { annualCyclePolicy } from './policy.js';
 import { annualCycleRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const annualCycle: Feature = {
   name: 'annualCycle',
   policy: annualCyclePolicy,
+  tables,
   messages: annualCycleMessages,
   routes: annualCycleRoutes,
   evidence: [handTicked],

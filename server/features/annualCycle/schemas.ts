@@ -2,7 +2,8 @@
  * The annual-cycle API's shapes (R-30…R-33). The web app mirrors them in web/src/features/annualCycle/api.ts.
  */
 import { z } from 'zod';
-import { levels, routineResponsibleRoles } from '../../core/db/schema.js';
+import { levels } from '../../core/db/tables.js';
+import { routineResponsibleRoles } from './tables.js';
 import { accessSchema } from '../students/schemas.js';
 import { evidenceKinds, taskSubjectKinds } from '../../core/evidence/sources.js';
 import { routineScopes } from './evidence.js';

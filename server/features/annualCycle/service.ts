@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database, QueryFn } from '../../core/db/client.js';
-import type { Level, RoutineResponsibleRole, StaffRole } from '../../core/db/schema.js';
+import type { Level, StaffRole } from '../../core/db/tables.js';
+import type { RoutineResponsibleRole } from './tables.js';
 import type { Actor } from '../../core/policy/types.js';
 import { DEFAULT_ROUTINES, moveByYears, weeksWindow } from './defaults.js';
 import { NIL_UUID, evidenceSource, isHandTicked, type EvidenceKind, type TaskSubjectKind } from '../../core/evidence/sources.js';

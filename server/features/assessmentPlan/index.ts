@@ -4,10 +4,12 @@ import { assessmentPlanPublished } from './evidence.js';
 import { assessmentPlanMessages } from './messages.js';
 import { assessmentPlanPolicy } from './policy.js';
 import { assessmentPlanRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const assessmentPlan: Feature = {
   name: 'assessmentPlan',
   policy: assessmentPlanPolicy,
+  tables,
   messages: assessmentPlanMessages,
   routes: assessmentPlanRoutes,
   evidence: [assessmentPlanPublished],

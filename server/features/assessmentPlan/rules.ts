@@ -8,7 +8,7 @@
  * - noTestAfterExcursion:  no test on the first school day after an excursion (trip day) ends
  * Full-day tests count as tests. A rule the school marks `warningOnly` warns but does not refuse a save.
  */
-import type { AssessmentPlanEntryKind, AssessmentPlanRuleKind } from '../../core/db/schema.js';
+import type { AssessmentPlanEntryKind, AssessmentPlanRuleKind } from './tables.js';
 import { isoWeek } from '../absence/calendar.js';
 
 export interface RuleSetting {

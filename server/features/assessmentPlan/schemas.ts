@@ -2,7 +2,8 @@
  * The assessment plan's API shapes (R-42). The web app mirrors them in web/src/features/assessmentPlan/api.ts.
  */
 import { z } from 'zod';
-import { assessmentPlanEntryKinds, assessmentPlanRuleKinds, levels } from '../../core/db/schema.js';
+import { assessmentPlanEntryKinds, assessmentPlanRuleKinds } from './tables.js';
+import { levels } from '../../core/db/tables.js';
 import { accessSchema } from '../students/schemas.js';
 
 export const TITLE_MAX = 120;

@@ -6,7 +6,8 @@
  */
 import type { Database, QueryFn } from '../../core/db/client.js';
 import type { FieldError } from '../../core/http/errors.js';
-import { assessmentPlanRuleKinds, levels, type AssessmentPlanEntryKind, type AssessmentPlanRuleKind, type Level } from '../../core/db/schema.js';
+import { assessmentPlanRuleKinds, type AssessmentPlanEntryKind, type AssessmentPlanRuleKind } from './tables.js';
+import { levels, type Level } from '../../core/db/tables.js';
 import { addDays, loadCalendar, schoolYearOf, type SchoolCalendar, type SchoolYearFacts } from '../absence/calendar.js';
 import { DEFAULT_RULES, violationKey, violationsOf, type RuleEntry, type RuleSetting, type Violation } from './rules.js';
 

@@ -4,10 +4,12 @@ import { bookingMessages } from './messages.js';
 import { bookingJobs } from './notify.js';
 import { bookingPolicy } from './policy.js';
 import { bookingRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const booking: Feature = {
   name: 'booking',
   policy: bookingPolicy,
+  tables,
   messages: bookingMessages,
   routes: bookingRoutes,
   jobs: bookingJobs,

@@ -9,7 +9,7 @@
  */
 import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/client.js';
-import type { ConversationKind } from '../../core/db/schema.js';
+import type { ConversationKind } from '../conversations/index.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { enqueue, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';

@@ -11,7 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import type { QueryFn } from '../../core/db/client.js';
-import type { ConversationKind } from '../../core/db/schema.js';
+import type { ConversationKind } from '../conversations/index.js';
 import { HttpError } from '../../core/http/errors.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import type { Decision } from '../../core/policy/types.js';

@@ -3,7 +3,7 @@
  * validate and OpenAPI is generated. The web app mirrors these in web/src/features/booking/types.ts.
  */
 import { z } from 'zod';
-import { conversationKinds } from '../../core/db/schema.js';
+import { conversationKinds } from '../conversations/index.js';
 import { accessSchema } from '../students/schemas.js';
 
 export const roundKindSchema = z.enum(conversationKinds);

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Database, QueryFn } from '../../core/db/client.js';
-import type { ConversationKind } from '../../core/db/schema.js';
+import type { ConversationKind } from '../conversations/index.js';
 import { writeAudit } from '../../core/audit/audit.js';
 import { HttpError, type FieldError } from '../../core/http/errors.js';
 import { requireActor } from '../../core/http/access.js';

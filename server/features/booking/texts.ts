@@ -3,7 +3,7 @@
  * content: what (the kind of conversation and the round's title), when, where, and a link into Elevlos
  * where the policy decides again. Never a student's or a guardian's name, address or who booked.
  */
-import type { ConversationKind } from '../../core/db/schema.js';
+import type { ConversationKind } from '../conversations/index.js';
 import type { Locale } from '../../core/i18n/locale.js';
 
 export type MailEvent = 'booked' | 'cancelled' | 'rebooked' | 'reminder';

@@ -5,7 +5,7 @@
  * student representatives are elected (R-41), on the day the first election with someone elected closed.
  * Wire them into annualCycle/sources.ts in place of the placeholders.
  */
-import { startOfYearItems } from '../../core/db/schema.js';
+import { startOfYearItems } from './tables.js';
 import { NIL_UUID, type EvidenceQuery, type EvidenceSource } from '../../core/evidence/sources.js';
 
 const nil = `'${NIL_UUID}'::uuid`;

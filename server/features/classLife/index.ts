@@ -4,10 +4,12 @@ import { classLifeEvidenceSources } from './evidence.js';
 import { classLifeMessages } from './messages.js';
 import { classLifePolicy } from './policy.js';
 import { classLifeRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const classLife: Feature = {
   name: 'classLife',
   policy: classLifePolicy,
+  tables,
   messages: classLifeMessages,
   routes: classLifeRoutes,
   evidence: classLifeEvidenceSources,

@@ -14,7 +14,7 @@ import { accessOf, requireActor } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
 import type { Action } from '../../core/policy/types.js';
-import { startOfYearItems, type StartOfYearItem } from '../../core/db/schema.js';
+import { startOfYearItems, type StartOfYearItem } from './tables.js';
 import { addDays, weekStart } from '../absence/calendar.js';
 import { generateRota } from './rota.js';
 import {

@@ -3,7 +3,7 @@
  * web/src/features/classLife/api.ts.
  */
 import { z } from 'zod';
-import { startOfYearItems } from '../../core/db/schema.js';
+import { startOfYearItems } from './tables.js';
 import { accessSchema } from '../students/schemas.js';
 
 export const TEXT_MAX = 4000;

@@ -1,7 +1,8 @@
 /** What the conduct views share: the class's or group's students who get conduct grades, audit, the term and the grades set. */
 import type { FastifyInstance } from 'fastify';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
-import type { ConductGrade, Level } from '../../core/db/schema.js';
+import type { ConductGrade } from './tables.js';
+import type { Level } from '../../core/db/tables.js';
 import { can } from '../../core/policy/can.js';
 import { loadGroupStudents } from '../../core/policy/facts.js';
 import type { Action, Actor, Reason, StudentFacts } from '../../core/policy/types.js';

@@ -5,10 +5,12 @@ import { conductMessages } from './messages.js';
 import { conductPolicy } from './policy.js';
 import { preparationRoutes } from './preparation.js';
 import { conductRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const conduct: Feature = {
   name: 'conduct',
   policy: conductPolicy,
+  tables,
   messages: conductMessages,
   routes: async (app: FastifyInstance) => {
     await app.register(conductRoutes);

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import type { ConductGrade } from '../../core/db/schema.js';
+import type { ConductGrade } from './tables.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { t, type MessageKey } from '../../core/i18n/messages.js';
 import { yearContext } from '../absence/context.js';

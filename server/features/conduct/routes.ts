@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
-import type { ConductGrade } from '../../core/db/schema.js';
+import type { ConductGrade } from './tables.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';

@@ -3,7 +3,7 @@
  * principal's review and the grade preparation. The web app mirrors them in web/src/features/conduct/api.ts.
  */
 import { z } from 'zod';
-import { conductGrades, conductReviewOutcomes } from '../../core/db/schema.js';
+import { conductGrades, conductReviewOutcomes } from './tables.js';
 import { accessSchema } from '../students/schemas.js';
 
 export const isoDate = z.iso.date();

@@ -4,7 +4,8 @@
  * incident (§ 9-17). Warnings are read through the warnings feature's contract (`sentWarnings`).
  */
 import type { QueryFn } from '../../core/db/client.js';
-import type { ConductGrade, Level } from '../../core/db/schema.js';
+import type { ConductGrade } from './tables.js';
+import type { Level } from '../../core/db/tables.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { sentWarnings, type SentWarning } from '../warnings/queries.js';
 

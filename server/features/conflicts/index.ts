@@ -4,10 +4,12 @@ import { conflictMessages } from './messages.js';
 import { conflictPolicy } from './policy.js';
 import { conflictResource } from './resource.js';
 import { conflictRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const conflicts: Feature = {
   name: 'conflicts',
   policy: conflictPolicy,
+  tables,
   resources: [conflictResource],
   messages: conflictMessages,
   routes: conflictRoutes,

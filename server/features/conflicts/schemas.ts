@@ -1,6 +1,6 @@
 /** The conflicts API's shapes. The web app mirrors them in web/src/features/conflicts/api.ts. */
 import { z } from 'zod';
-import { conflictStatuses } from '../../core/db/schema.js';
+import { conflictStatuses } from './tables.js';
 import { accessSchema } from '../students/schemas.js';
 
 export const isoDate = z.iso.date();

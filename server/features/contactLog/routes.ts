@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { visibilityTiers } from '../../core/db/schema.js';
+import { visibilityTiers } from '../../core/db/tables.js';
 import { HttpError } from '../../core/http/errors.js';
 import { requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';

@@ -19,7 +19,7 @@
  *
  * Data only, no logic: `key` is the template's builtinKey.
  */
-import type { ConversationKind } from '../../core/db/schema.js';
+import type { ConversationKind } from './tables.js';
 import type { TemplateContent } from './schemas.js';
 
 export interface BuiltinTemplate { key: string; kind: ConversationKind; content: TemplateContent }

@@ -1,5 +1,5 @@
 /** Evidence for the routine engine (R-11, R-15, R-30, R-33): conversations held and guardian conferences offered. */
-import { conversationKinds } from '../../core/db/schema.js';
+import { conversationKinds } from './tables.js';
 import { NIL_UUID, ofSlice, osloDay, staffOf, type EvidenceSource } from '../../core/evidence/sources.js';
 
 const nil = `'${NIL_UUID}'::uuid`;

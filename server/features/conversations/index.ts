@@ -5,13 +5,18 @@ import { conversationMessages } from './messages.js';
 import { conversationPolicy } from './policy.js';
 import { conversationResource } from './resource.js';
 import { conversationRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const conversations: Feature = {
   name: 'conversations',
   policy: conversationPolicy,
+  tables,
   resources: [conversationResource],
   messages: conversationMessages,
   routes: conversationRoutes,
   evidence: conversationEvidence,
   matrix: () => import('./authorization.cases.js').then((m) => m.conversationMatrix),
 };
+
+/** what other features build on: booking's rounds are for one kind of conversation */
+export { conversation, conversationKinds, type ConversationKind } from './tables.js';

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { QueryFn } from '../../core/db/client.js';
-import type { ConversationKind, Visibility } from '../../core/db/schema.js';
+import type { ConversationKind } from './tables.js';
+import type { Visibility } from '../../core/db/tables.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';

@@ -1,6 +1,6 @@
 /** Reading the school's conversation plan and each student's conversation facts for it. */
 import type { QueryFn } from '../../core/db/client.js';
-import type { ConversationKind } from '../../core/db/schema.js';
+import type { ConversationKind } from './tables.js';
 import { defaultWindows, type ConversationFact, type PlanWindowFacts, type StudentPlanFacts, type TermFacts } from './planStatus.js';
 
 export interface LoadedPlan {

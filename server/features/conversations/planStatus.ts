@@ -3,7 +3,7 @@
  * target) and, separately, the law's floor (L-01, L-02), which no school setting can lower.
  * Pure functions: the class plan, the leaders' compliance view and the bench share them.
  */
-import type { ConversationKind } from '../../core/db/schema.js';
+import type { ConversationKind } from './tables.js';
 
 export interface PlanWindowFacts { kind: ConversationKind; opensOn: string; closesOn: string; appliesTo: 'all' | 'under18' }
 export interface TermFacts { kind: 'autumn' | 'spring'; startsOn: string; endsOn: string }

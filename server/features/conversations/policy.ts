@@ -3,7 +3,7 @@
  * compliance. A conversation is its own kind of resource: who may hold it hangs on its kind, its holder
  * and its teaching group, not only on the student.
  */
-import type { ConversationKind } from '../../core/db/schema.js';
+import type { ConversationKind } from './tables.js';
 import {
   GUARDIAN_INSIGHT, allow, decideForGroup, decideForStudent, deny, pick, relationshipsTo,
   type ActionsOf, type Policy,

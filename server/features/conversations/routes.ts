@@ -23,7 +23,7 @@ import {
 import { currentTemplateVersionId, insertConversation, schoolYearOn } from './service.js';
 import { loadTemplateVersion, templateRoutes } from './templates.js';
 import { studentParams } from '../students/schemas.js';
-import { conversationKinds, type ConversationKind } from '../../core/db/schema.js';
+import { conversationKinds, type ConversationKind } from './tables.js';
 
 const hold = { kind: 'conversation', action: 'conversation.hold', audit: 'write' } as const;
 const tags = ['conversations'];

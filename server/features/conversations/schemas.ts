@@ -3,7 +3,8 @@
  * routes validate and OpenAPI is generated. The web app mirrors these in conversationsApi.ts.
  */
 import { z } from 'zod';
-import { conversationKinds, levels, visibilityTiers } from '../../core/db/schema.js';
+import { conversationKinds } from './tables.js';
+import { levels, visibilityTiers } from '../../core/db/tables.js';
 import { accessSchema } from '../students/schemas.js';
 
 export const kindSchema = z.enum(conversationKinds);

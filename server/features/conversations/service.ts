@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { QueryFn } from '../../core/db/client.js';
-import type { ConversationKind } from '../../core/db/schema.js';
+import type { ConversationKind } from './tables.js';
 
 /** The school year a day falls in (the owner's calendar), or null outside every school year. */
 export async function schoolYearOn(q: QueryFn, ownerId: string, day: string): Promise<{ id: string; name: string; startsOn: string; endsOn: string } | null> {

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { QueryFn } from '../../core/db/client.js';
-import type { ConversationKind } from '../../core/db/schema.js';
+import type { ConversationKind } from './tables.js';
 import { requireActor, staffSchool } from '../../core/http/access.js';
 import { HttpError } from '../../core/http/errors.js';
 import { builtinTemplates } from './builtinTemplates.js';

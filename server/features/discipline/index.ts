@@ -4,10 +4,12 @@ import { disciplineMessages } from './messages.js';
 import { disciplinePolicy } from './policy.js';
 import { disciplinaryCaseResource } from './resource.js';
 import { disciplineRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const discipline: Feature = {
   name: 'discipline',
   policy: disciplinePolicy,
+  tables,
   resources: [disciplinaryCaseResource],
   messages: disciplineMessages,
   routes: disciplineRoutes,

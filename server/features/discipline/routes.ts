@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
-import type { Level } from '../../core/db/schema.js';
+import type { Level } from '../../core/db/tables.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { studentParams } from '../students/schemas.js';

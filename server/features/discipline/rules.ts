@@ -3,7 +3,8 @@
  * rest of the day (the parents told first), grades 8–10 up to 3 days, upper secondary up to 5 days.
  * Pure functions, so the caps are tested without a database.
  */
-import type { Level, SuspensionScope } from '../../core/db/schema.js';
+import type { Level } from '../../core/db/tables.js';
+import type { SuspensionScope } from './tables.js';
 import { badField } from '../../core/http/errors.js';
 
 export type Stage = 'primary' | 'lowerSecondary' | 'upperSecondary';

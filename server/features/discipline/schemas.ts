@@ -3,7 +3,7 @@
  * guardians with insight see only what was addressed to them (`view: 'family'`).
  */
 import { z } from 'zod';
-import { appealOutcomes, disciplinaryMeasureKinds, suspensionScopes } from '../../core/db/schema.js';
+import { appealOutcomes, disciplinaryMeasureKinds, suspensionScopes } from './tables.js';
 import { accessSchema } from '../students/schemas.js';
 
 export const isoDate = z.iso.date();

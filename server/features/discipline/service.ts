@@ -1,6 +1,6 @@
 /** Reading disciplinary cases: one case as staff or family see it, and the lists by student, class and school. */
 import type { Database, QueryFn } from '../../core/db/client.js';
-import type { Level } from '../../core/db/schema.js';
+import type { Level } from '../../core/db/tables.js';
 import { can } from '../../core/policy/can.js';
 import { loadStudentsFacts } from '../../core/policy/facts.js';
 import type { Actor, Reason } from '../../core/policy/types.js';

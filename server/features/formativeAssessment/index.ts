@@ -4,10 +4,12 @@ import { formativeAssessmentRecorded } from './evidence.js';
 import { formativeMessages } from './messages.js';
 import { formativeAssessmentPolicy } from './policy.js';
 import { formativeAssessmentRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const formativeAssessment: Feature = {
   name: 'formativeAssessment',
   policy: formativeAssessmentPolicy,
+  tables,
   messages: formativeMessages,
   routes: formativeAssessmentRoutes,
   evidence: [formativeAssessmentRecorded],

@@ -3,7 +3,7 @@
  * web/src/features/formativeAssessment/api.ts.
  */
 import { z } from 'zod';
-import { formativeAssessmentKinds } from '../../core/db/schema.js';
+import { formativeAssessmentKinds } from './tables.js';
 import { accessSchema } from '../students/schemas.js';
 
 export const FEEDBACK_MAX = 1000;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { QueryFn } from '../../core/db/client.js';
-import { formativeAssessmentKinds, type FormativeAssessmentKind } from '../../core/db/schema.js';
+import { formativeAssessmentKinds, type FormativeAssessmentKind } from './tables.js';
 import type { FieldError } from '../../core/http/errors.js';
 import { t } from '../../core/i18n/messages.js';
 import { formativeMessages } from './messages.js';

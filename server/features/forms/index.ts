@@ -4,10 +4,12 @@ import { formReceivedEvidence } from './evidence.js';
 import { formMessages } from './messages.js';
 import { formPolicy } from './policy.js';
 import { formRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const forms: Feature = {
   name: 'forms',
   policy: formPolicy,
+  tables,
   messages: formMessages,
   routes: formRoutes,
   evidence: [formReceivedEvidence],

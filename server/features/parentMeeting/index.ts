@@ -5,10 +5,12 @@ import { parentMeetingMailJobs } from './mail.js';
 import { parentMeetingMessages } from './messages.js';
 import { parentMeetingPolicy } from './policy.js';
 import { parentMeetingRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const parentMeeting: Feature = {
   name: 'parentMeeting',
   policy: parentMeetingPolicy,
+  tables,
   messages: parentMeetingMessages,
   routes: parentMeetingRoutes,
   evidence: [parentMeetingFollowedUpEvidence],

@@ -1,6 +1,6 @@
 /** Builds the student page's record, narrowed field by field by the policy. */
 import type { Database } from '../../core/db/client.js';
-import type { AddressProtection } from '../../core/db/schema.js';
+import type { AddressProtection } from '../../core/db/tables.js';
 import { can } from '../../core/policy/can.js';
 import { guardianInsight } from '../../core/policy/guardianInsight.js';
 import { describeReason } from '../../core/policy/reasons.js';

@@ -4,10 +4,12 @@ import { warningMailJobs } from './mail.js';
 import { warningMessages } from './messages.js';
 import { warningPolicy } from './policy.js';
 import { warningRoutes } from './routes.js';
+import * as tables from './tables.js';
 
 export const warnings: Feature = {
   name: 'warnings',
   policy: warningPolicy,
+  tables,
   messages: warningMessages,
   routes: warningRoutes,
   jobs: warningMailJobs,

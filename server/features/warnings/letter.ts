@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { AddressProtection, WarningKind } from '../../core/db/schema.js';
+import type { AddressProtection } from '../../core/db/tables.js';
+import type { WarningKind } from './tables.js';
 
 export type LetterLocale = 'nb' | 'nn';
 

@@ -4,7 +4,7 @@
  * transaction's query function.
  */
 import type { QueryFn } from '../../core/db/client.js';
-import type { WarningKind, WarningState } from '../../core/db/schema.js';
+import type { WarningKind, WarningState } from './tables.js';
 import type { WarningView } from './schemas.js';
 
 export interface SentWarning {

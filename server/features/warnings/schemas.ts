@@ -1,6 +1,6 @@
 /** The warnings API's shapes (R-22, L-20, L-21); OpenAPI is generated from them. */
 import { z } from 'zod';
-import { conductAspects, warningKinds, warningStates } from '../../core/db/schema.js';
+import { conductAspects, warningKinds, warningStates } from './tables.js';
 import { accessSchema, studentParams } from '../students/schemas.js';
 
 export const isoDate = z.iso.date();

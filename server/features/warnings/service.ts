@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { QueryFn } from '../../core/db/client.js';
-import type { WarningKind, WarningState } from '../../core/db/schema.js';
+import type { WarningKind, WarningState } from './tables.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import type { Actor, StudentFacts } from '../../core/policy/types.js';
