@@ -10,7 +10,7 @@
  * statement that computes only what the per-school counts need. The app's answers are compared with the
  * floor's before the floor is timed.
  */
-import { currentSchoolYear, loadCalendar, type SchoolCalendar } from '../server/features/absence/calendar.js';
+import { currentSchoolYear, loadCalendar, type SchoolCalendar } from '../server/core/calendar/calendar.js';
 import type { AbsenceRecomputation } from '../server/features/absence/recompute.js';
 import {
   ABSENCE_LIMIT_PERCENT, DEFAULT_RULES, NEAR_LIMIT_PERCENT, emergingSignals, followedUp, isAbsence, percentOf, subjectStatus,

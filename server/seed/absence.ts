@@ -6,7 +6,7 @@
  * L-12 limit. Runs after the people and groups are final (the demo edits them first).
  */
 import type { AbsenceReason } from '../features/absence/tables.js';
-import { SchoolCalendar, isoWeekday, type OwnerHoliday } from '../features/absence/calendar.js';
+import { SchoolCalendar, isoWeekday, type OwnerHoliday } from '../core/calendar/calendar.js';
 import { ABSENCE_LIMIT_PERCENT } from '../features/absence/rules.js';
 import { SCHOOL_YEAR, programmeAreas, type AbsenceRow, type Dataset } from './generate.js';
 import type { Random } from './random.js';

@@ -15,7 +15,7 @@ import {
 } from './generate.js';
 import { addConversations } from './conversations.js';
 import { HandAbsence, addAbsence, addAbsenceExtras, addSchoolHolidays, addTimetable, contactTeacherByStudent } from './absence.js';
-import { isoWeekday as isoWeekdayOf } from '../features/absence/calendar.js';
+import { isoWeekday as isoWeekdayOf } from '../core/calendar/calendar.js';
 import { seedConductDemo } from './conduct.js';
 import { seedFormative } from './formative.js';
 import { seedClassLife } from './classLife.js';

@@ -439,7 +439,7 @@ describe('the demo school on an in-memory database', () => {
 describe('the timetable and the absence of a generated owner (R-20)', () => {
   it('puts absence only on school days, on lessons of groups the student was in that day, and never more than two religious-holiday days', async () => {
     const { schoolCalendar } = await import('./absence.js');
-    const { isoWeekday } = await import('../features/absence/calendar.js');
+    const { isoWeekday } = await import('../core/calendar/calendar.js');
     const calendar = schoolCalendar();
     const lessons = new Map(sample.lesson.map((l) => [l.id, l]));
     const enrolments = new Map<string, typeof sample.enrolment>();

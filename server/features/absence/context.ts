@@ -2,7 +2,7 @@
 import type { QueryFn } from '../../core/db/client.js';
 import type { AbsenceReason } from './tables.js';
 import { HttpError, badField } from '../../core/http/errors.js';
-import { currentSchoolYear, loadCalendar, type SchoolCalendar, type SchoolYearFacts } from './calendar.js';
+import { currentSchoolYear, loadCalendar, type SchoolCalendar, type SchoolYearFacts } from '../../core/calendar/calendar.js';
 import { DEFAULT_RULES, RELIGIOUS_HOLIDAY_MAX_DAYS, selfCertificationAllowed, type AbsenceRowFacts, type EmergingRule } from './rules.js';
 import { absenceRows, subjectStats } from './stats.js';
 

@@ -13,7 +13,7 @@ import { badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
 import { loadGroupStudents } from '../../core/policy/facts.js';
 import type { Actor, StudentFacts } from '../../core/policy/types.js';
-import { addDays, isoWeek, mondayOfIsoWeek, weekStart } from './calendar.js';
+import { addDays, isoWeek, mondayOfIsoWeek, weekStart } from '../../core/calendar/calendar.js';
 import { hours, loadRules, yearContext } from './context.js';
 import {
   emergingSignals, followedUp, isAbsence, percentOf, subjectStatus,

@@ -15,3 +15,8 @@ export const absence: Feature = {
   evidence: [weeklyAbsenceCheckDone],
   matrix: () => import('./authorization.cases.js').then((m) => m.absenceMatrix),
 };
+
+/** what warnings and the grade preparation build on: a subject's absence, as this feature computes it (L-10, L-11) */
+export { hours, yearContext } from './context.js';
+export { percentOf, subjectStatus } from './rules.js';
+export { absenceRows, subjectStats } from './stats.js';

@@ -1,6 +1,6 @@
 /** The absence rules as pure functions: the school calendar, the diploma's day-4 rule, emerging-absence signals (L-14, R-21). */
 import { describe, expect, it } from 'vitest';
-import { SchoolCalendar, isoWeek, mondayOfIsoWeek } from './calendar.js';
+import { SchoolCalendar, isoWeek, mondayOfIsoWeek } from '../../core/calendar/calendar.js';
 import { DEFAULT_RULES, diplomaFigures, emergingSignals, selfCertificationAllowed, subjectStatus, type AbsenceRowFacts } from './rules.js';
 import { SCHOOL_HOLIDAYS } from '../../seed/absence.js';
 

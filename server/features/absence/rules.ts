@@ -4,7 +4,7 @@
  * of a subject, the diploma's figures, and the signals of emerging absence (R-21).
  */
 import type { AbsenceReason, EmergingAbsenceRuleKind } from './tables.js';
-import { addDays, isoWeekday, weekStart, type SchoolCalendar } from './calendar.js';
+import { addDays, isoWeekday, weekStart, type SchoolCalendar } from '../../core/calendar/calendar.js';
 
 /** L-10 § 9-8 (1): more than this share of a subject's hours → no grade */
 export const ABSENCE_LIMIT_PERCENT = 10;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { absenceLimitGrounds, absenceReasons, emergingAbsenceRuleKinds } from './tables.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 export const isoDate = z.iso.date();
 export const reasonSchema = z.enum(absenceReasons);

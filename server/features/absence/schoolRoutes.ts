@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../core/http/access.js';
 import { HttpError, badField, type FieldError } from '../../core/http/errors.js';
-import { publicHolidays } from './calendar.js';
+import { publicHolidays } from '../../core/calendar/calendar.js';
 import { loadRules, yearContext } from './context.js';
 import { calendarSchema, importQuery, importSchema, rulesBody, rulesSchema } from './schemas.js';
 

@@ -9,7 +9,7 @@ import { badField } from '../../core/http/errors.js';
 import type { MessageKey } from '../../core/i18n/messages.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import type { StudentFacts } from '../../core/policy/types.js';
-import { isoWeekday, type SchoolCalendar } from './calendar.js';
+import { isoWeekday, type SchoolCalendar } from '../../core/calendar/calendar.js';
 
 export interface RowState {
   minutes: number;

@@ -10,7 +10,7 @@
 import type { QueryFn } from '../../core/db/client.js';
 import type { AbsenceReason } from './tables.js';
 import type { AbsenceRowFacts } from './rules.js';
-import type { SchoolCalendar } from './calendar.js';
+import type { SchoolCalendar } from '../../core/calendar/calendar.js';
 
 export interface SubjectStats {
   studentId: string;

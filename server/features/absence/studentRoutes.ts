@@ -13,7 +13,7 @@ import { t } from '../../core/i18n/messages.js';
 import { can } from '../../core/policy/can.js';
 import type { Action, Actor, StudentFacts } from '../../core/policy/types.js';
 import { isAdult } from '../../core/time.js';
-import { studentParams } from '../students/schemas.js';
+import { studentParams } from '../../core/http/schemas.js';
 import {
   assertReligiousHolidayDays, assertSelfCertification, documentationFor, hours, yearContext, type Target, type YearContext,
 } from './context.js';

@@ -16,7 +16,7 @@ import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
 import { loadGroupStudents, loadStudentsFacts } from '../../core/policy/facts.js';
 import type { Actor, StudentFacts } from '../../core/policy/types.js';
-import { studentParams } from '../students/schemas.js';
+import { studentParams } from '../../core/http/schemas.js';
 import { enqueueReminderMails, registerAccommodationMail } from './mail.js';
 import {
   basisParams, classNeedsSchema, myCountSchema, myNeedsSchema, needBody, needParams, reminderBody, reminderResultSchema, studentNeedsSchema,

@@ -3,7 +3,7 @@
  * web/src/features/accommodationNeeds/api.ts.
  */
 import { z } from 'zod';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 export const DESCRIPTION_MAX = 2000;
 export const needParams = z.object({ studentId: z.uuid(), needId: z.uuid() });

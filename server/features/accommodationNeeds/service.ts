@@ -5,7 +5,7 @@
  * revision, and only receipts of the current revision count.
  */
 import type { QueryFn } from '../../core/db/client.js';
-import { addDays, currentSchoolYear, loadCalendar, type SchoolCalendar } from '../absence/calendar.js';
+import { addDays, currentSchoolYear, loadCalendar, type SchoolCalendar } from '../../core/calendar/calendar.js';
 
 export interface Need {
   id: string; studentId: string; description: string; guidance: string; registeredAt: string; registeredBy: string | null;

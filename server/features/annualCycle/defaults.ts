@@ -6,7 +6,7 @@
  */
 import type { Level } from '../../core/db/tables.js';
 import type { RoutineResponsibleRole } from './tables.js';
-import { addDays, isoWeek, isoWeekday, mondayOfIsoWeek } from '../absence/calendar.js';
+import { addDays, isoWeek, isoWeekday, mondayOfIsoWeek } from '../../core/calendar/calendar.js';
 import type { EvidenceKind } from '../../core/evidence/sources.js';
 import type { RoutineScope } from './evidence.js';
 

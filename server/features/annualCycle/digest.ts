@@ -10,7 +10,7 @@ import type { Locale } from '../../core/i18n/locale.js';
 import { scheduleOnce, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
 import { today as todayNow } from '../../core/time.js';
-import { weekStart } from '../absence/calendar.js';
+import { weekStart } from '../../core/calendar/calendar.js';
 import { currentCycles, membersOf, queryTasks, taskSql } from './service.js';
 
 const settingsByDatabase = new WeakMap<Database, { smtp: SmtpSettings | undefined; publicUrl: string }>();

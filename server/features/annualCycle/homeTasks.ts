@@ -15,7 +15,7 @@ import { can } from '../../core/policy/can.js';
 import { loadStudentsFacts } from '../../core/policy/facts.js';
 import type { Actor, Decision } from '../../core/policy/types.js';
 import type { Locale } from '../../core/i18n/locale.js';
-import { addDays } from '../absence/calendar.js';
+import { addDays } from '../../core/calendar/calendar.js';
 import { weekOf } from './defaults.js';
 import { NIL_UUID, isHandTicked } from '../../core/evidence/sources.js';
 import type { MyTasks } from './schemas.js';

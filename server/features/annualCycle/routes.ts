@@ -12,7 +12,7 @@ import { HttpError, badField, type FieldError } from '../../core/http/errors.js'
 import { can } from '../../core/policy/can.js';
 import { loadBasisGroupFacts } from '../../core/policy/facts.js';
 import type { Actor } from '../../core/policy/types.js';
-import { studentParams } from '../students/schemas.js';
+import { studentParams } from '../../core/http/schemas.js';
 import { weekOf } from './defaults.js';
 import { registerDigestMail } from './digest.js';
 import { allEvidenceSources, evidenceSource, isHandTicked } from '../../core/evidence/sources.js';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { levels } from '../../core/db/tables.js';
 import { routineResponsibleRoles } from './tables.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 import { evidenceKinds, taskSubjectKinds } from '../../core/evidence/sources.js';
 import { routineScopes } from './evidence.js';
 

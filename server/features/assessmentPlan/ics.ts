@@ -4,7 +4,7 @@
  * Elevlos — never a student's name: calendar services fetch and store these feeds.
  */
 import ical from 'ical-generator';
-import { addDays } from '../absence/calendar.js';
+import { addDays } from '../../core/calendar/calendar.js';
 
 export interface FeedEvent {
   id: string;

@@ -15,3 +15,6 @@ export const assessmentPlan: Feature = {
   evidence: [assessmentPlanPublished],
   matrix: () => import('./authorization.cases.js').then((m) => m.assessmentPlanMatrix),
 };
+
+/** what the class hour's agenda builds on: the class's tests and events ahead */
+export { assessmentsForBasisGroup } from './service.js';

@@ -22,8 +22,8 @@ import { can } from '../../core/policy/can.js';
 import { loadActor, loadStudentFacts, loadStudentsFacts, loadTeachingGroupFacts } from '../../core/policy/facts.js';
 import type { Action, Actor } from '../../core/policy/types.js';
 import { today as todayOf } from '../../core/time.js';
-import { addDays, schoolYearOf, type SchoolCalendar } from '../absence/calendar.js';
-import { studentParams } from '../students/schemas.js';
+import { addDays, schoolYearOf, type SchoolCalendar } from '../../core/calendar/calendar.js';
+import { studentParams } from '../../core/http/schemas.js';
 import { planCalendar, type FeedEvent } from './ics.js';
 import { DEFAULT_RULES, type RuleSetting } from './rules.js';
 import {

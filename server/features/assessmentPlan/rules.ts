@@ -9,7 +9,7 @@
  * Full-day tests count as tests. A rule the school marks `warningOnly` warns but does not refuse a save.
  */
 import type { AssessmentPlanEntryKind, AssessmentPlanRuleKind } from './tables.js';
-import { isoWeek } from '../absence/calendar.js';
+import { isoWeek } from '../../core/calendar/calendar.js';
 
 export interface RuleSetting {
   rule: AssessmentPlanRuleKind;

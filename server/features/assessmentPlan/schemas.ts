@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { assessmentPlanEntryKinds, assessmentPlanRuleKinds } from './tables.js';
 import { levels } from '../../core/db/tables.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 export const TITLE_MAX = 120;
 export const MAXIMUM_MIN = 1;

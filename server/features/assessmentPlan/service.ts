@@ -8,7 +8,7 @@ import type { Database, QueryFn } from '../../core/db/client.js';
 import type { FieldError } from '../../core/http/errors.js';
 import { assessmentPlanRuleKinds, type AssessmentPlanEntryKind, type AssessmentPlanRuleKind } from './tables.js';
 import { levels, type Level } from '../../core/db/tables.js';
-import { addDays, loadCalendar, schoolYearOf, type SchoolCalendar, type SchoolYearFacts } from '../absence/calendar.js';
+import { addDays, loadCalendar, schoolYearOf, type SchoolCalendar, type SchoolYearFacts } from '../../core/calendar/calendar.js';
 import { DEFAULT_RULES, violationKey, violationsOf, type RuleEntry, type RuleSetting, type Violation } from './rules.js';
 
 export type EntryScope = 'teachingGroup' | 'basisGroup' | 'level' | 'school';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { conversationKinds } from '../conversations/index.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 export const roundKindSchema = z.enum(conversationKinds);
 

@@ -15,7 +15,7 @@ import type { Locale } from '../../core/i18n/locale.js';
 import { can } from '../../core/policy/can.js';
 import { isUuid, loadBasisGroupFacts, loadTeachingGroupFacts } from '../../core/policy/facts.js';
 import type { Actor, Decision, Reason, StudentFacts } from '../../core/policy/types.js';
-import { insertConversation, schoolYearOn } from '../conversations/service.js';
+import { insertConversation, schoolYearOn } from '../conversations/index.js';
 import { nowMs, osloDay, osloToInstant } from './clock.js';
 import type { SlotPlan } from './schemas.js';
 

@@ -15,7 +15,7 @@ import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
 import type { Action } from '../../core/policy/types.js';
 import { startOfYearItems, type StartOfYearItem } from './tables.js';
-import { addDays, weekStart } from '../absence/calendar.js';
+import { addDays, weekStart } from '../../core/calendar/calendar.js';
 import { generateRota } from './rota.js';
 import {
   agendaQuery, agendaSchema, awayBody, awayParams, basisParams, candidacyBody, caseBody, caseParams, checkBody, checklistSchema,

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { startOfYearItems } from './tables.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 export const TEXT_MAX = 4000;
 export const SHORT_MAX = 300;

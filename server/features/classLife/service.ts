@@ -6,8 +6,8 @@
 import { randomInt } from 'node:crypto';
 import type { Database, QueryFn } from '../../core/db/client.js';
 import type { Locale } from '../../core/i18n/locale.js';
-import { addDays, currentSchoolYear, isoWeek, loadCalendar, weekStart } from '../absence/calendar.js';
-import { assessmentsForBasisGroup } from '../assessmentPlan/service.js';
+import { addDays, currentSchoolYear, isoWeek, loadCalendar, weekStart } from '../../core/calendar/calendar.js';
+import { assessmentsForBasisGroup } from '../assessmentPlan/index.js';
 import { classHourTopics } from './schemas.js';
 
 export type Topic = (typeof classHourTopics)[number];

@@ -8,7 +8,7 @@ import { can } from '../../core/policy/can.js';
 import { loadGroupStudents } from '../../core/policy/facts.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import { ageOn, isAdult } from '../../core/time.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 const overviewSchema = z.object({
   group: z.object({ id: z.string(), name: z.string(), level: z.string(), schoolName: z.string() }),

@@ -6,7 +6,7 @@ import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import { loadGroupStudents } from '../../core/policy/facts.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 const studentsSchema = z.object({
   group: z.object({ id: z.string(), name: z.string(), subjectCode: z.string(), subjectName: z.string(), schoolName: z.string() }),

@@ -12,7 +12,7 @@ import type { ConductGrade } from './tables.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
-import { studentParams } from '../students/schemas.js';
+import { studentParams } from '../../core/http/schemas.js';
 import { auditGroup, conductStudents, gradesOf, iso, termView, yearStart } from './groups.js';
 import {
   classConductSchema, groupInputsSchema, inputsBody, reviewBody, setGradeBody, setGradeParams, studentConductSchema, termQuery,

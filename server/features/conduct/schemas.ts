@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { conductGrades, conductReviewOutcomes } from './tables.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 export const isoDate = z.iso.date();
 export const gradeSchema = z.enum(conductGrades);

@@ -7,7 +7,7 @@ import type { QueryFn } from '../../core/db/client.js';
 import type { ConductGrade } from './tables.js';
 import type { Level } from '../../core/db/tables.js';
 import { HttpError, badField } from '../../core/http/errors.js';
-import { sentWarnings, type SentWarning } from '../warnings/queries.js';
+import { sentWarnings, type SentWarning } from '../warnings/index.js';
 
 export type ConductAspect = 'order' | 'behaviour';
 export const ASPECTS: readonly ConductAspect[] = ['order', 'behaviour'];

@@ -14,7 +14,7 @@ import { loadStudentsFacts } from '../../core/policy/facts.js';
 import { loadConflictFacts } from './resource.js';
 import type { Action, Actor, StudentFacts } from '../../core/policy/types.js';
 import type { ConflictFacts } from './policy.js';
-import { studentParams } from '../students/schemas.js';
+import { studentParams } from '../../core/http/schemas.js';
 import {
   conflictListSchema, conflictParams, conflictSchema, createBody, noteBody, noteParams, searchQuery, searchSchema, statusBody, stepBody,
   studentConflictsSchema,

@@ -1,7 +1,7 @@
 /** The conflicts API's shapes. The web app mirrors them in web/src/features/conflicts/api.ts. */
 import { z } from 'zod';
 import { conflictStatuses } from './tables.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 export const isoDate = z.iso.date();
 export const conflictParams = z.object({ conflictId: z.uuid() });

@@ -15,7 +15,7 @@ import { loadGroupStudents } from '../../core/policy/facts.js';
 import { guardianInsight } from '../../core/policy/guardianInsight.js';
 import type { StudentFacts } from '../../core/policy/types.js';
 import { ageOn, isAdult } from '../../core/time.js';
-import { studentParams } from '../students/schemas.js';
+import { studentParams } from '../../core/http/schemas.js';
 import { loadPlan } from './planData.js';
 import { conferencesSchema, myConferenceOfferSchema, offerBody } from './schemas.js';
 import { schoolYearOn } from './service.js';

@@ -18,5 +18,6 @@ export const conversations: Feature = {
   matrix: () => import('./authorization.cases.js').then((m) => m.conversationMatrix),
 };
 
-/** what other features build on: booking's rounds are for one kind of conversation */
+/** what other features build on: booking's rounds are for one kind of conversation, and a booking plans one */
 export { conversation, conversationKinds, type ConversationKind } from './tables.js';
+export { insertConversation, schoolYearOn } from './service.js';

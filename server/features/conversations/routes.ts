@@ -22,7 +22,7 @@ import {
 } from './schemas.js';
 import { currentTemplateVersionId, insertConversation, schoolYearOn } from './service.js';
 import { loadTemplateVersion, templateRoutes } from './templates.js';
-import { studentParams } from '../students/schemas.js';
+import { studentParams } from '../../core/http/schemas.js';
 import { conversationKinds, type ConversationKind } from './tables.js';
 
 const hold = { kind: 'conversation', action: 'conversation.hold', audit: 'write' } as const;

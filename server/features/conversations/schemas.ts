@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { conversationKinds } from './tables.js';
 import { levels, visibilityTiers } from '../../core/db/tables.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 export const kindSchema = z.enum(conversationKinds);
 const isoDate = z.iso.date();

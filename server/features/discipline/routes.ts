@@ -12,7 +12,7 @@ import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import type { Level } from '../../core/db/tables.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
-import { studentParams } from '../students/schemas.js';
+import { studentParams } from '../../core/http/schemas.js';
 import { assertSuspensionWithinCaps, stageOf } from './rules.js';
 import {
   appealBody, caseListSchema, caseParams, caseSchema, createdSchema, decisionBody, hearingBody, incidentBody, informedBody,

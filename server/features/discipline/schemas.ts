@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { appealOutcomes, disciplinaryMeasureKinds, suspensionScopes } from './tables.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 export const isoDate = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);

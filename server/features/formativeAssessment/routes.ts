@@ -13,7 +13,7 @@ import { HttpError, badField, type FieldError } from '../../core/http/errors.js'
 import { can } from '../../core/policy/can.js';
 import { loadGroupStudents } from '../../core/policy/facts.js';
 import type { Action, Actor, StudentFacts } from '../../core/policy/types.js';
-import { studentParams } from '../students/schemas.js';
+import { studentParams } from '../../core/http/schemas.js';
 import {
   assessmentParams, basisParams, classSummarySchema, editBody, groupAssessmentsSchema, importBody, importSchema, recordBody, studentAssessmentsSchema,
   teachingParams, type ClassSummary, type GroupAssessments,

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { formativeAssessmentKinds } from './tables.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 export const FEEDBACK_MAX = 1000;
 export const isoDate = z.iso.date();

@@ -14,7 +14,7 @@ import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
 import { loadGroupStudents } from '../../core/policy/facts.js';
 import type { Actor, BasisGroupFacts } from '../../core/policy/types.js';
-import { studentParams } from '../students/schemas.js';
+import { studentParams } from '../../core/http/schemas.js';
 import { basisParams, classFormsSchema, formBody, formParams, formSchema, retiredFormSchema, schoolFormsSchema, statusBody, studentFormsSchema, type ClassForms } from './schemas.js';
 import { applies, applyChanges, formsOfSchool, retiredFormsOfSchool, schoolCounts, setRetired, statusesOf } from './service.js';
 

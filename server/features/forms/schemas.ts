@@ -1,7 +1,7 @@
 /** The forms API's shapes. The web app mirrors them in web/src/features/forms/api.ts. */
 import { z } from 'zod';
 import { levels } from '../../core/db/tables.js';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 export const formStatuses = ['missing', 'received', 'checked'] as const;
 export type FormStatusValue = (typeof formStatuses)[number];

@@ -16,7 +16,7 @@ import { can } from '../../core/policy/can.js';
 import { loadGroupStudents } from '../../core/policy/facts.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import type { Actor, BasisGroupFacts, StudentFacts } from '../../core/policy/types.js';
-import { studentParams } from '../students/schemas.js';
+import { studentParams } from '../../core/http/schemas.js';
 import { enqueueInformMails, familyLink, registerParentMeetingMail } from './mail.js';
 import { basisParams, classMeetingsSchema, informResultSchema, meetingBody, meetingParams, studentMeetingsSchema, type ClassMeetings } from './schemas.js';
 

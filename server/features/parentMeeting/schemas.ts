@@ -1,6 +1,6 @@
 /** The parent-meeting API's shapes. The web app mirrors them in web/src/features/parentMeeting/api.ts. */
 import { z } from 'zod';
-import { accessSchema } from '../students/schemas.js';
+import { accessSchema } from '../../core/http/schemas.js';
 
 export const INFORMATION_MAX = 5000;
 export const basisParams = z.object({ basisGroupId: z.uuid() });

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { buildStudentRecord } from './record.js';
-import { studentParams, studentRecordSchema } from './schemas.js';
+import { studentParams } from '../../core/http/schemas.js';
+import { studentRecordSchema } from './schemas.js';
 
 export async function studentRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/api/students/:studentId', {

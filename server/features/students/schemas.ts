@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-export const accessSchema = z.object({ reason: z.string(), reasonCode: z.string() });
-export const studentParams = z.object({ studentId: z.uuid() });
+import { accessSchema } from '../../core/http/schemas.js';
 
 const contactSchema = z.object({ email: z.string().nullable(), phone: z.string().nullable(), address: z.string().nullable() });
 

@@ -15,3 +15,6 @@ export const warnings: Feature = {
   jobs: warningMailJobs,
   matrix: () => import('./authorization.cases.js').then((m) => m.warningMatrix),
 };
+
+/** what the grade preparation builds on: the warnings sent this school year (L-22: no Ng/Lg without one) */
+export { sentWarnings, type SentWarning } from './queries.js';

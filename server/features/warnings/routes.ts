@@ -13,10 +13,8 @@ import { can } from '../../core/policy/can.js';
 import type { Action, Actor, StudentFacts } from '../../core/policy/types.js';
 import { narrow, viewerOf } from './visibility.js';
 import { isAdult } from '../../core/time.js';
-import { hours, yearContext } from '../absence/context.js';
-import { percentOf } from '../absence/rules.js';
-import { absenceRows, subjectStats } from '../absence/stats.js';
-import { studentParams } from '../students/schemas.js';
+import { absenceRows, hours, percentOf, subjectStats, yearContext } from '../absence/index.js';
+import { studentParams } from '../../core/http/schemas.js';
 import { enqueueLetterMails, registerWarningMail } from './mail.js';
 import { copiesOf, copyPdf, lettersOf, warningsOf, type LetterSummary } from './queries.js';
 import {

@@ -1,7 +1,7 @@
 /** The warnings API's shapes (R-22, L-20, L-21); OpenAPI is generated from them. */
 import { z } from 'zod';
 import { conductAspects, warningKinds, warningStates } from './tables.js';
-import { accessSchema, studentParams } from '../students/schemas.js';
+import { accessSchema, studentParams } from '../../core/http/schemas.js';
 
 export const isoDate = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -10,7 +10,7 @@ import type { WarningKind, WarningState } from './tables.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import type { Actor, StudentFacts } from '../../core/policy/types.js';
-import { addDays, dayNumber } from '../absence/calendar.js';
+import { addDays, dayNumber } from '../../core/calendar/calendar.js';
 import { letterContent, renderPdf, sha256, type LetterContent, type LetterItem, type LetterLocale } from './letter.js';
 
 /** Three weeks: less than this before the assessment leaves no real chance (L-20), unless the school set another. */

@@ -4,7 +4,7 @@
  * days, so absence can only be registered on them, and a subject's planned hours are counted over them.
  */
 import Holidays from 'date-holidays';
-import type { QueryFn } from '../../core/db/client.js';
+import type { QueryFn } from '../db/client.js';
 
 const DAY_MS = 86_400_000;
 export const dayNumber = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
