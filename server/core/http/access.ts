@@ -12,6 +12,7 @@ import { localeFromHeader, type Locale } from '../i18n/locale.js';
 import { can, hasRule } from '../policy/can.js';
 import { loadActor, loadBasisGroupFacts, loadStudentFacts, loadTeachingGroupFacts } from '../policy/facts.js';
 import { describeReason } from '../policy/reasons.js';
+import type { ExamplesOf } from '../policy/rulesDocument.js';
 import type { Action, Actor, BasisGroupFacts, Decision, Resource, Resources, ResourceType, StudentFacts, TeachingGroupFacts } from '../policy/types.js';
 import { today } from '../time.js';
 import { HttpError } from './errors.js';
@@ -54,9 +55,16 @@ export interface ResourceKind<K extends ResourceType = ResourceType> {
   auditAs?(resource: Resources[K]): { resourceType: string; resourceId: string };
   /** the request property the handler reads (`req.conversation`) and its value */
   attach?: { property: string; value(resource: Resources[K]): unknown };
+  /** named examples, for the generated access rules (docs/access-rules.md) */
+  examples?: ExamplesOf;
 }
 
 const kinds = new Map<string, ResourceKind>();
+
+/** The kinds registered so far (core's and the installed features'). */
+export function resourceKinds(): ResourceKind[] {
+  return [...kinds.values()];
+}
 
 export function registerResourceKind<K extends ResourceType>(kind: ResourceKind<K>): void {
   if (kinds.has(kind.type)) throw new Error(`access: the resource kind ${kind.type} is registered twice`);

@@ -1,7 +1,7 @@
 /** Conflicts between students, across classes: each contact teacher sees their own student's part. */
 import type { Feature } from '../../core/feature.js';
 import { conflictMessages } from './messages.js';
-import { conflictPolicy } from './policy.js';
+import { conflictExamples, conflictPolicy } from './policy.js';
 import { conflictResource } from './resource.js';
 import { conflictRoutes } from './routes.js';
 import * as tables from './tables.js';
@@ -10,7 +10,7 @@ export const conflicts: Feature = {
   name: 'conflicts',
   policy: conflictPolicy,
   tables,
-  resources: [conflictResource],
+  resources: [{ ...conflictResource, examples: conflictExamples }],
   messages: conflictMessages,
   routes: conflictRoutes,
   matrix: () => import('./authorization.cases.js').then((m) => m.conflictMatrix),

@@ -7,6 +7,7 @@
  * because they see the whole. `conflict.record` is asked with the students about to be named.
  */
 import { allow, deny, pick, relationshipsTo, type ActionsOf, type Policy } from '../../core/policy/can.js';
+import type { ExamplesOf } from '../../core/policy/rulesDocument.js';
 import type { Actor, Decision, RelationshipKind, StudentFacts } from '../../core/policy/types.js';
 
 /**
@@ -48,6 +49,11 @@ export const conflictPolicy = {
     'conflict.record': ['principal', 'departmentHead', 'counsellor', 'teacher'],
   },
 } satisfies Policy;
+
+/** A conflict that involves the student, for the generated access rules. */
+export const conflictExamples: ExamplesOf = (w, student) => [
+  { label: 'a conflict involving the student, recorded by the subject teacher', resource: { type: 'conflict', conflict: { conflictId: 'conflict', recordedByPersonId: w.people.subjectTeacher, students: [student] } } },
+];
 
 declare module '../../core/policy/types.js' {
   interface Resources {

@@ -2,7 +2,7 @@
 import type { Feature } from '../../core/feature.js';
 import { conversationEvidence } from './evidence.js';
 import { conversationMessages } from './messages.js';
-import { conversationPolicy } from './policy.js';
+import { conversationExamples, conversationPolicy } from './policy.js';
 import { conversationResource } from './resource.js';
 import { conversationRoutes } from './routes.js';
 import * as tables from './tables.js';
@@ -11,7 +11,7 @@ export const conversations: Feature = {
   name: 'conversations',
   policy: conversationPolicy,
   tables,
-  resources: [conversationResource],
+  resources: [{ ...conversationResource, examples: conversationExamples }],
   messages: conversationMessages,
   routes: conversationRoutes,
   evidence: conversationEvidence,

@@ -8,6 +8,7 @@ import {
   GUARDIAN_INSIGHT, allow, decideForGroup, decideForStudent, deny, pick, relationshipsTo,
   type ActionsOf, type Policy,
 } from '../../core/policy/can.js';
+import type { ExamplesOf } from '../../core/policy/rulesDocument.js';
 import type { Actor, Decision, RelationshipKind, StudentFacts } from '../../core/policy/types.js';
 
 /** What the policy needs to know about one conversation: its kind, who holds it, which subject. */
@@ -111,6 +112,19 @@ export const conversationPolicy = {
     'conversationTemplate.read': ['principal', 'schoolAdmin', 'departmentHead', 'counsellor', 'teacher'],
   },
 } satisfies Policy;
+
+/** Conversations of each kind about the student, for the generated access rules. */
+export const conversationExamples: ExamplesOf = (w, student) => {
+  const c = (kind: ConversationKind, holder: string, more: Partial<ConversationFacts> = {}) =>
+    ({ type: 'conversation' as const, conversation: { conversationId: 'conversation', kind, holderPersonId: holder, delegated: false, teachingGroupId: null, held: false, student, ...more } });
+  return [
+    { label: 'a student conversation held by the contact teacher', resource: c('student', w.people.contactTeacher) },
+    { label: 'a student conversation delegated to the subject teacher', resource: c('student', w.people.subjectTeacher, { delegated: true }) },
+    { label: "a subject conversation in the subject teacher's group", resource: c('subject', w.people.subjectTeacher, { teachingGroupId: w.teachingGroup.teachingGroupId }) },
+    { label: 'a guardian conference held by the contact teacher', resource: c('guardian', w.people.contactTeacher) },
+    { label: 'a student conversation already held', resource: c('student', w.people.contactTeacher, { held: true }) },
+  ];
+};
 
 declare module '../../core/policy/types.js' {
   interface Resources {

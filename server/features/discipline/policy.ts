@@ -8,6 +8,7 @@
 import {
   GUARDIAN_INSIGHT, allow, decideForGroup, decideForStudent, deny, pick, relationshipsTo, type ActionsOf, type Policy,
 } from '../../core/policy/can.js';
+import type { ExamplesOf } from '../../core/policy/rulesDocument.js';
 import type { Actor, Decision, RelationshipKind, StudentFacts } from '../../core/policy/types.js';
 
 /** What the policy needs to know about one disciplinary case. */
@@ -68,6 +69,11 @@ export const disciplinePolicy = {
     'discipline.readSchool': ['principal', 'departmentHead', 'counsellor'],
   },
 } satisfies Policy;
+
+/** A case about the student, for the generated access rules. */
+export const disciplinaryCaseExamples: ExamplesOf = (w, student) => [
+  { label: 'a case the subject teacher reported', resource: { type: 'disciplinaryCase', disciplinaryCase: { caseId: 'case', reportedByPersonId: w.people.subjectTeacher, student } } },
+];
 
 declare module '../../core/policy/types.js' {
   interface Resources {
