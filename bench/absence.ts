@@ -16,7 +16,7 @@ import {
   ABSENCE_LIMIT_PERCENT, DEFAULT_RULES, NEAR_LIMIT_PERCENT, emergingSignals, followedUp, isAbsence, percentOf, subjectStatus,
   type AbsenceRowFacts, type EmergingRule,
 } from '../server/features/absence/rules.js';
-import type { SchoolAbsenceSummary } from '../server/features/absence/stats.js';
+import type { SchoolAbsenceSummary } from '../server/features/absence/queries/stats.js';
 import type { BenchUser } from './dataset.js';
 import type { Query } from './floor.js';
 

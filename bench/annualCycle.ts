@@ -1,12 +1,14 @@
 /**
  * The annual cycle's compliance view (R-30…R-33) in the bench: the floor is the engine's own counting
- * statement (server/features/annualCycle/service.ts, complianceSql) run straight on the database for the
+ * statement (server/features/annualCycle/queries/compliance.ts, complianceSql) run straight on the database for the
  * leader's school or department, with the planner settings the app uses; the app adds the session, the
  * actor, the cycle and routines, the names and the audit row. Answers are compared as totals per routine.
  */
 import type { Database } from '../server/core/db/client.js';
-import { complianceSql, createDefaultCycle, membersOf, routinesOf, schoolYearOn, type ComplianceRow, type RoutineRow } from '../server/features/annualCycle/service.js';
-import { KEPT_COUNTS_SQL } from '../server/features/annualCycle/compliance.js';
+import { KEPT_COUNTS_SQL, complianceSql, type ComplianceRow } from '../server/features/annualCycle/queries/compliance.js';
+import { routinesOf, schoolYearOn, type RoutineRow } from '../server/features/annualCycle/queries/routines.js';
+import { membersOf } from '../server/features/annualCycle/queries/tasks.js';
+import { createDefaultCycle } from '../server/features/annualCycle/service.js';
 import type { LeaderUser } from './dataset.js';
 import type { Query } from './floor.js';
 

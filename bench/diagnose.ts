@@ -11,7 +11,7 @@
  *    next to the one-query floor and a "lean" sequence (session + actor + floor query + audit insert).
  *    PostgreSQL CPU per sequence comes from /proc of the backends.
  *
- * The overview's display query is copied from server/features/classes/routes.ts (it is not exported);
+ * The overview's display query is copied from server/features/classes/queries.ts (classOverviewStudents, which builds it through core's loader);
  * keep it in step when that route changes.
  */
 import { createHash } from 'node:crypto';
@@ -21,7 +21,8 @@ import { writeAudit, type AuditEntry } from '../server/core/audit/audit.js';
 import type { Database } from '../server/core/db/client.js';
 import { loadActor, loadBasisGroupFacts, loadGroupStudents, loadStudentFacts } from '../server/core/policy/facts.js';
 import { DEFAULT_BENCH_TODAY } from './args.js';
-import { COMPLIANCE_SQL, loadPlan, planColumns } from '../server/features/conversations/planData.js';
+import { loadPlan } from '../server/features/conversations/planData.js';
+import { COMPLIANCE_SQL, planColumns } from '../server/features/conversations/queries/plan.js';
 import { buildStudentRecord } from '../server/features/students/record.js';
 import { CLASS_PLAN_FLOOR_SQL, COMPLIANCE_FLOOR_SQL } from './conversations.js';
 import { processCpuMs } from './cpu.js';

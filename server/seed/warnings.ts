@@ -6,7 +6,8 @@
  */
 import type { Database } from '../core/db/client.js';
 import { loadActor, loadStudentFacts } from '../core/policy/facts.js';
-import { approveLetter, markRead, raiseWarning, sendLetter, withdrawWarning } from '../features/warnings/service.js';
+import { markRead } from '../features/warnings/queries/letters.js';
+import { approveLetter, raiseWarning, sendLetter, withdrawWarning } from '../features/warnings/service.js';
 import type { DemoInfo } from './demo.js';
 
 export async function seedWarnings(database: Database, info: DemoInfo): Promise<void> {

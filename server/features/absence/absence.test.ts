@@ -15,7 +15,7 @@ import { today as todayIso } from '../../core/time.js';
 import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
 import { yearContext } from './context.js';
 import { recomputeAbsence } from './recompute.js';
-import { subjectStats } from './stats.js';
+import { subjectStats } from './queries/stats.js';
 
 let t: TestApp;
 let kt: Client;

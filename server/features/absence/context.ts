@@ -4,7 +4,9 @@ import type { AbsenceReason } from './tables.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { currentSchoolYear, loadCalendar, type SchoolCalendar, type SchoolYearFacts } from '../../core/calendar/calendar.js';
 import { DEFAULT_RULES, RELIGIOUS_HOLIDAY_MAX_DAYS, selfCertificationAllowed, type AbsenceRowFacts, type EmergingRule } from './rules.js';
-import { absenceRows, subjectStats } from './stats.js';
+import { hasHigherRiskCondition, lessonSubjects, religiousHolidayDays } from './queries/registration.js';
+import { emergingAbsenceRules } from './queries/school.js';
+import { absenceRows, subjectStats } from './queries/stats.js';
 
 export interface YearContext {
   year: SchoolYearFacts;
@@ -45,19 +47,12 @@ export interface Target {
 /** L-12: refuse a self-certification once health-related and undocumented absence has reached 10 % in the subject. */
 export async function assertSelfCertification(q: QueryFn, ownerId: string, ctx: YearContext, today: string, studentId: string, targets: readonly Target[]): Promise<void> {
   if (targets.length === 0) return;
-  const [risk] = await q<{ n: number }>('select count(*)::int as n from higher_risk_condition where owner_id = $1 and student_id = $2', [ownerId, studentId]);
-  if ((risk?.n ?? 0) > 0) return;
+  if (await hasHigherRiskCondition(q, ownerId, studentId)) return;
   const [stats, rows] = await Promise.all([
     subjectStats(q, ownerId, ctx.calendar, today, [studentId]),
     absenceRows(q, ownerId, [studentId], ctx.year.startsOn, ctx.year.endsOn),
   ]);
-  const lessonSubject = await q<{ id: string; subject_id: string; starts_at: string; code: string }>(
-    `select l.id, tg.subject_id, l.starts_at::text as starts_at, su.code from lesson l
-     join teaching_group tg on tg.owner_id = l.owner_id and tg.id = l.teaching_group_id
-     join subject su on su.owner_id = tg.owner_id and su.id = tg.subject_id
-     where l.owner_id = $1 and l.id = any($2::uuid[])`,
-    [ownerId, [...new Set(targets.map((t) => t.lessonId))]],
-  );
+  const lessonSubject = await lessonSubjects(q, ownerId, [...new Set(targets.map((t) => t.lessonId))]);
   const byLesson = new Map(lessonSubject.map((l) => [l.id, l]));
   for (const t of targets) {
     const l = byLesson.get(t.lessonId);
@@ -72,19 +67,14 @@ export async function assertSelfCertification(q: QueryFn, ownerId: string, ctx: 
 
 /** L-11 c: religious holidays other than public ones count as documented absence for at most 2 days a year. */
 export async function assertReligiousHolidayDays(q: QueryFn, ownerId: string, ctx: YearContext, studentId: string, newDays: readonly string[], field: string): Promise<void> {
-  const rows = await q<{ day: string }>(
-    `select distinct day::text as day from absence where owner_id = $1 and student_id = $2 and reason = 'religiousHoliday'
-       and day between $3::date and $4::date`,
-    [ownerId, studentId, ctx.year.startsOn, ctx.year.endsOn],
-  );
-  const days = new Set([...rows.map((r) => r.day), ...newDays]);
+  const stored = await religiousHolidayDays(q, ownerId, studentId, ctx.year.startsOn, ctx.year.endsOn);
+  const days = new Set([...stored, ...newDays]);
   if (days.size > RELIGIOUS_HOLIDAY_MAX_DAYS) throw badField(field, 'absence.religiousHolidayMax', { max: RELIGIOUS_HOLIDAY_MAX_DAYS });
 }
 
 /** R-21: the school's own emerging-absence rules, with Elevlos's default for a kind the school has not set. */
 export async function loadRules(q: QueryFn, ownerId: string, schoolId: string): Promise<EmergingRule[]> {
-  const rows = await q<{ kind: EmergingRule['kind']; enabled: boolean; threshold: number; window_weeks: number }>(
-    'select kind, enabled, threshold, window_weeks from emerging_absence_rule where owner_id = $1 and school_id = $2', [ownerId, schoolId]);
+  const rows = await emergingAbsenceRules(q, ownerId, schoolId);
   return DEFAULT_RULES.map((d) => {
     const r = rows.find((x) => x.kind === d.kind);
     return r ? { kind: d.kind, enabled: r.enabled, threshold: Number(r.threshold), windowWeeks: Number(r.window_weeks) } : { ...d };

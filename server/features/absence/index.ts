@@ -19,4 +19,4 @@ export const absence: Feature = {
 /** what warnings and the grade preparation build on: a subject's absence, as this feature computes it (L-10, L-11) */
 export { hours, yearContext } from './context.js';
 export { percentOf, subjectStatus } from './rules.js';
-export { absenceRows, subjectStats } from './stats.js';
+export { absenceRows, subjectStats } from './queries/stats.js';

@@ -2,12 +2,12 @@
  * The county-wide recomputation of absence percentages (the nightly job's work, R-21): every student's
  * counting percentage in every subject of the owner's school year, from the timetable, the calendar and
  * the lesson-level rows, reduced per school to how many students are over the limit, near it and at the
- * emerging-absence signal. One statement (stats.ts), so its cost is a scan of the year's absence rows.
+ * emerging-absence signal. One statement (queries/stats.ts), so its cost is a scan of the year's absence rows.
  */
 import type { QueryFn } from '../../core/db/client.js';
 import { yearContext } from './context.js';
 import { ABSENCE_LIMIT_PERCENT, DEFAULT_RULES, NEAR_LIMIT_PERCENT } from './rules.js';
-import { countyAbsenceSummary, type SchoolAbsenceSummary } from './stats.js';
+import { countyAbsenceSummary, type SchoolAbsenceSummary } from './queries/stats.js';
 
 export interface AbsenceRecomputation {
   schoolYearId: string;

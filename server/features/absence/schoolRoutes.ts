@@ -12,6 +12,9 @@ import { requireActor } from '../../core/http/access.js';
 import { HttpError, badField, type FieldError } from '../../core/http/errors.js';
 import { publicHolidays } from '../../core/calendar/calendar.js';
 import { loadRules, yearContext } from './context.js';
+import {
+  deleteLessonsFrom, endLessonsOn, groupWithAbsenceFrom, insertLessons, schoolHolidays, teachingGroupsNamed, upsertEmergingAbsenceRule,
+} from './queries/school.js';
 import { calendarSchema, importQuery, importSchema, rulesBody, rulesSchema } from './schemas.js';
 
 const tags = ['absence'];
@@ -96,9 +99,7 @@ export async function schoolAbsenceRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     const { year, calendar } = await yearContext(q, actor.ownerId, req.today);
-    const own = await q<{ name: string; starts_on: string; ends_on: string }>(
-      'select name, starts_on::text, ends_on::text from school_holiday where owner_id = $1 and ends_on >= $2::date and starts_on <= $3::date order by starts_on',
-      [actor.ownerId, year.startsOn, year.endsOn]);
+    const own = await schoolHolidays(q, actor.ownerId, year.startsOn, year.endsOn);
     const pub = [Number(year.startsOn.slice(0, 4)), Number(year.endsOn.slice(0, 4))]
       .flatMap((y) => [...publicHolidays(y)].filter(([d]) => d >= year.startsOn && d <= year.endsOn))
       .map(([d, name]) => ({ name, startsOn: d, endsOn: d, kind: 'publicHoliday' as const }));
@@ -129,14 +130,7 @@ export async function schoolAbsenceRoutes(app: FastifyInstance): Promise<void> {
       if (rule.kind !== 'subjectPercent' && rule.windowWeeks < 1) throw badField(`rules.${i}.windowWeeks`, 'field.tooSmall', { minimum: 1 });
     });
     await app.database.transaction(async (tx) => {
-      for (const rule of req.body.rules) {
-        await tx(
-          `insert into emerging_absence_rule (owner_id, school_id, kind, enabled, threshold, window_weeks, updated_by_person_id)
-           values ($1, $2, $3, $4, $5, $6, $7)
-           on conflict (owner_id, school_id, kind) do update set enabled = excluded.enabled, threshold = excluded.threshold,
-             window_weeks = excluded.window_weeks, updated_by_person_id = excluded.updated_by_person_id, updated_at = now()`,
-          [actor.ownerId, schoolId, rule.kind, rule.enabled, rule.threshold, rule.windowWeeks, actor.personId]);
-      }
+      for (const rule of req.body.rules) await upsertEmergingAbsenceRule(tx, actor.ownerId, schoolId, rule, actor.personId);
     });
     return { rules: await loadRules(q, actor.ownerId, schoolId) };
   });
@@ -154,30 +148,21 @@ export async function schoolAbsenceRoutes(app: FastifyInstance): Promise<void> {
     const from = req.query.from ?? (req.today < year.startsOn ? year.startsOn : req.today);
     if (from < year.startsOn || from > year.endsOn) throw badField('from', 'absence.outsideSchoolYear', { day: from, from: year.startsOn, to: year.endsOn });
     const { lessons, groups: named, errors } = parseTimetable(typeof req.body === 'string' ? req.body : req.body.csv);
-    const groups = await q<{ id: string; name: string }>(
-      'select id, name from teaching_group where owner_id = $1 and school_id = $2 and school_year_id = $3 and name = any($4::text[])',
-      [actor.ownerId, schoolId, year.id, [...new Set(named.map((l) => l.group))]]);
+    const groups = await teachingGroupsNamed(q, actor.ownerId, schoolId, year.id, [...new Set(named.map((l) => l.group))]);
     const idOf = new Map(groups.map((g) => [g.name, g.id]));
     for (const l of named) if (!idOf.has(l.group)) errors.push({ field: `rows.${l.line}.group`, key: 'timetable.unknownGroup', params: { group: l.group } });
     errors.sort((a, b) => Number(a.field.split('.')[1]) - Number(b.field.split('.')[1]));
     if (errors.length) throw new HttpError(400, 'error.badRequest', {}, errors.slice(0, 50));
     const groupIds = [...idOf.values()];
-    const [blocked] = await q<{ name: string }>(
-      `select tg.name from absence a join lesson l on l.owner_id = a.owner_id and l.id = a.lesson_id
-       join teaching_group tg on tg.owner_id = l.owner_id and tg.id = l.teaching_group_id
-       where a.owner_id = $1 and l.teaching_group_id = any($2::uuid[]) and a.day >= $3::date limit 1`,
-      [actor.ownerId, groupIds, from]);
+    const blocked = await groupWithAbsenceFrom(q, actor.ownerId, groupIds, from);
     if (blocked) throw badField('from', 'timetable.absenceAfter', { group: blocked.name, from });
     await app.database.transaction(async (tx) => {
       // lessons that begin on or after the day are replaced; older ones end the day before it
-      await tx('delete from lesson where owner_id = $1 and teaching_group_id = any($2::uuid[]) and starts_on >= $3::date', [actor.ownerId, groupIds, from]);
-      await tx(`update lesson set ends_on = $3::date where owner_id = $1 and teaching_group_id = any($2::uuid[])
-        and (ends_on is null or ends_on > $3::date)`, [actor.ownerId, groupIds, from]);
-      await tx(
-        `insert into lesson (owner_id, id, teaching_group_id, weekday, starts_at, minutes, starts_on)
-         select $1, * , $7::date from unnest($2::uuid[], $3::uuid[], $4::smallint[], $5::time[], $6::smallint[])`,
-        [actor.ownerId, lessons.map(() => randomUUID()), lessons.map((l) => idOf.get(l.group)!), lessons.map((l) => l.weekday),
-          lessons.map((l) => l.startsAt), lessons.map((l) => l.minutes), from]);
+      await deleteLessonsFrom(tx, actor.ownerId, groupIds, from);
+      await endLessonsOn(tx, actor.ownerId, groupIds, from);
+      await insertLessons(tx, actor.ownerId, lessons.map((l) => ({
+        id: randomUUID(), teachingGroupId: idOf.get(l.group)!, weekday: l.weekday, startsAt: l.startsAt, minutes: l.minutes,
+      })), from);
     });
     return { groups: groupIds.length, lessons: lessons.length, from };
   });

@@ -25,9 +25,14 @@ import {
   studentAbsenceSchema, type StudentAbsence,
 } from './schemas.js';
 import {
-  applyChanges, assertSchoolDay, lessonsOn, notifyGuardians, storedRows, studentGroupsOn, type Change, type StoredRow,
-} from './service.js';
-import { absenceRows, subjectStats } from './stats.js';
+  hasHigherRiskCondition, lessonsOn, storedRows, studentGroupsOn, type Change, type StoredRow,
+} from './queries/registration.js';
+import { absenceRows, subjectStats } from './queries/stats.js';
+import {
+  absenceChanges, deleteHigherRiskCondition, diplomaRequest, higherRiskConditions, insertLimitDecision, personName, studentLimitDecisions,
+  subjectEnrolmentCount, upsertDiplomaRequest, upsertHigherRiskCondition,
+} from './queries/student.js';
+import { applyChanges, assertSchoolDay, notifyGuardians } from './service.js';
 
 const tags = ['absence'];
 /** a full-day registration covers at most three weeks of school days at a time */
@@ -35,11 +40,6 @@ const MAX_DAYS = 15;
 
 const allowed = (actor: Actor, action: Action, student: StudentFacts, today: string) =>
   can(actor, action, { type: 'student', student }, today).allow;
-
-interface DecisionRow {
-  id: string; subject_id: string; granted: boolean; limit_percent: number | null; ground: 'outsideStudentControl' | 'longTermCircumstances' | 'familyCircumstances' | 'other';
-  reasons: string; decided_at: string; decided_by: string;
-}
 
 /** The summary the student page, the student, guardians and the subject teacher read; narrowed by who asks. */
 export async function studentAbsence(app: FastifyInstance, req: FastifyRequest): Promise<StudentAbsence> {
@@ -58,16 +58,10 @@ export async function studentAbsence(app: FastifyInstance, req: FastifyRequest):
   const [stats, rows, decisions, risk] = await Promise.all([
     subjectStats(q, actor.ownerId, ctx.calendar, today, [s.studentId]),
     absenceRows(q, actor.ownerId, [s.studentId], ctx.year.startsOn, ctx.year.endsOn),
-    q<DecisionRow>(
-      `select distinct on (d.subject_id) d.id, d.subject_id, d.granted, d.limit_percent, d.ground, d.reasons, d.decided_at::text as decided_at,
-         p.given_name || ' ' || p.family_name as decided_by
-       from absence_limit_decision d join person p on p.owner_id = d.owner_id and p.id = d.decided_by_person_id
-       where d.owner_id = $1 and d.student_id = $2 and d.school_year_id = $3 order by d.subject_id, d.decided_at desc`,
-      [actor.ownerId, s.studentId, ctx.year.id],
-    ),
-    q<{ documented_on: string }>('select documented_on::text as documented_on from higher_risk_condition where owner_id = $1 and student_id = $2', [actor.ownerId, s.studentId]),
+    studentLimitDecisions(q, actor.ownerId, s.studentId, ctx.year.id),
+    higherRiskConditions(q, actor.ownerId, s.studentId),
   ]);
-  const [person] = await q<{ given_name: string; family_name: string }>('select given_name, family_name from person where owner_id = $1 and id = $2', [actor.ownerId, s.personId]);
+  const person = await personName(q, actor.ownerId, s.personId);
   const higherRisk = risk.length > 0;
   const decisionOf = new Map(decisions.map((d) => [d.subject_id, d]));
   const shown = rows.filter((r) => inScope(r.subjectCode));
@@ -234,11 +228,7 @@ export async function studentAbsenceRoutes(app: FastifyInstance): Promise<void> 
   }, async (req, reply) => {
     const actor = requireActor(req);
     if (req.body.documentedOn > req.today) throw badField('documentedOn', 'absence.documentedInFuture');
-    await q(
-      `insert into higher_risk_condition (owner_id, student_id, documented_on, registered_by_person_id) values ($1, $2, $3, $4)
-       on conflict (owner_id, student_id) do update set documented_on = excluded.documented_on, registered_by_person_id = excluded.registered_by_person_id, registered_at = now()`,
-      [actor.ownerId, req.student!.studentId, req.body.documentedOn, actor.personId],
-    );
+    await upsertHigherRiskCondition(q, actor.ownerId, req.student!.studentId, req.body.documentedOn, actor.personId);
     return reply.status(204).send(null);
   });
 
@@ -247,7 +237,7 @@ export async function studentAbsenceRoutes(app: FastifyInstance): Promise<void> 
     schema: { tags, summary: 'Remove the higher-risk condition', params: studentParams, response: { 204: z.null() } },
   }, async (req, reply) => {
     const actor = requireActor(req);
-    await q('delete from higher_risk_condition where owner_id = $1 and student_id = $2', [actor.ownerId, req.student!.studentId]);
+    await deleteHigherRiskCondition(q, actor.ownerId, req.student!.studentId);
     return reply.status(204).send(null);
   });
 
@@ -258,20 +248,15 @@ export async function studentAbsenceRoutes(app: FastifyInstance): Promise<void> 
     const actor = requireActor(req);
     const b = req.body;
     const ctx = await yearContext(q, actor.ownerId, req.today);
-    const [takes] = await q<{ n: number }>(
-      `select count(*)::int as n from enrolment e join teaching_group tg on tg.owner_id = e.owner_id and tg.id = e.teaching_group_id
-       where e.owner_id = $1 and e.student_id = $2 and tg.subject_id = $3 and tg.school_year_id = $4`,
-      [actor.ownerId, req.student!.studentId, b.subjectId, ctx.year.id],
-    );
-    if (!takes?.n) throw badField('subjectId', 'absence.notStudentsSubject');
+    const takes = await subjectEnrolmentCount(q, actor.ownerId, req.student!.studentId, b.subjectId, ctx.year.id);
+    if (!takes) throw badField('subjectId', 'absence.notStudentsSubject');
     if (b.granted && b.limitPercent === undefined) throw badField('limitPercent', 'absence.limitRequired');
     if (!b.granted && b.limitPercent !== undefined) throw badField('limitPercent', 'absence.limitNotAllowed');
     const id = randomUUID();
-    await q(
-      `insert into absence_limit_decision (owner_id, id, student_id, subject_id, school_year_id, granted, limit_percent, ground, reasons, decided_by_person_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [actor.ownerId, id, req.student!.studentId, b.subjectId, ctx.year.id, b.granted, b.granted ? b.limitPercent : null, b.ground, b.reasons, actor.personId],
-    );
+    await insertLimitDecision(q, actor.ownerId, {
+      id, studentId: req.student!.studentId, subjectId: b.subjectId, schoolYearId: ctx.year.id, granted: b.granted,
+      limitPercent: b.granted ? b.limitPercent ?? null : null, ground: b.ground, reasons: b.reasons, decidedByPersonId: actor.personId,
+    });
     return reply.status(201).send({ id });
   });
 
@@ -295,13 +280,7 @@ export async function studentAbsenceRoutes(app: FastifyInstance): Promise<void> 
       if (!d) throw badField(`excludedDays.${i}`, 'absence.diplomaNotFullDay', { day });
       if (!d.eligible) throw badField(`excludedDays.${i}`, 'absence.diplomaNotEligible', { day, why: t(req.locale, `absence.why.${d.ineligibleBecause!}`) });
     });
-    await q(
-      `insert into diploma_request (owner_id, student_id, school_year_id, excluded_days, reasons_attached, updated_by_person_id)
-       values ($1, $2, $3, $4::date[], $5, $6)
-       on conflict (owner_id, student_id, school_year_id) do update set excluded_days = excluded.excluded_days,
-         reasons_attached = excluded.reasons_attached, updated_by_person_id = excluded.updated_by_person_id, updated_at = now()`,
-      [actor.ownerId, s.studentId, ctx.year.id, excluded, req.body.reasonsAttached, actor.personId],
-    );
+    await upsertDiplomaRequest(q, actor.ownerId, s.studentId, ctx.year.id, excluded, req.body.reasonsAttached, actor.personId);
     return diploma(app, req);
   });
 
@@ -310,17 +289,7 @@ export async function studentAbsenceRoutes(app: FastifyInstance): Promise<void> 
     schema: { tags, summary: 'The trail of every change to the student\'s absence: who, when, what it became', params: studentParams, response: { 200: changesSchema } },
   }, async (req) => {
     const actor = requireActor(req);
-    const rows = await q<{ at: string; by: string; day: string; code: string; starts_at: string; minutes: number | null; late: boolean | null; full_day: boolean | null; reason: StudentAbsence['entries'][number]['reason'] | null; documented_on: string | null }>(
-      `select c.at, p.given_name || ' ' || p.family_name as by, c.day::text as day, su.code, l.starts_at::text as starts_at,
-         c.minutes, c.late, c.full_day, c.reason, c.documented_on::text as documented_on
-       from absence_change c
-       join person p on p.owner_id = c.owner_id and p.id = c.by_person_id
-       join lesson l on l.owner_id = c.owner_id and l.id = c.lesson_id
-       join teaching_group tg on tg.owner_id = l.owner_id and tg.id = l.teaching_group_id
-       join subject su on su.owner_id = tg.owner_id and su.id = tg.subject_id
-       where c.owner_id = $1 and c.student_id = $2 order by c.id desc limit 500`,
-      [actor.ownerId, req.student!.studentId],
-    );
+    const rows = await absenceChanges(q, actor.ownerId, req.student!.studentId);
     return {
       access: accessOf(req),
       changes: rows.map((c) => ({
@@ -333,21 +302,18 @@ export async function studentAbsenceRoutes(app: FastifyInstance): Promise<void> 
 
 async function diplomaInput(app: FastifyInstance, ownerId: string, ctx: YearContext, studentId: string, excluded: readonly string[]) {
   const q = app.database.query;
-  const [rows, risk] = await Promise.all([
+  const [rows, higherRisk] = await Promise.all([
     absenceRows(q, ownerId, [studentId], ctx.year.startsOn, ctx.year.endsOn),
-    q<{ n: number }>('select count(*)::int as n from higher_risk_condition where owner_id = $1 and student_id = $2', [ownerId, studentId]),
+    hasHigherRiskCondition(q, ownerId, studentId),
   ]);
-  return diplomaFigures(rows, ctx.calendar, excluded, (risk[0]?.n ?? 0) > 0);
+  return diplomaFigures(rows, ctx.calendar, excluded, higherRisk);
 }
 
 async function diploma(app: FastifyInstance, req: FastifyRequest) {
   const actor = requireActor(req);
   const s = req.student!;
   const ctx = await yearContext(app.database.query, actor.ownerId, req.today);
-  const [request] = await app.database.query<{ excluded_days: string[] | string; reasons_attached: boolean }>(
-    'select excluded_days::text[] as excluded_days, reasons_attached from diploma_request where owner_id = $1 and student_id = $2 and school_year_id = $3',
-    [actor.ownerId, s.studentId, ctx.year.id],
-  );
+  const request = await diplomaRequest(app.database.query, actor.ownerId, s.studentId, ctx.year.id);
   const excluded = parseDays(request?.excluded_days);
   const f = await diplomaInput(app, actor.ownerId, ctx, s.studentId, excluded);
   const attached = request?.reasons_attached ?? false;

@@ -7,6 +7,7 @@ import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/client.js';
 import { enqueue, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
+import { reminderRecipient } from './queries.js';
 import { needLink } from './service.js';
 
 const settingsByDatabase = new WeakMap<Database, { smtp: SmtpSettings | undefined; publicUrl: string }>();
@@ -37,8 +38,7 @@ export async function enqueueReminderMails(database: Database, ownerId: string, 
 export const accommodationNeedMailJobs: Record<string, JobHandler> = {
   'accommodationNeed.reminderMail': async (payload, database) => {
     const { ownerId, personId, studentId } = payload as { ownerId: string; personId: string; studentId: string };
-    const [person] = await database.query<{ email: string | null; preferred_locale: keyof typeof TEXTS }>(
-      'select email, preferred_locale from person where owner_id = $1 and id = $2', [ownerId, personId]);
+    const person = await reminderRecipient(database.query, ownerId, personId);
     const to = person?.email?.trim();
     if (!to) return;
     const settings = settingsByDatabase.get(database);

@@ -15,10 +15,17 @@
  * wait for them (COMPLIANCE_JOB).
  * The view says when the counts were computed, and a leader can ask for them now.
  */
-import type { Database, QueryFn } from '../../core/db/client.js';
+import type { Database } from '../../core/db/client.js';
 import { scheduleOnce, type JobHandler } from '../../core/jobs/queue.js';
 import { today as todayNow } from '../../core/time.js';
-import { complianceSql, currentCycles, membersOf, type ComplianceRow, type RoutineRow, type TaskContext } from './service.js';
+import {
+  complianceRun, deleteKeptCounts, keepCounts, keptCounts, lockCompliance, recordComplianceRun, tryLockCompliance, type ComplianceRow,
+} from './queries/compliance.js';
+import type { RoutineRow } from './queries/routines.js';
+import { disableJit, disableNestedLoops, membersOf, type TaskContext } from './queries/tasks.js';
+import { currentCycles } from './service.js';
+
+// the bench's floor reads the kept counts with the app's own statement
 
 /** seconds; COMPLIANCE_MAX_AGE_SECONDS=0 computes on every read */
 export const maxAgeSeconds = (): number => {
@@ -34,18 +41,6 @@ export interface ComplianceSnapshot {
   keptForSeconds: number;
 }
 
-interface Run { computedAt: string; computedFor: string; fresh: boolean }
-
-async function runOf(q: QueryFn, ctx: TaskContext): Promise<Run | null> {
-  const [row] = await q<Run>(
-    `select to_json(computed_at)#>>'{}' as "computedAt", computed_for::text as "computedFor",
-       computed_at > now() - make_interval(secs => $3) as fresh
-     from routine_compliance_run where owner_id = $1 and cycle_id = $2`, [ctx.ownerId, ctx.cycleId, maxAgeSeconds()]);
-  return row ?? null;
-}
-
-const lockKey = (cycleId: string) => `routine_compliance:${cycleId}`;
-
 /**
  * Computes the cycle's counts and keeps them. `wait`: wait for another computation and skip if it left fresh
  * counts for today; otherwise skip when another process is computing.
@@ -53,37 +48,21 @@ const lockKey = (cycleId: string) => `routine_compliance:${cycleId}`;
 async function recompute(database: Database, ctx: TaskContext, routines: RoutineRow[], wait: boolean, force: boolean): Promise<void> {
   await database.transaction(async (q) => {
     if (wait) {
-      await q('select pg_advisory_xact_lock(hashtext($1))', [lockKey(ctx.cycleId)]);
-      const run = await runOf(q, ctx);
+      await lockCompliance(q, ctx.cycleId);
+      const run = await complianceRun(q, ctx, maxAgeSeconds());
       if (!force && run && run.computedFor === ctx.today && run.fresh) return;
-    } else {
-      const [got] = await q<{ ok: boolean }>('select pg_try_advisory_xact_lock(hashtext($1)) as ok', [lockKey(ctx.cycleId)]);
-      if (!got?.ok) return;
+    } else if (!await tryLockCompliance(q, ctx.cycleId)) {
+      return;
     }
     // a whole school: hash joins (see queryTasks)
-    await q('set local enable_nestloop = off');
-    await q('set local jit = off');
+    await disableNestedLoops(q);
+    await disableJit(q);
     const members = await membersOf(q, ctx, {});
-    const { text, params } = complianceSql(ctx, routines, undefined, members);
-    const n = params.length;
-    await q('delete from routine_compliance where owner_id = $1 and cycle_id = $2', [ctx.ownerId, ctx.cycleId]);
-    await q(
-      `insert into routine_compliance (owner_id, cycle_id, dim, routine_id, key, department_id, total, done, overdue, late, open)
-       select $${n + 1}::uuid, $${n + 2}::uuid, c.dim, c.routine_id, c.key::uuid, c.department_id, c.total, c.done, c.overdue, c.late, c.open
-       from (${text}) c`, [...params, ctx.ownerId, ctx.cycleId]);
-    await q(
-      `insert into routine_compliance_run (owner_id, cycle_id, computed_at, computed_for) values ($1, $2, now(), $3)
-       on conflict (owner_id, cycle_id) do update set computed_at = excluded.computed_at, computed_for = excluded.computed_for`,
-      [ctx.ownerId, ctx.cycleId, ctx.today]);
+    await deleteKeptCounts(q, ctx.ownerId, ctx.cycleId);
+    await keepCounts(q, ctx, routines, members);
+    await recordComplianceRun(q, ctx);
   });
 }
-
-/** The kept counts of a cycle's routines ($3) for the school ($4 null) or departments ($4), per routine and class or teacher. */
-export const KEPT_COUNTS_SQL = `select dim, routine_id, key::text as key, null::uuid as department_id, sum(total)::int as total, sum(done)::int as done,
-    sum(overdue)::int as overdue, sum(late)::int as late, sum(open)::int as open
-  from routine_compliance
-  where owner_id = $1 and cycle_id = $2 and routine_id = any($3::uuid[]) and ($4::uuid[] is null or department_id = any($4::uuid[]))
-  group by dim, routine_id, key`;
 
 /** Computations started behind an answer, per database, so that closing the app can wait for them. */
 const behind = new WeakMap<Database, Set<Promise<void>>>();
@@ -105,20 +84,15 @@ function recomputeBehind(database: Database, ctx: TaskContext, routines: Routine
  */
 export async function complianceSnapshot(database: Database, ctx: TaskContext, routines: RoutineRow[], departmentIds: string[] | undefined,
   opts: { refresh: boolean; onError: (e: unknown) => void }): Promise<ComplianceSnapshot> {
-  let run = await runOf(database.query, ctx);
+  let run = await complianceRun(database.query, ctx, maxAgeSeconds());
   if (!run || run.computedFor !== ctx.today || opts.refresh) {
     await recompute(database, ctx, routines, true, opts.refresh);
-    run = await runOf(database.query, ctx);
+    run = await complianceRun(database.query, ctx, maxAgeSeconds());
   } else if (!run.fresh) {
     recomputeBehind(database, ctx, routines, opts.onError);
   }
-  const rows = await database.query<ComplianceRow>(KEPT_COUNTS_SQL, [ctx.ownerId, ctx.cycleId, routines.map((r) => r.id), departmentIds ?? null]);
+  const rows = await keptCounts(database.query, ctx.ownerId, ctx.cycleId, routines.map((r) => r.id), departmentIds ?? null);
   return { rows, computedAt: run!.computedAt, keptForSeconds: maxAgeSeconds() };
-}
-
-/** A routine of the cycle changed: its kept counts no longer hold. */
-export async function forgetCompliance(q: QueryFn, ownerId: string, cycleId: string): Promise<void> {
-  await q('delete from routine_compliance_run where owner_id = $1 and cycle_id = $2', [ownerId, cycleId]);
 }
 
 /**

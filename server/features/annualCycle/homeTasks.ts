@@ -19,7 +19,11 @@ import { addDays } from '../../core/calendar/calendar.js';
 import { weekOf } from './defaults.js';
 import { NIL_UUID, isHandTicked } from '../../core/evidence/sources.js';
 import type { MyTasks } from './schemas.js';
-import { ensureCycle, responsibilityOf, routinesOf, schoolYearOn, statusOf, tasksOf, type RoutineRow, type TaskRow } from './service.js';
+import { digestPreference } from './queries/digest.js';
+import { basisGroupNames, staffNames, studentNames } from './queries/names.js';
+import { routinesOf, schoolYearOn, type RoutineRow } from './queries/routines.js';
+import type { TaskRow } from './queries/tasks.js';
+import { ensureCycle, responsibilityOf, statusOf, tasksOf } from './service.js';
 
 /** The audit code of the names read on the home page's task list (web: accessLog/actionLabel.ts). */
 export const MY_TASKS_ACTION = 'annualCycle.readMyTasks';
@@ -53,11 +57,7 @@ async function decideStudents(app: FastifyInstance, actor: Actor, rows: TaskRow[
 export async function namesOf(app: FastifyInstance, ownerId: string, studentIds: string[], staffIds: string[], groupIds: string[]): Promise<Names> {
   const q = app.database.query;
   const [students, staff, groups] = await Promise.all([
-    studentIds.length ? q<{ id: string; given_name: string; family_name: string }>(
-      'select s.id, p.given_name, p.family_name from student s join person p on p.owner_id = s.owner_id and p.id = s.person_id where s.owner_id = $1 and s.id = any($2::uuid[])', [ownerId, studentIds]) : [],
-    staffIds.length ? q<{ id: string; given_name: string; family_name: string }>(
-      'select sm.id, p.given_name, p.family_name from staff_member sm join person p on p.owner_id = sm.owner_id and p.id = sm.person_id where sm.owner_id = $1 and sm.id = any($2::uuid[])', [ownerId, staffIds]) : [],
-    groupIds.length ? q<{ id: string; name: string }>('select id, name from basis_group where owner_id = $1 and id = any($2::uuid[])', [ownerId, groupIds]) : [],
+    studentNames(q, ownerId, studentIds), staffNames(q, ownerId, staffIds), basisGroupNames(q, ownerId, groupIds),
   ]);
   return {
     student: new Map(students.map((s) => [s.id, s])),
@@ -106,8 +106,7 @@ const overdueFirst = (a: Group, b: Group) => Number(b.overdue > 0) - Number(a.ov
 /** The person's tasks this week and overdue; staff only (everyone else has none). Audits the student names it returns. */
 export async function myTasks(app: FastifyInstance, actor: Actor, locale: Locale, today: string): Promise<MyTasks> {
   const q = app.database.query;
-  const [pref] = await q<{ weekly_digest: boolean }>('select weekly_digest from routine_digest_preference where owner_id = $1 and person_id = $2', [actor.ownerId, actor.personId]);
-  const base = { today, week: weekOf(today), weeklyDigest: pref?.weekly_digest ?? true };
+  const base = { today, week: weekOf(today), weeklyDigest: await digestPreference(q, actor.ownerId, actor.personId) ?? true };
   const staff = actor.staff[0];
   const year = staff ? await schoolYearOn(q, actor.ownerId, today) : null;
   if (!staff || !year) return { ...base, groups: [] };

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testApp, type Client, type TestApp } from '../../test/harness.js';
 import { NIL_UUID } from '../../core/evidence/sources.js';
 import { MY_TASKS_ACTION } from './homeTasks.js';
-import { tasksOf, type TaskRow } from './service.js';
+import type { TaskRow } from './queries/tasks.js';
+import { tasksOf } from './service.js';
 
 // the engine as it is, but a test may hand the route one extra task row (a stale or too generous engine)
 vi.mock('./service.js', async (importOriginal) => {

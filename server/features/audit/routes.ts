@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { storedReason, writeAudit } from '../../core/audit/audit.js';
 import { requireActor } from '../../core/http/access.js';
+import { accessLogEntries, auditSearchEntries } from './queries.js';
 
 const accessLogSchema = z.object({
   entries: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), reason: z.string() })),
@@ -29,14 +30,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req) => {
     const s = req.student!;
-    const rows = await database.query<{ at: Date; actor_name: string | null; action: string; reason_code: string; reason_params: Record<string, string> }>(
-      `select a.at, p.given_name || ' ' || p.family_name as actor_name, a.action, a.reason_code, a.reason_params
-       from audit_log a left join person p on p.owner_id = a.owner_id and p.id = a.actor_person_id
-       where a.owner_id = $1 and a.student_id = $2 and a.decision = 'allow'
-         and a.actor_person_id is distinct from $4
-       order by a.at desc, a.id desc limit $3`,
-      [s.ownerId, s.studentId, req.query.limit, s.personId],
-    );
+    const rows = await accessLogEntries(database.query, s.ownerId, s.studentId, req.query.limit, s.personId);
     return { entries: rows.map((x) => ({ at: new Date(x.at).toISOString(), actorName: x.actor_name ?? '', action: x.action, reason: storedReason(x, req.locale) })) };
   });
 
@@ -59,21 +53,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     const staff = actor.staff[0]!;
     const isLeader = staff.roles.some((x) => x.role === 'principal' || x.role === 'schoolAdmin');
     const departments = staff.roles.filter((x) => x.role === 'departmentHead' && x.departmentId).map((x) => x.departmentId!);
-    const rows = await database.query<{ at: Date; actor_name: string | null; action: string; resource_type: string; student_id: string | null; student_name: string | null; decision: 'allow' | 'deny'; reason_code: string; reason_params: Record<string, string> }>(
-      `select a.at, ap.given_name || ' ' || ap.family_name as actor_name, a.action, a.resource_type, a.student_id,
-              sp.given_name || ' ' || sp.family_name as student_name, a.decision, a.reason_code, a.reason_params
-       from audit_log a
-       left join person ap on ap.owner_id = a.owner_id and ap.id = a.actor_person_id
-       left join student s on s.owner_id = a.owner_id and s.id = a.student_id
-       left join person sp on sp.owner_id = s.owner_id and sp.id = s.person_id
-       where a.owner_id = $1
-         and ($2::uuid is null or a.student_id = $2) and ($3::uuid is null or a.actor_person_id = $3)
-         and ($4::date is null or a.at >= $4::date) and ($5::date is null or a.at < $5::date + 1)
-         and (s.id is null or s.school_id = $6)
-         and ($7::boolean or s.department_id = any($8::uuid[]))
-       order by a.at desc, a.id desc limit $9`,
-      [actor.ownerId, q.studentId ?? null, q.actorPersonId ?? null, q.from ?? null, q.to ?? null, staff.schoolId, isLeader, departments, q.limit],
-    );
+    const rows = await auditSearchEntries(database.query, {
+      ownerId: actor.ownerId, studentId: q.studentId ?? null, actorPersonId: q.actorPersonId ?? null, from: q.from ?? null, to: q.to ?? null,
+      schoolId: staff.schoolId, wholeSchool: isLeader, departmentIds: departments, limit: q.limit,
+    });
     // reading the log is itself on record
     await writeAudit(database, [{
       ownerId: actor.ownerId, actorPersonId: actor.personId, action: 'audit.search', resourceType: 'auditLog',

@@ -9,7 +9,6 @@
  */
 import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/client.js';
-import type { ConversationKind } from '../conversations/index.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { enqueue, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
@@ -17,6 +16,7 @@ import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import { loadStudentFacts } from '../../core/policy/facts.js';
 import { today } from '../../core/time.js';
 import { calendarText, eventUid, type BookingEvent } from './ics.js';
+import { bookingDetail, claimReminder, mailRecipient, type BookingDetail } from './queries.js';
 import { mailContent, type Audience, type MailEvent } from './texts.js';
 
 interface MailSettings {
@@ -33,28 +33,6 @@ export function registerMailSettings(database: Database, config: Config): void {
 
 export const familyLink = (publicUrl: string, studentId: string) => `${publicUrl}/students/${studentId}/booking`;
 export const hostLink = (publicUrl: string, roundId: string) => `${publicUrl}/booking-rounds/${roundId}`;
-
-interface BookingDetail {
-  id: string; student_id: string; round_id: string; conversation_id: string | null; cancelled_at: Date | null; reminder_sent_at: Date | null;
-  starts_at: Date; ends_at: Date; place: string | null; video_link: string | null;
-  kind: ConversationKind; title: string; host_person_id: string; host_name: string; sequence: number;
-}
-
-export async function loadBookingDetail(database: Database, ownerId: string, bookingId: string): Promise<BookingDetail | null> {
-  const [row] = await database.query<BookingDetail>(
-    `select b.id, b.student_id, b.round_id, b.conversation_id, b.cancelled_at, b.reminder_sent_at,
-       s.starts_at, s.ends_at, s.place, s.video_link, r.kind, r.title, r.host_person_id,
-       hp.given_name || ' ' || hp.family_name as host_name,
-       -- each rebooking is a new booking of the same conversation: the calendar event's revision
-       (select count(*) from booking o where o.owner_id = b.owner_id and o.conversation_id = b.conversation_id and o.booked_at <= b.booked_at)::int - 1 as sequence
-     from booking b join slot s on s.owner_id = b.owner_id and s.id = b.slot_id
-     join booking_round r on r.owner_id = b.owner_id and r.id = b.round_id
-     join person hp on hp.owner_id = r.owner_id and hp.id = r.host_person_id
-     where b.owner_id = $1 and b.id = $2`,
-    [ownerId, bookingId],
-  );
-  return row ?? null;
-}
 
 /** The calendar event of a booking, in one language. */
 export function bookingEvent(d: BookingDetail, locale: Locale, link: string, cancelled: boolean): BookingEvent {
@@ -85,7 +63,7 @@ async function recipientsOf(database: Database, ownerId: string, d: BookingDetai
 }
 
 async function fanOut(database: Database, ownerId: string, bookingId: string, event: MailEvent, withHost: boolean): Promise<void> {
-  const d = await loadBookingDetail(database, ownerId, bookingId);
+  const d = await bookingDetail(database.query, ownerId, bookingId);
   if (!d) return;
   for (const r of await recipientsOf(database, ownerId, d, withHost)) {
     await enqueue(database, 'booking.mail', { ownerId, bookingId, event, personId: r.personId, audience: r.audience }, { ownerId });
@@ -112,26 +90,18 @@ export const bookingJobs: Record<string, JobHandler> = {
   'booking.reminder': async (payload, database) => {
     const { ownerId, bookingId } = payload as { ownerId: string; bookingId: string };
     // claimed once, whichever process runs it; nothing for a cancelled booking or a slot that has begun
-    const claimed = await database.query(
-      `update booking b set reminder_sent_at = now() from slot s
-       where b.owner_id = $1 and b.id = $2 and b.cancelled_at is null and b.reminder_sent_at is null
-         and s.owner_id = b.owner_id and s.id = b.slot_id and s.starts_at > now()
-       returning b.id`,
-      [ownerId, bookingId],
-    );
-    if (claimed.length === 0) return;
+    if (!(await claimReminder(database.query, ownerId, bookingId))) return;
     await fanOut(database, ownerId, bookingId, 'reminder', false);
   },
   'booking.mail': async (payload, database) => {
     const { ownerId, bookingId, event, personId, audience } = payload as { ownerId: string; bookingId: string; event: MailEvent; personId: string; audience: Audience };
     const settings = settingsByDatabase.get(database);
     if (!settings) throw new Error('no mail settings registered for this database');
-    const d = await loadBookingDetail(database, ownerId, bookingId);
+    const d = await bookingDetail(database.query, ownerId, bookingId);
     if (!d) return;
     // a reminder or confirmation for a booking cancelled in the meantime is not sent
     if (event !== 'cancelled' && d.cancelled_at) return;
-    const [person] = await database.query<{ email: string | null; preferred_locale: Locale }>(
-      'select email, preferred_locale from person where owner_id = $1 and id = $2', [ownerId, personId]);
+    const person = await mailRecipient(database.query, ownerId, personId);
     const to = person?.email?.trim();
     if (!to) return;
     const locale = person!.preferred_locale;

@@ -17,37 +17,19 @@ import { isUuid, loadBasisGroupFacts, loadTeachingGroupFacts } from '../../core/
 import type { Actor, Decision, Reason, StudentFacts } from '../../core/policy/types.js';
 import { insertConversation, schoolYearOn } from '../conversations/index.js';
 import { nowMs, osloDay, osloToInstant } from './clock.js';
+import {
+  cancelBookedConversation, cancelBookingRow, cancelSlot, firstClashingSlot, insertBookingRow, insertSlotRows, liveBookingOfSlot, lockHostSlots,
+  lockLiveSlot, moveBookedConversation, roundRow, roundSummariesOf, roundSummaryRow, slotWithRound, studentBooking,
+  type LiveBooking, type NewBooking, type RoundRow, type RoundSummaryRow, type SlotWithRound,
+} from './queries.js';
 import type { SlotPlan } from './schemas.js';
 
 /** At most this many slots per request (a week of 10-minute slots, all day, is ~250). */
 export const MAX_SLOTS_PER_REQUEST = 300;
 
-export interface RoundRow {
-  id: string;
-  school_id: string;
-  school_year_id: string;
-  basis_group_id: string | null;
-  teaching_group_id: string | null;
-  kind: ConversationKind;
-  host_person_id: string;
-  title: string;
-  cutoff_hours: number;
-  closed_at: Date | null;
-  group_name: string;
-  host_name: string;
-}
-
-const ROUND_SELECT = `select r.id, r.school_id, r.school_year_id, r.basis_group_id, r.teaching_group_id, r.kind, r.host_person_id,
-    r.title, r.cutoff_hours, r.closed_at, coalesce(bg.name, tg.name) as group_name, hp.given_name || ' ' || hp.family_name as host_name
-  from booking_round r
-  left join basis_group bg on bg.owner_id = r.owner_id and bg.id = r.basis_group_id
-  left join teaching_group tg on tg.owner_id = r.owner_id and tg.id = r.teaching_group_id
-  join person hp on hp.owner_id = r.owner_id and hp.id = r.host_person_id`;
-
 export async function loadRound(q: QueryFn, ownerId: string, roundId: string): Promise<RoundRow | null> {
   if (!isUuid(roundId)) return null;
-  const [row] = await q<RoundRow>(`${ROUND_SELECT} where r.owner_id = $1 and r.id = $2`, [ownerId, roundId]);
-  return row ?? null;
+  return (await roundRow(q, ownerId, roundId)) ?? null;
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -146,46 +128,23 @@ export function planSlots(plan: SlotPlan, now: number): { slots: PlannedSlot[]; 
 export async function insertSlots(q: QueryFn, args: {
   ownerId: string; roundId: string; hostPersonId: string; slots: PlannedSlot[]; place: string | null; videoLink: string | null; locale: Locale;
 }): Promise<number> {
-  await q('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`slot-host:${args.hostPersonId}`]);
+  await lockHostSlots(q, args.hostPersonId);
   const starts = args.slots.map((s) => new Date(s.startsAt).toISOString());
   const ends = args.slots.map((s) => new Date(s.endsAt).toISOString());
-  const [clash] = await q<{ starts_at: Date; ends_at: Date }>(
-    `select s.starts_at, s.ends_at from slot s
-     join booking_round r on r.owner_id = s.owner_id and r.id = s.round_id
-     where s.owner_id = $1 and s.host_person_id = $2 and s.cancelled_at is null
-       and (r.closed_at is null or exists (select 1 from booking b where b.owner_id = s.owner_id and b.slot_id = s.id and b.cancelled_at is null))
-       and exists (select 1 from unnest($3::timestamptz[], $4::timestamptz[]) as n(st, en) where s.starts_at < n.en and s.ends_at > n.st)
-     order by s.starts_at limit 1`,
-    [args.ownerId, args.hostPersonId, starts, ends],
-  );
+  const clash = await firstClashingSlot(q, args.ownerId, args.hostPersonId, starts, ends);
   if (clash) {
     const cs = new Date(clash.starts_at).getTime();
     const ce = new Date(clash.ends_at).getTime();
     const first = args.slots.find((s) => s.startsAt < ce && s.endsAt > cs)!;
     throw new HttpError(400, 'error.badRequest', {}, [{ field: `days.${first.day}.from`, key: 'booking.overlapsOwnSlot', params: { when: formatWhen(cs, args.locale) } }]);
   }
-  await q(
-    `insert into slot (owner_id, id, round_id, host_person_id, starts_at, ends_at, place, video_link)
-     select $1, gen_random_uuid(), $2, $3, n.st, n.en, $6, $7 from unnest($4::timestamptz[], $5::timestamptz[]) as n(st, en)`,
-    [args.ownerId, args.roundId, args.hostPersonId, starts, ends, args.place, args.videoLink],
-  );
+  await insertSlotRows(q, { ownerId: args.ownerId, roundId: args.roundId, hostPersonId: args.hostPersonId, starts, ends, place: args.place, videoLink: args.videoLink });
   return args.slots.length;
 }
 
 /* ───────────── summaries and the host's view ───────────── */
 
-interface SummaryRow extends RoundRow {
-  slot_count: number; booked_count: number; first_starts_at: Date | null; last_ends_at: Date | null;
-}
-
-const SUMMARY_SELECT = `select x.*,
-    (select count(*) from slot s where s.owner_id = x.owner_id and s.round_id = x.id and s.cancelled_at is null)::int as slot_count,
-    (select count(*) from booking b where b.owner_id = x.owner_id and b.round_id = x.id and b.cancelled_at is null)::int as booked_count,
-    (select min(s.starts_at) from slot s where s.owner_id = x.owner_id and s.round_id = x.id and s.cancelled_at is null) as first_starts_at,
-    (select max(s.ends_at) from slot s where s.owner_id = x.owner_id and s.round_id = x.id and s.cancelled_at is null) as last_ends_at
-  from (${ROUND_SELECT.replace('select r.id,', 'select r.owner_id, r.id,')}) x`;
-
-function toSummary(r: SummaryRow) {
+function toSummary(r: RoundSummaryRow) {
   return {
     id: r.id, kind: r.kind, title: r.title, cutoffHours: r.cutoff_hours, closedAt: r.closed_at ? iso(r.closed_at) : null,
     group: r.basis_group_id
@@ -198,16 +157,12 @@ function toSummary(r: SummaryRow) {
 
 /** The rounds a person hosts or manages (contact teacher of the class, subject teacher of the group), newest first. */
 export async function myRounds(database: Database, actor: Actor) {
-  const rows = await database.query<SummaryRow>(
-    `${SUMMARY_SELECT} where x.owner_id = $1 and (x.host_person_id = $2 or x.basis_group_id = any($3::uuid[]) or x.teaching_group_id = any($4::uuid[]))
-     order by x.closed_at is not null, first_starts_at desc nulls last`,
-    [actor.ownerId, actor.personId, actor.contactTeacherOf.map((g) => g.id), actor.subjectTeacherOf.map((g) => g.id)],
-  );
+  const rows = await roundSummariesOf(database.query, actor.ownerId, actor.personId, actor.contactTeacherOf.map((g) => g.id), actor.subjectTeacherOf.map((g) => g.id));
   return rows.map(toSummary);
 }
 
 export async function roundSummary(q: QueryFn, ownerId: string, roundId: string) {
-  const [row] = await q<SummaryRow>(`${SUMMARY_SELECT} where x.owner_id = $1 and x.id = $2`, [ownerId, roundId]);
+  const row = await roundSummaryRow(q, ownerId, roundId);
   if (!row) throw new HttpError(404, 'error.notFound');
   return toSummary(row);
 }
@@ -241,22 +196,8 @@ export const roundIsForStudent = (r: { basis_group_id: string | null; teaching_g
 /** The last moment a family may book, change or cancel a slot. */
 export const cutoffOf = (startsAt: Date | string, cutoffHours: number) => new Date(startsAt).getTime() - cutoffHours * 3600_000;
 
-interface SlotWithRound extends RoundRow {
-  slot_id: string; starts_at: Date; ends_at: Date; place: string | null; video_link: string | null; slot_cancelled_at: Date | null;
-}
-
-async function loadSlot(q: QueryFn, ownerId: string, slotId: string): Promise<SlotWithRound | null> {
-  const [row] = await q<SlotWithRound>(
-    `${ROUND_SELECT.replace('select r.id,', `select s.id as slot_id, s.starts_at, s.ends_at, s.place, s.video_link, s.cancelled_at as slot_cancelled_at, r.id,`)}
-     join slot s on s.owner_id = r.owner_id and s.round_id = r.id
-     where r.owner_id = $1 and s.id = $2`,
-    [ownerId, slotId],
-  );
-  return row ?? null;
-}
-
 /** The checks every booking of a slot passes, whoever books. */
-function checkBookable(slot: SlotWithRound | null, s: StudentFacts, role: BookerRole, now: number, locale: Locale): SlotWithRound {
+function checkBookable(slot: SlotWithRound | undefined, s: StudentFacts, role: BookerRole, now: number, locale: Locale): SlotWithRound {
   if (!slot || slot.slot_cancelled_at || !roundIsForStudent(slot, s) || !roleMayBookKind(role, slot.kind)) {
     throw new HttpError(400, 'error.badRequest', {}, [{ field: 'slotId', key: 'booking.noSuchSlot' }]);
   }
@@ -286,13 +227,9 @@ function conflictFrom(e: unknown): HttpError | null {
   return null;
 }
 
-async function insertBooking(q: QueryFn, b: { ownerId: string; id: string; slotId: string; roundId: string; studentId: string; bookedBy: string; conversationId: string }) {
+async function insertBooking(q: QueryFn, b: NewBooking): Promise<void> {
   try {
-    await q(
-      `insert into booking (owner_id, id, slot_id, round_id, student_id, booked_by_person_id, conversation_id)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
-      [b.ownerId, b.id, b.slotId, b.roundId, b.studentId, b.bookedBy, b.conversationId],
-    );
+    await insertBookingRow(q, b);
   } catch (e) {
     throw conflictFrom(e) ?? e;
   }
@@ -316,7 +253,7 @@ export async function book(database: Database, args: { actor: Actor; student: St
   const { actor, student, role } = args;
   const now = nowMs();
   return database.transaction(async (q) => {
-    const slot = checkBookable(await loadSlot(q, actor.ownerId, args.slotId), student, role, now, args.locale);
+    const slot = checkBookable(await slotWithRound(q, actor.ownerId, args.slotId), student, role, now, args.locale);
     const year = (await schoolYearOn(q, actor.ownerId, osloDay(new Date(slot.starts_at).getTime())))?.id ?? slot.school_year_id;
     const conversationId = await insertConversation(q, {
       ownerId: actor.ownerId, studentId: student.studentId, schoolId: slot.school_id, schoolYearId: year, kind: slot.kind,
@@ -330,24 +267,8 @@ export async function book(database: Database, args: { actor: Actor; student: St
   });
 }
 
-interface LiveBooking {
-  id: string; slot_id: string; round_id: string; conversation_id: string | null; cancelled_at: Date | null;
-  starts_at: Date; kind: ConversationKind; cutoff_hours: number; closed_at: Date | null;
-}
-
-async function loadStudentBooking(q: QueryFn, ownerId: string, studentId: string, bookingId: string): Promise<LiveBooking | null> {
-  const [row] = await q<LiveBooking>(
-    `select b.id, b.slot_id, b.round_id, b.conversation_id, b.cancelled_at, s.starts_at, r.kind, r.cutoff_hours, r.closed_at
-     from booking b join slot s on s.owner_id = b.owner_id and s.id = b.slot_id
-     join booking_round r on r.owner_id = b.owner_id and r.id = b.round_id
-     where b.owner_id = $1 and b.student_id = $2 and b.id = $3`,
-    [ownerId, studentId, bookingId],
-  );
-  return row ?? null;
-}
-
 /** The checks before a family or the school changes or cancels a booking. */
-function checkChangeable(b: LiveBooking | null, role: BookerRole, now: number, locale: Locale): LiveBooking {
+function checkChangeable(b: LiveBooking | undefined, role: BookerRole, now: number, locale: Locale): LiveBooking {
   // a guardian does not see other kinds of booking at all
   if (!b || !roleMayBookKind(role, b.kind)) throw new HttpError(404, 'error.notFound');
   if (b.cancelled_at) throw new HttpError(409, 'booking.alreadyCancelled');
@@ -358,18 +279,15 @@ function checkChangeable(b: LiveBooking | null, role: BookerRole, now: number, l
 }
 
 async function cancelRow(q: QueryFn, ownerId: string, b: { id: string; conversation_id: string | null }): Promise<void> {
-  const done = await q('update booking set cancelled_at = now() where owner_id = $1 and id = $2 and cancelled_at is null returning id', [ownerId, b.id]);
   // someone else cancelled or moved it a moment ago
-  if (done.length === 0) throw new HttpError(409, 'booking.alreadyCancelled');
-  if (b.conversation_id) {
-    await q('update conversation set cancelled_at = now() where owner_id = $1 and id = $2 and cancelled_at is null and held_at is null', [ownerId, b.conversation_id]);
-  }
+  if (!(await cancelBookingRow(q, ownerId, b.id))) throw new HttpError(409, 'booking.alreadyCancelled');
+  if (b.conversation_id) await cancelBookedConversation(q, ownerId, b.conversation_id);
 }
 
 export async function cancel(database: Database, args: { actor: Actor; student: StudentFacts; role: BookerRole; bookingId: string; locale: Locale }): Promise<void> {
   const now = nowMs();
   await database.transaction(async (q) => {
-    const b = checkChangeable(await loadStudentBooking(q, args.actor.ownerId, args.student.studentId, args.bookingId), args.role, now, args.locale);
+    const b = checkChangeable(await studentBooking(q, args.actor.ownerId, args.student.studentId, args.bookingId), args.role, now, args.locale);
     await cancelRow(q, args.actor.ownerId, b);
   });
 }
@@ -383,16 +301,14 @@ export async function rebook(database: Database, args: { actor: Actor; student: 
   const { actor, student, role } = args;
   const now = nowMs();
   return database.transaction(async (q) => {
-    const old = checkChangeable(await loadStudentBooking(q, actor.ownerId, student.studentId, args.bookingId), role, now, args.locale);
-    const slot = checkBookable(await loadSlot(q, actor.ownerId, args.slotId), student, role, now, args.locale);
+    const old = checkChangeable(await studentBooking(q, actor.ownerId, student.studentId, args.bookingId), role, now, args.locale);
+    const slot = checkBookable(await slotWithRound(q, actor.ownerId, args.slotId), student, role, now, args.locale);
     if (slot.id !== old.round_id) throw new HttpError(400, 'error.badRequest', {}, [{ field: 'slotId', key: 'booking.otherRound' }]);
     if (slot.slot_id === old.slot_id) return { ...bookedResult(old.id, old.conversation_id ?? '', slot), previousBookingId: null };
-    const done = await q('update booking set cancelled_at = now() where owner_id = $1 and id = $2 and cancelled_at is null returning id', [actor.ownerId, old.id]);
-    if (done.length === 0) throw new HttpError(409, 'booking.alreadyCancelled');
+    if (!(await cancelBookingRow(q, actor.ownerId, old.id))) throw new HttpError(409, 'booking.alreadyCancelled');
     let conversationId = old.conversation_id;
     if (conversationId) {
-      await q('update conversation set planned_at = $3, place = $4, video_link = $5 where owner_id = $1 and id = $2',
-        [actor.ownerId, conversationId, new Date(slot.starts_at), slot.place, slot.video_link]);
+      await moveBookedConversation(q, actor.ownerId, conversationId, new Date(slot.starts_at), slot.place, slot.video_link);
     } else {
       conversationId = await insertConversation(q, {
         ownerId: actor.ownerId, studentId: student.studentId, schoolId: slot.school_id, schoolYearId: slot.school_year_id, kind: slot.kind,
@@ -412,13 +328,10 @@ export async function rebook(database: Database, args: { actor: Actor; student: 
  */
 export async function removeSlot(database: Database, ownerId: string, roundId: string, slotId: string): Promise<{ bookingId: string; studentId: string } | null> {
   return database.transaction(async (q) => {
-    const [slot] = await q<{ id: string }>(
-      'select id from slot where owner_id = $1 and round_id = $2 and id = $3 and cancelled_at is null for update', [ownerId, roundId, slotId]);
-    if (!slot) throw new HttpError(404, 'error.notFound');
-    const [b] = await q<{ id: string; student_id: string; conversation_id: string | null }>(
-      'select id, student_id, conversation_id from booking where owner_id = $1 and slot_id = $2 and cancelled_at is null', [ownerId, slotId]);
+    if (!(await lockLiveSlot(q, ownerId, roundId, slotId))) throw new HttpError(404, 'error.notFound');
+    const b = await liveBookingOfSlot(q, ownerId, slotId);
     if (b) await cancelRow(q, ownerId, b);
-    await q('update slot set cancelled_at = now() where owner_id = $1 and id = $2', [ownerId, slotId]);
+    await cancelSlot(q, ownerId, slotId);
     return b ? { bookingId: b.id, studentId: b.student_id } : null;
   });
 }

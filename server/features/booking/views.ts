@@ -4,15 +4,17 @@ import { resolveFeedToken, rotateFeedToken as rotateSharedFeedToken } from '../.
 import type { Database, QueryFn } from '../../core/db/client.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { can } from '../../core/policy/can.js';
-import { loadActor, loadGroupStudents, loadStudentFacts } from '../../core/policy/facts.js';
+import { loadActor, loadStudentFacts } from '../../core/policy/facts.js';
 import type { Actor, Decision, StudentFacts } from '../../core/policy/types.js';
 import { nowMs } from './clock.js';
 import { calendarText, type BookingEvent } from './ics.js';
-import { bookingEvent, familyLink, hostLink, loadBookingDetail } from './notify.js';
-import type { BookedBy, HostRound, StudentBooking } from './schemas.js';
+import { bookingEvent, familyLink, hostLink } from './notify.js';
 import {
-  bookedByRole, bookerRole, cutoffOf, roleMayBookKind, roundIsForStudent, roundSummary, type BookerRole, type RoundRow,
-} from './service.js';
+  bookingDetail, feedBookings, freeSlots, groupStudentsWithNames, hostSlots, personName, personNameParts, roundsForStudent, studentBookingsIn,
+  type RoundRow,
+} from './queries.js';
+import type { BookedBy, HostRound, StudentBooking } from './schemas.js';
+import { bookedByRole, bookerRole, cutoffOf, roleMayBookKind, roundIsForStudent, roundSummary, type BookerRole } from './service.js';
 import { bookingTexts } from './texts.js';
 
 /** booking's scope of the shared calendar-feed tokens */
@@ -23,11 +25,6 @@ const byName = new Intl.Collator('nb');
 
 /* ───────────── the host's view of a round ───────────── */
 
-interface HostSlotRow {
-  id: string; starts_at: Date; ends_at: Date; place: string | null; video_link: string | null;
-  booking_id: string | null; student_id: string | null; booked_by_person_id: string | null; booked_at: Date | null;
-}
-
 /**
  * Every slot with the student who has it, and the group's students who have not booked. Each student is
  * decided on their own (like the class overview) and each one shown is audited as read.
@@ -35,24 +32,18 @@ interface HostSlotRow {
 export async function hostView(database: Database, actor: Actor, round: RoundRow, decision: Extract<Decision, { allow: true }>, today: string, access: HostRound['access']): Promise<HostRound> {
   const q = database.query.bind(database) as QueryFn;
   const summary = await roundSummary(q, actor.ownerId, round.id);
-  const slots = await database.query<HostSlotRow>(
-    `select s.id, s.starts_at, s.ends_at, s.place, s.video_link, b.id as booking_id, b.student_id, b.booked_by_person_id, b.booked_at
-     from slot s left join booking b on b.owner_id = s.owner_id and b.slot_id = s.id and b.cancelled_at is null
-     where s.owner_id = $1 and s.round_id = $2 and s.cancelled_at is null order by s.starts_at`,
-    [actor.ownerId, round.id],
-  );
+  const slots = await hostSlots(q, actor.ownerId, round.id);
   const group = round.basis_group_id ? { kind: 'basis' as const, id: round.basis_group_id } : { kind: 'teaching' as const, id: round.teaching_group_id ?? '' };
-  const members = await loadGroupStudents(database, actor.ownerId, group, today, { columns: ', p.given_name, p.family_name', params: [] });
+  const members = await groupStudentsWithNames(database, actor.ownerId, group, today);
   const students = new Map<string, { facts: StudentFacts; name: string; member: boolean }>();
-  for (const m of members) students.set(m.facts.studentId, { facts: m.facts, name: `${m.row.given_name as string} ${m.row.family_name as string}`, member: true });
+  for (const m of members) students.set(m.facts.studentId, { facts: m.facts, name: `${m.row.given_name} ${m.row.family_name}`, member: true });
   // a student who booked and then moved to another class still has the booking
   for (const s of slots) {
     if (!s.student_id || students.has(s.student_id)) continue;
     const facts = await loadStudentFacts(database, actor.ownerId, s.student_id, today);
     if (!facts) continue;
-    const [p] = await database.query<{ name: string }>(
-      `select p.given_name || ' ' || p.family_name as name from person p where p.owner_id = $1 and p.id = $2`, [actor.ownerId, facts.personId]);
-    students.set(s.student_id, { facts, name: p?.name ?? '', member: false });
+    const name = await personName(q, actor.ownerId, facts.personId);
+    students.set(s.student_id, { facts, name: name ?? '', member: false });
   }
   const decided = new Map<string, Decision>();
   for (const [id, s] of students) decided.set(id, can(actor, 'student.read', { type: 'student', student: s.facts }, today));
@@ -91,8 +82,6 @@ export async function hostView(database: Database, actor: Actor, round: RoundRow
 
 /* ───────────── a student's booking page ───────────── */
 
-interface StudentRoundRow extends RoundRow { has_free: boolean }
-
 /** Who booked, as this caller may know it (guardians: 'you' or 'otherGuardian', never a name). */
 export function bookedByFor(actor: Actor, bookedBy: string, s: StudentFacts): BookedBy {
   if (bookedBy === actor.personId) return 'you';
@@ -116,40 +105,13 @@ export async function studentView(database: Database, args: {
   // read-only staff (leaders) are 'school' too; guardians see only what guardians may book
   const viewRole: BookerRole = bookRole ?? (readRole === 'guardian' ? 'guardian' : readRole);
 
-  const [person] = await database.query<{ given_name: string; family_name: string }>(
-    'select given_name, family_name from person where owner_id = $1 and id = $2', [actor.ownerId, s.personId]);
-  const rounds = await database.query<StudentRoundRow>(
-    `select r.id, r.school_id, r.school_year_id, r.basis_group_id, r.teaching_group_id, r.kind, r.host_person_id, r.title, r.cutoff_hours, r.closed_at,
-       coalesce(bg.name, tg.name) as group_name, hp.given_name || ' ' || hp.family_name as host_name,
-       exists (select 1 from slot x where x.owner_id = r.owner_id and x.round_id = r.id and x.cancelled_at is null and x.starts_at > $5) as has_free
-     from booking_round r
-     left join basis_group bg on bg.owner_id = r.owner_id and bg.id = r.basis_group_id
-     left join teaching_group tg on tg.owner_id = r.owner_id and tg.id = r.teaching_group_id
-     join person hp on hp.owner_id = r.owner_id and hp.id = r.host_person_id
-     where r.owner_id = $1 and (r.basis_group_id = any($2::uuid[]) or r.teaching_group_id = any($3::uuid[])
-       or r.id in (select b.round_id from booking b where b.owner_id = $1 and b.student_id = $4 and b.cancelled_at is null))
-     order by r.created_at`,
-    [actor.ownerId, s.basisGroups.map((g) => g.id), s.teachingGroups.map((g) => g.id), s.studentId, new Date(now)],
-  );
+  const q = database.query;
+  const person = await personNameParts(q, actor.ownerId, s.personId);
+  const rounds = await roundsForStudent(q, actor.ownerId, s.basisGroups.map((g) => g.id), s.teachingGroups.map((g) => g.id), s.studentId, new Date(now));
   const visibleRounds = rounds.filter((r) => roleMayBookKind(viewRole, r.kind));
   const ids = visibleRounds.map((r) => r.id);
-  const bookings = await database.query<{
-    id: string; round_id: string; slot_id: string; booked_by_person_id: string; booked_at: Date;
-    starts_at: Date; ends_at: Date; place: string | null; video_link: string | null;
-  }>(
-    `select b.id, b.round_id, b.slot_id, b.booked_by_person_id, b.booked_at, s.starts_at, s.ends_at, s.place, s.video_link
-     from booking b join slot s on s.owner_id = b.owner_id and s.id = b.slot_id
-     where b.owner_id = $1 and b.student_id = $2 and b.cancelled_at is null and b.round_id = any($3::uuid[])`,
-    [actor.ownerId, s.studentId, ids],
-  );
-  const free = await database.query<{ id: string; round_id: string; starts_at: Date; ends_at: Date; place: string | null; video_link: string | null; cutoff_hours: number }>(
-    `select s.id, s.round_id, s.starts_at, s.ends_at, s.place, s.video_link, r.cutoff_hours
-     from slot s join booking_round r on r.owner_id = s.owner_id and r.id = s.round_id
-     where s.owner_id = $1 and s.round_id = any($2::uuid[]) and s.cancelled_at is null and s.starts_at > $3 and r.closed_at is null
-       and not exists (select 1 from booking b where b.owner_id = s.owner_id and b.slot_id = s.id and b.cancelled_at is null)
-     order by s.starts_at`,
-    [actor.ownerId, ids, new Date(now)],
-  );
+  const bookings = await studentBookingsIn(q, actor.ownerId, s.studentId, ids);
+  const free = await freeSlots(q, actor.ownerId, ids, new Date(now));
   const link = familyLink(args.publicUrl, s.studentId);
 
   const out: StudentBooking['rounds'] = [];
@@ -164,7 +126,7 @@ export async function studentView(database: Database, args: {
     if (b) {
       const deadline = cutoffOf(b.starts_at, r.cutoff_hours);
       const started = new Date(b.starts_at).getTime() <= now;
-      const detail = await loadBookingDetail(database, actor.ownerId, b.id);
+      const detail = await bookingDetail(q, actor.ownerId, b.id);
       booking = {
         id: b.id, slotId: b.slot_id, startsAt: iso(b.starts_at), endsAt: iso(b.ends_at), place: b.place, videoLink: b.video_link,
         bookedBy: bookedByFor(actor, b.booked_by_person_id, s), bookedAt: iso(b.booked_at),
@@ -208,15 +170,7 @@ export async function feedFor(database: Database, token: string, today: string, 
   const actor = await loadActor(database, feed.ownerId, feed.personId);
   if (!actor) return null;
   const since = new Date(nowMs() - 31 * 24 * 3600_000);
-  const rows = await database.query<{ id: string; student_id: string; round_id: string; host_person_id: string; kind: string }>(
-    `select b.id, b.student_id, b.round_id, r.host_person_id, r.kind
-     from booking b join slot s on s.owner_id = b.owner_id and s.id = b.slot_id
-     join booking_round r on r.owner_id = b.owner_id and r.id = b.round_id
-     where b.owner_id = $1 and b.cancelled_at is null and s.starts_at >= $3
-       and (r.host_person_id = $2 or b.student_id = any($4::uuid[]) or b.student_id = any($5::uuid[]))
-     order by s.starts_at`,
-    [actor.ownerId, actor.personId, since, actor.studentIds, actor.guardianOf],
-  );
+  const rows = await feedBookings(database.query, actor.ownerId, actor.personId, since, actor.studentIds, actor.guardianOf);
   const locale = actor.locale;
   const events: BookingEvent[] = [];
   const factsCache = new Map<string, StudentFacts | null>();
@@ -229,10 +183,10 @@ export async function feedFor(database: Database, token: string, today: string, 
       const facts = factsCache.get(r.student_id);
       if (!facts) continue;
       const d = can(actor, 'booking.read', { type: 'student', student: facts }, today);
-      if (!d.allow || !roleMayBookKind(bookerRole(d.reason), r.kind as RoundRow['kind'])) continue;
+      if (!d.allow || !roleMayBookKind(bookerRole(d.reason), r.kind)) continue;
       link = familyLink(publicUrl, r.student_id);
     }
-    const detail = await loadBookingDetail(database, actor.ownerId, r.id);
+    const detail = await bookingDetail(database.query, actor.ownerId, r.id);
     if (detail) events.push(bookingEvent(detail, locale, link, false));
   }
   return calendarText(events, { method: 'PUBLISH', name: bookingTexts[locale].feedName });

@@ -1,7 +1,7 @@
 /**
- * Class life (R-35, R-36, R-40, R-41): the queries and rules behind the routes — the class's students,
- * the year's topic plan, the live items of the class hour's agenda, the election's count with its tie
- * rule, and the weeks the duty rota fills.
+ * Class life (R-35, R-36, R-40, R-41): the rules behind the routes — the year's topic plan, the school
+ * year's span and weeks, the class's tests and events ahead, the election's count with its tie rule, and
+ * the weeks the duty rota fills. The statements are in queries/.
  */
 import { randomInt } from 'node:crypto';
 import type { Database, QueryFn } from '../../core/db/client.js';
@@ -11,21 +11,6 @@ import { assessmentsForBasisGroup } from '../assessmentPlan/index.js';
 import { classHourTopics } from './schemas.js';
 
 export type Topic = (typeof classHourTopics)[number];
-export interface Member { studentId: string; givenName: string; familyName: string }
-
-const byName = new Intl.Collator('nb');
-
-/** The class's current students on `day`, by name. */
-export async function classMembers(q: QueryFn, ownerId: string, basisGroupId: string, day: string): Promise<Member[]> {
-  const rows = await q<{ student_id: string; given_name: string; family_name: string }>(
-    `select s.id as student_id, p.given_name, p.family_name from enrolment e
-     join student s on s.owner_id = e.owner_id and s.id = e.student_id
-     join person p on p.owner_id = s.owner_id and p.id = s.person_id
-     where e.owner_id = $1 and e.basis_group_id = $2 and e.starts_on <= $3::date and (e.ends_on is null or e.ends_on > $3::date)`,
-    [ownerId, basisGroupId, day]);
-  return rows.map((r) => ({ studentId: r.student_id, givenName: r.given_name, familyName: r.family_name }))
-    .sort((a, b) => byName.compare(a.familyName, b.familyName) || byName.compare(a.givenName, b.givenName));
-}
 
 export const isoWeekLabel = (monday: string) => { const w = isoWeek(monday); return `${w.year}-W${String(w.week).padStart(2, '0')}`; };
 export const weekNumber = (monday: string) => isoWeek(monday).week;
@@ -58,16 +43,6 @@ export function schoolYearWeeks(span: SchoolYearSpan): string[] {
   const out: string[] = [];
   for (let m = weekStart(span.startsOn); m <= span.endsOn; m = addDays(m, 7)) out.push(m);
   return out;
-}
-
-/** R-20 in the class hour: how many of the class have undocumented absence this week, and how many were checked. */
-export async function absenceThisWeek(q: QueryFn, ownerId: string, studentIds: string[], monday: string): Promise<{ withUndocumented: number; checked: number }> {
-  const [row] = await q<{ undocumented: string; checked: string }>(
-    `select (select count(distinct a.student_id) from absence a where a.owner_id = $1 and a.student_id = any($2::uuid[])
-               and a.day between $3::date and $3::date + 6 and a.reason <> 'schoolHealthService' and a.documented_on is null) as undocumented,
-            (select count(*) from weekly_check w where w.owner_id = $1 and w.student_id = any($2::uuid[]) and w.week_start = $3::date) as checked`,
-    [ownerId, studentIds, monday]);
-  return { withUndocumented: Number(row?.undocumented ?? 0), checked: Number(row?.checked ?? 0) };
 }
 
 export interface Upcoming { date: string; kind: string; title: string; subject: string | null }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import { describeReason } from '../../core/policy/reasons.js';
+import { basisGroupsOfSchools } from './queries.js';
 
 const listSchema = z.object({
   groups: z.array(z.object({
@@ -12,11 +13,6 @@ const listSchema = z.object({
     studentCount: z.number(), reason: z.string(),
   })),
 });
-
-interface Row {
-  id: string; name: string; level: string; school_id: string; school_name: string; department_id: string | null;
-  department_name: string | null; student_count: number;
-}
 
 export async function classListRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/api/basis-groups', {
@@ -26,16 +22,7 @@ export async function classListRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req);
     const schoolIds = actor.staff.map((s) => s.schoolId);
     if (schoolIds.length === 0) return { groups: [] };
-    const rows = await app.database.query<Row>(
-      `select bg.id, bg.name, bg.level, bg.school_id, sc.name as school_name, bg.department_id, d.name as department_name,
-              (select count(*)::int from enrolment e where e.owner_id = bg.owner_id and e.basis_group_id = bg.id
-                 and e.starts_on <= $3::date and (e.ends_on is null or e.ends_on > $3::date)) as student_count
-       from basis_group bg join school sc on sc.owner_id = bg.owner_id and sc.id = bg.school_id
-       left join department d on d.owner_id = bg.owner_id and d.id = bg.department_id
-       where bg.owner_id = $1 and bg.school_id = any($2::uuid[])
-       order by bg.level, bg.name`,
-      [actor.ownerId, schoolIds, req.today],
-    );
+    const rows = await basisGroupsOfSchools(app.database.query, actor.ownerId, schoolIds, req.today);
     const groups = [];
     for (const r of rows) {
       const d = can(actor, 'basisGroup.readOverview', {

@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
-import { loadGroupStudents } from '../../core/policy/facts.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import { ageOn, isAdult } from '../../core/time.js';
 import { accessSchema } from '../../core/http/schemas.js';
+import { classOverviewStudents } from './queries.js';
 
 const overviewSchema = z.object({
   group: z.object({ id: z.string(), name: z.string(), level: z.string(), schoolName: z.string() }),
@@ -22,11 +22,6 @@ const overviewSchema = z.object({
   })),
 });
 
-interface Row {
-  id: string; given_name: string; family_name: string; birth_date: string | null; status: 'active' | 'changed' | 'left';
-  minority_language: boolean; accommodation_need: boolean; last_contact_on: string | null; level: string;
-}
-
 const byName = new Intl.Collator('nb');
 
 export async function classRoutes(app: FastifyInstance): Promise<void> {
@@ -37,15 +32,9 @@ export async function classRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req);
     const group = req.group!;
     const { database } = app;
-    const students = await loadGroupStudents(database, actor.ownerId, { kind: 'basis', id: group.basisGroupId }, req.today, {
-      columns: `, p.given_name, p.family_name, s.status, s.minority_language, s.level,
-        (select count(*) from accommodation_need a where a.owner_id = s.owner_id and a.student_id = s.id) > 0 as accommodation_need,
-        (select max(c.occurred_on)::text from contact_log_entry c where c.owner_id = s.owner_id and c.student_id = s.id
-           and (c.visibility in ('staff', 'contactTeacherAndLeaders') or c.author_person_id = $4)) as last_contact_on`,
-      params: [actor.personId],
-    });
+    const students = await classOverviewStudents(database, actor.ownerId, group.basisGroupId, req.today, actor.personId);
     // the group decision lets the caller in; each student is still decided on its own
-    const decided = students.map(({ facts: s, row }) => ({ s, row: row as unknown as Row, d: can(actor, 'student.read', { type: 'student', student: s }, req.today) }))
+    const decided = students.map(({ facts: s, row }) => ({ s, row, d: can(actor, 'student.read', { type: 'student', student: s }, req.today) }))
       .filter((x) => x.d.allow);
     decided.sort((a, b) => byName.compare(a.row.family_name, b.row.family_name) || byName.compare(a.row.given_name, b.row.given_name));
     await writeAudit(database, decided.map(({ s, d }) =>

@@ -7,6 +7,7 @@ import { accessOf, requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import { loadGroupStudents } from '../../core/policy/facts.js';
 import { accessSchema } from '../../core/http/schemas.js';
+import { teachingGroupStudentRows } from './queries.js';
 
 const studentsSchema = z.object({
   group: z.object({ id: z.string(), name: z.string(), subjectCode: z.string(), subjectName: z.string(), schoolName: z.string() }),
@@ -30,13 +31,7 @@ export async function teachingGroupRoutes(app: FastifyInstance): Promise<void> {
       const d = can(actor, 'student.read', { type: 'student', student: s }, req.today);
       return d.allow ? [{ s, d, sensitive: can(actor, 'student.readSensitive', { type: 'student', student: s }, req.today).allow }] : [];
     });
-    const rows = decided.length === 0 ? [] : await app.database.query<{ id: string; given_name: string; family_name: string; accommodation_need: boolean }>(
-      `select s.id, p.given_name, p.family_name,
-              (select count(*) from accommodation_need a where a.owner_id = s.owner_id and a.student_id = s.id) > 0 as accommodation_need
-       from student s join person p on p.owner_id = s.owner_id and p.id = s.person_id
-       where s.owner_id = $1 and s.id = any($2::uuid[]) order by p.family_name, p.given_name`,
-      [actor.ownerId, decided.map((x) => x.s.studentId)],
-    );
+    const rows = decided.length === 0 ? [] : await teachingGroupStudentRows(app.database.query, actor.ownerId, decided.map((x) => x.s.studentId));
     const byId = new Map(decided.map((x) => [x.s.studentId, x]));
     await writeAudit(app.database, decided.map(({ s, d }) =>
       studentEntry(actor, 'teachingGroup.readStudents', s.studentId, d.reason, { resourceType: 'teachingGroup', resourceId: group.teachingGroupId })));

@@ -1,11 +1,11 @@
 /** What the conduct views share: the class's or group's students who get conduct grades, audit, the term and the grades set. */
 import type { FastifyInstance } from 'fastify';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
-import type { ConductGrade } from './tables.js';
 import type { Level } from '../../core/db/tables.js';
 import { can } from '../../core/policy/can.js';
 import { loadGroupStudents } from '../../core/policy/facts.js';
 import type { Action, Actor, Reason, StudentFacts } from '../../core/policy/types.js';
+import { conductGrades } from './queries.js';
 import { hasConductGrade, type TermFacts } from './service.js';
 
 const byName = new Intl.Collator('nb');
@@ -33,11 +33,7 @@ export const iso = (v: string | Date): string => new Date(v).toISOString();
 export const yearStart = (term: TermFacts): string => term.schoolYearStartsOn;
 
 export async function gradesOf(q: FastifyInstance['database']['query'], ownerId: string, termId: string, ids: readonly string[]) {
-  const rows = await q<{ student_id: string; order: ConductGrade; behaviour: ConductGrade; reasons: string | null; measure_id: string | null; set_at: string; set_by: string }>(
-    `select g.student_id, g."order", g.behaviour, g.reasons, g.measure_id, g.set_at, p.given_name || ' ' || p.family_name as set_by
-     from conduct_grade g join person p on p.owner_id = g.owner_id and p.id = g.set_by_person_id
-     where g.owner_id = $1 and g.term_id = $2 and g.student_id = any($3::uuid[])`,
-    [ownerId, termId, ids]);
+  const rows = await conductGrades(q, ownerId, termId, ids);
   return new Map(rows.map((g) => [g.student_id, { order: g.order, behaviour: g.behaviour, reasons: g.reasons, measureId: g.measure_id, setAt: iso(g.set_at), setBy: g.set_by }]));
 }
 

@@ -13,6 +13,7 @@ import { t, type MessageKey } from '../../core/i18n/messages.js';
 import { percentOf, subjectStats, subjectStatus, yearContext } from '../absence/index.js';
 import { sentWarnings } from '../warnings/index.js';
 import { auditGroup, conductStudents, gradesOf, termView } from './groups.js';
+import { inputGrades, latestLimitDecisions, ownerSubjects, termIdsOfYear } from './queries.js';
 import { preparationSchema, termQuery } from './schemas.js';
 import { termFor } from './service.js';
 
@@ -32,17 +33,13 @@ async function build(app: FastifyInstance, req: FastifyRequest, termId: string |
   const ctx = await yearContext(q, actor.ownerId, req.today);
   const [stats, decisions, warnings, inputs, grades, subjects] = await Promise.all([
     subjectStats(q, actor.ownerId, ctx.calendar, req.today, ids),
-    q<{ student_id: string; subject_id: string; granted: boolean; limit_percent: number | null }>(
-      `select distinct on (student_id, subject_id) student_id, subject_id, granted, limit_percent from absence_limit_decision
-       where owner_id = $1 and school_year_id = $2 and student_id = any($3::uuid[]) order by student_id, subject_id, decided_at desc`,
-      [actor.ownerId, ctx.year.id, ids]),
+    latestLimitDecisions(q, actor.ownerId, ctx.year.id, ids),
     sentWarnings(q, actor.ownerId, ids),
-    q<{ student_id: string; order: ConductGrade; behaviour: ConductGrade }>(
-      'select student_id, "order", behaviour from conduct_input where owner_id = $1 and term_id = $2 and student_id = any($3::uuid[])', [actor.ownerId, term.id, ids]),
+    inputGrades(q, actor.ownerId, term.id, ids),
     gradesOf(q, actor.ownerId, term.id, ids),
-    q<{ id: string; code: string; name: string }>('select id, code, name from subject where owner_id = $1', [actor.ownerId]),
+    ownerSubjects(q, actor.ownerId),
   ]);
-  const termsOfYear = new Set((await q<{ id: string }>('select id from term where owner_id = $1 and school_year_id = $2', [actor.ownerId, term.schoolYearId])).map((x) => x.id));
+  const termsOfYear = await termIdsOfYear(q, actor.ownerId, term.schoolYearId);
   const subjectOf = new Map(subjects.map((s) => [s.id, s]));
   const live = warnings.filter((w) => !w.withdrawn && termsOfYear.has(w.termId));
   await auditGroup(app, actor, 'basisGroup.readGradePreparation', students, req.decision!.reason, { type: 'basisGroup', id: group.basisGroupId });

@@ -19,7 +19,11 @@ import {
   conflictListSchema, conflictParams, conflictSchema, createBody, noteBody, noteParams, searchQuery, searchSchema, statusBody, stepBody,
   studentConflictsSchema,
 } from './schemas.js';
-import { conflictRows, conflictView, involvedFor, involvedRows, scopeOf, type Scope } from './service.js';
+import {
+  conflictById, conflictsOfSchool, conflictsOfStudent, insertConflict, insertInvolvedStudents, insertStep, involvedRows, saveConflictStatus, saveStudentNote,
+  studentsMatching, type ConflictRow,
+} from './queries.js';
+import { conflictView, involvedFor, scopeOf, type Scope } from './service.js';
 
 const tags = ['conflicts'];
 
@@ -28,10 +32,9 @@ async function auditSeen(app: FastifyInstance, actor: Actor, action: Action, con
     .map(([studentId, reason]) => studentEntry(actor, action, studentId, reason, { resourceType: 'conflict', resourceId: conflictId })));
 }
 
-/** Conflicts given by id, each decided on its own; the ones the actor may not read are left out. */
-async function visibleSummaries(app: FastifyInstance, actor: Actor, where: string, params: unknown[], today: string) {
+/** The conflicts, each decided on its own; the ones the actor may not read are left out. */
+async function visibleSummaries(app: FastifyInstance, actor: Actor, rows: readonly ConflictRow[], today: string) {
   const q = app.database.query;
-  const rows = await conflictRows(q, actor.ownerId, where, params);
   const involved = await involvedRows(q, actor.ownerId, rows.map((r) => r.id));
   const facts = await loadStudentsFacts(app.database, actor.ownerId, [...new Set(involved.map((i) => i.student_id))], today);
   return rows.flatMap((r) => {
@@ -59,7 +62,7 @@ export async function conflictRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'The conflicts between students the caller may see, newest first (other classes\' students by class only)', response: { 200: conflictListSchema } },
   }, async (req) => {
     const actor = requireActor(req);
-    const list = await visibleSummaries(app, actor, 'c.school_id = $2', [actor.staff[0]!.schoolId], req.today);
+    const list = await visibleSummaries(app, actor, await conflictsOfSchool(q, actor.ownerId, actor.staff[0]!.schoolId), req.today);
     for (const x of list) await auditSeen(app, actor, 'conflict.list', x.summary.id, x.scope);
     return { access: accessOf(req), today: req.today, conflicts: list.map((x) => x.summary) };
   });
@@ -71,15 +74,7 @@ export async function conflictRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     const words = req.query.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 4);
-    const rows = await q<{ id: string; given_name: string; family_name: string; group_name: string | null }>(
-      `select s.id, p.given_name, p.family_name,
-         (select bg.name from enrolment e join basis_group bg on bg.owner_id = e.owner_id and bg.id = e.basis_group_id
-          where e.owner_id = s.owner_id and e.student_id = s.id and e.starts_on <= $3::date and (e.ends_on is null or e.ends_on > $3::date) limit 1) as group_name
-       from student s join person p on p.owner_id = s.owner_id and p.id = s.person_id
-       where s.owner_id = $1 and s.school_id = $2 and s.status = 'active'
-         and (select bool_and(lower(p.given_name || ' ' || p.family_name) like '%' || w || '%') from unnest($4::text[]) w)
-       order by p.family_name, p.given_name limit 10`,
-      [actor.ownerId, actor.staff[0]!.schoolId, req.today, words]);
+    const rows = await studentsMatching(q, actor.ownerId, actor.staff[0]!.schoolId, req.today, words);
     return { students: rows.map((x) => ({ studentId: x.id, givenName: x.given_name, familyName: x.family_name, groupName: x.group_name })) };
   });
 
@@ -107,10 +102,8 @@ export async function conflictRoutes(app: FastifyInstance): Promise<void> {
     });
     const id = randomUUID();
     await app.database.transaction(async (tx) => {
-      await tx('insert into conflict (owner_id, id, school_id, occurred_on, description, recorded_by_person_id) values ($1, $2, $3, $4, $5, $6)',
-        [actor.ownerId, id, schoolId, b.occurredOn, b.description, actor.personId]);
-      await tx(`insert into conflict_student (owner_id, conflict_id, student_id, note) select $1, $2, * from unnest($3::uuid[], $4::text[])`,
-        [actor.ownerId, id, ids, b.students.map((s) => s.note ?? '')]);
+      await insertConflict(tx, actor.ownerId, id, schoolId, b, actor.personId);
+      await insertInvolvedStudents(tx, actor.ownerId, id, ids, b.students.map((s) => s.note ?? ''));
     });
     const c = (await loadConflictFacts(app.database, actor.ownerId, id, req.today))!;
     const decision = can(actor, 'conflict.read', { type: 'conflict', conflict: c }, req.today);
@@ -142,8 +135,7 @@ export async function conflictRoutes(app: FastifyInstance): Promise<void> {
     const studentId = b.studentId ?? null;
     if (studentId && !c.students.some((s) => s.studentId === studentId)) throw badField('studentId', 'conflict.notInvolved');
     if (studentId && !scope.known.has(studentId)) throw badField('studentId', 'conflict.studentNotYours');
-    await q('insert into conflict_step (owner_id, id, conflict_id, student_id, taken_on, description, recorded_by_person_id) values ($1, $2, $3, $4, $5, $6, $7)',
-      [actor.ownerId, randomUUID(), c.conflictId, studentId, b.takenOn, b.description, actor.personId]);
+    await insertStep(q, actor.ownerId, c.conflictId, { studentId, takenOn: b.takenOn, description: b.description }, actor.personId);
     await auditSeen(app, actor, 'conflict.update', c.conflictId, scope, studentId ? [studentId] : undefined);
     return conflictView(q, actor, c, scope, accessOf(req), req.today);
   });
@@ -157,12 +149,12 @@ export async function conflictRoutes(app: FastifyInstance): Promise<void> {
     const scope = scopeFor(req);
     const { status } = req.body;
     const resolvedOn = req.body.resolvedOn ?? null;
-    const [row] = await conflictRows(q, actor.ownerId, 'c.id = $2', [c.conflictId]);
+    const row = await conflictById(q, actor.ownerId, c.conflictId);
     if (status === 'resolved' && !resolvedOn) throw badField('resolvedOn', 'conflict.resolvedOnRequired');
     if (status === 'open' && resolvedOn) throw badField('resolvedOn', 'conflict.resolvedOnNotAllowed');
     if (resolvedOn && resolvedOn > req.today) throw badField('resolvedOn', 'conflict.inFuture', { today: req.today });
     if (resolvedOn && resolvedOn < row!.occurred_on) throw badField('resolvedOn', 'conflict.resolvedBeforeOccurred', { occurredOn: row!.occurred_on });
-    await q('update conflict set status = $3, resolved_on = $4 where owner_id = $1 and id = $2', [actor.ownerId, c.conflictId, status, resolvedOn]);
+    await saveConflictStatus(q, actor.ownerId, c.conflictId, status, resolvedOn);
     await auditSeen(app, actor, 'conflict.update', c.conflictId, scope);
     return conflictView(q, actor, c, scope, accessOf(req), req.today);
   });
@@ -177,7 +169,7 @@ export async function conflictRoutes(app: FastifyInstance): Promise<void> {
     const { studentId } = req.params;
     if (!c.students.some((s) => s.studentId === studentId)) throw badField('studentId', 'conflict.notInvolved');
     if (!scope.known.has(studentId)) throw badField('studentId', 'conflict.studentNotYours');
-    await q('update conflict_student set note = $4 where owner_id = $1 and conflict_id = $2 and student_id = $3', [actor.ownerId, c.conflictId, studentId, req.body.note]);
+    await saveStudentNote(q, actor.ownerId, c.conflictId, studentId, req.body.note);
     await auditSeen(app, actor, 'conflict.update', c.conflictId, scope, [studentId]);
     return conflictView(q, actor, c, scope, accessOf(req), req.today);
   });
@@ -188,8 +180,7 @@ export async function conflictRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     const s = req.student!;
-    const list = await visibleSummaries(app, actor,
-      'c.id in (select conflict_id from conflict_student where owner_id = $1 and student_id = $2)', [s.studentId], req.today);
+    const list = await visibleSummaries(app, actor, await conflictsOfStudent(q, actor.ownerId, s.studentId), req.today);
     // the student's own read is audited by the access hook; others named in the list are audited here
     for (const x of list) await auditSeen(app, actor, 'conflict.list', x.summary.id, x.scope, [...x.scope.known.keys()].filter((id) => id !== s.studentId));
     return { access: accessOf(req), today: req.today, conflicts: list.map((x) => x.summary) };

@@ -9,6 +9,7 @@ import type { QueryFn } from '../../core/db/client.js';
 import { can, relationshipsTo } from '../../core/policy/can.js';
 import type { Actor, Reason, StudentFacts } from '../../core/policy/types.js';
 import type { ConflictFacts } from './policy.js';
+import { conflictById, conflictSteps, involvedRows, type InvolvedRow } from './queries.js';
 import type { ConflictView } from './schemas.js';
 
 const LEADERS = new Set(['departmentHead', 'principal', 'counsellor']);
@@ -32,26 +33,6 @@ export function scopeOf(actor: Actor, c: ConflictFacts, today: string, reason: R
   return { full, known };
 }
 
-interface ConflictRow { id: string; occurred_on: string; description: string; status: 'open' | 'resolved'; resolved_on: string | null; recorded_by: string; recorded_by_person_id: string }
-interface InvolvedRow { conflict_id: string; student_id: string; note: string; given_name: string; family_name: string }
-
-export async function conflictRows(q: QueryFn, ownerId: string, where: string, params: unknown[]): Promise<ConflictRow[]> {
-  return q<ConflictRow>(
-    `select c.id, c.occurred_on::text as occurred_on, c.description, c.status, c.resolved_on::text as resolved_on, c.recorded_by_person_id,
-       p.given_name || ' ' || p.family_name as recorded_by
-     from conflict c join person p on p.owner_id = c.owner_id and p.id = c.recorded_by_person_id
-     where c.owner_id = $1 and ${where} order by c.occurred_on desc, c.recorded_at desc`, [ownerId, ...params]);
-}
-
-export async function involvedRows(q: QueryFn, ownerId: string, conflictIds: string[]): Promise<InvolvedRow[]> {
-  if (conflictIds.length === 0) return [];
-  return q<InvolvedRow>(
-    `select cs.conflict_id, cs.student_id, cs.note, p.given_name, p.family_name
-     from conflict_student cs join student s on s.owner_id = cs.owner_id and s.id = cs.student_id
-     join person p on p.owner_id = s.owner_id and p.id = s.person_id
-     where cs.owner_id = $1 and cs.conflict_id = any($2::uuid[])`, [ownerId, conflictIds]);
-}
-
 /** The involved students as this viewer may see them: the known ones by name first, then the others by class only. */
 export function involvedFor(scope: Scope, facts: StudentFacts[], rows: InvolvedRow[]): ConflictView['students'] {
   const byId = new Map(rows.map((r) => [r.student_id, r]));
@@ -67,13 +48,10 @@ export function involvedFor(scope: Scope, facts: StudentFacts[], rows: InvolvedR
 }
 
 export async function conflictView(q: QueryFn, actor: Actor, c: ConflictFacts, scope: Scope, access: ConflictView['access'], today: string): Promise<ConflictView> {
-  const [[row], involved, steps] = await Promise.all([
-    conflictRows(q, actor.ownerId, 'c.id = $2', [c.conflictId]),
+  const [row, involved, steps] = await Promise.all([
+    conflictById(q, actor.ownerId, c.conflictId),
     involvedRows(q, actor.ownerId, [c.conflictId]),
-    q<{ id: string; taken_on: string; description: string; student_id: string | null; recorded_by: string }>(
-      `select st.id, st.taken_on::text as taken_on, st.description, st.student_id, p.given_name || ' ' || p.family_name as recorded_by
-       from conflict_step st join person p on p.owner_id = st.owner_id and p.id = st.recorded_by_person_id
-       where st.owner_id = $1 and st.conflict_id = $2 order by st.taken_on, st.recorded_at`, [actor.ownerId, c.conflictId]),
+    conflictSteps(q, actor.ownerId, c.conflictId),
   ]);
   return {
     access,

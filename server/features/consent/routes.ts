@@ -11,6 +11,9 @@ import { requireActor } from '../../core/http/access.js';
 import { isAdult } from '../../core/time.js';
 import type { StudentFacts } from '../../core/policy/types.js';
 import type { Database } from '../../core/db/client.js';
+import {
+  grantConsent, guardianConsents, insertInformationDecision, revokeInformationDecisions, withdrawConsent,
+} from './queries.js';
 
 const consentsSchema = z.object({
   isAdult: z.boolean(),
@@ -21,14 +24,7 @@ const consentsSchema = z.object({
 });
 
 async function consents(database: Database, s: StudentFacts, today: string): Promise<z.infer<typeof consentsSchema>> {
-  const rows = await database.query<{ person_id: string; name: string; granted_at: Date | null; withdrawn_at: Date | null }>(
-    `select g.guardian_person_id as person_id, p.given_name || ' ' || p.family_name as name, c.granted_at, c.withdrawn_at
-     from guardianship g join person p on p.owner_id = g.owner_id and p.id = g.guardian_person_id
-     left join lateral (select granted_at, withdrawn_at from consent c where c.owner_id = g.owner_id and c.student_id = g.student_id
-        and c.guardian_person_id = g.guardian_person_id order by c.granted_at desc limit 1) c on true
-     where g.owner_id = $1 and g.student_id = $2 order by p.family_name, p.given_name`,
-    [s.ownerId, s.studentId],
-  );
+  const rows = await guardianConsents(database.query, s.ownerId, s.studentId);
   return {
     isAdult: isAdult(s.birthDate, today),
     guardians: rows.map((r) => ({
@@ -61,16 +57,8 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     const s = req.student!;
     if (!isAdult(s.birthDate, req.today)) throw new HttpError(400, 'error.notAdult', {}, [{ field: 'granted', key: 'field.invalid' }]);
     if (!s.guardianships.some((g) => g.guardianPersonId === req.params.guardianPersonId)) throw new HttpError(404, 'error.notGuardian');
-    if (req.body.granted) {
-      await database.query(
-        `insert into consent (owner_id, id, student_id, guardian_person_id)
-         select $1, $2, $3, $4 where not exists (select 1 from consent where owner_id = $1 and student_id = $3 and guardian_person_id = $4 and withdrawn_at is null)`,
-        [s.ownerId, randomUUID(), s.studentId, req.params.guardianPersonId]);
-    } else {
-      await database.query(
-        'update consent set withdrawn_at = now() where owner_id = $1 and student_id = $2 and guardian_person_id = $3 and withdrawn_at is null',
-        [s.ownerId, s.studentId, req.params.guardianPersonId]);
-    }
+    if (req.body.granted) await grantConsent(database.query, s.ownerId, s.studentId, req.params.guardianPersonId);
+    else await withdrawConsent(database.query, s.ownerId, s.studentId, req.params.guardianPersonId);
     return consents(database, s, req.today);
   });
 
@@ -90,11 +78,10 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     if (g.parentalResponsibility) throw new HttpError(400, 'error.badRequest', {}, [{ field: 'guardianshipId', key: 'field.invalid' }]);
     const id = randomUUID();
     // a new decision replaces the one in force
-    await database.query('update information_decision set revoked_at = now() where owner_id = $1 and guardianship_id = $2 and revoked_at is null', [s.ownerId, g.guardianshipId]);
-    const [row] = await database.query<{ decided_at: Date }>(
-      `insert into information_decision (owner_id, id, guardianship_id, granted, reason, decided_by_person_id)
-       values ($1, $2, $3, $4, $5, $6) returning decided_at`,
-      [s.ownerId, id, g.guardianshipId, req.body.granted, req.body.reason, actor.personId]);
-    return reply.status(201).send({ id, granted: req.body.granted, decidedAt: new Date(row!.decided_at).toISOString() });
+    await revokeInformationDecisions(database.query, s.ownerId, g.guardianshipId);
+    const decidedAt = await insertInformationDecision(database.query, {
+      ownerId: s.ownerId, id, guardianshipId: g.guardianshipId, granted: req.body.granted, reason: req.body.reason, decidedByPersonId: actor.personId,
+    });
+    return reply.status(201).send({ id, granted: req.body.granted, decidedAt: new Date(decidedAt).toISOString() });
   });
 }

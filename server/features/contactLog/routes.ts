@@ -8,6 +8,7 @@ import { HttpError } from '../../core/http/errors.js';
 import { requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import type { Actor, StudentFacts } from '../../core/policy/types.js';
+import { contactLogEntries, contactLogEntryOf, correctContactLogEntry, insertContactLogEntry, type EntryRow } from './queries.js';
 
 const channels = ['phone', 'email', 'letter', 'meeting', 'message'] as const;
 
@@ -29,16 +30,7 @@ const patchBody = z.strictObject(fields).partial();
 const params = z.object({ studentId: z.uuid() });
 const entryParams = params.extend({ entryId: z.uuid() });
 
-interface Row {
-  id: string; occurred_on: string; channel: Entry['channel']; summary: string; visibility: Entry['visibility'];
-  author_person_id: string; author_name: string; created_at: Date; updated_at: Date;
-}
-
-const SELECT = `select c.id, c.occurred_on::text as occurred_on, c.channel, c.summary, c.visibility, c.author_person_id,
-  p.given_name || ' ' || p.family_name as author_name, c.created_at, c.updated_at
-  from contact_log_entry c join person p on p.owner_id = c.owner_id and p.id = c.author_person_id`;
-
-function toEntry(r: Row, canEdit: boolean): Entry {
+function toEntry(r: EntryRow, canEdit: boolean): Entry {
   return {
     id: r.id, occurredOn: r.occurred_on, channel: r.channel, summary: r.summary, visibility: r.visibility,
     author: { personId: r.author_person_id, name: r.author_name },
@@ -54,10 +46,14 @@ function notInFuture(req: FastifyRequest, day: string | undefined): void {
 }
 
 async function loadVisible(app: FastifyInstance, actor: Actor, student: StudentFacts, today: string, entryId?: string): Promise<Entry[]> {
-  const rows = await app.database.query<Row>(
-    `${SELECT} where c.owner_id = $1 and c.student_id = $2 ${entryId ? 'and c.id = $3' : ''} order by c.occurred_on desc, c.created_at desc`,
-    entryId ? [actor.ownerId, student.studentId, entryId] : [actor.ownerId, student.studentId],
-  );
+  const q = app.database.query;
+  let rows: EntryRow[];
+  if (entryId) {
+    const row = await contactLogEntryOf(q, actor.ownerId, student.studentId, entryId);
+    rows = row ? [row] : [];
+  } else {
+    rows = await contactLogEntries(q, actor.ownerId, student.studentId);
+  }
   return rows
     .filter((r) => can(actor, 'record.read', record(r, student), today).allow)
     .map((r) => toEntry(r, can(actor, 'record.edit', record(r, student), today).allow));
@@ -78,11 +74,10 @@ export async function contactLogRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireActor(req);
     notInFuture(req, req.body.occurredOn);
     const id = randomUUID();
-    await app.database.query(
-      `insert into contact_log_entry (owner_id, id, student_id, author_person_id, occurred_on, channel, summary, visibility, updated_by_person_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $4)`,
-      [actor.ownerId, id, req.student!.studentId, actor.personId, req.body.occurredOn, req.body.channel, req.body.summary, req.body.visibility],
-    );
+    await insertContactLogEntry(app.database.query, {
+      ownerId: actor.ownerId, id, studentId: req.student!.studentId, authorPersonId: actor.personId,
+      occurredOn: req.body.occurredOn, channel: req.body.channel, summary: req.body.summary, visibility: req.body.visibility,
+    });
     const [entry] = await loadVisible(app, actor, req.student!, req.today, id);
     return reply.status(201).send(entry!);
   });
@@ -93,17 +88,15 @@ export async function contactLogRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     const student = req.student!;
-    const [row] = await app.database.query<Row>(`${SELECT} where c.owner_id = $1 and c.student_id = $2 and c.id = $3`, [actor.ownerId, student.studentId, req.params.entryId]);
+    const row = await contactLogEntryOf(app.database.query, actor.ownerId, student.studentId, req.params.entryId);
     if (!row || !can(actor, 'record.read', record(row, student), req.today).allow) throw new HttpError(404, 'error.notFound');
     if (!can(actor, 'record.edit', record(row, student), req.today).allow) throw new HttpError(403, 'error.forbidden');
     notInFuture(req, req.body.occurredOn);
     const b = req.body;
-    await app.database.query(
-      `update contact_log_entry set occurred_on = coalesce($4::date, occurred_on), channel = coalesce($5, channel),
-         summary = coalesce($6, summary), visibility = coalesce($7, visibility), updated_at = now(), updated_by_person_id = $8
-       where owner_id = $1 and student_id = $2 and id = $3`,
-      [actor.ownerId, student.studentId, row.id, b.occurredOn ?? null, b.channel ?? null, b.summary ?? null, b.visibility ?? null, actor.personId],
-    );
+    await correctContactLogEntry(app.database.query, actor.ownerId, student.studentId, row.id, {
+      occurredOn: b.occurredOn ?? null, channel: b.channel ?? null, summary: b.summary ?? null, visibility: b.visibility ?? null,
+      updatedByPersonId: actor.personId,
+    });
     const [entry] = await loadVisible(app, actor, student, req.today, row.id);
     return entry!;
   });

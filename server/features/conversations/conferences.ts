@@ -3,7 +3,6 @@
  * (parental responsibility; a parent without it only after a decision to inform; an adult student's
  * guardians only with consent), that they were told of the right, and who declined.
  */
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,14 +10,16 @@ import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
-import { loadGroupStudents } from '../../core/policy/facts.js';
 import { guardianInsight } from '../../core/policy/guardianInsight.js';
 import type { StudentFacts } from '../../core/policy/types.js';
 import { ageOn, isAdult } from '../../core/time.js';
 import { studentParams } from '../../core/http/schemas.js';
 import { loadPlan } from './planData.js';
 import { conferencesSchema, myConferenceOfferSchema, offerBody } from './schemas.js';
-import { schoolYearOn } from './service.js';
+import {
+  classConferenceStudents, conferenceOfferTo, conferenceOffersOf, declineGuardianConference, offerGuardianConference, personNames,
+} from './queries/conferences.js';
+import { schoolYearOn } from './queries/conversations.js';
 
 const byName = new Intl.Collator('nb');
 
@@ -28,8 +29,6 @@ export function conferenceGuardians(s: StudentFacts, today: string) {
     .map((g) => ({ g, insight: guardianInsight(s, g.guardianPersonId, today) }))
     .filter((x) => x.insight.insight);
 }
-
-interface OfferRow { student_id: string; guardian_person_id: string; offered_at: Date; told_of_right: boolean; declined_at: Date | null }
 
 export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -44,21 +43,10 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
     const plan = await loadPlan(q, actor.ownerId, group.schoolId, req.today);
     if (!plan) throw new HttpError(404, 'error.noSchoolYear');
     const deadline = plan.windows.filter((w) => w.kind === 'guardian').map((w) => w.closesOn).sort()[0] ?? null;
-    const students = await loadGroupStudents(app.database, actor.ownerId, { kind: 'basis', id: group.basisGroupId }, req.today, {
-      columns: `, p.given_name, p.family_name,
-        (select json_agg(json_build_object('held', c.held_at is not null)) from conversation c where c.owner_id = s.owner_id and c.student_id = s.id
-           and c.school_year_id = $4 and c.kind = 'guardian' and c.cancelled_at is null) as guardian_conversations`,
-      params: [plan.schoolYear.id],
-    });
+    const students = await classConferenceStudents(app.database, actor.ownerId, group.basisGroupId, req.today, plan.schoolYear.id);
     const decided = students.map(({ facts, row }) => ({ facts, row, d: can(actor, 'student.read', { type: 'student', student: facts }, req.today) })).filter((x) => x.d.allow);
-    const offers = await q<OfferRow>(
-      'select student_id, guardian_person_id, offered_at, told_of_right, declined_at from guardian_conference_offer where owner_id = $1 and school_year_id = $2 and student_id = any($3::uuid[])',
-      [actor.ownerId, plan.schoolYear.id, decided.map((x) => x.facts.studentId)],
-    );
-    const names = await q<{ id: string; name: string }>(
-      `select id, given_name || ' ' || family_name as name from person where owner_id = $1 and id = any($2::uuid[])`,
-      [actor.ownerId, decided.flatMap((x) => x.facts.guardianships.map((g) => g.guardianPersonId))],
-    );
+    const offers = await conferenceOffersOf(q, actor.ownerId, plan.schoolYear.id, decided.map((x) => x.facts.studentId));
+    const names = await personNames(q, actor.ownerId, decided.flatMap((x) => x.facts.guardianships.map((g) => g.guardianPersonId)));
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
     await writeAudit(app.database, decided.map(({ facts, d }) =>
       studentEntry(actor, 'basisGroup.readGuardianConferences', facts.studentId, d.reason, { resourceType: 'basisGroup', resourceId: group.basisGroupId })));
@@ -71,7 +59,7 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
           declinedAt: o?.declined_at ? new Date(o.declined_at).toISOString() : null,
         };
       });
-      const conversations = (row.guardian_conversations as { held: boolean }[] | null) ?? [];
+      const conversations = row.guardian_conversations ?? [];
       const offered = guardians.filter((g) => g.offeredAt);
       const status = guardians.length === 0 ? 'notApplicable' as const
         : conversations.some((c) => c.held) ? 'held' as const
@@ -80,7 +68,7 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
               : offered.length ? 'offered' as const : 'notOffered' as const;
       const age = facts.birthDate ? ageOn(facts.birthDate, req.today) : null;
       return {
-        studentId: facts.studentId, name: `${row.given_name as string} ${row.family_name as string}`, age, isAdult: isAdult(facts.birthDate, req.today),
+        studentId: facts.studentId, name: `${row.given_name} ${row.family_name}`, age, isAdult: isAdult(facts.birthDate, req.today),
         status, studentMayTakePart: age === null || age >= 12, guardians,
         notOfferedByDeadline: status === 'notOffered' && deadline !== null && req.today > deadline,
       };
@@ -103,14 +91,11 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
     });
     const year = await schoolYearOn(q, actor.ownerId, req.today);
     if (!year) throw new HttpError(404, 'error.noSchoolYear');
-    const rows = await q(
-      `insert into guardian_conference_offer (owner_id, id, student_id, school_year_id, guardian_person_id, offered_by_person_id, told_of_right)
-       select $1, gen_random_uuid(), $2, $3, g, $4, $5 from unnest($6::uuid[]) as g
-       on conflict (owner_id, student_id, school_year_id, guardian_person_id) do update set told_of_right = guardian_conference_offer.told_of_right or excluded.told_of_right
-       returning id`,
-      [actor.ownerId, student.studentId, year.id, actor.personId, req.body.toldOfRight, chosen],
-    );
-    return { offered: rows.length };
+    const offered = await offerGuardianConference(q, {
+      ownerId: actor.ownerId, studentId: student.studentId, schoolYearId: year.id, offeredByPersonId: actor.personId,
+      toldOfRight: req.body.toldOfRight, guardianPersonIds: chosen,
+    });
+    return { offered };
   });
 
   r.get('/api/students/:studentId/guardian-conference', {
@@ -122,12 +107,7 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
     const year = await schoolYearOn(q, actor.ownerId, req.today);
     // only a guardian with insight has an offer of their own; anyone else gets none
     const mine = conferenceGuardians(student, req.today).some((x) => x.g.guardianPersonId === actor.personId);
-    const [o] = year && mine
-      ? await q<OfferRow>(
-        `select student_id, guardian_person_id, offered_at, told_of_right, declined_at from guardian_conference_offer
-         where owner_id = $1 and student_id = $2 and school_year_id = $3 and guardian_person_id = $4`,
-        [actor.ownerId, student.studentId, year.id, actor.personId])
-      : [];
+    const o = year && mine ? await conferenceOfferTo(q, actor.ownerId, student.studentId, year.id, actor.personId) : undefined;
     return {
       access: accessOf(req),
       offer: o ? { offeredAt: new Date(o.offered_at).toISOString(), toldOfRight: o.told_of_right, declinedAt: o.declined_at ? new Date(o.declined_at).toISOString() : null } : null,
@@ -148,12 +128,9 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
     if (!conferenceGuardians(student, req.today).some((x) => x.g.guardianPersonId === guardianPersonId)) throw badField('guardianPersonId', 'field.guardianWithoutInsight');
     const year = await schoolYearOn(q, actor.ownerId, req.today);
     if (!year) throw new HttpError(404, 'error.noSchoolYear');
-    await q(
-      `insert into guardian_conference_offer (owner_id, id, student_id, school_year_id, guardian_person_id, offered_by_person_id, told_of_right, declined_at)
-       values ($1, $2, $3, $4, $5, $6, false, now())
-       on conflict (owner_id, student_id, school_year_id, guardian_person_id) do update set declined_at = coalesce(guardian_conference_offer.declined_at, now())`,
-      [actor.ownerId, randomUUID(), student.studentId, year.id, guardianPersonId, actor.personId],
-    );
+    await declineGuardianConference(q, {
+      ownerId: actor.ownerId, studentId: student.studentId, schoolYearId: year.id, guardianPersonId, recordedByPersonId: actor.personId,
+    });
     return reply.status(204).send();
   });
 }

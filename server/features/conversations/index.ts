@@ -20,4 +20,4 @@ export const conversations: Feature = {
 
 /** what other features build on: booking's rounds are for one kind of conversation, and a booking plans one */
 export { conversation, conversationKinds, type ConversationKind } from './tables.js';
-export { insertConversation, schoolYearOn } from './service.js';
+export { insertConversation, schoolYearOn } from './queries/conversations.js';

@@ -9,11 +9,13 @@ import { accessOf, requireActor, staffSchool } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { t as message } from '../../core/i18n/messages.js';
 import { can } from '../../core/policy/can.js';
-import { loadGroupStudents } from '../../core/policy/facts.js';
 import type { Actor } from '../../core/policy/types.js';
 import { ageOn, isAdult } from '../../core/time.js';
-import { COMPLIANCE_SQL, loadPlan, planColumns, toPlanFacts, type LoadedPlan, type PlanColumnsRow } from './planData.js';
+import { loadPlan, toPlanFacts, type LoadedPlan } from './planData.js';
 import { planEvaluator, type StudentPlanStatus } from './planStatus.js';
+import {
+  classPlanStudents, complianceStudents, deletePlanWindows, departmentName, insertPlanWindows, upsertConversationPlan,
+} from './queries/plan.js';
 import { classPlanSchema, complianceSchema, planBodySchema, planSchema, type PlanRow } from './schemas.js';
 
 const byName = new Intl.Collator('nb');
@@ -35,12 +37,9 @@ const publicPlan = (p: LoadedPlan) => ({
 async function classRows(app: FastifyInstance, req: FastifyRequest, plan: LoadedPlan): Promise<PlanRow[]> {
   const actor = requireActor(req);
   const group = req.group!;
-  const students = await loadGroupStudents(app.database, actor.ownerId, { kind: 'basis', id: group.basisGroupId }, req.today, {
-    columns: `, p.given_name, p.family_name ${planColumns('$4', '$2')}`,
-    params: [plan.schoolYear.id],
-  });
+  const students = await classPlanStudents(app.database, actor.ownerId, group.basisGroupId, req.today, plan.schoolYear.id);
   const decided = students
-    .map(({ facts, row }) => ({ facts, row: row as unknown as PlanColumnsRow & { given_name: string; family_name: string }, d: can(actor, 'student.read', { type: 'student', student: facts }, req.today) }))
+    .map(({ facts, row }) => ({ facts, row, d: can(actor, 'student.read', { type: 'student', student: facts }, req.today) }))
     .filter((x) => x.d.allow);
   decided.sort((a, b) => byName.compare(a.row.family_name, b.row.family_name) || byName.compare(a.row.given_name, b.row.given_name));
   await writeAudit(app.database, decided.map(({ facts, d }) =>
@@ -80,20 +79,10 @@ function planCsv(rows: PlanRow[], plan: LoadedPlan, locale: 'nb' | 'nn' | 'en'):
   return `\uFEFF${stringify([header, ...body], { delimiter: ';' })}`;
 }
 
-interface ComplianceFactsRow extends PlanColumnsRow {
-  id: string; group_id: string | null; group_name: string | null; department_id: string | null; department_name: string | null;
-}
-
 /** Compliance per class or per department; the department head is narrowed to their own department. */
 async function complianceRows(app: FastifyInstance, req: FastifyRequest, plan: LoadedPlan, schoolId: string, departmentId: string | null) {
   const actor = requireActor(req);
-  // PostgreSQL would JIT-compile a whole school's statement (its estimate passes jit_above_cost), which
-  // takes longer than running it: ~70 ms on each custom-planned execution, i.e. the first ones on every
-  // pooled connection. Off for this statement only.
-  const rows = await app.database.transaction(async (q) => {
-    await q('set local jit = off');
-    return q<ComplianceFactsRow>(COMPLIANCE_SQL, [actor.ownerId, req.today, plan.schoolYear.id, schoolId, departmentId]);
-  });
+  const rows = await complianceStudents(app.database, actor.ownerId, req.today, plan.schoolYear.id, schoolId, departmentId);
   const byClass = departmentId !== null;
   const statusOf = planEvaluator(plan, plan.terms, req.today);
   const groups = new Map<string, { id: string; name: string; statuses: StudentPlanStatus[] }>();
@@ -141,21 +130,9 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
       if (w.opensOn < startsOn || w.closesOn > endsOn) throw badField(`windows.${i}.opensOn`, 'field.outsideSchoolYear', { from: startsOn, to: endsOn });
     });
     await app.database.transaction(async (q) => {
-      const [plan] = await q<{ id: string }>(
-        `insert into conversation_plan (owner_id, id, school_id, school_year_id, conversations_per_year, updated_by_person_id)
-         values ($1, $2, $3, $4, $5, $6)
-         on conflict (owner_id, school_id, school_year_id) do update set conversations_per_year = excluded.conversations_per_year,
-           updated_at = now(), updated_by_person_id = excluded.updated_by_person_id
-         returning id`,
-        [actor.ownerId, randomUUID(), schoolId, current.schoolYear.id, req.body.conversationsPerYear, actor.personId],
-      );
-      await q('delete from conversation_window where owner_id = $1 and plan_id = $2', [actor.ownerId, plan!.id]);
-      await q(
-        `insert into conversation_window (owner_id, id, plan_id, kind, opens_on, closes_on, applies_to, position)
-         select $1, gen_random_uuid(), $2, k, o, c, a, n from unnest($3::text[], $4::date[], $5::date[], $6::text[]) with ordinality as w(k, o, c, a, n)`,
-        [actor.ownerId, plan!.id, req.body.windows.map((w) => w.kind), req.body.windows.map((w) => w.opensOn),
-          req.body.windows.map((w) => w.closesOn), req.body.windows.map((w) => w.appliesTo)],
-      );
+      const planId = await upsertConversationPlan(q, actor.ownerId, randomUUID(), schoolId, current.schoolYear.id, req.body.conversationsPerYear, actor.personId);
+      await deletePlanWindows(q, actor.ownerId, planId);
+      await insertPlanWindows(q, actor.ownerId, planId, req.body.windows);
     });
     return publicPlan(await planOrFail(app, actor, schoolId, req.today));
   });
@@ -202,9 +179,9 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     const plan = await planOrFail(app, actor, schoolId, req.today);
     const rows = await complianceRows(app, req, plan, schoolId, departmentId);
     // the department head's own department name came with the actor; a principal's drill-down asks
-    const [dept] = !departmentId ? []
-      : !isPrincipal && ownDepartment?.departmentName != null ? [{ name: ownDepartment.departmentName }]
-        : await app.database.query<{ name: string }>('select name from department where owner_id = $1 and id = $2', [actor.ownerId, departmentId]);
-    return { access: accessOf(req), scope: departmentId ? ('department' as const) : ('school' as const), title: dept?.name ?? schoolName, rows };
+    const title = !departmentId ? schoolName
+      : !isPrincipal && ownDepartment?.departmentName != null ? ownDepartment.departmentName
+        : (await departmentName(app.database.query, actor.ownerId, departmentId)) ?? schoolName;
+    return { access: accessOf(req), scope: departmentId ? ('department' as const) : ('school' as const), title, rows };
   });
 }

@@ -1,28 +1,22 @@
 /** A conversation as a resource the access hook loads for `:conversationId` routes (R-11). */
 import type { Database } from '../../core/db/client.js';
 import type { ResourceKind } from '../../core/http/access.js';
-import { STUDENT_FACTS_SQL, isUuid, toStudentFacts } from '../../core/policy/facts.js';
+import { isUuid, toStudentFacts } from '../../core/policy/facts.js';
 import type { ConversationFacts } from './policy.js';
+import { conversationFactsRow } from './queries/conversations.js';
 
 /** A conversation's facts with its student's, in one round trip. */
 export async function loadConversationFacts(database: Database, ownerId: string, conversationId: string, today: string): Promise<ConversationFacts | null> {
   if (!isUuid(conversationId)) return null;
-  const rows = await database.query<Record<string, unknown>>(
-    STUDENT_FACTS_SQL('cv.id = $3',
-      `, cv.id as conversation_id, cv.kind, cv.holder_person_id, cv.delegated_by_person_id is not null as delegated,
-         cv.teaching_group_id, cv.held_at is not null as held`,
-      ' join conversation cv on cv.owner_id = s.owner_id and cv.student_id = s.id'),
-    [ownerId, today, conversationId],
-  );
-  const r = rows[0];
+  const r = await conversationFactsRow(database.query, ownerId, conversationId, today);
   if (!r) return null;
   return {
-    conversationId: r.conversation_id as string,
-    kind: r.kind as ConversationFacts['kind'],
-    holderPersonId: r.holder_person_id as string,
-    delegated: r.delegated as boolean,
-    teachingGroupId: (r.teaching_group_id as string | null) ?? null,
-    held: r.held as boolean,
+    conversationId: r.conversation_id,
+    kind: r.kind,
+    holderPersonId: r.holder_person_id,
+    delegated: r.delegated,
+    teachingGroupId: r.teaching_group_id ?? null,
+    held: r.held,
     student: toStudentFacts(ownerId, r),
   };
 }

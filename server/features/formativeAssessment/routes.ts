@@ -11,14 +11,17 @@ import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { HttpError, badField, type FieldError } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
-import { loadGroupStudents } from '../../core/policy/facts.js';
 import type { Action, Actor, StudentFacts } from '../../core/policy/types.js';
 import { studentParams } from '../../core/http/schemas.js';
 import {
   assessmentParams, basisParams, classSummarySchema, editBody, groupAssessmentsSchema, importBody, importSchema, recordBody, studentAssessmentsSchema,
   teachingParams, type ClassSummary, type GroupAssessments,
 } from './schemas.js';
-import { assessments, exportCsv, insertAssessments, parseImport, termOn, type AssessmentRow, type GroupMember } from './service.js';
+import {
+  assessmentOfGroup, assessmentsOfGroup, assessmentsOfStudent, assessmentsOfStudentInGroups, assessmentsOfStudentsBetween, correctAssessment, deleteAssessment,
+  groupStudentsWithContact, insertAssessments, personName, subjectIdOf, subjectsByCode, termOn, type AssessmentRow,
+} from './queries.js';
+import { exportCsv, parseImport, type GroupMember } from './service.js';
 
 const tags = ['formativeAssessment'];
 const byName = new Intl.Collator('nb');
@@ -27,10 +30,10 @@ interface Member extends GroupMember { facts: StudentFacts }
 
 /** Current students of a group whom the actor may read formative assessments of, by name. */
 async function members(app: FastifyInstance, actor: Actor, group: { kind: 'basis' | 'teaching'; id: string }, today: string): Promise<Member[]> {
-  const rows = await loadGroupStudents(app.database, actor.ownerId, group, today, { columns: ', p.given_name, p.family_name, p.email', params: [] });
+  const rows = await groupStudentsWithContact(app.database, actor.ownerId, group, today);
   return rows
     .filter(({ facts }) => can(actor, 'formativeAssessment.read', { type: 'student', student: facts }, today).allow)
-    .map(({ facts, row }) => ({ facts, studentId: facts.studentId, givenName: row.given_name as string, familyName: row.family_name as string, email: (row.email as string | null) ?? null }))
+    .map(({ facts, givenName, familyName, email }) => ({ facts, studentId: facts.studentId, givenName, familyName, email }))
     .sort((a, b) => byName.compare(a.familyName, b.familyName) || byName.compare(a.givenName, b.givenName));
 }
 
@@ -51,7 +54,7 @@ async function groupView(app: FastifyInstance, req: FastifyRequest): Promise<{ v
   const [students, term, rows] = await Promise.all([
     members(app, actor, { kind: 'teaching', id: g.teachingGroupId }, req.today),
     termOn(q, actor.ownerId, req.today),
-    assessments(q, actor.ownerId, 'fa.teaching_group_id = $2', [g.teachingGroupId]),
+    assessmentsOfGroup(q, actor.ownerId, g.teachingGroupId),
   ]);
   const inTerm = (day: string) => term !== null && day >= term.startsOn && day <= term.endsOn;
   const view: GroupAssessments = {
@@ -72,17 +75,10 @@ async function groupView(app: FastifyInstance, req: FastifyRequest): Promise<{ v
   return { view, students, rows };
 }
 
-async function subjectIdOf(app: FastifyInstance, ownerId: string, teachingGroupId: string): Promise<string> {
-  const [row] = await app.database.query<{ subject_id: string }>('select subject_id from teaching_group where owner_id = $1 and id = $2', [ownerId, teachingGroupId]);
-  return row!.subject_id;
-}
-
 export async function formativeAssessmentRoutes(app: FastifyInstance): Promise<void> {
   /** An assessment of this group that the actor recorded: others may not change or delete it. */
   async function ownAssessment(actor: Actor, teachingGroupId: string, assessmentId: string): Promise<{ student_id: string }> {
-    const [row] = await app.database.query<{ student_id: string; recorded_by_person_id: string }>(
-      'select student_id, recorded_by_person_id from formative_assessment where owner_id = $1 and id = $2 and teaching_group_id = $3',
-      [actor.ownerId, assessmentId, teachingGroupId]);
+    const row = await assessmentOfGroup(app.database.query, actor.ownerId, assessmentId, teachingGroupId);
     if (!row) throw new HttpError(404, 'error.notFound');
     if (row.recorded_by_person_id !== actor.personId) throw new HttpError(403, 'formative.notYours');
     return row;
@@ -100,9 +96,9 @@ export async function formativeAssessmentRoutes(app: FastifyInstance): Promise<v
     const ownGroups = req.decision!.allow && req.decision!.reason.code === 'subjectTeacher';
     const groupIds = actor.subjectTeacherOf.map((g) => g.id);
     const rows = ownGroups
-      ? await assessments(q, actor.ownerId, 'fa.student_id = $2 and fa.teaching_group_id = any($3::uuid[])', [s.studentId, groupIds])
-      : await assessments(q, actor.ownerId, 'fa.student_id = $2', [s.studentId]);
-    const [person] = await q<{ given_name: string; family_name: string }>('select given_name, family_name from person where owner_id = $1 and id = $2', [actor.ownerId, s.personId]);
+      ? await assessmentsOfStudentInGroups(q, actor.ownerId, s.studentId, groupIds)
+      : await assessmentsOfStudent(q, actor.ownerId, s.studentId);
+    const person = await personName(q, actor.ownerId, s.personId);
     return {
       access: accessOf(req),
       student: { id: s.studentId, givenName: person?.given_name ?? '', familyName: person?.family_name ?? '' },
@@ -135,7 +131,7 @@ export async function formativeAssessmentRoutes(app: FastifyInstance): Promise<v
       if (seen.has(e.studentId)) throw badField(`entries.${i}.studentId`, 'formative.duplicateStudent');
       seen.add(e.studentId);
     });
-    await insertAssessments(q, actor.ownerId, { id: g.teachingGroupId, subjectId: await subjectIdOf(app, actor.ownerId, g.teachingGroupId) }, actor.personId,
+    await insertAssessments(q, actor.ownerId, { id: g.teachingGroupId, subjectId: await subjectIdOf(q, actor.ownerId, g.teachingGroupId) }, actor.personId,
       b.entries.map((e) => ({ studentId: e.studentId, assessedOn: b.assessedOn, kind: b.kind, feedback: e.feedback })));
     await audit(app, actor, 'teachingGroup.recordFormativeAssessment', b.entries.map((e) => inGroup.get(e.studentId)!), req.today, { type: 'teachingGroup', id: g.teachingGroupId });
     return (await groupView(app, req)).view;
@@ -150,8 +146,7 @@ export async function formativeAssessmentRoutes(app: FastifyInstance): Promise<v
     const row = await ownAssessment(actor, g.teachingGroupId, req.params.assessmentId);
     const b = req.body;
     if (b.assessedOn && b.assessedOn > req.today) throw badField('assessedOn', 'formative.inFuture', { today: req.today });
-    await q(`update formative_assessment set feedback = $3, assessed_on = coalesce($4::date, assessed_on), kind = coalesce($5, kind)
-      where owner_id = $1 and id = $2`, [actor.ownerId, req.params.assessmentId, b.feedback, b.assessedOn ?? null, b.kind ?? null]);
+    await correctAssessment(q, actor.ownerId, req.params.assessmentId, { feedback: b.feedback, assessedOn: b.assessedOn ?? null, kind: b.kind ?? null });
     await writeAudit(app.database, [studentEntry(actor, 'teachingGroup.recordFormativeAssessment', row.student_id, req.decision!.reason, { resourceType: 'teachingGroup', resourceId: g.teachingGroupId })]);
     return (await groupView(app, req)).view;
   });
@@ -163,7 +158,7 @@ export async function formativeAssessmentRoutes(app: FastifyInstance): Promise<v
     const actor = requireActor(req);
     const g = req.teachingGroup!;
     const row = await ownAssessment(actor, g.teachingGroupId, req.params.assessmentId);
-    await q('delete from formative_assessment where owner_id = $1 and id = $2', [actor.ownerId, req.params.assessmentId]);
+    await deleteAssessment(q, actor.ownerId, req.params.assessmentId);
     await writeAudit(app.database, [studentEntry(actor, 'teachingGroup.recordFormativeAssessment', row.student_id, req.decision!.reason, { resourceType: 'teachingGroup', resourceId: g.teachingGroupId })]);
     return reply.code(204).send();
   });
@@ -194,12 +189,12 @@ export async function formativeAssessmentRoutes(app: FastifyInstance): Promise<v
     const { rows, errors } = parseImport(req.body.csv, req.locale, group, req.today);
     if (errors.length) throw new HttpError(400, 'error.badRequest', {}, errors.slice(0, 50) as FieldError[]);
     // a line identical to a stored assessment is not saved twice, so exporting and importing again changes nothing
-    const existing = await assessments(q, actor.ownerId, 'fa.teaching_group_id = $2', [g.teachingGroupId]);
+    const existing = await assessmentsOfGroup(q, actor.ownerId, g.teachingGroupId);
     const key = (x: { studentId: string; assessedOn: string; kind: string; feedback: string }) => `${x.studentId}|${x.assessedOn}|${x.kind}|${x.feedback}`;
     const stored = new Set(existing.map(key));
     const fresh = rows.filter((x) => !stored.has(key(x)) && (stored.add(key(x)), true));
     // one statement: all lines or none
-    await insertAssessments(q, actor.ownerId, { id: g.teachingGroupId, subjectId: await subjectIdOf(app, actor.ownerId, g.teachingGroupId) }, actor.personId, fresh);
+    await insertAssessments(q, actor.ownerId, { id: g.teachingGroupId, subjectId: await subjectIdOf(q, actor.ownerId, g.teachingGroupId) }, actor.personId, fresh);
     const touched = new Set(fresh.map((x) => x.studentId));
     await audit(app, actor, 'teachingGroup.recordFormativeAssessment', group.filter((m) => touched.has(m.studentId)), req.today, { type: 'teachingGroup', id: g.teachingGroupId });
     return { created: fresh.length, unchanged: rows.length - fresh.length };
@@ -214,9 +209,8 @@ export async function formativeAssessmentRoutes(app: FastifyInstance): Promise<v
     const [students, term] = await Promise.all([members(app, actor, { kind: 'basis', id: bg.basisGroupId }, req.today), termOn(q, actor.ownerId, req.today)]);
     const ids = students.map((s) => s.studentId);
     const [rows, subjects] = await Promise.all([
-      term && ids.length ? assessments(q, actor.ownerId, 'fa.student_id = any($2::uuid[]) and fa.assessed_on between $3::date and $4::date', [ids, term.startsOn, term.endsOn]) : Promise.resolve([]),
-      q<{ code: string; name: string }>('select code, name from subject where owner_id = $1 and code = any($2::text[])',
-        [actor.ownerId, [...new Set(students.flatMap((s) => s.facts.teachingGroups.map((t) => t.subjectCode)))]]),
+      term && ids.length ? assessmentsOfStudentsBetween(q, actor.ownerId, ids, term.startsOn, term.endsOn) : Promise.resolve([]),
+      subjectsByCode(q, actor.ownerId, [...new Set(students.flatMap((s) => s.facts.teachingGroups.map((t) => t.subjectCode)))]),
     ]);
     const summary: ClassSummary['subjects'] = subjects.map((su) => {
       const taking = students.filter((s) => s.facts.teachingGroups.some((t) => t.subjectCode === su.code));

@@ -1,68 +1,16 @@
 /**
- * Formative assessment (R-34): the queries behind the routes and the CSV the school's other register
- * exchanges. Reads of several students are decided per student with can() by the routes.
+ * Formative assessment (R-34): the CSV the school's other register exchanges — the export, and the
+ * import read line by line with every bad field named. The statements are in queries.ts.
  */
-import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { QueryFn } from '../../core/db/client.js';
-import { formativeAssessmentKinds, type FormativeAssessmentKind } from './tables.js';
+import { formativeAssessmentKinds } from './tables.js';
 import type { FieldError } from '../../core/http/errors.js';
 import { t } from '../../core/i18n/messages.js';
 import { formativeMessages } from './messages.js';
 import type { Locale } from '../../core/i18n/locale.js';
+import type { AssessmentRow, NewAssessment } from './queries.js';
 import { FEEDBACK_MAX } from './schemas.js';
-
-export interface Term { kind: 'autumn' | 'spring'; startsOn: string; endsOn: string }
-
-export interface AssessmentRow {
-  id: string; studentId: string; teachingGroupId: string; assessedOn: string; kind: FormativeAssessmentKind; feedback: string;
-  subjectCode: string; subjectName: string; groupName: string; recordedBy: string; recordedByPersonId: string;
-}
-
-/** The term that `day` falls in, if any. */
-export async function termOn(q: QueryFn, ownerId: string, day: string): Promise<Term | null> {
-  const [row] = await q<{ kind: Term['kind']; starts_on: string; ends_on: string }>(
-    `select kind, starts_on::text, ends_on::text from term where owner_id = $1 and starts_on <= $2::date and ends_on >= $2::date
-     order by starts_on desc limit 1`, [ownerId, day]);
-  return row ? { kind: row.kind, startsOn: row.starts_on, endsOn: row.ends_on } : null;
-}
-
-const SELECT = `select fa.id, fa.student_id, fa.teaching_group_id, fa.assessed_on::text as assessed_on, fa.kind, fa.feedback,
-    su.code as subject_code, su.name as subject_name, tg.name as group_name, fa.recorded_by_person_id,
-    p.given_name || ' ' || p.family_name as recorded_by
-  from formative_assessment fa
-  join subject su on su.owner_id = fa.owner_id and su.id = fa.subject_id
-  join teaching_group tg on tg.owner_id = fa.owner_id and tg.id = fa.teaching_group_id
-  join person p on p.owner_id = fa.owner_id and p.id = fa.recorded_by_person_id`;
-
-function toRow(r: Record<string, string>): AssessmentRow {
-  return {
-    id: r.id!, studentId: r.student_id!, teachingGroupId: r.teaching_group_id!, assessedOn: r.assessed_on!, kind: r.kind as FormativeAssessmentKind,
-    feedback: r.feedback!, subjectCode: r.subject_code!, subjectName: r.subject_name!, groupName: r.group_name!, recordedBy: r.recorded_by!,
-    recordedByPersonId: r.recorded_by_person_id!,
-  };
-}
-
-/** Newest first. `where` narrows on fa.*; its parameters are numbered from $2. */
-export async function assessments(q: QueryFn, ownerId: string, where: string, params: unknown[]): Promise<AssessmentRow[]> {
-  const rows = await q<Record<string, string>>(`${SELECT} where fa.owner_id = $1 and ${where} order by fa.assessed_on desc, fa.recorded_at desc`, [ownerId, ...params]);
-  return rows.map(toRow);
-}
-
-export interface NewAssessment { studentId: string; assessedOn: string; kind: FormativeAssessmentKind; feedback: string }
-
-/** Saves the rows in one statement (so a batch is all or nothing). */
-export async function insertAssessments(q: QueryFn, ownerId: string, group: { id: string; subjectId: string }, personId: string, rows: NewAssessment[]): Promise<void> {
-  if (rows.length === 0) return;
-  await q(
-    `insert into formative_assessment (owner_id, id, student_id, teaching_group_id, subject_id, assessed_on, kind, feedback, recorded_by_person_id)
-     select $1, x.id, x.student_id, $2, $3, x.assessed_on, x.kind, x.feedback, $4
-     from unnest($5::uuid[], $6::uuid[], $7::date[], $8::text[], $9::text[]) as x(id, student_id, assessed_on, kind, feedback)`,
-    [ownerId, group.id, group.subjectId, personId, rows.map(() => randomUUID()), rows.map((r) => r.studentId), rows.map((r) => r.assessedOn),
-      rows.map((r) => r.kind), rows.map((r) => r.feedback)],
-  );
-}
 
 /* ── CSV ── */
 

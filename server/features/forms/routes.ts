@@ -12,11 +12,13 @@ import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor, staffSchool } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
-import { loadGroupStudents } from '../../core/policy/facts.js';
 import type { Actor, BasisGroupFacts } from '../../core/policy/types.js';
 import { studentParams } from '../../core/http/schemas.js';
 import { basisParams, classFormsSchema, formBody, formParams, formSchema, retiredFormSchema, schoolFormsSchema, statusBody, studentFormsSchema, type ClassForms } from './schemas.js';
-import { applies, applyChanges, formsOfSchool, retiredFormsOfSchool, schoolCounts, setRetired, statusesOf } from './service.js';
+import {
+  checklistStudents, formById, formsOfSchool, insertForm, retiredFormsOfSchool, schoolCounts, schoolStage, statusesOf, studentLevelAndName, updateForm,
+} from './queries.js';
+import { applies, applyChanges, setRetired } from './service.js';
 
 const tags = ['forms'];
 const byName = new Intl.Collator('nb');
@@ -28,8 +30,7 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
   /** A level of the other stage (a grade at an upper secondary school) would make a form that applies to nobody. */
   async function checkLevel(actor: Actor, schoolId: string, level: string | null) {
     if (level === null) return;
-    const [school] = await q<{ stage: string }>('select stage from school where owner_id = $1 and id = $2', [actor.ownerId, schoolId]);
-    const ofStage = school?.stage === 'upperSecondary' ? level.startsWith('vg') : level.startsWith('grade');
+    const ofStage = await schoolStage(q, actor.ownerId, schoolId) === 'upperSecondary' ? level.startsWith('vg') : level.startsWith('grade');
     if (!ofStage) throw badField('level', 'form.levelMismatch');
   }
 
@@ -57,8 +58,7 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
     const id = randomUUID();
     const b = req.body;
     await checkLevel(actor, schoolId, b.level);
-    await q('insert into form (owner_id, id, school_id, name_nb, name_nn, level, due_on, created_by_person_id) values ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [actor.ownerId, id, schoolId, b.nameNb, b.nameNn, b.level, b.dueOn, actor.personId]);
+    await insertForm(q, actor.ownerId, id, schoolId, b, actor.personId);
     return reply.code(201).send({ id, nameNb: b.nameNb, nameNn: b.nameNn, level: b.level, dueOn: b.dueOn });
   });
 
@@ -70,9 +70,7 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
     const { schoolId } = staffSchool(req);
     const b = req.body;
     await checkLevel(actor, schoolId, b.level);
-    const rows = await q('update form set name_nb = $4, name_nn = $5, level = $6, due_on = $7 where owner_id = $1 and id = $2 and school_id = $3 returning id',
-      [actor.ownerId, req.params.formId, schoolId, b.nameNb, b.nameNn, b.level, b.dueOn]);
-    if (rows.length === 0) throw new HttpError(404, 'error.notFound');
+    if (!await updateForm(q, actor.ownerId, req.params.formId, schoolId, b)) throw new HttpError(404, 'error.notFound');
     return { id: req.params.formId, nameNb: b.nameNb, nameNn: b.nameNn, level: b.level, dueOn: b.dueOn };
   });
 
@@ -90,18 +88,15 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
       const actor = requireActor(req);
       const { schoolId } = staffSchool(req);
       if (!await setRetired(q, actor.ownerId, schoolId, req.params.formId, actor.personId, retired)) throw new HttpError(404, 'error.notFound');
-      const [row] = await q<{ id: string; name_nb: string; name_nn: string; level: string | null; due_on: string; retired_at: string | Date | null }>(
-        'select id, name_nb, name_nn, level, due_on::text as due_on, retired_at from form where owner_id = $1 and id = $2', [actor.ownerId, req.params.formId]);
-      return { id: row!.id, nameNb: row!.name_nb, nameNn: row!.name_nn, level: row!.level, dueOn: row!.due_on, retiredAt: row!.retired_at ? new Date(row!.retired_at).toISOString() : null };
+      return (await formById(q, actor.ownerId, req.params.formId))!;
     });
   }
 
   async function checklist(actor: Actor, g: BasisGroupFacts, today: string) {
-    const rows = await loadGroupStudents(app.database, actor.ownerId, { kind: 'basis', id: g.basisGroupId }, today,
-      { columns: ', p.given_name, p.family_name, s.level as student_level, s.status as student_status', params: [] });
+    const rows = await checklistStudents(app.database, actor.ownerId, g.basisGroupId, today);
     const members = rows
       .filter(({ facts, row }) => row.student_status === 'active' && can(actor, 'form.read', { type: 'student', student: facts }, today).allow)
-      .map(({ facts, row }) => ({ facts, id: facts.studentId, givenName: row.given_name as string, familyName: row.family_name as string, level: row.student_level as string }))
+      .map(({ facts, row }) => ({ facts, id: facts.studentId, givenName: row.given_name, familyName: row.family_name, level: row.student_level }))
       .sort((a, b) => byName.compare(a.familyName, b.familyName) || byName.compare(a.givenName, b.givenName));
     const [forms, statuses] = await Promise.all([formsOfSchool(q, actor.ownerId, g.schoolId), statusesOf(q, actor.ownerId, members.map((m) => m.id))]);
     const relevant = forms.filter((f) => members.some((m) => applies(f, m.level)));
@@ -172,9 +167,7 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     const s = req.student!;
-    const [row] = await q<{ level: string; given_name: string; family_name: string }>(
-      'select s.level, p.given_name, p.family_name from student s join person p on p.owner_id = s.owner_id and p.id = s.person_id where s.owner_id = $1 and s.id = $2',
-      [actor.ownerId, s.studentId]);
+    const row = await studentLevelAndName(q, actor.ownerId, s.studentId);
     const [forms, statuses] = await Promise.all([formsOfSchool(q, actor.ownerId, s.schoolId), statusesOf(q, actor.ownerId, [s.studentId])]);
     const status = new Map(statuses.map((x) => [x.formId, x.status]));
     const rank = { missing: 0, received: 1, checked: 2 } as const;

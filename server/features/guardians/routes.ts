@@ -7,6 +7,7 @@ import { requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import { loadStudentFacts } from '../../core/policy/facts.js';
 import { describeReason } from '../../core/policy/reasons.js';
+import { childNameAndLevel } from './queries.js';
 
 const childrenSchema = z.object({
   children: z.array(z.object({
@@ -27,9 +28,7 @@ export async function guardianRoutes(app: FastifyInstance): Promise<void> {
       if (!s) continue;
       const d = can(actor, 'student.read', { type: 'student', student: s }, req.today);
       if (!d.allow) continue;
-      const [p] = await database.query<{ name: string; level: string }>(
-        `select p.given_name || ' ' || p.family_name as name, st.level from student st join person p on p.owner_id = st.owner_id and p.id = st.person_id
-         where st.owner_id = $1 and st.id = $2`, [actor.ownerId, studentId]);
+      const p = await childNameAndLevel(database.query, actor.ownerId, studentId);
       children.push({
         studentId, name: p!.name, level: p!.level, schoolName: s.schoolName,
         basisGroupName: s.basisGroups[0]?.name ?? null, reason: describeReason(d.reason, req.locale),

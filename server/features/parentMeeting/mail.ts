@@ -7,6 +7,7 @@ import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/client.js';
 import { enqueue, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
+import { informMailRecipient } from './queries.js';
 
 const settingsByDatabase = new WeakMap<Database, { smtp: SmtpSettings | undefined; publicUrl: string }>();
 
@@ -38,9 +39,7 @@ export async function enqueueInformMails(database: Database, ownerId: string, me
 export const parentMeetingMailJobs: Record<string, JobHandler> = {
   'parentMeeting.informMail': async (payload, database) => {
     const { ownerId, meetingId, personId, studentId } = payload as { ownerId: string; meetingId: string; personId: string; studentId: string };
-    const [row] = await database.query<{ email: string | null; preferred_locale: keyof typeof TEXTS; group_name: string }>(
-      `select p.email, p.preferred_locale, bg.name as group_name from person p, parent_meeting m join basis_group bg on bg.owner_id = m.owner_id and bg.id = m.basis_group_id
-       where p.owner_id = $1 and p.id = $2 and m.owner_id = $1 and m.id = $3`, [ownerId, personId, meetingId]);
+    const row = await informMailRecipient(database.query, ownerId, personId, meetingId);
     const to = row?.email?.trim();
     if (!to) return;
     const settings = settingsByDatabase.get(database);

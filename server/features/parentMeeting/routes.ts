@@ -13,11 +13,14 @@ import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
-import { loadGroupStudents } from '../../core/policy/facts.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import type { Actor, BasisGroupFacts, StudentFacts } from '../../core/policy/types.js';
 import { studentParams } from '../../core/http/schemas.js';
 import { enqueueInformMails, familyLink, registerParentMeetingMail } from './mail.js';
+import {
+  absentNotInformed, classMeetings, classStudentsWithNames, deleteUnlistedAttendance, insertInformationNotices, insertMeeting, markInformed, meetingAttendance,
+  meetingOfClassExists, meetingsOfClasses, personName, personNames, updateMeeting, upsertAttendance,
+} from './queries.js';
 import { basisParams, classMeetingsSchema, informResultSchema, meetingBody, meetingParams, studentMeetingsSchema, type ClassMeetings } from './schemas.js';
 
 const tags = ['parentMeeting'];
@@ -33,28 +36,21 @@ export async function parentMeetingRoutes(app: FastifyInstance): Promise<void> {
 
   /** The class's current students whom the caller may see, each with the guardians with insight today. */
   async function families(actor: Actor, g: BasisGroupFacts, today: string) {
-    const rows = await loadGroupStudents(app.database, actor.ownerId, { kind: 'basis', id: g.basisGroupId }, today, { columns: ', p.given_name, p.family_name', params: [] });
+    const rows = await classStudentsWithNames(app.database, actor.ownerId, g.basisGroupId, today);
     const visible = rows.filter(({ facts }) => can(actor, 'parentMeeting.read', { type: 'student', student: facts }, today).allow);
     const guardianIds = [...new Set(visible.flatMap(({ facts }) => guardiansWithInsight(facts, today).map((x) => x.guardianPersonId)))];
-    const names = new Map((guardianIds.length ? await q<{ id: string; name: string }>(
-      `select id, given_name || ' ' || family_name as name from person where owner_id = $1 and id = any($2::uuid[])`, [actor.ownerId, guardianIds]) : []).map((x) => [x.id, x.name]));
+    const names = new Map((await personNames(q, actor.ownerId, guardianIds)).map((x) => [x.id, x.name]));
     return visible.map(({ facts, row }) => ({
       facts,
-      studentId: facts.studentId, givenName: row.given_name as string, familyName: row.family_name as string,
+      studentId: facts.studentId, givenName: row.given_name, familyName: row.family_name,
       guardians: guardiansWithInsight(facts, today).map((x) => ({ personId: x.guardianPersonId, name: names.get(x.guardianPersonId) ?? '' })),
     })).sort((a, b) => byName.compare(a.familyName, b.familyName) || byName.compare(a.givenName, b.givenName));
   }
 
   async function view(actor: Actor, g: BasisGroupFacts, today: string): Promise<{ data: Omit<ClassMeetings, 'access' | 'canManage'>; facts: StudentFacts[] }> {
     const fam = await families(actor, g, today);
-    const meetings = await q<{ id: string; held_on: string; topic: string; information: string; recorded_by: string }>(
-      `select m.id, m.held_on::text as held_on, m.topic, m.information, p.given_name || ' ' || p.family_name as recorded_by
-       from parent_meeting m join person p on p.owner_id = m.owner_id and p.id = m.recorded_by_person_id
-       where m.owner_id = $1 and m.basis_group_id = $2 order by m.held_on desc, m.recorded_at desc`, [actor.ownerId, g.basisGroupId]);
-    const att = meetings.length ? await q<{ meeting_id: string; student_id: string; guardian_person_id: string; guardian_name: string; present: boolean; informed_at: unknown }>(
-      `select a.meeting_id, a.student_id, a.guardian_person_id, p.given_name || ' ' || p.family_name as guardian_name, a.present, a.informed_at
-       from parent_meeting_attendance a join person p on p.owner_id = a.owner_id and p.id = a.guardian_person_id
-       where a.owner_id = $1 and a.meeting_id = any($2::uuid[]) order by p.family_name, p.given_name`, [actor.ownerId, meetings.map((m) => m.id)]) : [];
+    const meetings = await classMeetings(q, actor.ownerId, g.basisGroupId);
+    const att = await meetingAttendance(q, actor.ownerId, meetings.map((m) => m.id));
     const visible = new Set(fam.map((f) => f.studentId));
     return {
       facts: fam.map((f) => f.facts),
@@ -65,7 +61,7 @@ export async function parentMeetingRoutes(app: FastifyInstance): Promise<void> {
         meetings: meetings.map((m) => {
           const rows = att.filter((a) => a.meeting_id === m.id && visible.has(a.student_id)).map((a) => ({
             studentId: a.student_id, guardianPersonId: a.guardian_person_id, guardianName: a.guardian_name, present: a.present,
-            informedAt: a.informed_at ? new Date(a.informed_at as string).toISOString() : null,
+            informedAt: a.informed_at ? new Date(a.informed_at).toISOString() : null,
           }));
           return {
             id: m.id, heldOn: m.held_on, topic: m.topic, information: m.information, recordedBy: m.recorded_by, attendance: rows,
@@ -107,24 +103,13 @@ export async function parentMeetingRoutes(app: FastifyInstance): Promise<void> {
    */
   async function saveAttendance(ownerId: string, meetingId: string, rows: Body['attendance'], editable: Family[]) {
     const pairs = editable.flatMap((f) => f.guardians.map((g) => ({ studentId: f.studentId, personId: g.personId })));
-    await q(
-      `delete from parent_meeting_attendance a where a.owner_id = $1 and a.meeting_id = $2
-         and exists (select 1 from unnest($5::uuid[], $6::uuid[]) as e(s, p) where e.s = a.student_id and e.p = a.guardian_person_id)
-         and not exists (select 1 from unnest($3::uuid[], $4::uuid[]) as x(s, p) where x.s = a.student_id and x.p = a.guardian_person_id)`,
-      [ownerId, meetingId, rows.map((x) => x.studentId), rows.map((x) => x.guardianPersonId), pairs.map((x) => x.studentId), pairs.map((x) => x.personId)],
-    );
+    await deleteUnlistedAttendance(q, ownerId, meetingId, rows, pairs);
     if (rows.length === 0) return;
-    await q(
-      `insert into parent_meeting_attendance (owner_id, meeting_id, student_id, guardian_person_id, present)
-       select $1, $2, s, p, pr from unnest($3::uuid[], $4::uuid[], $5::boolean[]) as x(s, p, pr)
-       on conflict (owner_id, meeting_id, student_id, guardian_person_id) do update set present = excluded.present`,
-      [ownerId, meetingId, rows.map((x) => x.studentId), rows.map((x) => x.guardianPersonId), rows.map((x) => x.present)],
-    );
+    await upsertAttendance(q, ownerId, meetingId, rows);
   }
 
   async function meetingOf(ownerId: string, basisGroupId: string, meetingId: string) {
-    const [m] = await q<{ id: string }>('select id from parent_meeting where owner_id = $1 and id = $2 and basis_group_id = $3', [ownerId, meetingId, basisGroupId]);
-    if (!m) throw new HttpError(404, 'error.notFound');
+    if (!await meetingOfClassExists(q, ownerId, basisGroupId, meetingId)) throw new HttpError(404, 'error.notFound');
   }
 
   r.get('/api/basis-groups/:basisGroupId/parent-meetings', {
@@ -140,8 +125,7 @@ export async function parentMeetingRoutes(app: FastifyInstance): Promise<void> {
     const g = req.group!;
     const editable = await checkBody(actor, g, req.today, req.body);
     const id = randomUUID();
-    await q('insert into parent_meeting (owner_id, id, basis_group_id, held_on, topic, information, recorded_by_person_id) values ($1, $2, $3, $4, $5, $6, $7)',
-      [actor.ownerId, id, g.basisGroupId, req.body.heldOn, req.body.topic, req.body.information, actor.personId]);
+    await insertMeeting(q, actor.ownerId, id, g.basisGroupId, req.body, actor.personId);
     await saveAttendance(actor.ownerId, id, req.body.attendance, editable);
     return reply.code(201).send(await respond(actor, g, req.today, accessOf(req), 'basisGroup.manageParentMeetings'));
   });
@@ -154,8 +138,7 @@ export async function parentMeetingRoutes(app: FastifyInstance): Promise<void> {
     const g = req.group!;
     await meetingOf(actor.ownerId, g.basisGroupId, req.params.meetingId);
     const editable = await checkBody(actor, g, req.today, req.body);
-    await q('update parent_meeting set held_on = $3, topic = $4, information = $5 where owner_id = $1 and id = $2',
-      [actor.ownerId, req.params.meetingId, req.body.heldOn, req.body.topic, req.body.information]);
+    await updateMeeting(q, actor.ownerId, req.params.meetingId, req.body);
     await saveAttendance(actor.ownerId, req.params.meetingId, req.body.attendance, editable);
     return respond(actor, g, req.today, accessOf(req), 'basisGroup.manageParentMeetings');
   });
@@ -168,23 +151,13 @@ export async function parentMeetingRoutes(app: FastifyInstance): Promise<void> {
     const g = req.group!;
     await meetingOf(actor.ownerId, g.basisGroupId, req.params.meetingId);
     const fam = new Map((await families(actor, g, req.today)).map((f) => [f.studentId, f]));
-    const pending = await q<{ student_id: string; guardian_person_id: string }>(
-      `select student_id, guardian_person_id from parent_meeting_attendance where owner_id = $1 and meeting_id = $2 and not present and informed_at is null`,
-      [actor.ownerId, req.params.meetingId]);
+    const pending = await absentNotInformed(q, actor.ownerId, req.params.meetingId);
     // insight is decided today: an adult student may have withdrawn consent since the meeting
     const items = pending.filter((p) => fam.get(p.student_id)?.guardians.some((x) => x.personId === p.guardian_person_id))
       .map((p) => ({ personId: p.guardian_person_id, studentId: p.student_id }));
     if (items.length) {
-      await q(
-        `update parent_meeting_attendance a set informed_at = now(), informed_by_person_id = $3
-         from unnest($4::uuid[], $5::uuid[]) as x(s, p) where a.owner_id = $1 and a.meeting_id = $2 and a.student_id = x.s and a.guardian_person_id = x.p`,
-        [actor.ownerId, req.params.meetingId, actor.personId, items.map((x) => x.studentId), items.map((x) => x.personId)],
-      );
-      await q(
-        `insert into notification (owner_id, id, recipient_person_id, kind, link)
-         select $1, gen_random_uuid(), p, 'parentMeeting.information', l from unnest($2::uuid[], $3::text[]) as x(p, l)`,
-        [actor.ownerId, items.map((x) => x.personId), items.map((x) => familyLink(x.studentId))],
-      );
+      await markInformed(q, actor.ownerId, req.params.meetingId, actor.personId, items);
+      await insertInformationNotices(q, actor.ownerId, items.map((x) => ({ personId: x.personId, link: familyLink(x.studentId) })));
       await enqueueInformMails(app.database, actor.ownerId, req.params.meetingId, items);
       await writeAudit(app.database, [...new Set(items.map((x) => x.studentId))].map((id) =>
         studentEntry(actor, 'basisGroup.manageParentMeetings', id, req.decision!.reason, { resourceType: 'parentMeeting', resourceId: req.params.meetingId })));
@@ -198,12 +171,8 @@ export async function parentMeetingRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     const s = req.student!;
-    const [person] = await q<{ given_name: string; family_name: string }>('select given_name, family_name from person where owner_id = $1 and id = $2', [actor.ownerId, s.personId]);
-    const groupIds = s.basisGroups.map((x) => x.id);
-    const meetings = groupIds.length ? await q<{ id: string; held_on: string; topic: string; information: string; class_name: string }>(
-      `select m.id, m.held_on::text as held_on, m.topic, m.information, bg.name as class_name from parent_meeting m
-       join basis_group bg on bg.owner_id = m.owner_id and bg.id = m.basis_group_id
-       where m.owner_id = $1 and m.basis_group_id = any($2::uuid[]) order by m.held_on desc`, [actor.ownerId, groupIds]) : [];
+    const person = await personName(q, actor.ownerId, s.personId);
+    const meetings = await meetingsOfClasses(q, actor.ownerId, s.basisGroups.map((x) => x.id));
     return {
       access: accessOf(req),
       student: { id: s.studentId, givenName: person?.given_name ?? '', familyName: person?.family_name ?? '' },

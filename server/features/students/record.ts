@@ -1,18 +1,13 @@
 /** Builds the student page's record, narrowed field by field by the policy. */
 import type { Database } from '../../core/db/client.js';
-import type { AddressProtection } from '../../core/db/tables.js';
 import { can } from '../../core/policy/can.js';
 import { guardianInsight } from '../../core/policy/guardianInsight.js';
 import { describeReason } from '../../core/policy/reasons.js';
 import type { Actor, StudentFacts } from '../../core/policy/types.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { ageOn, isAdult } from '../../core/time.js';
+import { accommodationNeedsOf, currentGroups, guardiansOf, studentProfile, type PersonRow } from './queries.js';
 import type { StudentRecord } from './schemas.js';
-
-interface PersonRow {
-  given_name: string; family_name: string; birth_date: string | null; email: string | null; phone: string | null;
-  street_address: string | null; postal_code: string | null; city: string | null; address_protection: AddressProtection;
-}
 
 const address = (p: PersonRow) => (p.street_address ? `${p.street_address}, ${p.postal_code ?? ''} ${p.city ?? ''}`.trim() : null);
 
@@ -33,35 +28,14 @@ export async function buildStudentRecord(
   const readsContacts = allowed('guardian.readContact');
   const isSelf = actor.studentIds.includes(s.studentId);
 
-  const [studentRows, groupRows, needRows, guardianRows] = await Promise.all([
-    database.query<PersonRow & { level: string; programme: 'general' | 'vocational' | null; status: string; minority_language: boolean; years_of_residence: number | null; special_education_right: boolean }>(
-      `select p.given_name, p.family_name, p.birth_date::text as birth_date, p.email, p.phone, p.street_address, p.postal_code, p.city, p.address_protection,
-              s.level, s.programme, s.status, s.minority_language, s.years_of_residence, s.special_education_right
-       from student s join person p on p.owner_id = s.owner_id and p.id = s.person_id where s.owner_id = $1 and s.id = $2`,
-      [s.ownerId, s.studentId]),
-    database.query<{ id: string; name: string; since: string; kind: string; subject_code: string | null; subject_name: string | null }>(
-      `select coalesce(bg.id, tg.id) as id, coalesce(bg.name, tg.name) as name, e.starts_on::text as since,
-              case when bg.id is null then 'teaching' else 'basis' end as kind, su.code as subject_code, su.name as subject_name
-       from enrolment e
-       left join basis_group bg on bg.owner_id = e.owner_id and bg.id = e.basis_group_id
-       left join teaching_group tg on tg.owner_id = e.owner_id and tg.id = e.teaching_group_id
-       left join subject su on su.owner_id = tg.owner_id and su.id = tg.subject_id
-       where e.owner_id = $1 and e.student_id = $2 and e.starts_on <= $3::date and (e.ends_on is null or e.ends_on > $3::date)
-       order by 2`,
-      [s.ownerId, s.studentId, today]),
-    sensitive
-      ? database.query<{ id: string; description: string; registered_at: Date }>(
-        'select id, description, registered_at from accommodation_need where owner_id = $1 and student_id = $2 order by registered_at',
-        [s.ownerId, s.studentId])
-      : Promise.resolve([]),
-    database.query<PersonRow & { guardianship_id: string; person_id: string; relation: 'mother' | 'father' | 'other'; parental_responsibility: boolean; lives_with: boolean }>(
-      `select g.id as guardianship_id, g.guardian_person_id as person_id, g.relation, g.parental_responsibility, g.lives_with,
-              p.given_name, p.family_name, p.birth_date::text as birth_date, p.email, p.phone, p.street_address, p.postal_code, p.city, p.address_protection
-       from guardianship g join person p on p.owner_id = g.owner_id and p.id = g.guardian_person_id
-       where g.owner_id = $1 and g.student_id = $2 order by g.relation, p.family_name`,
-      [s.ownerId, s.studentId]),
+  const q = database.query;
+  const [profile, groupRows, needRows, guardianRows] = await Promise.all([
+    studentProfile(q, s.ownerId, s.studentId),
+    currentGroups(q, s.ownerId, s.studentId, today),
+    sensitive ? accommodationNeedsOf(q, s.ownerId, s.studentId) : Promise.resolve([]),
+    guardiansOf(q, s.ownerId, s.studentId),
   ]);
-  const st = studentRows[0]!;
+  const st = profile!;
   const isGuardianCaller = actor.guardianOf.includes(s.studentId) && !isSelf && !actor.staff.some((m) => m.schoolId === s.schoolId);
 
   // a guardian sees only themself: nothing about the other guardian (L-07)

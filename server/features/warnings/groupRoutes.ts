@@ -11,7 +11,10 @@ import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
 import { loadGroupStudents, loadStudentsFacts } from '../../core/policy/facts.js';
 import { isAdult } from '../../core/time.js';
-import { lettersOf, warningsOf } from './queries.js';
+import { lettersOf } from './queries/letters.js';
+import { studentNames } from './queries/people.js';
+import { termAssessmentDates, termDates, upsertAssessmentDate } from './queries/terms.js';
+import { studentsWithWarnings, warningsOf } from './queries/warnings.js';
 import { assessmentDateBody, assessmentDatesSchema, queueSchema, schoolQuery, schoolWarningsSchema } from './schemas.js';
 import { DEFAULT_MINIMUM_NOTICE_DAYS, deadlineFor } from './service.js';
 import { narrow, viewerOf } from './visibility.js';
@@ -64,16 +67,10 @@ export async function groupWarningRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     const schoolId = actor.staff[0]?.schoolId ?? '';
-    const rows = await q<{ student_id: string }>(
-      `select distinct w.student_id from warning_notice w join student s on s.owner_id = w.owner_id and s.id = w.student_id
-       where w.owner_id = $1 and s.school_id = $2 and ($3::text is null or w.kind = $3) and ($4::text is null or w.state = $4)`,
-      [actor.ownerId, schoolId, req.query.kind ?? null, req.query.state ?? null],
-    );
+    const rows = await studentsWithWarnings(q, actor.ownerId, schoolId, req.query.kind ?? null, req.query.state ?? null);
     const facts = await loadStudentsFacts(app.database, actor.ownerId, rows.map((x) => x.student_id), req.today);
     const visible = [...facts.values()].filter((f) => can(actor, 'warning.read', { type: 'student', student: f }, req.today).allow && viewerOf(actor, f, req.today) === 'leader');
-    const names = new Map((await q<{ id: string; name: string }>(
-      `select s.id, p.given_name || ' ' || p.family_name as name from student s join person p on p.owner_id = s.owner_id and p.id = s.person_id
-       where s.owner_id = $1 and s.id = any($2::uuid[])`, [actor.ownerId, visible.map((f) => f.studentId)])).map((x) => [x.id, x.name]));
+    const names = new Map((await studentNames(q, actor.ownerId, visible.map((f) => f.studentId))).map((x) => [x.id, x.name]));
     const warnings = (await warningsOf(q, actor.ownerId, visible.map((f) => f.studentId), actor.personId))
       .filter((w) => (!req.query.kind || w.kind === req.query.kind) && (!req.query.state || w.state === req.query.state));
     return {
@@ -95,31 +92,21 @@ export async function groupWarningRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     const schoolId = actor.staff[0]?.schoolId ?? '';
-    const [term] = await q<{ starts_on: string; ends_on: string }>('select starts_on::text as starts_on, ends_on::text as ends_on from term where owner_id = $1 and id = $2', [actor.ownerId, req.body.termId]);
+    const term = await termDates(q, actor.ownerId, req.body.termId);
     if (!term) throw badField('termId', 'warning.unknownTerm');
     if (req.body.assessedOn < term.starts_on || req.body.assessedOn > term.ends_on) {
       throw badField('assessedOn', 'warning.assessmentOutsideTerm', { from: term.starts_on, to: term.ends_on });
     }
-    await q(
-      `insert into term_assessment_date (owner_id, school_id, term_id, assessed_on, minimum_notice_days, updated_by_person_id)
-       values ($1, $2, $3, $4, $5, $6)
-       on conflict (owner_id, school_id, term_id) do update set assessed_on = excluded.assessed_on, minimum_notice_days = excluded.minimum_notice_days,
-         updated_at = now(), updated_by_person_id = excluded.updated_by_person_id`,
-      [actor.ownerId, schoolId, req.body.termId, req.body.assessedOn, req.body.minimumNoticeDays, actor.personId],
-    );
+    await upsertAssessmentDate(q, actor.ownerId, schoolId, {
+      termId: req.body.termId, assessedOn: req.body.assessedOn, minimumNoticeDays: req.body.minimumNoticeDays, updatedByPersonId: actor.personId,
+    });
     return { terms: await assessmentDates(app, actor.ownerId, schoolId, req.today) };
   });
 }
 
 async function assessmentDates(app: FastifyInstance, ownerId: string, schoolId: string, today: string) {
   if (!schoolId) throw new HttpError(404, 'error.notFound');
-  const rows = await app.database.query<{ id: string; kind: 'autumn' | 'spring'; starts_on: string; ends_on: string; assessed_on: string | null; minimum_notice_days: number | null }>(
-    `select t.id, t.kind, t.starts_on::text as starts_on, t.ends_on::text as ends_on, a.assessed_on::text as assessed_on, a.minimum_notice_days
-     from term t join school_year y on y.owner_id = t.owner_id and y.id = t.school_year_id
-     left join term_assessment_date a on a.owner_id = t.owner_id and a.term_id = t.id and a.school_id = $2
-     where t.owner_id = $1 and y.ends_on >= $3::date order by t.starts_on limit 4`,
-    [ownerId, schoolId, today],
-  );
+  const rows = await termAssessmentDates(app.database.query, ownerId, schoolId, today);
   return rows.map((t) => ({
     termId: t.id, kind: t.kind, startsOn: t.starts_on, endsOn: t.ends_on, assessedOn: t.assessed_on ?? t.ends_on, configured: t.assessed_on !== null,
     minimumNoticeDays: t.minimum_notice_days === null ? DEFAULT_MINIMUM_NOTICE_DAYS : Number(t.minimum_notice_days),

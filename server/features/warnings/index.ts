@@ -17,4 +17,4 @@ export const warnings: Feature = {
 };
 
 /** what the grade preparation builds on: the warnings sent this school year (L-22: no Ng/Lg without one) */
-export { sentWarnings, type SentWarning } from './queries.js';
+export { sentWarnings, type SentWarning } from './queries/warnings.js';

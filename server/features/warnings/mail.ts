@@ -8,6 +8,7 @@ import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/client.js';
 import { enqueue, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
+import { insertEmailedEvent, mailRecipient } from './queries/letters.js';
 
 const settingsByDatabase = new WeakMap<Database, { smtp: SmtpSettings | undefined; publicUrl: string }>();
 
@@ -28,20 +29,13 @@ export async function enqueueLetterMails(database: Database, ownerId: string, st
 export const warningMailJobs: Record<string, JobHandler> = {
   'warning.mail': async (payload, database) => {
     const { ownerId, studentId, letterId, copyId } = payload as { ownerId: string; studentId: string; letterId: string; copyId: string };
-    const [row] = await database.query<{ email: string | null; preferred_locale: 'nb' | 'nn' | 'en'; school: string; emailed: boolean }>(
-      `select p.email, p.preferred_locale, sc.name as school,
-         exists (select 1 from warning_delivery_event e where e.owner_id = c.owner_id and e.copy_id = c.id and e.kind = 'emailed') as emailed
-       from warning_letter_copy c join person p on p.owner_id = c.owner_id and p.id = c.recipient_person_id
-       join student st on st.owner_id = c.owner_id and st.id = c.student_id join school sc on sc.owner_id = st.owner_id and sc.id = st.school_id
-       where c.owner_id = $1 and c.id = $2`,
-      [ownerId, copyId],
-    );
+    const row = await mailRecipient(database.query, ownerId, copyId);
     // a retry never resends; a recipient without an e-mail address reads it in the app (or gets it on paper)
     if (!row || row.emailed || !row.email) return;
     const settings = settingsByDatabase.get(database);
     const texts = TEXTS[row.preferred_locale] ?? TEXTS.nb;
     const link = `${settings?.publicUrl ?? ''}/students/${studentId}/warning-letters/${letterId}`;
     await sendMail(settings?.smtp, { to: row.email, subject: texts.subject(row.school), text: texts.body(row.school, link) });
-    await database.query(`insert into warning_delivery_event (owner_id, id, copy_id, kind) values ($1, $2, $3, 'emailed')`, [ownerId, randomUUID(), copyId]);
+    await insertEmailedEvent(database.query, ownerId, randomUUID(), copyId);
   },
 };

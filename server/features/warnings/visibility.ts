@@ -1,9 +1,12 @@
 /** Who sees how much of a student's warnings, after the policy's gate (warning.read). */
 import { can } from '../../core/policy/can.js';
-import type { Actor, RelationshipKind, StudentFacts } from '../../core/policy/types.js';
-import type { LetterSummary } from './queries.js';
+import type { Action, Actor, RelationshipKind, StudentFacts } from '../../core/policy/types.js';
+import type { LetterSummary } from './queries/letters.js';
 import type { WarningView } from './schemas.js';
 import { ownSubjectCodes } from './service.js';
+
+/** The policy's decision on one action for this student. */
+export const allowed = (actor: Actor, action: Action, s: StudentFacts, today: string) => can(actor, action, { type: 'student', student: s }, today);
 
 const LEADERS: RelationshipKind[] = ['contactTeacher', 'departmentHead', 'principal'];
 const FAMILY = new Set<RelationshipKind>(['guardianWithParentalResponsibility', 'guardianByConsent', 'guardianByInformationDecision']);

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueJobs } from '../../core/jobs/queue.js';
 import { closeMailTransports, startMailCapture, type MailCapture } from '../../core/mail/mailer.js';
 import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
-import { sentWarnings } from './queries.js';
+import { sentWarnings } from './queries/warnings.js';
 
 let t: TestApp;
 let capture: MailCapture;

@@ -7,10 +7,10 @@
  * student of a group shares the full-year window — so the county-wide statement stays a scan of the
  * absence table plus a small join, whatever the number of students.
  */
-import type { QueryFn } from '../../core/db/client.js';
-import type { AbsenceReason } from './tables.js';
-import type { AbsenceRowFacts } from './rules.js';
-import type { SchoolCalendar } from '../../core/calendar/calendar.js';
+import type { QueryFn } from '../../../core/db/client.js';
+import type { AbsenceReason } from '../tables.js';
+import type { AbsenceRowFacts } from '../rules.js';
+import type { SchoolCalendar } from '../../../core/calendar/calendar.js';
 
 export interface SubjectStats {
   studentId: string;
