@@ -9,7 +9,7 @@ import {
   chromium, request, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { resources, type AllMessages } from '../web/src/core/i18n/resources';
+import { resources, type AllMessages } from '../web/src/app/resources';
 
 export const baseUrl = () => inject('baseUrl');
 export const PASSWORD = 'demo1234';
@@ -211,6 +211,8 @@ export async function login(page: Page, username: string, password = PASSWORD): 
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  // The next page's code comes in its own chunk: until it has loaded, the login form is still on screen.
+  await page.locator('input[name="username"]').waitFor({ state: 'detached', timeout: TIMEOUT });
   await settled(page);
 }
 
@@ -290,17 +292,33 @@ export async function menu(page: Page, lang: Lang, linkName: string | RegExp, ch
     await page.getByRole('navigation', { name: text(lang, 'shell.mainNav') }).waitFor();
     if (checkOpenMenu) await check(page, checkOpenMenu);
   }
-  await page.getByRole('navigation', { name: text(lang, 'shell.mainNav') }).getByRole('link', { name: linkName }).click();
-  await settled(page);
+  await follow(page, page.getByRole('navigation', { name: text(lang, 'shell.mainNav') }).getByRole('link', { name: linkName }));
 }
 
 /**
  * Open one of a class's pages as a contact teacher does: the class from the main menu, then the page
- * from the class's own sub-menu (web/src/features/classes/sections.ts). `sectionKey` is its label key.
+ * from the class's own sub-menu (each feature's classSections, gathered in web/src/app/ClassSectionNav.tsx). `sectionKey` is its label key.
  */
 export async function classPage(page: Page, lang: Lang, className: string, sectionKey: string): Promise<void> {
   await menu(page, lang, exact(className));
-  await page.getByRole('navigation', { name: text(lang, 'classSections.labelFor', { name: className }) })
-    .getByRole('link', { name: exact(text(lang, sectionKey)) }).click();
+  await follow(page, page.getByRole('navigation', { name: text(lang, 'classSections.labelFor', { name: className }) })
+    .getByRole('link', { name: exact(text(lang, sectionKey)) }));
+}
+
+/**
+ * Click a link to another page of the app and wait for that page. The new address shows at once, but the
+ * old page stays on screen until the new one's code (each page comes in its own chunk) and data are in:
+ * so wait for the old page's heading to go (or, on the same kind of page, to change) before reading on.
+ */
+async function follow(page: Page, link: Locator): Promise<void> {
+  const here = new URL(page.url());
+  const leaving = (await link.getAttribute('href')) !== `${here.pathname}${here.search}`;
+  const heading = page.locator('main h1').first();
+  const old = leaving && (await heading.count()) > 0 ? await heading.elementHandle() : null;
+  const oldText = old ? await old.textContent() : null;
+  await link.click();
+  if (old) {
+    await page.waitForFunction(([h, text]) => !h.isConnected || h.textContent !== text, [old, oldText] as const, { timeout: TIMEOUT });
+  }
   await settled(page);
 }

@@ -13,12 +13,16 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { resources } from './app/resources';
+import { createAppRouter } from './app/router';
+import { shellMenus } from './app/shellMenus';
 import { setUnauthorizedHandler } from './core/api/client';
 import { forgetSession } from './core/auth/session';
-import { i18n } from './core/i18n/i18n';
+import { i18n, startI18n } from './core/i18n/i18n';
+import { ShellMenusContext } from './core/layout/shellMenus';
 import { createQueryClient } from './core/query';
-import { createAppRouter } from './core/router/router';
 
+startI18n(resources);
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 
@@ -38,7 +42,9 @@ createRoot(container).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <ShellMenusContext.Provider value={shellMenus}>
+          <RouterProvider router={router} />
+        </ShellMenusContext.Provider>
       </QueryClientProvider>
     </I18nextProvider>
   </StrictMode>,

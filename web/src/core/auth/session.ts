@@ -55,6 +55,9 @@ export async function syncLocale(queryClient: QueryClient, me: Me): Promise<void
   }
 }
 
+/** Ends the session on the server; the caller forgets it here (forgetSession) whatever the answer. */
+export const logout = () => api<void>('/api/auth/logout', { method: 'POST', skipAuthRedirect: true });
+
 export function forgetSession(queryClient: QueryClient): void {
   syncedFor = null;
   setCsrfToken(null);

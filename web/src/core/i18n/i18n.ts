@@ -1,7 +1,6 @@
-import i18next from 'i18next';
+import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../api/types';
-import { resources } from './resources';
 
 export const locales: readonly Locale[] = ['nb', 'nn', 'en'];
 /** Each language is named in itself, so that someone who cannot read the current one still finds theirs. */
@@ -35,15 +34,21 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLocale() ?? 'nb',
-  fallbackLng: 'nb',
-  supportedLngs: [...locales],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  initAsync: false,
-});
+/**
+ * Load the texts and pick the language; before the first render. The texts come from app/ (core's
+ * dictionaries and every feature's), so the instance is created here but started there.
+ */
+export function startI18n(resources: Resource): void {
+  void i18n.use(initReactI18next).init({
+    resources,
+    lng: storedLocale() ?? 'nb',
+    fallbackLng: 'nb',
+    supportedLngs: [...locales],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+}
 
 export function currentLocale(): Locale {
   return isLocale(i18n.language) ? i18n.language : 'nb';

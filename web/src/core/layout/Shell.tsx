@@ -3,11 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { logout } from '../../features/auth/authApi';
-import { forgetSession, meQuery } from '../auth/session';
+import { forgetSession, logout, meQuery } from '../auth/session';
 import { LanguagePicker } from '../i18n/LanguagePicker';
-import { MainNav } from './MainNav';
-import { ClassSectionNav, useCurrentClassId } from '../../features/classes/ClassSectionNav';
+import { useShellMenus } from './shellMenus';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -19,7 +17,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const menuButton = useRef<HTMLButtonElement>(null);
   const pathname = useRouterState({ select: (s) => s.resolvedLocation?.pathname });
   const previousPath = useRef<string | undefined>(undefined);
-  const classId = useCurrentClassId();
+  const { MainNav, PageNav } = useShellMenus();
 
   useEffect(() => {
     setMenuOpen(false);
@@ -93,7 +91,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
-        {me && classId && <ClassSectionNav me={me} basisGroupId={classId} />}
+        {me && <PageNav me={me} />}
         {children}
       </main>
     </div>

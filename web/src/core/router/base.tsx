@@ -1,6 +1,6 @@
 /**
  * The root and the logged-in parent route. Features define their pages in their own routes.tsx
- * under `authedRoute`; router.tsx puts the tree together.
+ * under `authedRoute` (or, without a session, `rootRoute`); app/router.tsx puts the tree together.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, Outlet, redirect } from '@tanstack/react-router';

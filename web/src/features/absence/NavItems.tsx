@@ -1,10 +1,11 @@
 import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../core/api/types';
 import { hasRole } from '../../core/auth/session';
 
 /** The main menu's entries for absence: the subject teacher's register, the class's absence, the student's own. */
-export function AbsenceNavItems({ me }: { me: Me }) {
+export function AbsenceNavItems({ me }: { me: Me }): ReactNode {
   const { t } = useTranslation();
   return (
     <>

@@ -1,44 +1,31 @@
-// This feature's pages, under the logged-in parent route; router.tsx adds them to the tree.
+// This feature's pages, under the logged-in parent route. Only what the router needs before it shows
+// a page stays here (path, the data to load); the pages come in lazily (*.lazy.tsx).
 import { createRoute } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { authedRoute } from '../../core/router/base';
 import { classComplianceQuery, complianceQuery, cycleQuery, studentTasksQuery } from './api';
-import { ClassRoutinesPage, CompliancePage, StudentRoutinesPage } from './CompliancePages';
-import { CyclePage } from './CyclePage';
-import './annualCycle.css';
 
 const cycleRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'annual-cycle',
   loader: ({ context }) => context.queryClient.ensureQueryData(cycleQuery()),
-  component: CyclePage,
-});
+}).lazy(() => import('./cycle.lazy').then((d) => d.cycleRoute));
 
 const complianceRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'annual-cycle/compliance',
   loader: ({ context }) => context.queryClient.ensureQueryData(complianceQuery()),
-  component: CompliancePage,
-});
+}).lazy(() => import('./compliance.lazy').then((d) => d.complianceRoute));
 
 const classRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'classes/$basisGroupId/routines',
   loader: ({ context, params }) => context.queryClient.ensureQueryData(classComplianceQuery(params.basisGroupId)),
-  component: function ClassRoute(): ReactNode {
-    const { basisGroupId } = classRoute.useParams();
-    return <ClassRoutinesPage basisGroupId={basisGroupId} />;
-  },
-});
+}).lazy(() => import('./compliance.lazy').then((d) => d.classRoute));
 
 const studentRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'students/$studentId/routines',
   loader: ({ context, params }) => context.queryClient.ensureQueryData(studentTasksQuery(params.studentId)),
-  component: function StudentRoute(): ReactNode {
-    const { studentId } = studentRoute.useParams();
-    return <StudentRoutinesPage studentId={studentId} />;
-  },
-});
+}).lazy(() => import('./compliance.lazy').then((d) => d.studentRoute));
 
 export const annualCycleRoutes = [cycleRoute, complianceRoute, classRoute, studentRoute] as const;

@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../core/api/types';
 import { useFormat } from '../../core/format';
 import { AppLink } from '../../core/ui/AppLink';
 import { NoValue } from '../../core/ui/Facts';
-import { actionLabel, resourceLabel } from '../accessLog/actionLabel';
+import { actionLabel, resourceLabel } from '../accessLog';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();

@@ -11,8 +11,6 @@ export const authConfigQuery = queryOptions({
 export const login = (credentials: { username: string; password: string }) =>
   api<Me>('/api/auth/login', { method: 'POST', body: credentials, skipAuthRedirect: true });
 
-export const logout = () => api<void>('/api/auth/logout', { method: 'POST', skipAuthRedirect: true });
-
 /** Only same-site paths: a crafted ?redirect= must not send a fresh session to another site. */
 export function safeRedirect(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {

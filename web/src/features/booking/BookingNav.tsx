@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../core/api/types';
 
@@ -6,7 +7,7 @@ import type { Me } from '../../core/api/types';
 export const hostsRounds = (me: Me): boolean => me.basisGroups.length > 0 || me.teachingGroups.length > 0;
 
 /** The main menu's entries for booking: a host's rounds, a student's own booking page. */
-export function BookingNavItems({ me }: { me: Me }) {
+export function BookingNavItems({ me }: { me: Me }): ReactNode {
   const { t } = useTranslation();
   return (
     <>

@@ -1,41 +1,25 @@
-// This feature's pages, under the logged-in parent route; router.tsx adds them to the tree.
+// This feature's pages, under the logged-in parent route. Only what the router needs before it shows
+// a page stays here (path, search, redirects, the data to load); the pages come in lazily (*.lazy.tsx).
 import { createRoute, redirect } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { hasRole, useMe } from '../../core/auth/session';
-import { NotForYouPage } from '../../core/layout/ErrorPages';
+import { hasRole } from '../../core/auth/session';
 import { authedRoute } from '../../core/router/base';
 import { myRoundsQuery, roundQuery, studentBookingQuery } from './api';
-import './booking.css';
-import { MyRoundsPage } from './MyRoundsPage';
-import { PublishRoundPage } from './PublishRoundPage';
-import { RoundPage } from './RoundPage';
-import { StudentBookingPage } from './StudentBookingPage';
 
 const publishForClassRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'classes/$basisGroupId/booking-rounds/new',
-  component: function PublishForClassRoute(): ReactNode {
-    const { basisGroupId } = publishForClassRoute.useParams();
-    return <PublishRoundPage key={basisGroupId} group={{ type: 'basisGroup', id: basisGroupId }} />;
-  },
-});
+}).lazy(() => import('./rounds.lazy').then((d) => d.publishForClassRoute));
 
 const publishForTeachingGroupRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'teaching-groups/$teachingGroupId/booking-rounds/new',
-  component: function PublishForTeachingGroupRoute(): ReactNode {
-    const { teachingGroupId } = publishForTeachingGroupRoute.useParams();
-    return <PublishRoundPage key={teachingGroupId} group={{ type: 'teachingGroup', id: teachingGroupId }} />;
-  },
-});
+}).lazy(() => import('./rounds.lazy').then((d) => d.publishForTeachingGroupRoute));
 
 const myRoundsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'me/booking-rounds',
   loader: ({ context }) => context.queryClient.ensureQueryData(myRoundsQuery),
-  component: MyRoundsPage,
-});
+}).lazy(() => import('./rounds.lazy').then((d) => d.myRoundsRoute));
 
 const roundRoute = createRoute({
   getParentRoute: () => authedRoute,
@@ -43,45 +27,21 @@ const roundRoute = createRoute({
   validateSearch: (raw: Record<string, unknown>): { published?: boolean } =>
     raw.published === true || raw.published === 'true' ? { published: true } : {},
   loader: ({ context, params }) => context.queryClient.ensureQueryData(roundQuery(params.roundId)),
-  component: function RoundRoute(): ReactNode {
-    const { roundId } = roundRoute.useParams();
-    const { published } = roundRoute.useSearch();
-    return <RoundPage key={roundId} roundId={roundId} published={published ?? false} />;
-  },
-});
+}).lazy(() => import('./rounds.lazy').then((d) => d.roundRoute));
 
 const myBookingRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'me/booking',
   loader: ({ context }) =>
     context.me.studentId ? context.queryClient.ensureQueryData(studentBookingQuery(context.me.studentId)) : null,
-  component: function MyBookingRoute(): ReactNode {
-    const { t } = useTranslation();
-    const me = useMe();
-    return me.studentId ? (
-      <StudentBookingPage studentId={me.studentId} viewer="self" />
-    ) : (
-      <NotForYouPage text={t('errors.onlyForStudents')} />
-    );
-  },
-});
+}).lazy(() => import('./studentBooking.lazy').then((d) => d.myBookingRoute));
 
 const childBookingRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'children/$studentId/booking',
   loader: ({ context, params }) =>
     hasRole(context.me, 'guardian') ? context.queryClient.ensureQueryData(studentBookingQuery(params.studentId)) : null,
-  component: function ChildBookingRoute(): ReactNode {
-    const { t } = useTranslation();
-    const me = useMe();
-    const { studentId } = childBookingRoute.useParams();
-    return hasRole(me, 'guardian') ? (
-      <StudentBookingPage key={studentId} studentId={studentId} viewer="guardian" />
-    ) : (
-      <NotForYouPage text={t('errors.onlyForGuardians')} />
-    );
-  },
-});
+}).lazy(() => import('./studentBooking.lazy').then((d) => d.childBookingRoute));
 
 /**
  * The link in every booking e-mail to a family (server/features/booking/notify.ts familyLink): the
@@ -98,11 +58,7 @@ const studentBookingRoute = createRoute({
     }
   },
   loader: ({ context, params }) => context.queryClient.ensureQueryData(studentBookingQuery(params.studentId)),
-  component: function StudentBookingRoute(): ReactNode {
-    const { studentId } = studentBookingRoute.useParams();
-    return <StudentBookingPage key={studentId} studentId={studentId} viewer="staff" />;
-  },
-});
+}).lazy(() => import('./studentBooking.lazy').then((d) => d.studentBookingRoute));
 
 export const bookingRoutes = [
   publishForClassRoute,

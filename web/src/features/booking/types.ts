@@ -1,7 +1,7 @@
 // The booking API's shapes (server/features/booking/schemas.ts), kept word for word so that a change in
 // the contract is a change here.
 import type { Access } from '../../core/api/types';
-import type { ConversationKind } from '../conversations/types';
+import type { ConversationKind } from '../conversations';
 
 export type { ConversationKind };
 

@@ -8,7 +8,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { classOverviewQuery } from './classesApi';
 import { ClassTable } from './ClassTable';
 import { filterStudents } from './sortStudents';
-import { useClassAbsenceSignals } from '../absence/ClassAbsencePage';
+import { useClassAbsenceSignals } from '../absence';
 
 export function ClassOverviewPage({ basisGroupId }: { basisGroupId: string }) {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import { AppLink } from '../../core/ui/AppLink';
 import { NoValue } from '../../core/ui/Facts';
 import { ShieldIcon } from '../../core/ui/icons';
 import { filterStudents, sortStudents, type Sort, type SortKey } from './sortStudents';
-import { AbsenceCell, type useClassAbsenceSignals } from '../absence/ClassAbsencePage';
+import { AbsenceCell, type useClassAbsenceSignals } from '../absence';
 
 interface Props {
   groupName: string;

@@ -6,8 +6,8 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
 import { NoValue } from '../../core/ui/Facts';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { GroupPlanLink } from '../assessmentPlan/GroupPlanLink';
-import { PublishSlotsLink } from '../booking/PublishLink';
+import { GroupPlanLink } from '../assessmentPlan';
+import { PublishSlotsLink } from '../booking';
 import { teachingGroupQuery } from './classesApi';
 
 /** A subject teacher's way to their students; accommodation needs are flagged because every subject teacher must know them. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../../core/auth/session';
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { classListQuery } from '../classes/classesApi';
+import { classListQuery } from '../classes';
 import './conduct.css';
 
 /** Where conduct work starts: a teacher's groups (input), and the classes the caller may open (grades, preparation, review). */

@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import { AppLink } from '../../core/ui/AppLink';
-import { studentCasesQuery } from '../discipline/api';
+import { studentCasesQuery } from '../discipline';
 import { studentConductQuery } from './api';
 
 /**

@@ -1,47 +1,30 @@
-// This feature's pages, under the logged-in parent route; router.tsx adds them to the tree.
+// This feature's pages, under the logged-in parent route. Only what the router needs before it shows
+// a page stays here (path, the data to load); the pages come in lazily (pages.lazy.tsx).
 import { createRoute } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { authedRoute } from '../../core/router/base';
 import { classConductQuery, groupInputsQuery, preparationQuery } from './api';
-import { ClassConductPage } from './ClassConductPage';
-import { ConductIndexPage } from './IndexPage';
-import { InputPage } from './InputPage';
-import { PreparationPage } from './PreparationPage';
 
 const indexRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'conduct',
-  component: ConductIndexPage,
-});
+}).lazy(() => import('./pages.lazy').then((d) => d.indexRoute));
 
 const inputRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'teaching-groups/$teachingGroupId/conduct',
   loader: ({ context, params }) => context.queryClient.ensureQueryData(groupInputsQuery(params.teachingGroupId)),
-  component: function InputRoute(): ReactNode {
-    const { teachingGroupId } = inputRoute.useParams();
-    return <InputPage key={teachingGroupId} teachingGroupId={teachingGroupId} />;
-  },
-});
+}).lazy(() => import('./pages.lazy').then((d) => d.inputRoute));
 
 const classRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'classes/$basisGroupId/conduct',
   loader: ({ context, params }) => context.queryClient.ensureQueryData(classConductQuery(params.basisGroupId)),
-  component: function ClassRoute(): ReactNode {
-    const { basisGroupId } = classRoute.useParams();
-    return <ClassConductPage key={basisGroupId} basisGroupId={basisGroupId} />;
-  },
-});
+}).lazy(() => import('./pages.lazy').then((d) => d.classRoute));
 
 const preparationRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'classes/$basisGroupId/grade-preparation',
   loader: ({ context, params }) => context.queryClient.ensureQueryData(preparationQuery(params.basisGroupId)),
-  component: function PreparationRoute(): ReactNode {
-    const { basisGroupId } = preparationRoute.useParams();
-    return <PreparationPage basisGroupId={basisGroupId} />;
-  },
-});
+}).lazy(() => import('./pages.lazy').then((d) => d.preparationRoute));
 
 export const conductRoutes = [indexRoute, inputRoute, classRoute, preparationRoute] as const;

@@ -7,7 +7,7 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { conflictQuery, useUpdateConflict, type Conflict } from './api';
-import { useInvolvedName } from './ConflictsPage';
+import { useInvolvedName } from './ConflictList';
 import './conflicts.css';
 
 /** One conflict as the viewer may see it (R-24): others' students by class only, their parts left out. */

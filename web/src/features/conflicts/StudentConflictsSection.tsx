@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, leaderRoles, useMe } from '../../core/auth/session';
 import { studentConflictsQuery } from './api';
-import { ConflictList } from './ConflictsPage';
+import { ConflictList } from './ConflictList';
 
 /** On the student page, for the contact teacher and the leaders only (R-24: internal, not for the family). */
 export function StudentConflictsSection({ studentId }: { studentId: string }) {

@@ -7,7 +7,6 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { caseQuery, measureKinds, useCaseWrite, type AppealOutcome, type DisciplinaryCase, type Scope } from './api';
 import { FoldedForm } from './parts';
-import '../conduct/conduct.css';
 
 type C = DisciplinaryCase;
 

@@ -9,7 +9,6 @@ import { Loading } from '../../core/ui/Loading';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { classCasesQuery, schoolCasesQuery } from './api';
 import { CaseTable } from './parts';
-import '../conduct/conduct.css';
 
 /** the cases the caller may see — the school's for leaders and the counsellor, each class's for its contact teacher. */
 export function DisciplineIndexPage() {

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { useOpenCase } from './api';
-import '../conduct/conduct.css';
 
 const FIELDS = ['occurredOn', 'place', 'description', 'rule'] as const;
 type F = (typeof FIELDS)[number];

@@ -1,39 +1,24 @@
-// This feature's pages, under the logged-in parent route; router.tsx adds them to the tree.
-import { useSuspenseQuery } from '@tanstack/react-query';
+// This feature's pages, under the logged-in parent route. Only what the router needs before it shows
+// a page stays here (path, the data to load); the pages come in lazily (pages.lazy.tsx).
 import { createRoute } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { authedRoute } from '../../core/router/base';
 import { caseQuery, studentCasesQuery } from './api';
-import { CasePage } from './CasePage';
-import { DisciplineIndexPage } from './IndexPage';
-import { NewCasePage } from './NewCasePage';
 
 const indexRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'discipline',
-  component: DisciplineIndexPage,
-});
+}).lazy(() => import('./pages.lazy').then((d) => d.indexRoute));
 
 const newCaseRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'students/$studentId/disciplinary-cases/new',
   loader: ({ context, params }) => context.queryClient.ensureQueryData(studentCasesQuery(params.studentId)),
-  component: function NewCaseRoute(): ReactNode {
-    const { studentId } = newCaseRoute.useParams();
-    const { data } = useSuspenseQuery(studentCasesQuery(studentId));
-    return <NewCasePage studentId={studentId} today={data.today} />;
-  },
-});
+}).lazy(() => import('./pages.lazy').then((d) => d.newCaseRoute));
 
 const caseRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'disciplinary-cases/$caseId',
   loader: ({ context, params }) => context.queryClient.ensureQueryData(caseQuery(params.caseId)),
-  component: function CaseRoute(): ReactNode {
-    const { caseId } = caseRoute.useParams();
-    const { data } = useSuspenseQuery(caseQuery(caseId));
-    return <CasePage key={caseId} caseId={caseId} today={data.today} />;
-  },
-});
+}).lazy(() => import('./pages.lazy').then((d) => d.caseRoute));
 
 export const disciplineRoutes = [indexRoute, newCaseRoute, caseRoute] as const;

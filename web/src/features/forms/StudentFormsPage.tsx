@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { formName, studentFormsQuery } from './api';
-import '../accommodationNeeds/studentForms.css';
 
 /** A student's forms, outstanding first: the student's own page and a guardian's child page. Phone-friendly: a plain list. */
 export function StudentFormsPage({ studentId, viewer }: { studentId: string; viewer: 'self' | 'guardian' | 'staff' }) {

@@ -3,10 +3,9 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { ChildBookingLink } from '../booking/PublishLink';
-import { FamilySection } from '../conversations/meeting/FamilySection';
-import { StudentRecordView } from '../students/StudentRecordView';
-import { studentRecordQuery } from '../students/studentsApi';
+import { ChildBookingLink } from '../booking';
+import { FamilySection } from '../conversations';
+import { StudentRecordView, studentRecordQuery } from '../students';
 
 /** A guardian's view of one child: the same StudentRecord, which the server narrows for a guardian. */
 export function ChildPage({ studentId }: { studentId: string }) {

@@ -6,10 +6,10 @@ import type { Me } from '../../core/api/types';
 import { auditRoles, hasRole, leaderRoles, useMe } from '../../core/auth/session';
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { classListQuery } from '../classes/classesApi';
-import { ClassConversationFigures, Notifications } from '../conversations/plan/HomeParts';
-import { HomeTasks } from '../annualCycle/HomeTasks';
-import { AccommodationNeedsToConfirm } from '../accommodationNeeds/MyNeedsPage';
+import { AccommodationNeedsToConfirm } from '../accommodationNeeds';
+import { HomeTasks } from '../annualCycle';
+import { classListQuery } from '../classes';
+import { ClassConversationFigures, Notifications } from '../conversations';
 
 /** The morning start page: one section per role the person has, most used first. */
 export function HomePage() {

@@ -8,7 +8,6 @@ import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { INFORMATION_MAX, classMeetingsQuery, useCorrectMeeting, useInformAbsent, useRecordMeeting, type ClassMeetings, type Meeting } from './api';
-import '../accommodationNeeds/studentForms.css';
 
 /** The class's parent meetings: attendance per guardian, the information sent to the absent; record and correct. */
 export function ClassMeetingsPage({ basisGroupId }: { basisGroupId: string }) {

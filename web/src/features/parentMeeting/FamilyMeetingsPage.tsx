@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { studentMeetingsQuery } from './api';
-import '../accommodationNeeds/studentForms.css';
 
 /** What the absent guardians are linked to: the information from the class's parent meetings. Phone-friendly. */
 export function FamilyMeetingsPage({ studentId }: { studentId: string }) {

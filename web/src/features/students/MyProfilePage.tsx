@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { FamilySection } from '../conversations/meeting/FamilySection';
+import { FamilySection } from '../conversations';
 import { StudentRecordView } from './StudentRecordView';
 import { studentRecordQuery } from './studentsApi';
 

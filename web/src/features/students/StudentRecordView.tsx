@@ -4,15 +4,15 @@ import type { StudentRecord } from '../../core/api/types';
 import { auditRoles, hasRole, leaderRoles, useMe } from '../../core/auth/session';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
-import { ConsentSummary } from '../consent/ConsentSummary';
-import { ContactLogSection } from '../contactLog/ContactLogSection';
-import { StudentConversationsSection } from '../conversations/meeting/StudentConversationsSection';
+import { StudentConductSection } from '../conduct';
+import { StudentConflictsSection } from '../conflicts';
+import { ConsentSummary } from '../consent';
+import { ContactLogSection } from '../contactLog';
+import { StudentConversationsSection } from '../conversations';
+import { StudentWarningsSection } from '../warnings';
 import { GuardianList } from './GuardianList';
-import { StudentProfile } from './StudentProfile';
 import { RecordLinks } from './RecordLinks';
-import { StudentConflictsSection } from '../conflicts/StudentConflictsSection';
-import { StudentWarningsSection } from '../warnings/StudentWarningsSection';
-import { StudentConductSection } from '../conduct/StudentConductSection';
+import { StudentProfile } from './StudentProfile';
 
 /** Who is looking: staff with a relation, the student themself, or a guardian with insight. */
 export type Viewer = 'staff' | 'self' | 'guardian';

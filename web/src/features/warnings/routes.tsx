@@ -1,15 +1,9 @@
-// This feature's pages, under the logged-in parent route; router.tsx adds them to the tree.
+// This feature's pages, under the logged-in parent route. Only what the router needs before it shows
+// a page stays here (path, the data to load); the pages come in lazily (*.lazy.tsx).
 import { createRoute } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { hasRole, useMe } from '../../core/auth/session';
-import { NotForYouPage } from '../../core/layout/ErrorPages';
+import { hasRole } from '../../core/auth/session';
 import { authedRoute } from '../../core/router/base';
 import { assessmentDatesQuery, letterQuery, prefillQuery, queueQuery, schoolWarningsQuery, studentWarningsQuery } from './api';
-import { DecisionsPage } from './DecisionsPage';
-import { LetterPage } from './LetterPage';
-import { QueuePage } from './QueuePage';
-import { RaiseWarningPage } from './RaiseWarningPage';
 
 const raiseRoute = createRoute({
   getParentRoute: () => authedRoute,
@@ -18,31 +12,19 @@ const raiseRoute = createRoute({
     context.queryClient.ensureQueryData(prefillQuery(params.studentId)),
     context.queryClient.ensureQueryData(studentWarningsQuery(params.studentId)),
   ]),
-  component: function RaiseRoute(): ReactNode {
-    const { studentId } = raiseRoute.useParams();
-    return <RaiseWarningPage studentId={studentId} />;
-  },
-});
+}).lazy(() => import('./staff.lazy').then((d) => d.raiseRoute));
 
 const queueRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'classes/$basisGroupId/warnings',
   loader: ({ context, params }) => context.queryClient.ensureQueryData(queueQuery(params.basisGroupId)),
-  component: function QueueRoute(): ReactNode {
-    const { basisGroupId } = queueRoute.useParams();
-    return <QueuePage basisGroupId={basisGroupId} />;
-  },
-});
+}).lazy(() => import('./staff.lazy').then((d) => d.queueRoute));
 
 const letterRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'students/$studentId/warning-letters/$letterId',
   loader: ({ context, params }) => context.queryClient.ensureQueryData(letterQuery(params.studentId, params.letterId)),
-  component: function LetterRoute(): ReactNode {
-    const { studentId, letterId } = letterRoute.useParams();
-    return <LetterPage studentId={studentId} letterId={letterId} />;
-  },
-});
+}).lazy(() => import('./letter.lazy').then((d) => d.letterRoute));
 
 const decisionsRoute = createRoute({
   getParentRoute: () => authedRoute,
@@ -52,11 +34,6 @@ const decisionsRoute = createRoute({
       context.queryClient.ensureQueryData(schoolWarningsQuery),
       hasRole(context.me, 'principal') ? context.queryClient.ensureQueryData(assessmentDatesQuery) : null,
     ]) : null),
-  component: function DecisionsRoute(): ReactNode {
-    const { t } = useTranslation();
-    const me = useMe();
-    return hasRole(me, 'principal', 'departmentHead') ? <DecisionsPage /> : <NotForYouPage text={t('errors.onlyForLeaders')} />;
-  },
-});
+}).lazy(() => import('./leaders.lazy').then((d) => d.decisionsRoute));
 
 export const warningRoutes = [raiseRoute, queueRoute, letterRoute, decisionsRoute] as const;

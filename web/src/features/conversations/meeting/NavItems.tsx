@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../core/api/types';
 
@@ -6,7 +7,7 @@ import type { Me } from '../../../core/api/types';
 export const hasOwnConversations = (me: Me): boolean => me.studentId !== null || me.roles.some((r) => r !== 'guardian' && r !== 'student');
 
 /** The main menu's entry for "my conversations". */
-export function ConversationNavItems({ me }: { me: Me }) {
+export function ConversationNavItems({ me }: { me: Me }): ReactNode {
   const { t } = useTranslation();
   if (!hasOwnConversations(me)) return null;
   return (

@@ -129,7 +129,10 @@ function ConversationTable({ data, studentName }: { data: StudentConversations; 
 }
 
 type PlanField = 'kind' | 'teachingGroupId' | PlanningField;
-const planFields: readonly PlanField[] = ['kind', 'teachingGroupId', ...planningFields];
+const planChoices: readonly PlanField[] = ['kind', 'teachingGroupId'];
+// concat, not a spread: the bundler cannot tell that a spread has no side effects, and would then put this
+// module (which other features reach through conversations/index.ts) into the bundle every page loads.
+const planFields: readonly PlanField[] = planChoices.concat(planningFields);
 
 function PlanConversationForm({ studentId, canPlan, onCancel }: { studentId: string; canPlan: StudentConversations['canPlan']; onCancel: () => void }) {
   const { t } = useTranslation();

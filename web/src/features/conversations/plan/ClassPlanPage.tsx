@@ -7,7 +7,7 @@ import { AccessReason } from '../../../core/ui/AccessReason';
 import { AppLink } from '../../../core/ui/AppLink';
 import { NoValue } from '../../../core/ui/Facts';
 import { PageHeading } from '../../../core/ui/PageHeading';
-import { PublishSlotsLink } from '../../booking/PublishLink';
+import { PublishSlotsLink } from '../../booking';
 import type { ClassPlan, PlanRow, PlanWindow } from '../types';
 import { classPlanCsvHref, classPlanQuery } from './api';
 import { usePlanDates } from './dates';

@@ -1,34 +1,20 @@
-// The conversation plan pages, under the logged-in parent route (web/src/core/router/base.tsx).
+// The conversation plan pages, under the logged-in parent route. Only what the router needs before it
+// shows a page stays here (path, search, the data to load); the pages come in lazily (*.lazy.tsx).
 import { createRoute } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { authedRoute } from '../../../core/router/base';
 import { complianceQuery, conferencesQuery, classPlanQuery, planQuery, templateQuery, templatesQuery, templateVersionQuery } from './api';
-import { ClassPlanPage } from './ClassPlanPage';
-import { CompliancePage } from './CompliancePage';
-import { GuardianConferencesPage } from './GuardianConferencesPage';
-import { PlanSettingsPage } from './PlanSettingsPage';
-import { NewTemplatePage, TemplatePage } from './TemplatePage';
-import { TemplatesPage } from './TemplatesPage';
 
 const classPlanRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'classes/$basisGroupId/conversations',
   loader: ({ context, params }) => context.queryClient.ensureQueryData(classPlanQuery(params.basisGroupId)),
-  component: function ClassPlanRoute(): ReactNode {
-    const { basisGroupId } = classPlanRoute.useParams();
-    return <ClassPlanPage basisGroupId={basisGroupId} />;
-  },
-});
+}).lazy(() => import('./classPages.lazy').then((d) => d.classPlanRoute));
 
 const conferencesRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'classes/$basisGroupId/guardian-conferences',
   loader: ({ context, params }) => context.queryClient.ensureQueryData(conferencesQuery(params.basisGroupId)),
-  component: function ConferencesRoute(): ReactNode {
-    const { basisGroupId } = conferencesRoute.useParams();
-    return <GuardianConferencesPage basisGroupId={basisGroupId} />;
-  },
-});
+}).lazy(() => import('./classPages.lazy').then((d) => d.conferencesRoute));
 
 const complianceRoute = createRoute({
   getParentRoute: () => authedRoute,
@@ -37,31 +23,24 @@ const complianceRoute = createRoute({
     typeof raw.departmentId === 'string' && raw.departmentId ? { departmentId: raw.departmentId } : {},
   loaderDeps: ({ search }) => ({ departmentId: search.departmentId }),
   loader: ({ context, deps }) => context.queryClient.ensureQueryData(complianceQuery(deps.departmentId)),
-  component: function ComplianceRoute(): ReactNode {
-    const { departmentId } = complianceRoute.useSearch();
-    return <CompliancePage departmentId={departmentId} />;
-  },
-});
+}).lazy(() => import('./leaders.lazy').then((d) => d.complianceRoute));
 
 const planSettingsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'settings/conversation-plan',
   loader: ({ context }) => context.queryClient.ensureQueryData(planQuery),
-  component: PlanSettingsPage,
-});
+}).lazy(() => import('./leaders.lazy').then((d) => d.planSettingsRoute));
 
 const templatesRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'conversation-templates',
   loader: ({ context }) => context.queryClient.ensureQueryData(templatesQuery),
-  component: TemplatesPage,
-});
+}).lazy(() => import('./templates.lazy').then((d) => d.templatesRoute));
 
 const newTemplateRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'conversation-templates/new',
-  component: NewTemplatePage,
-});
+}).lazy(() => import('./templates.lazy').then((d) => d.newTemplateRoute));
 
 interface TemplateSearch {
   version?: string;
@@ -85,12 +64,7 @@ const templateRoute = createRoute({
     }
     return null;
   },
-  component: function TemplateRoute(): ReactNode {
-    const { templateId } = templateRoute.useParams();
-    const { version, edit } = templateRoute.useSearch();
-    return <TemplatePage templateId={templateId} versionId={version} edit={edit ?? false} />;
-  },
-});
+}).lazy(() => import('./templates.lazy').then((d) => d.templateRoute));
 
 export const planRoutes = [
   classPlanRoute,

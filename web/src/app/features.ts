@@ -1,0 +1,58 @@
+/**
+ * The one list of the web app's features. Adding a feature is a folder under features/ with an
+ * index.ts that describes it (core/feature.ts), and one line here; app/ builds the router, the texts,
+ * the main menu and a class's sub-menu from this list.
+ */
+import type { WebFeature } from '../core/feature';
+import { absenceFeature } from '../features/absence';
+import { accessLogFeature } from '../features/accessLog';
+import { accommodationNeedsFeature } from '../features/accommodationNeeds';
+import { annualCycleFeature } from '../features/annualCycle';
+import { assessmentPlanFeature } from '../features/assessmentPlan';
+import { auditFeature } from '../features/audit';
+import { authFeature } from '../features/auth';
+import { bookingFeature } from '../features/booking';
+import { classesFeature } from '../features/classes';
+import { classLifeFeature } from '../features/classLife';
+import { conductFeature } from '../features/conduct';
+import { conflictsFeature } from '../features/conflicts';
+import { consentFeature } from '../features/consent';
+import { contactLogFeature } from '../features/contactLog';
+import { conversationsFeature } from '../features/conversations';
+import { disciplineFeature } from '../features/discipline';
+import { formativeAssessmentFeature } from '../features/formativeAssessment';
+import { formsFeature } from '../features/forms';
+import { guardianFeature } from '../features/guardian';
+import { homeFeature } from '../features/home';
+import { parentMeetingFeature } from '../features/parentMeeting';
+import { studentsFeature } from '../features/students';
+import { warningsFeature } from '../features/warnings';
+
+// `as const` keeps each feature's own route and text types, so links and texts stay type-checked.
+export const features = [
+  authFeature,
+  homeFeature,
+  classesFeature,
+  studentsFeature,
+  consentFeature,
+  accessLogFeature,
+  contactLogFeature,
+  guardianFeature,
+  auditFeature,
+  conversationsFeature,
+  bookingFeature,
+  absenceFeature,
+  formativeAssessmentFeature,
+  annualCycleFeature,
+  classLifeFeature,
+  assessmentPlanFeature,
+  conflictsFeature,
+  accommodationNeedsFeature,
+  formsFeature,
+  parentMeetingFeature,
+  conductFeature,
+  disciplineFeature,
+  warningsFeature,
+] as const satisfies readonly WebFeature[];
+
+export type AppFeature = (typeof features)[number];

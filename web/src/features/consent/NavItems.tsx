@@ -1,0 +1,15 @@
+import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../core/api/types';
+
+/** The student's own consents. */
+export function ConsentNavItems({ me }: { me: Me }): ReactNode {
+  const { t } = useTranslation();
+  if (me.studentId === null) return null;
+  return (
+    <li>
+      <Link to="/me/consent">{t('nav.consent')}</Link>
+    </li>
+  );
+}
