@@ -15,12 +15,14 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { resources } from './app/resources';
 import { createAppRouter } from './app/router';
+import { recordLinks } from './app/recordLinks';
 import { shellMenus } from './app/shellMenus';
 import { setUnauthorizedHandler } from './core/api/client';
 import { forgetSession } from './core/auth/session';
 import { i18n, startI18n } from './core/i18n/i18n';
 import { ShellMenusContext } from './core/layout/shellMenus';
 import { createQueryClient } from './core/query';
+import { RecordLinksContext } from './core/ui/recordLinks';
 
 startI18n(resources);
 const queryClient = createQueryClient();
@@ -43,7 +45,9 @@ createRoot(container).render(
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <ShellMenusContext.Provider value={shellMenus}>
-          <RouterProvider router={router} />
+          <RecordLinksContext.Provider value={recordLinks}>
+            <RouterProvider router={router} />
+          </RecordLinksContext.Provider>
         </ShellMenusContext.Provider>
       </QueryClientProvider>
     </I18nextProvider>

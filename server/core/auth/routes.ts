@@ -26,6 +26,13 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
+/** What the login page offers: Feide (OIDC) when it is configured, under its label. */
+export const authConfigSchema = z.object({ oidc: z.boolean(), oidcLabel: z.string() });
+export type AuthConfig = z.infer<typeof authConfigSchema>;
+
+export const loginBody = z.object({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(500) });
+export type LoginBody = z.input<typeof loginBody>;
+
 export async function buildMe(database: Database, actor: Actor, session: SessionInfo, today: string): Promise<Me> {
   const roles = new Set<z.infer<typeof roleEnum>>();
   for (const s of actor.staff) for (const r of s.roles) roles.add(r.role);
@@ -83,7 +90,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'public' } },
     schema: {
       tags: ['auth'],
-      body: z.object({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(500) }),
+      body: loginBody,
       response: { 200: meSchema },
     },
   }, async (req, reply) => {
@@ -140,6 +147,6 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/auth/config', {
     config: { access: { kind: 'public' } },
-    schema: { tags: ['auth'], response: { 200: z.object({ oidc: z.boolean(), oidcLabel: z.string() }) } },
+    schema: { tags: ['auth'], response: { 200: authConfigSchema } },
   }, async () => ({ oidc: !!config.oidc, oidcLabel: config.oidc?.label ?? 'Feide' }));
 }

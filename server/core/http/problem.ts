@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { localeFromHeader } from '../i18n/locale.js';
 import { t, type MessageKey } from '../i18n/messages.js';
 import { HttpError, type FieldError } from './errors.js';
+import type { Problem } from './schemas.js';
 
 interface ZodIssueLike {
   instancePath: string;
@@ -43,8 +44,9 @@ function issueToField(context: string | undefined, issue: ZodIssueLike): FieldEr
   return { field, key: key[0], params: key[1] };
 }
 
-function send(reply: FastifyReply, status: number, body: Record<string, unknown>) {
-  return reply.status(status).type('application/problem+json').send({ type: 'about:blank', status, ...body });
+function send(reply: FastifyReply, status: number, body: Omit<Problem, 'type' | 'status'>) {
+  const problem: Problem = { type: 'about:blank', status, ...body };
+  return reply.status(status).type('application/problem+json').send(problem);
 }
 
 /** spaIndex: answer unknown non-API GETs with the web app's index.html (client-side routes). */

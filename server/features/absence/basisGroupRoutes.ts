@@ -15,10 +15,9 @@ import { auditStudents, groupStudents } from './groupStudents.js';
 import { deleteWeeklyCheck, lastFollowUps, upsertWeeklyCheck, weeklyChecks } from './queries/groups.js';
 import { absenceRows, subjectStats } from './queries/stats.js';
 import { emergingSignals, followedUp, isAbsence, percentOf, subjectStatus } from './rules.js';
-import { checkBody, checkParams, classAbsenceSchema, weekQuery, weekSchema } from './schemas.js';
+import { basisGroupParams as basisParams, checkBody, checkParams, classAbsenceSchema, weekQuery, weekSchema } from './schemas.js';
 
 const tags = ['absence'];
-const basisParams = z.object({ basisGroupId: z.uuid() });
 
 function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

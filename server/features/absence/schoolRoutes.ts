@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireActor } from '../../core/http/access.js';
 import { HttpError, badField, type FieldError } from '../../core/http/errors.js';
 import { publicHolidays } from '../../core/calendar/calendar.js';
@@ -15,7 +14,7 @@ import { loadRules, yearContext } from './context.js';
 import {
   deleteLessonsFrom, endLessonsOn, groupWithAbsenceFrom, insertLessons, schoolHolidays, teachingGroupsNamed, upsertEmergingAbsenceRule,
 } from './queries/school.js';
-import { calendarSchema, importQuery, importSchema, rulesBody, rulesSchema } from './schemas.js';
+import { calendarSchema, importBody, importQuery, importSchema, rulesBody, rulesSchema } from './schemas.js';
 
 const tags = ['absence'];
 const MAX_ROWS = 20_000;
@@ -139,7 +138,7 @@ export async function schoolAbsenceRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'school', action: 'timetable.manage' } },
     schema: {
       tags, summary: 'Import a timetable (text/csv, or JSON { csv }: group;weekday;start;minutes): the listed groups get these lessons from the day given (default today)',
-      querystring: importQuery, body: z.union([z.string().max(2_000_000), z.strictObject({ csv: z.string().max(2_000_000) })]), response: { 200: importSchema },
+      querystring: importQuery, body: importBody, response: { 200: importSchema },
     },
   }, async (req) => {
     const actor = requireActor(req);

@@ -21,7 +21,7 @@ import {
   ABSENCE_LIMIT_PERCENT, DIPLOMA_MAX_EXCLUDED_DAYS, countsTowardLimit, diplomaFigures, isAbsence, percentOf, subjectStatus,
 } from './rules.js';
 import {
-  changesSchema, decisionBody, diplomaBody, diplomaSchema, documentBody, fullDayBody, higherRiskBody, isoDate, selfCertifyBody,
+  changesSchema, createdSchema, dayParams, decisionBody, diplomaBody, diplomaSchema, documentBody, fullDayBody, higherRiskBody, selfCertifyBody,
   studentAbsenceSchema, type StudentAbsence,
 } from './schemas.js';
 import {
@@ -178,7 +178,7 @@ export async function studentAbsenceRoutes(app: FastifyInstance): Promise<void> 
 
   r.delete('/api/students/:studentId/absence/days/:day', {
     config: { access: { kind: 'student', action: 'absence.registerDay', audit: 'write' } },
-    schema: { tags, summary: 'Remove a day of absence registered by mistake (the trail keeps it)', params: studentParams.extend({ day: isoDate }), response: { 200: studentAbsenceSchema } },
+    schema: { tags, summary: 'Remove a day of absence registered by mistake (the trail keeps it)', params: dayParams, response: { 200: studentAbsenceSchema } },
   }, async (req) => {
     const actor = requireActor(req);
     const stored = await storedRows(q, actor.ownerId, [req.student!.studentId], [req.params.day]);
@@ -243,7 +243,7 @@ export async function studentAbsenceRoutes(app: FastifyInstance): Promise<void> 
 
   r.post('/api/students/:studentId/absence/decisions', {
     config: { access: { kind: 'student', action: 'absence.decideLimit', audit: 'write' } },
-    schema: { tags, summary: "The principal's own decision that the student still gets a grade with up to 15 % absence (L-13)", params: studentParams, body: decisionBody, response: { 201: z.object({ id: z.string() }) } },
+    schema: { tags, summary: "The principal's own decision that the student still gets a grade with up to 15 % absence (L-13)", params: studentParams, body: decisionBody, response: { 201: createdSchema } },
   }, async (req, reply) => {
     const actor = requireActor(req);
     const b = req.body;

@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { badField } from '../../core/http/errors.js';
@@ -18,11 +17,12 @@ import {
 import { lessonsOn, storedRows, type Change } from './queries/registration.js';
 import { subjectStats } from './queries/stats.js';
 import { percentOf, subjectStatus } from './rules.js';
-import { groupAbsenceSchema, myLessonsQuery, myLessonsSchema, registerBody, registerQuery, registerSchema, type Register } from './schemas.js';
+import {
+  groupAbsenceSchema, myLessonsQuery, myLessonsSchema, registerBody, registerQuery, registerSchema, teachingGroupParams as teachingParams, type Register,
+} from './schemas.js';
 import { applyChanges, assertSchoolDay, notifyGuardians } from './service.js';
 
 const tags = ['absence'];
-const teachingParams = z.object({ teachingGroupId: z.uuid() });
 
 async function register(app: FastifyInstance, req: FastifyRequest, dayArg: string | undefined, lessonArg: string | undefined): Promise<{ view: Register; students: Named[] }> {
   const q = app.database.query;

@@ -1,7 +1,4 @@
-/**
- * The accommodation-need API's shapes (R-04). The web app mirrors them in
- * web/src/features/accommodationNeeds/api.ts.
- */
+/** The accommodation-need API's shapes (R-04). The web app takes its types from here (`import type`). */
 import { z } from 'zod';
 import { accessSchema } from '../../core/http/schemas.js';
 
@@ -15,22 +12,27 @@ export const needBody = z.strictObject({
   /** what the teachers should do */
   guidance: z.string().trim().max(DESCRIPTION_MAX).default(''),
 });
+/** What the web sends: `guidance` may be left out (it defaults to ''). */
+export type NeedInput = z.input<typeof needBody>;
 
 export const reminderBody = z.strictObject({
   /** the students to remind about; all the class's students with unconfirmed needs when left out */
   studentIds: z.array(z.uuid()).max(200).optional(),
 });
+export type ReminderInput = z.infer<typeof reminderBody>;
 
-const needSchema = z.object({
+export const needSchema = z.object({
   id: z.string(), description: z.string(), guidance: z.string(), registeredAt: z.string(), registeredBy: z.string().nullable(),
   updatedAt: z.string(), revision: z.int(),
 });
-const teacherSchema = z.object({
+export const teacherSchema = z.object({
   personId: z.string(), name: z.string(), groups: z.array(z.string()),
   /** when the teacher confirmed every current need (null: not yet, or a need changed since) */
   confirmedAt: z.string().nullable(),
   lastRemindedAt: z.string().nullable(),
 });
+export type AccommodationNeed = z.infer<typeof needSchema>;
+export type TeacherStatus = z.infer<typeof teacherSchema>;
 const studentSchema = z.object({ id: z.string(), givenName: z.string(), familyName: z.string() });
 
 /** One student's needs and who of the subject teachers has confirmed them. */
@@ -67,6 +69,7 @@ export const classNeedsSchema = z.object({
 export type ClassNeeds = z.infer<typeof classNeedsSchema>;
 
 export const reminderResultSchema = z.object({ reminded: z.int(), students: z.int() });
+export type ReminderResult = z.infer<typeof reminderResultSchema>;
 
 /** A teacher's own list: the students whose needs they must still confirm. */
 export const myNeedsSchema = z.object({
@@ -75,4 +78,6 @@ export const myNeedsSchema = z.object({
     student: studentSchema, groups: z.array(z.string()), needs: z.array(needSchema), dueOn: z.string().nullable(), overdue: z.boolean(),
   })),
 });
+export type MyNeeds = z.infer<typeof myNeedsSchema>;
 export const myCountSchema = z.object({ count: z.int() });
+export type MyNeedsCount = z.infer<typeof myCountSchema>;

@@ -1,6 +1,4 @@
-/**
- * The annual-cycle API's shapes (R-30…R-33). The web app mirrors them in web/src/features/annualCycle/api.ts.
- */
+/** The annual-cycle API's shapes (R-30…R-33). The web app takes its types from here (`import type`). */
 import { z } from 'zod';
 import { levels } from '../../core/db/tables.js';
 import { routineResponsibleRoles } from './tables.js';
@@ -37,12 +35,19 @@ export const routineBody = z.object({
   evidenceParam: text(100).nullable().default(null),
 });
 export type RoutineBody = z.infer<typeof routineBody>;
+/** What the web sends: the defaulted fields may be left out. */
+export type RoutineInput = z.input<typeof routineBody>;
 
 export const copyBody = z.object({ fromSchoolYearId: z.uuid(), toSchoolYearId: z.uuid() });
+export type CopyInput = z.infer<typeof copyBody>;
 export const tickBody = z.object({ subjectId: z.uuid(), teacherId: z.uuid().optional() });
+export type TickInput = z.infer<typeof tickBody>;
 export const digestBody = z.object({ weeklyDigest: z.boolean() });
+export type DigestInput = z.infer<typeof digestBody>;
 
-const weeksSchema = z.object({ from: z.number(), to: z.number() });
+export const weeksSchema = z.object({ from: z.number(), to: z.number() });
+/** A window as ISO week numbers. */
+export type Weeks = z.infer<typeof weeksSchema>;
 
 export const routineSchema = z.object({
   id: z.string(),
@@ -64,6 +69,9 @@ export const routineSchema = z.object({
   /** ticked by hand: no data behind it (yet) */
   handTicked: z.boolean(),
 });
+export type Routine = z.infer<typeof routineSchema>;
+export type RoutineScope = Routine['scope'];
+export type ResponsibleRole = Routine['responsibleRole'];
 
 export const cycleSchema = z.object({
   access: accessSchema,
@@ -78,10 +86,12 @@ export const cycleSchema = z.object({
   })),
 });
 export type CycleView = z.infer<typeof cycleSchema>;
+export type EvidenceKindInfo = CycleView['evidenceKinds'][number];
 
 export const taskStatusSchema = z.enum(['done', 'doneLate', 'overdue', 'open', 'upcoming']);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
 
-const taskItemSchema = z.object({
+export const taskItemSchema = z.object({
   subjectId: z.string(),
   teacherId: z.string().nullable(),
   name: z.string(),
@@ -91,6 +101,7 @@ const taskItemSchema = z.object({
   doneOn: z.string().nullable(),
   tickedBy: z.string().nullable(),
 });
+export type TaskItem = z.infer<typeof taskItemSchema>;
 
 export const taskGroupSchema = z.object({
   routineId: z.string(),
@@ -113,6 +124,7 @@ export const taskGroupSchema = z.object({
   /** what is still to do (overdue or open), at most 100; total − done says how many there are in all */
   pending: z.array(taskItemSchema),
 });
+export type TaskGroup = z.infer<typeof taskGroupSchema>;
 
 export const myTasksSchema = z.object({
   today: z.string(),
@@ -122,7 +134,9 @@ export const myTasksSchema = z.object({
 });
 export type MyTasks = z.infer<typeof myTasksSchema>;
 
-const countsSchema = z.object({ total: z.number(), done: z.number(), overdue: z.number(), late: z.number(), open: z.number() });
+export const countsSchema = z.object({ total: z.number(), done: z.number(), overdue: z.number(), late: z.number(), open: z.number() });
+/** How many of a routine's (a class's, a teacher's) tasks are done, overdue, done late and open. */
+export type TaskCounts = z.infer<typeof countsSchema>;
 
 export const complianceSchema = z.object({
   access: accessSchema,
@@ -154,6 +168,7 @@ export const classComplianceSchema = z.object({
     tasks: z.array(z.object({ routineId: z.string(), total: z.number(), done: z.number(), status: taskStatusSchema })),
   })),
 });
+export type ClassCompliance = z.infer<typeof classComplianceSchema>;
 
 export const studentTasksSchema = z.object({
   access: accessSchema,
@@ -164,4 +179,7 @@ export const studentTasksSchema = z.object({
   })),
 });
 
+export type StudentTasks = z.infer<typeof studentTasksSchema>;
+
 export const digestSchema = z.object({ weeklyDigest: z.boolean() });
+export type DigestPreference = z.infer<typeof digestSchema>;

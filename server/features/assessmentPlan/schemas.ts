@@ -1,6 +1,4 @@
-/**
- * The assessment plan's API shapes (R-42). The web app mirrors them in web/src/features/assessmentPlan/api.ts.
- */
+/** The assessment plan's API shapes (R-42). The web app takes its types from here (`import type`). */
 import { z } from 'zod';
 import { assessmentPlanEntryKinds, assessmentPlanRuleKinds } from './tables.js';
 import { levels } from '../../core/db/tables.js';
@@ -13,6 +11,8 @@ export const DESCRIPTION_MAX = 1000;
 export const isoDate = z.iso.date();
 export const kindSchema = z.enum(assessmentPlanEntryKinds);
 export const ruleKindSchema = z.enum(assessmentPlanRuleKinds);
+export type EntryKind = z.infer<typeof kindSchema>;
+export type RuleKind = z.infer<typeof ruleKindSchema>;
 export const teachingParams = z.object({ teachingGroupId: z.uuid() });
 export const teachingEntryParams = z.object({ teachingGroupId: z.uuid(), entryId: z.uuid() });
 export const basisParams = z.object({ basisGroupId: z.uuid() });
@@ -30,6 +30,8 @@ export const entryBody = z.object({
   endsOn: isoDate.nullable().default(null),
 });
 export type EntryBody = z.infer<typeof entryBody>;
+/** What the web sends: `description` and `endsOn` may be left out. */
+export type EntryInput = z.input<typeof entryBody>;
 
 /** The live check while the teacher types: the title may still be empty. */
 export const checkBody = z.object({
@@ -41,8 +43,13 @@ export const checkBody = z.object({
   entryId: z.uuid().nullable().default(null),
 });
 
+export type CheckInput = z.input<typeof checkBody>;
+
 export const schoolEntryBody = entryBody.extend({ level: z.enum(levels).nullable().default(null) });
 export const schoolCheckBody = checkBody.extend({ level: z.enum(levels).nullable().default(null) });
+/** An event for a level (or, `level` null or left out, the whole school). */
+export type SchoolEntryInput = z.input<typeof schoolEntryBody>;
+export type SchoolCheckInput = z.input<typeof schoolCheckBody>;
 
 export const entrySchema = z.object({
   id: z.string(),
@@ -85,11 +92,13 @@ export const ruleSchema = z.object({
 });
 
 export const rulesSchema = z.object({ access: accessSchema, rules: z.array(ruleSchema.extend({ description: z.string() })), canManage: z.boolean() });
+export type Rules = z.infer<typeof rulesSchema>;
 /** The maximum's range is checked by the route, so that a wrong number gets the rule's own message (not a generic one). */
 export const rulesBody = z.object({
   rules: z.array(ruleSchema.extend({ maximum: z.number().nullable().describe(`a whole number ${MAXIMUM_MIN}–${MAXIMUM_MAX} for the max rules; null for noTestAfterExcursion`) }))
     .min(1).max(assessmentPlanRuleKinds.length),
 });
+export type RulesInput = z.infer<typeof rulesBody>;
 
 export const checkResultSchema = z.object({
   conflicts: z.array(conflictSchema),
@@ -98,8 +107,10 @@ export const checkResultSchema = z.object({
   /** true when saving would be refused (a date problem or a hard rule) */
   blocked: z.boolean(),
 });
+export type CheckResult = z.infer<typeof checkResultSchema>;
 
 export const savedSchema = z.object({ entry: entrySchema, warnings: z.array(conflictSchema) });
+export type Saved = z.infer<typeof savedSchema>;
 
 export const planSchema = z.object({
   access: accessSchema,
@@ -115,10 +126,12 @@ export const groupPlanSchema = planSchema.extend({
   canPlan: z.boolean(),
   studentCount: z.number().int(),
 });
+export type GroupPlan = z.infer<typeof groupPlanSchema>;
 
 export const studentPlanSchema = planSchema.extend({
   student: z.object({ id: z.string(), givenName: z.string(), familyName: z.string() }),
 });
+export type StudentPlan = z.infer<typeof studentPlanSchema>;
 
 /** The events for a level or the whole school in the school year, and the levels one may be planned for. */
 export const schoolEventsSchema = z.object({
@@ -129,8 +142,10 @@ export const schoolEventsSchema = z.object({
   levels: z.array(z.enum(levels)),
   entries: z.array(entrySchema),
 });
+export type SchoolEvents = z.infer<typeof schoolEventsSchema>;
 
 export const feedSchema = z.object({ url: z.string() });
+export type Feed = z.infer<typeof feedSchema>;
 
 /** The caller's own entry points: their student records, and the groups they plan for. */
 export const mineSchema = z.object({
@@ -138,3 +153,4 @@ export const mineSchema = z.object({
   teachingGroups: z.array(z.object({ id: z.string(), name: z.string(), subjectCode: z.string(), subjectName: z.string() })),
   basisGroups: z.array(z.object({ id: z.string(), name: z.string() })),
 });
+export type MyAssessmentPlans = z.infer<typeof mineSchema>;

@@ -1,20 +1,10 @@
 /** "Who has looked at my data" for the student (and guardians with insight), and the leaders' search. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { storedReason, writeAudit } from '../../core/audit/audit.js';
 import { requireActor } from '../../core/http/access.js';
 import { accessLogEntries, auditSearchEntries } from './queries.js';
-
-const accessLogSchema = z.object({
-  entries: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), reason: z.string() })),
-});
-const searchSchema = z.object({
-  entries: z.array(z.object({
-    at: z.string(), actorName: z.string(), action: z.string(), resourceType: z.string(),
-    studentId: z.string().nullable(), studentName: z.string().nullable(), decision: z.enum(['allow', 'deny']), reason: z.string(),
-  })),
-});
+import { accessLogParams, accessLogQuery, accessLogSchema, auditSearchQuery, auditSearchSchema } from './schemas.js';
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,8 +14,8 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'student', action: 'accessLog.read', audit: 'read' } },
     schema: {
       tags: ['audit'], summary: 'Who has read or changed my data, when and why',
-      params: z.object({ studentId: z.uuid() }),
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) }),
+      params: accessLogParams,
+      querystring: accessLogQuery,
       response: { 200: accessLogSchema },
     },
   }, async (req) => {
@@ -38,14 +28,8 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'school', action: 'audit.search' } },
     schema: {
       tags: ['audit'], summary: 'Search the audit log (principal, school admin; department heads for their department)',
-      querystring: z.object({
-        studentId: z.uuid().optional(),
-        actorPersonId: z.uuid().optional(),
-        from: z.iso.date().optional(),
-        to: z.iso.date().optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
-      }),
-      response: { 200: searchSchema },
+      querystring: auditSearchQuery,
+      response: { 200: auditSearchSchema },
     },
   }, async (req) => {
     const actor = requireActor(req);

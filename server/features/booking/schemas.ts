@@ -1,17 +1,19 @@
 /**
  * The booking API's shapes (R-18): one zod schema per request and answer, from which the routes
- * validate and OpenAPI is generated. The web app mirrors these in web/src/features/booking/types.ts.
+ * validate and OpenAPI is generated. The web app takes the z.infer types below with `import type`.
  */
 import { z } from 'zod';
 import { conversationKinds } from '../conversations/index.js';
 import { accessSchema } from '../../core/http/schemas.js';
 
 export const roundKindSchema = z.enum(conversationKinds);
+export type RoundKind = z.infer<typeof roundKindSchema>;
 
 /** "08:00" … "23:59", Oslo local time */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 export const dayPlanSchema = z.strictObject({ date: z.iso.date(), from: clockTime, to: clockTime });
+export type DayPlan = z.infer<typeof dayPlanSchema>;
 
 /** How slots are generated: each day's from–to cut into `lengthMinutes` with `breakMinutes` between. */
 const slotPlan = {
@@ -30,11 +32,19 @@ export const createRoundBody = z.strictObject({
   ...slotPlan,
 });
 export type CreateRoundBody = z.infer<typeof createRoundBody>;
+/** what the web sends: `cutoffHours` and `breakMinutes` may be left to their defaults */
+export type CreateRoundInput = z.input<typeof createRoundBody>;
 
 export const addSlotsBody = z.strictObject(slotPlan);
 export type SlotPlan = z.infer<typeof addSlotsBody>;
+/** what the web sends: `breakMinutes` may be left to its default */
+export type SlotPlanInput = z.input<typeof addSlotsBody>;
 
 export const bookBody = z.strictObject({ slotId: z.uuid() });
+export type BookBody = z.infer<typeof bookBody>;
+
+export const basisGroupParams = z.object({ basisGroupId: z.uuid() });
+export const teachingGroupParams = z.object({ teachingGroupId: z.uuid() });
 
 export const roundParams = z.object({ roundId: z.uuid() });
 export const slotParams = roundParams.extend({ slotId: z.uuid() });
@@ -47,6 +57,7 @@ export const slotSchema = z.object({
 export type Slot = z.infer<typeof slotSchema>;
 
 export const groupRefSchema = z.object({ type: z.enum(['basisGroup', 'teachingGroup']), id: z.string(), name: z.string() });
+export type GroupRef = z.infer<typeof groupRefSchema>;
 
 export const roundSummarySchema = z.object({
   id: z.string(),
@@ -63,6 +74,10 @@ export const roundSummarySchema = z.object({
 });
 export type RoundSummary = z.infer<typeof roundSummarySchema>;
 
+/** The rounds the caller hosts or manages. */
+export const myRoundsSchema = z.object({ rounds: z.array(roundSummarySchema) });
+export type MyRounds = z.infer<typeof myRoundsSchema>;
+
 /** The host's view of a round: every slot, who booked it for which student, and who has not booked. */
 export const hostRoundSchema = z.object({
   round: roundSummarySchema,
@@ -76,6 +91,7 @@ export const hostRoundSchema = z.object({
   notBooked: z.array(z.object({ studentId: z.string(), name: z.string() })),
 });
 export type HostRound = z.infer<typeof hostRoundSchema>;
+export type HostSlot = HostRound['slots'][number];
 
 /**
  * Who booked, as the caller may know it: a guardian sees 'you' or 'otherGuardian', never another
@@ -113,11 +129,16 @@ export const studentBookingSchema = z.object({
   })),
 });
 export type StudentBooking = z.infer<typeof studentBookingSchema>;
+export type StudentRound = StudentBooking['rounds'][number];
+export type StudentBookingEntry = NonNullable<StudentRound['booking']>;
 
 export const bookingResultSchema = z.object({
   id: z.string(), roundId: z.string(), conversationId: z.string(), slot: slotSchema,
 });
 export type BookingResult = z.infer<typeof bookingResultSchema>;
+
+/** the secret of a calendar feed's URL */
+export const calendarTokenParams = z.object({ token: z.string().max(200) });
 
 export const calendarFeedSchema = z.object({
   /** the secret URL: shown once, when created; only its hash is stored */
@@ -125,3 +146,4 @@ export const calendarFeedSchema = z.object({
   exists: z.boolean(),
   createdAt: z.string().nullable(),
 });
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;

@@ -1,23 +1,16 @@
 /** The basis groups a person may open: their own as contact teacher, and for leaders those the policy lets them see. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import { describeReason } from '../../core/policy/reasons.js';
 import { basisGroupsOfSchools } from './queries.js';
-
-const listSchema = z.object({
-  groups: z.array(z.object({
-    id: z.string(), name: z.string(), level: z.string(), schoolName: z.string(), departmentName: z.string().nullable(),
-    studentCount: z.number(), reason: z.string(),
-  })),
-});
+import { classListSchema } from './schemas.js';
 
 export async function classListRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/api/basis-groups', {
     config: { access: { kind: 'session' } },
-    schema: { tags: ['classes'], summary: 'The classes the caller may open, each with the relationship that allows it', response: { 200: listSchema } },
+    schema: { tags: ['classes'], summary: 'The classes the caller may open, each with the relationship that allows it', response: { 200: classListSchema } },
   }, async (req) => {
     const actor = requireActor(req);
     const schoolIds = actor.staff.map((s) => s.schoolId);

@@ -1,33 +1,20 @@
 /** The contact teacher's class overview: every student of a basis group on one screen. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import { ageOn, isAdult } from '../../core/time.js';
-import { accessSchema } from '../../core/http/schemas.js';
 import { classOverviewStudents } from './queries.js';
-
-const overviewSchema = z.object({
-  group: z.object({ id: z.string(), name: z.string(), level: z.string(), schoolName: z.string() }),
-  access: accessSchema,
-  students: z.array(z.object({
-    studentId: z.string(), givenName: z.string(), familyName: z.string(),
-    age: z.number().nullable(), isAdult: z.boolean(),
-    accommodationNeed: z.boolean(), minorityLanguage: z.boolean(), status: z.enum(['active', 'changed', 'left']),
-    guardiansWithInsight: z.number(), consent: z.enum(['notAdult', 'granted', 'none']),
-    lastContactOn: z.string().nullable(), addressProtected: z.boolean(),
-  })),
-});
+import { basisGroupParams, classOverviewSchema } from './schemas.js';
 
 const byName = new Intl.Collator('nb');
 
 export async function classRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/api/basis-groups/:basisGroupId/overview', {
     config: { access: { kind: 'basisGroup', action: 'basisGroup.readOverview' } },
-    schema: { tags: ['classes'], summary: 'Class overview for a basis group', params: z.object({ basisGroupId: z.uuid() }), response: { 200: overviewSchema } },
+    schema: { tags: ['classes'], summary: 'Class overview for a basis group', params: basisGroupParams, response: { 200: classOverviewSchema } },
   }, async (req) => {
     const actor = requireActor(req);
     const group = req.group!;

@@ -1,28 +1,17 @@
 /** A teaching group's students, for its subject teachers: the way from "my groups" to a student's page. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import { loadGroupStudents } from '../../core/policy/facts.js';
-import { accessSchema } from '../../core/http/schemas.js';
 import { teachingGroupStudentRows } from './queries.js';
-
-const studentsSchema = z.object({
-  group: z.object({ id: z.string(), name: z.string(), subjectCode: z.string(), subjectName: z.string(), schoolName: z.string() }),
-  access: accessSchema,
-  students: z.array(z.object({
-    studentId: z.string(), givenName: z.string(), familyName: z.string(), basisGroupName: z.string().nullable(),
-    /** the subject teacher must know about accommodation needs; null when the caller may not see it */
-    accommodationNeed: z.boolean().nullable(),
-  })),
-});
+import { teachingGroupParams, teachingGroupStudentsSchema } from './schemas.js';
 
 export async function teachingGroupRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/api/teaching-groups/:teachingGroupId/students', {
     config: { access: { kind: 'teachingGroup', action: 'teachingGroup.readStudents' } },
-    schema: { tags: ['classes'], summary: 'The students of a teaching group', params: z.object({ teachingGroupId: z.uuid() }), response: { 200: studentsSchema } },
+    schema: { tags: ['classes'], summary: 'The students of a teaching group', params: teachingGroupParams, response: { 200: teachingGroupStudentsSchema } },
   }, async (req) => {
     const actor = requireActor(req);
     const group = req.teachingGroup!;

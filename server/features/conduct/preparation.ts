@@ -14,12 +14,11 @@ import { percentOf, subjectStats, subjectStatus, yearContext } from '../absence/
 import { sentWarnings } from '../warnings/index.js';
 import { auditGroup, conductStudents, gradesOf, termView } from './groups.js';
 import { inputGrades, latestLimitDecisions, ownerSubjects, termIdsOfYear } from './queries.js';
-import { preparationSchema, termQuery } from './schemas.js';
+import { basisGroupParams as basisParams, preparationSchema, termQuery } from './schemas.js';
 import { termFor } from './service.js';
 
 type Preparation = z.infer<typeof preparationSchema>;
 const tags = ['conduct'];
-const basisParams = z.object({ basisGroupId: z.uuid() });
 const RANK: Record<ConductGrade, number> = { G: 0, Ng: 1, Lg: 2 };
 const lowest = (grades: ConductGrade[]): ConductGrade | null => grades.reduce<ConductGrade | null>((m, g) => (m === null || RANK[g] > RANK[m] ? g : m), null);
 

@@ -14,7 +14,8 @@ import { can } from '../../core/policy/can.js';
 import { studentParams } from '../../core/http/schemas.js';
 import { auditGroup, conductStudents, gradesOf, iso, termView, yearStart, type Named } from './groups.js';
 import {
-  classConductSchema, groupInputsSchema, inputsBody, reviewBody, setGradeBody, setGradeParams, studentConductSchema, termQuery,
+  basisGroupParams as basisParams, classConductSchema, groupInputsSchema, inputsBody, reviewBody, setGradeBody, setGradeParams, studentConductSchema,
+  teachingGroupParams as teachingParams, termQuery,
 } from './schemas.js';
 import {
   classConductInputs, conductReview, deleteReviewOutcomes, insertReviewOutcomes, reviewOutcomes, singleIncidentMeasures, studentConductGrades,
@@ -23,8 +24,6 @@ import {
 import { assertConductGradeAllowed, conductWarnings, termFor, type TermFacts } from './service.js';
 
 const tags = ['conduct'];
-const teachingParams = z.object({ teachingGroupId: z.uuid() });
-const basisParams = z.object({ basisGroupId: z.uuid() });
 
 /** A teacher's inputs for the students of their group, as the input page shows them. */
 function groupInputsView(req: FastifyRequest, term: TermFacts, students: readonly Named[], inputs: readonly TeacherInputRow[]): z.infer<typeof groupInputsSchema> {

@@ -1,6 +1,6 @@
 /**
  * The conduct API's shapes (R-25, L-22): teachers' inputs, the contact teacher's half-year grades, the
- * principal's review and the grade preparation. The web app mirrors them in web/src/features/conduct/api.ts.
+ * principal's review and the grade preparation. The web app takes the z.infer types below with `import type`.
  */
 import { z } from 'zod';
 import { conductGrades, conductReviewOutcomes } from './tables.js';
@@ -8,16 +8,23 @@ import { accessSchema } from '../../core/http/schemas.js';
 
 export const isoDate = z.iso.date();
 export const gradeSchema = z.enum(conductGrades);
+export type ConductGrade = z.infer<typeof gradeSchema>;
 const reasons = z.string().trim().max(2000);
 
 export const termQuery = z.strictObject({ termId: z.uuid().optional() });
+export type TermQuery = z.infer<typeof termQuery>;
 export const termSchema = z.object({ id: z.string(), kind: z.enum(['autumn', 'spring']), schoolYearName: z.string(), startsOn: z.string(), endsOn: z.string() });
+export type Term = z.infer<typeof termSchema>;
+export const teachingGroupParams = z.object({ teachingGroupId: z.uuid() });
+export const basisGroupParams = z.object({ basisGroupId: z.uuid() });
 const nameFields = { studentId: z.string(), givenName: z.string(), familyName: z.string() };
 
 /* ── A teacher's input for their group ── */
 
 export const inputEntry = z.strictObject({ studentId: z.uuid(), order: gradeSchema, behaviour: gradeSchema, reasons: reasons.optional() });
+export type InputEntry = z.infer<typeof inputEntry>;
 export const inputsBody = z.strictObject({ termId: z.uuid().optional(), inputs: z.array(inputEntry).min(1).max(60) });
+export type InputsBody = z.infer<typeof inputsBody>;
 
 export const groupInputsSchema = z.object({
   access: accessSchema,
@@ -28,6 +35,8 @@ export const groupInputsSchema = z.object({
     input: z.object({ order: gradeSchema, behaviour: gradeSchema, reasons: z.string().nullable(), updatedAt: z.string() }).nullable(),
   })),
 });
+/** a teacher's conduct input for the students of their group */
+export type GroupInputs = z.infer<typeof groupInputsSchema>;
 
 /* ── The contact teacher's class page ── */
 
@@ -37,14 +46,19 @@ const inputView = z.object({
 });
 const warningView = z.object({ warningId: z.string(), sentAt: z.string() }).nullable();
 export const measureView = z.object({ id: z.string(), caseId: z.string(), kind: z.string(), description: z.string(), decidedOn: z.string() });
+export type Measure = z.infer<typeof measureView>;
 export const gradeView = z.object({
   order: gradeSchema, behaviour: gradeSchema, reasons: z.string().nullable(), measureId: z.string().nullable(), setAt: z.string(), setBy: z.string(),
 });
+/** a student's half-year conduct grades as set */
+export type GradeSet = z.infer<typeof gradeView>;
 
 export const reviewView = z.object({
   id: z.string(), heldOn: z.string(), participants: z.string().nullable(), reviewedBy: z.string(),
   outcomes: z.array(z.object({ studentId: z.string(), outcome: z.enum(conductReviewOutcomes), note: z.string().nullable() })),
 });
+export type ConductReview = z.infer<typeof reviewView>;
+export type ConductReviewOutcome = ConductReview['outcomes'][number]['outcome'];
 
 export const classConductSchema = z.object({
   access: accessSchema,
@@ -62,6 +76,11 @@ export const classConductSchema = z.object({
     singleIncidentMeasures: z.array(measureView),
   })),
 });
+export type ClassConduct = z.infer<typeof classConductSchema>;
+export type ClassConductStudent = ClassConduct['students'][number];
+export type ConductInput = ClassConductStudent['inputs'][number];
+/** order or behaviour */
+export type ConductAspect = keyof ClassConductStudent['warnings'];
 
 export const setGradeParams = z.object({ basisGroupId: z.uuid(), studentId: z.uuid() });
 export const setGradeBody = z.strictObject({
@@ -72,6 +91,7 @@ export const setGradeBody = z.strictObject({
   /** L-22 § 9-17: the sanction for a single incident that the Ng/Lg follows */
   measureId: z.uuid().nullable().optional(),
 });
+export type SetGradeBody = z.infer<typeof setGradeBody>;
 
 export const reviewBody = z.strictObject({
   termId: z.uuid().optional(),
@@ -79,6 +99,7 @@ export const reviewBody = z.strictObject({
   participants: z.string().trim().max(1000).optional(),
   outcomes: z.array(z.strictObject({ studentId: z.uuid(), outcome: z.enum(conductReviewOutcomes), note: z.string().trim().max(1000).optional() })).max(60),
 });
+export type ConductReviewBody = z.infer<typeof reviewBody>;
 
 /* ── The grade preparation (R-25) ── */
 
@@ -98,8 +119,10 @@ export const preparationSchema = z.object({
     grade: z.object({ order: gradeSchema, behaviour: gradeSchema }).nullable(),
   })),
 });
+export type GradePreparation = z.infer<typeof preparationSchema>;
 
 export const studentConductSchema = z.object({
   access: accessSchema,
   grades: z.array(z.object({ termId: z.string(), termKind: z.enum(['autumn', 'spring']), schoolYearName: z.string(), order: gradeSchema, behaviour: gradeSchema, setAt: z.string() })),
 });
+export type StudentConduct = z.infer<typeof studentConductSchema>;

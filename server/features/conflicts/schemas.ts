@@ -1,4 +1,4 @@
-/** The conflicts API's shapes (R-24). The web app mirrors them in web/src/features/conflicts/api.ts. */
+/** The conflicts API's shapes (R-24). The web app takes its types from here (`import type`). */
 import { z } from 'zod';
 import { conflictStatuses } from './tables.js';
 import { accessSchema } from '../../core/http/schemas.js';
@@ -20,6 +20,7 @@ export const involvedSchema = z.object({
   /** what concerns this student; null when unknown to the viewer */
   note: z.string().nullable(),
 });
+export type Involved = z.infer<typeof involvedSchema>;
 
 export const stepSchema = z.object({
   id: z.string(),
@@ -29,6 +30,7 @@ export const stepSchema = z.object({
   studentId: z.string().nullable(),
   recordedBy: z.string(),
 });
+export type Step = z.infer<typeof stepSchema>;
 
 export const conflictSchema = z.object({
   access: accessSchema,
@@ -54,7 +56,9 @@ export const conflictSummarySchema = z.object({
   resolvedOn: z.string().nullable(),
   students: z.array(involvedSchema),
 });
+export type ConflictSummary = z.infer<typeof conflictSummarySchema>;
 export const conflictListSchema = z.object({ access: accessSchema, today: z.string(), conflicts: z.array(conflictSummarySchema) });
+export type ConflictList = z.infer<typeof conflictListSchema>;
 export const studentConflictsSchema = conflictListSchema;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -65,12 +69,18 @@ export const createBody = z.strictObject({
   description: text(4000),
   students: z.array(z.strictObject({ studentId: z.uuid(), note: z.string().trim().max(2000).optional() })).min(2).max(10),
 });
+export type ConflictInput = z.infer<typeof createBody>;
 
 export const stepBody = z.strictObject({ takenOn: isoDate, description: text(2000), studentId: z.uuid().nullable().optional() });
+export type StepInput = z.infer<typeof stepBody>;
 export const statusBody = z.strictObject({ status: z.enum(conflictStatuses), resolvedOn: isoDate.nullable().optional() });
+export type StatusInput = z.infer<typeof statusBody>;
 export const noteBody = z.strictObject({ note: z.string().trim().max(2000) });
+export type NoteInput = z.infer<typeof noteBody>;
 
 export const searchQuery = z.strictObject({ q: z.string().trim().min(2).max(100) });
 export const searchSchema = z.object({
   students: z.array(z.object({ studentId: z.string(), givenName: z.string(), familyName: z.string(), groupName: z.string().nullable() })),
 });
+export type StudentSearch = z.infer<typeof searchSchema>;
+export type FoundStudent = StudentSearch['students'][number];

@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { HttpError } from '../../core/http/errors.js';
 import { requireActor } from '../../core/http/access.js';
 import { isAdult } from '../../core/time.js';
@@ -14,16 +13,12 @@ import type { Database } from '../../core/db/client.js';
 import {
   grantConsent, guardianConsents, insertInformationDecision, revokeInformationDecisions, withdrawConsent,
 } from './queries.js';
+import {
+  consentBody, consentParams, consentsParams, consentsSchema, informationDecisionBody, informationDecisionParams, informationDecisionSchema,
+  type Consents,
+} from './schemas.js';
 
-const consentsSchema = z.object({
-  isAdult: z.boolean(),
-  guardians: z.array(z.object({
-    guardianPersonId: z.string(), name: z.string(), active: z.boolean(),
-    consent: z.object({ grantedAt: z.string(), withdrawnAt: z.string().nullable() }).nullable(),
-  })),
-});
-
-async function consents(database: Database, s: StudentFacts, today: string): Promise<z.infer<typeof consentsSchema>> {
+async function consents(database: Database, s: StudentFacts, today: string): Promise<Consents> {
   const rows = await guardianConsents(database.query, s.ownerId, s.studentId);
   return {
     isAdult: isAdult(s.birthDate, today),
@@ -42,15 +37,15 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/students/:studentId/consents', {
     config: { access: { kind: 'student', action: 'consent.read', audit: 'read' } },
-    schema: { tags: ['consent'], params: z.object({ studentId: z.uuid() }), response: { 200: consentsSchema } },
+    schema: { tags: ['consent'], params: consentsParams, response: { 200: consentsSchema } },
   }, async (req) => consents(database, req.student!, req.today));
 
   r.put('/api/students/:studentId/consents/:guardianPersonId', {
     config: { access: { kind: 'student', action: 'consent.manage', audit: 'write' } },
     schema: {
       tags: ['consent'], summary: 'The adult student grants or withdraws a guardian\'s insight',
-      params: z.object({ studentId: z.uuid(), guardianPersonId: z.uuid() }),
-      body: z.strictObject({ granted: z.boolean() }),
+      params: consentParams,
+      body: consentBody,
       response: { 200: consentsSchema },
     },
   }, async (req) => {
@@ -66,9 +61,9 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'student', action: 'informationDecision.write', audit: 'write' } },
     schema: {
       tags: ['consent'], summary: 'L-06: decide a request for information from a parent without parental responsibility',
-      params: z.object({ studentId: z.uuid(), guardianshipId: z.uuid() }),
-      body: z.strictObject({ granted: z.boolean(), reason: z.string().trim().min(1).max(2000) }),
-      response: { 201: z.object({ id: z.string(), granted: z.boolean(), decidedAt: z.string() }) },
+      params: informationDecisionParams,
+      body: informationDecisionBody,
+      response: { 201: informationDecisionSchema },
     },
   }, async (req, reply) => {
     const actor = requireActor(req);

@@ -2,33 +2,17 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { visibilityTiers } from '../../core/db/tables.js';
 import { HttpError } from '../../core/http/errors.js';
 import { requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import type { Actor, StudentFacts } from '../../core/policy/types.js';
 import { contactLogEntries, contactLogEntryOf, correctContactLogEntry, insertContactLogEntry, type EntryRow } from './queries.js';
+import {
+  contactLogEntryParams, contactLogEntrySchema, contactLogParams, contactLogSchema, createContactLogEntryBody, patchContactLogEntryBody,
+  type ContactLogEntry,
+} from './schemas.js';
 
-const channels = ['phone', 'email', 'letter', 'meeting', 'message'] as const;
-
-const entrySchema = z.object({
-  id: z.string(), occurredOn: z.string(), channel: z.enum(channels), summary: z.string(), visibility: z.enum(visibilityTiers),
-  author: z.object({ personId: z.string(), name: z.string() }), createdAt: z.string(), updatedAt: z.string(), canEdit: z.boolean(),
-});
-type Entry = z.infer<typeof entrySchema>;
-
-const isoDate = z.iso.date();
-const fields = {
-  occurredOn: isoDate,
-  channel: z.enum(channels),
-  summary: z.string().trim().min(1).max(4000),
-  visibility: z.enum(visibilityTiers),
-};
-const createBody = z.strictObject({ ...fields, visibility: fields.visibility.default('contactTeacherAndLeaders') });
-const patchBody = z.strictObject(fields).partial();
-const params = z.object({ studentId: z.uuid() });
-const entryParams = params.extend({ entryId: z.uuid() });
+type Entry = ContactLogEntry;
 
 function toEntry(r: EntryRow, canEdit: boolean): Entry {
   return {
@@ -64,12 +48,12 @@ export async function contactLogRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/students/:studentId/contact-log', {
     config: { access: { kind: 'student', action: 'contactLog.read', audit: 'read' } },
-    schema: { tags: ['contactLog'], summary: 'Contact log entries the caller may read', params, response: { 200: z.object({ entries: z.array(entrySchema) }) } },
+    schema: { tags: ['contactLog'], summary: 'Contact log entries the caller may read', params: contactLogParams, response: { 200: contactLogSchema } },
   }, async (req) => ({ entries: await loadVisible(app, requireActor(req), req.student!, req.today) }));
 
   r.post('/api/students/:studentId/contact-log', {
     config: { access: { kind: 'student', action: 'contactLog.write', audit: 'write' } },
-    schema: { tags: ['contactLog'], summary: 'Record a contact with the home', params, body: createBody, response: { 201: entrySchema } },
+    schema: { tags: ['contactLog'], summary: 'Record a contact with the home', params: contactLogParams, body: createContactLogEntryBody, response: { 201: contactLogEntrySchema } },
   }, async (req, reply) => {
     const actor = requireActor(req);
     notInFuture(req, req.body.occurredOn);
@@ -84,7 +68,7 @@ export async function contactLogRoutes(app: FastifyInstance): Promise<void> {
 
   r.patch('/api/students/:studentId/contact-log/:entryId', {
     config: { access: { kind: 'student', action: 'contactLog.write', audit: 'write' } },
-    schema: { tags: ['contactLog'], summary: 'Correct an entry (the author only)', params: entryParams, body: patchBody, response: { 200: entrySchema } },
+    schema: { tags: ['contactLog'], summary: 'Correct an entry (the author only)', params: contactLogEntryParams, body: patchContactLogEntryBody, response: { 200: contactLogEntrySchema } },
   }, async (req) => {
     const actor = requireActor(req);
     const student = req.student!;

@@ -15,7 +15,7 @@ import type { StudentFacts } from '../../core/policy/types.js';
 import { ageOn, isAdult } from '../../core/time.js';
 import { studentParams } from '../../core/http/schemas.js';
 import { loadPlan } from './planData.js';
-import { conferencesSchema, myConferenceOfferSchema, offerBody } from './schemas.js';
+import { conferencesSchema, declineBody, myConferenceOfferSchema, offerBody, offerResultSchema } from './schemas.js';
 import {
   classConferenceStudents, conferenceOfferTo, conferenceOffersOf, declineGuardianConference, offerGuardianConference, personNames,
 } from './queries/conferences.js';
@@ -79,7 +79,7 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/students/:studentId/guardian-conference/offers', {
     config: { access: { kind: 'student', action: 'guardianConference.offer', audit: 'write' } },
-    schema: { tags: ['conversations'], summary: 'Offer the guardian conference and record that guardians were told of the right', params: studentParams, body: offerBody, response: { 200: z.object({ offered: z.int() }) } },
+    schema: { tags: ['conversations'], summary: 'Offer the guardian conference and record that guardians were told of the right', params: studentParams, body: offerBody, response: { 200: offerResultSchema } },
   }, async (req) => {
     const actor = requireActor(req);
     const student = req.student!;
@@ -116,7 +116,7 @@ export async function conferenceRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/students/:studentId/guardian-conference/decline', {
     config: { access: { kind: 'student', action: 'booking.book', audit: 'write' } },
-    schema: { tags: ['conversations'], summary: 'A guardian declines the conference (or the contact teacher records it)', params: studentParams, body: z.strictObject({ guardianPersonId: z.uuid().optional() }) },
+    schema: { tags: ['conversations'], summary: 'A guardian declines the conference (or the contact teacher records it)', params: studentParams, body: declineBody },
   }, async (req, reply) => {
     const actor = requireActor(req);
     const student = req.student!;

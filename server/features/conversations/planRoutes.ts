@@ -16,7 +16,7 @@ import { planEvaluator, type StudentPlanStatus } from './planStatus.js';
 import {
   classPlanStudents, complianceStudents, deletePlanWindows, departmentName, insertPlanWindows, upsertConversationPlan,
 } from './queries/plan.js';
-import { classPlanSchema, complianceSchema, planBodySchema, planSchema, type PlanRow } from './schemas.js';
+import { classPlanSchema, complianceQuery, complianceSchema, planBodySchema, planSchema, type PlanRow } from './schemas.js';
 
 const byName = new Intl.Collator('nb');
 const groupParams = z.object({ basisGroupId: z.uuid() });
@@ -166,7 +166,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'school', action: 'conversationPlan.readCompliance' } },
     schema: {
       tags: ['conversations'], summary: 'Conversation compliance per department (principal) or per class (department head)',
-      querystring: z.object({ departmentId: z.uuid().optional() }), response: { 200: complianceSchema },
+      querystring: complianceQuery, response: { 200: complianceSchema },
     },
   }, async (req) => {
     const actor = requireActor(req);

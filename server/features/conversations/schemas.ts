@@ -1,13 +1,15 @@
 /**
  * The conversations API's shapes (R-10…R-18): one zod schema per request and answer, from which the
- * routes validate and OpenAPI is generated. The web app mirrors these in conversationsApi.ts.
+ * routes validate and OpenAPI is generated. The web takes the types below with `import type`.
  */
 import { z } from 'zod';
 import { conversationKinds } from './tables.js';
-import { levels, visibilityTiers } from '../../core/db/tables.js';
+import { levels, visibilityTiers, type Level, type Visibility } from '../../core/db/tables.js';
 import { accessSchema } from '../../core/http/schemas.js';
 
 export const kindSchema = z.enum(conversationKinds);
+export type ConversationKind = z.infer<typeof kindSchema>;
+export type { Level, Visibility };
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -35,6 +37,7 @@ export type SectionRule = z.infer<typeof sectionRuleSchema>;
 const keySchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,39}$/);
 
 export const questionSchema = z.strictObject({ key: keySchema, text: localizedSchema });
+export type Question = z.infer<typeof questionSchema>;
 
 export const sectionSchema = z.strictObject({
   key: keySchema,
@@ -52,6 +55,8 @@ export const templateContentSchema = z.strictObject({
     .refine((s) => new Set(s.map((x) => x.key)).size === s.length, { message: 'duplicateSectionKey' }),
 });
 export type TemplateContent = z.infer<typeof templateContentSchema>;
+/** What the web sends as a new version (a section's rule may be left out: none). */
+export type TemplateContentBody = z.input<typeof templateContentSchema>;
 
 export const templateVersionSchema = z.object({
   id: z.string(), templateId: z.string(), kind: kindSchema, version: z.int(), createdAt: z.string(),
@@ -63,11 +68,19 @@ export const templateSummarySchema = z.object({
   id: z.string(), kind: kindSchema, builtinKey: z.string().nullable(), title: localizedSchema,
   currentVersionId: z.string(), currentVersion: z.int(), versionCount: z.int(), archived: z.boolean(),
 });
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
+/** GET /api/conversation-templates */
+export const templateListSchema = z.object({ templates: z.array(templateSummarySchema) });
+export type TemplateList = z.infer<typeof templateListSchema>;
+/** POST /api/conversation-templates: version 1 of a new template of one kind. */
+export const newTemplateBody = templateContentSchema.extend({ kind: kindSchema });
+export type NewTemplate = z.input<typeof newTemplateBody>;
 
 export const templateDetailSchema = templateSummarySchema.extend({
   versions: z.array(z.object({ id: z.string(), version: z.int(), createdAt: z.string(), createdBy: z.string().nullable() })),
   current: templateVersionSchema,
 });
+export type TemplateDetail = z.infer<typeof templateDetailSchema>;
 
 /* ── The plan (R-10) ── */
 
@@ -86,16 +99,21 @@ export const planSchema = z.object({
   windows: z.array(windowSchema.extend({ id: z.string(), opensWeek: z.int(), closesWeek: z.int() })),
 });
 export type Plan = z.infer<typeof planSchema>;
+export type PlanWindow = Plan['windows'][number];
 
 export const planBodySchema = z.strictObject({
   conversationsPerYear: z.int().min(0).max(20),
   windows: z.array(windowSchema).max(20),
 });
+export type PlanBody = z.input<typeof planBodySchema>;
 
 /** One cell of the class plan: where a student is with one kind of conversation. */
 export const cellStatus = z.enum(['held', 'planned', 'due', 'overdue', 'upcoming', 'notApplicable']);
 export const lawStatus = z.enum(['met', 'due', 'missed', 'notRequired']);
 export const conferenceStatus = z.enum(['notOffered', 'offered', 'booked', 'held', 'declined', 'notApplicable']);
+export type CellStatus = z.infer<typeof cellStatus>;
+export type LawStatus = z.infer<typeof lawStatus>;
+export type ConferenceStatus = z.infer<typeof conferenceStatus>;
 
 export const planRowSchema = z.object({
   studentId: z.string(), name: z.string(), level: z.string(), age: z.number().nullable(), isAdult: z.boolean(),
@@ -119,22 +137,29 @@ export const classPlanSchema = z.object({
   plan: planSchema,
   students: z.array(planRowSchema),
 });
+export type ClassPlan = z.infer<typeof classPlanSchema>;
 
 export const complianceRowSchema = z.object({
   id: z.string(), name: z.string(), scope: z.enum(['department', 'basisGroup']),
   students: z.int(), startOfYearHeld: z.int(), guardianConferenceHeld: z.int(), guardianConferenceEligible: z.int(),
   overdue: z.int(), targetMet: z.int(), l01Missing: z.int(), l02Missing: z.int(),
 });
+export type ComplianceRow = z.infer<typeof complianceRowSchema>;
 export const complianceSchema = z.object({
   access: accessSchema,
   scope: z.enum(['school', 'department']),
   title: z.string(),
   rows: z.array(complianceRowSchema),
 });
+export type Compliance = z.infer<typeof complianceSchema>;
+/** GET /api/conversation-compliance: a principal narrows the school to one department. */
+export const complianceQuery = z.object({ departmentId: z.uuid().optional() });
+export type ComplianceQuery = z.input<typeof complianceQuery>;
 
 /* ── Conversations ── */
 
 export const conversationStatus = z.enum(['planned', 'held', 'cancelled']);
+export type ConversationStatus = z.infer<typeof conversationStatus>;
 
 export const conversationSummarySchema = z.object({
   id: z.string(), kind: kindSchema, status: conversationStatus,
@@ -153,6 +178,7 @@ export const studentConversationsSchema = z.object({
   /** the kinds the caller may plan for this student, with the teaching groups for subject conversations */
   canPlan: z.array(z.object({ kind: kindSchema, teachingGroups: z.array(z.object({ id: z.string(), name: z.string(), subjectCode: z.string() })) })),
 });
+export type StudentConversations = z.infer<typeof studentConversationsSchema>;
 
 export const createConversationBody = z.strictObject({
   kind: kindSchema,
@@ -162,6 +188,10 @@ export const createConversationBody = z.strictObject({
   place: z.string().trim().max(200).optional(),
   videoLink: z.url({ protocol: /^https$/ }).max(500).optional(),
 });
+export type CreateConversation = z.input<typeof createConversationBody>;
+/** 201 to POST /api/students/:studentId/conversations */
+export const conversationCreatedSchema = z.object({ id: z.string() });
+export type ConversationCreated = z.infer<typeof conversationCreatedSchema>;
 
 export const patchConversationBody = z.strictObject({
   plannedAt: isoDateTime.nullable().optional(),
@@ -170,6 +200,7 @@ export const patchConversationBody = z.strictObject({
   studentTakesPart: z.boolean().optional(),
   studentAbsentReason: z.string().trim().max(500).nullable().optional(),
 });
+export type PatchConversation = z.input<typeof patchConversationBody>;
 
 export const preparationSchema = z.strictObject({
   pleasedWith: z.string().max(4000),
@@ -178,17 +209,20 @@ export const preparationSchema = z.strictObject({
   raiseWithGuardians: z.string().max(4000),
   notCovered: z.string().max(4000),
 });
+export type Preparation = z.infer<typeof preparationSchema>;
 
 export const noteBody = z.strictObject({
   text: z.string().trim().max(8000),
   visibility: z.enum(visibilityTiers).default('contactTeacherAndLeaders'),
   sharedWithFamily: z.boolean().default(false),
 });
+export type NoteBody = z.input<typeof noteBody>;
 
 export const noteSchema = z.object({
   id: z.string(), sectionKey: z.string(), text: z.string(), visibility: z.enum(visibilityTiers), sharedWithFamily: z.boolean(),
   author: z.object({ personId: z.string(), name: z.string() }), updatedAt: z.string(), canEdit: z.boolean(),
 });
+export type Note = z.infer<typeof noteSchema>;
 
 export const followUpBody = z.strictObject({
   description: z.string().trim().min(1).max(1000),
@@ -197,16 +231,23 @@ export const followUpBody = z.strictObject({
   dueOn: isoDate.optional(),
   sharedWithFamily: z.boolean().default(true),
 });
+export type FollowUpBody = z.input<typeof followUpBody>;
 export const followUpPatch = z.strictObject({ done: z.boolean() });
+export type FollowUpPatch = z.input<typeof followUpPatch>;
 
 export const followUpSchema = z.object({
   id: z.string(), conversationId: z.string(), description: z.string(), responsible: z.enum(['student', 'guardians', 'school']),
   responsiblePerson: z.object({ personId: z.string(), name: z.string() }).nullable(),
   dueOn: z.string().nullable(), doneAt: z.string().nullable(), sharedWithFamily: z.boolean(),
 });
+export type FollowUp = z.infer<typeof followUpSchema>;
+/** Who is to follow up: the student, the guardians or the school (a named person there). */
+export type Responsible = FollowUp['responsible'];
 
 export const heldBody = z.strictObject({ newImportantInformation: z.boolean().default(false) });
+export type HeldBody = z.input<typeof heldBody>;
 export const delegateBody = z.strictObject({ subjectTeacherPersonId: z.uuid() });
+export type DelegateBody = z.input<typeof delegateBody>;
 
 /** The meeting view: everything the caller may see about one conversation, and what they may do. */
 export const conversationDetailSchema = z.object({
@@ -240,6 +281,13 @@ export const offerBody = z.strictObject({
   guardianPersonIds: z.array(z.uuid()).max(10).optional(),
   toldOfRight: z.boolean().default(true),
 });
+export type OfferBody = z.input<typeof offerBody>;
+/** 200 to an offer: how many guardians it went to. */
+export const offerResultSchema = z.object({ offered: z.int() });
+export type OfferResult = z.infer<typeof offerResultSchema>;
+/** A guardian declines for themself; the contact teacher names the guardian who declined. */
+export const declineBody = z.strictObject({ guardianPersonId: z.uuid().optional() });
+export type DeclineBody = z.input<typeof declineBody>;
 
 export const conferenceRowSchema = z.object({
   studentId: z.string(), name: z.string(), age: z.number().nullable(), isAdult: z.boolean(),
@@ -252,20 +300,42 @@ export const conferenceRowSchema = z.object({
   })),
   notOfferedByDeadline: z.boolean(),
 });
+export type ConferenceRow = z.infer<typeof conferenceRowSchema>;
 export const conferencesSchema = z.object({
   access: accessSchema, deadline: z.string().nullable(), rows: z.array(conferenceRowSchema),
 });
+export type Conferences = z.infer<typeof conferencesSchema>;
 
 /** The offer as the guardian who got it sees it (R-15): null when they have none this school year. */
 export const myConferenceOfferSchema = z.object({
   access: accessSchema,
   offer: z.object({ offeredAt: z.string(), toldOfRight: z.boolean(), declinedAt: z.string().nullable() }).nullable(),
 });
+export type MyConferenceOffer = z.infer<typeof myConferenceOfferSchema>;
 
 /* ── Notifications (R-14) ── */
 
 export const notificationSchema = z.object({
   id: z.string(), kind: z.string(), link: z.string(), createdAt: z.string(), readAt: z.string().nullable(),
 });
+/** (named so, not Notification, which is the browser's) */
+export type AppNotification = z.infer<typeof notificationSchema>;
+/** GET /api/me/notifications */
+export const notificationsSchema = z.object({ notifications: z.array(notificationSchema) });
+export type Notifications = z.infer<typeof notificationsSchema>;
+
+/* ── Across conversations ── */
+
+/** GET /api/me/conversations: the caller's own (student) or the ones they hold (staff), newest first. */
+export const myConversationsSchema = z.object({ conversations: z.array(conversationSummarySchema.extend({ student: z.object({ id: z.string(), name: z.string() }) })) });
+export type MyConversations = z.infer<typeof myConversationsSchema>;
+
+/** GET /api/students/:studentId/shared-follow-ups: what was shared with the student and the family. */
+export const sharedFollowUpsSchema = z.object({
+  access: z.object({ reason: z.string(), reasonCode: z.string() }),
+  followUps: z.array(followUpSchema),
+  notes: z.array(noteSchema.extend({ conversationKind: z.string(), conversationDate: z.string().nullable() })),
+});
+export type SharedFollowUps = z.infer<typeof sharedFollowUpsSchema>;
 
 export const conversationParams = z.object({ conversationId: z.uuid() });

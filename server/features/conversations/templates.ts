@@ -14,7 +14,7 @@ import {
   insertBuiltinTemplate, insertTemplate, insertTemplateVersion, templateSummaries, templateVersion, templateVersionHistory, type VersionRow,
 } from './queries/templates.js';
 import {
-  kindSchema, templateContentSchema, templateDetailSchema, templateSummarySchema, templateVersionSchema, type SectionRule, type TemplateVersion,
+  newTemplateBody, templateContentSchema, templateDetailSchema, templateListSchema, templateVersionSchema, type SectionRule, type TemplateVersion,
 } from './schemas.js';
 
 /** What a section rule looks at (R-12: seed 003's page 2 is for minority-language students with ≤ 6 years' residence). */
@@ -80,7 +80,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/conversation-templates', {
     config: { access: { kind: 'school', action: 'conversationTemplate.read' } },
-    schema: { tags: ['conversations'], summary: "The school's conversation templates", response: { 200: z.object({ templates: z.array(templateSummarySchema) }) } },
+    schema: { tags: ['conversations'], summary: "The school's conversation templates", response: { 200: templateListSchema } },
   }, async (req) => ({ templates: await summaries(q, requireActor(req).ownerId, schoolOf(req)) }));
 
   r.get('/api/conversation-templates/:templateId', {
@@ -102,7 +102,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'school', action: 'conversationTemplate.manage' } },
     schema: {
       tags: ['conversations'], summary: 'Create a template (version 1)',
-      body: templateContentSchema.extend({ kind: kindSchema }), response: { 201: templateDetailSchema },
+      body: newTemplateBody, response: { 201: templateDetailSchema },
     },
   }, async (req, reply) => {
     const actor = requireActor(req);

@@ -1,6 +1,7 @@
 /**
  * The disciplinary-case API's shapes (R-23, L-30…L-32). Staff see the whole case; the student and
- * guardians with insight see only what was addressed to them (`view: 'family'`).
+ * guardians with insight see only what was addressed to them (`view: 'family'`). The web app takes the
+ * z.infer types below with `import type`.
  */
 import { z } from 'zod';
 import { appealOutcomes, disciplinaryMeasureKinds, suspensionScopes } from './tables.js';
@@ -11,6 +12,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const caseParams = z.object({ caseId: z.uuid() });
 export const interventionParams = z.object({ caseId: z.uuid(), interventionId: z.uuid() });
+export const basisGroupParams = z.object({ basisGroupId: z.uuid() });
 
 export const incidentBody = z.strictObject({
   occurredOn: isoDate,
@@ -19,8 +21,11 @@ export const incidentBody = z.strictObject({
   /** which school rule (L-30) */
   rule: text(300),
 });
+export type IncidentBody = z.infer<typeof incidentBody>;
 export const openBody = z.strictObject({ incident: incidentBody });
+export type OpenCaseBody = z.infer<typeof openBody>;
 export const hearingBody = z.strictObject({ heardOn: isoDate, studentView: text(4000) });
+export type HearingBody = z.infer<typeof hearingBody>;
 export const measureBody = z.strictObject({
   kind: z.enum(disciplinaryMeasureKinds),
   description: text(2000),
@@ -29,13 +34,17 @@ export const measureBody = z.strictObject({
   addressedToFamily: z.boolean().optional(),
   evaluateOn: isoDate.optional(),
 });
+export type MeasureBody = z.infer<typeof measureBody>;
 export const removalBody = z.strictObject({
   teachingGroupId: z.uuid(),
   on: isoDate,
   minutes: z.int().min(1).max(120),
   description: text(2000),
 });
+/** L-31: a removal from the caller's own lesson */
+export type RemovalBody = z.infer<typeof removalBody>;
 export const noticeBody = z.strictObject({ noticeSentOn: isoDate });
+export type SuspensionNoticeBody = z.infer<typeof noticeBody>;
 export const decisionBody = z.strictObject({
   decidedOn: isoDate,
   scope: z.enum(suspensionScopes),
@@ -48,11 +57,13 @@ export const decisionBody = z.strictObject({
   notifiedOn: isoDate.optional(),
   singleIncident: z.boolean().optional(),
 });
+export type SuspensionDecisionBody = z.infer<typeof decisionBody>;
 export const appealBody = z.strictObject({
   receivedOn: isoDate,
   outcome: z.enum(appealOutcomes).optional(),
   decidedOn: isoDate.optional(),
 });
+export type SuspensionAppealBody = z.infer<typeof appealBody>;
 export const interventionBody = z.strictObject({
   occurredOn: isoDate,
   incidentAccount: text(4000),
@@ -60,7 +71,9 @@ export const interventionBody = z.strictObject({
   studentView: text(4000),
   reportedToPrincipalOn: isoDate,
 });
+export type PhysicalInterventionBody = z.infer<typeof interventionBody>;
 export const informedBody = z.strictObject({ informedOn: isoDate });
+export type ParentsInformedBody = z.infer<typeof informedBody>;
 
 const incident = z.object({ id: z.string(), occurredOn: z.string(), place: z.string(), description: z.string(), rule: z.string(), reportedBy: z.string() });
 const hearing = z.object({ id: z.string(), heardOn: z.string(), studentView: z.string(), heardBy: z.string() });
@@ -99,11 +112,19 @@ export const caseSchema = z.object({
   ownGroups: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type CaseView = z.infer<typeof caseSchema>;
+export type Suspension = NonNullable<CaseView['suspension']>;
+export type SuspensionScope = NonNullable<Suspension['scope']>;
+export type AppealOutcome = NonNullable<Suspension['appealOutcome']>;
+export type DisciplinaryMeasureKind = CaseView['measures'][number]['kind'];
+export type SchoolStage = CaseView['student']['stage'];
 
 export const caseSummary = z.object({
   id: z.string(), studentId: z.string(), givenName: z.string(), familyName: z.string(), className: z.string().nullable(),
   openedAt: z.string(), lastIncidentOn: z.string().nullable(), incidents: z.int(), measures: z.int(),
   suspension: z.enum(['none', 'noticeSent', 'decided', 'appealed']),
 });
+export type CaseSummary = z.infer<typeof caseSummary>;
 export const caseListSchema = z.object({ access: accessSchema, today: z.string(), cases: z.array(caseSummary) });
+export type CaseList = z.infer<typeof caseListSchema>;
 export const createdSchema = z.object({ id: z.string() });
+export type Created = z.infer<typeof createdSchema>;

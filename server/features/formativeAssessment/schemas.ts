@@ -1,7 +1,4 @@
-/**
- * The formative-assessment API's shapes (R-34). The web app mirrors them in
- * web/src/features/formativeAssessment/api.ts.
- */
+/** The formative-assessment API's shapes (R-34). The web app takes its types from here (`import type`). */
 import { z } from 'zod';
 import { formativeAssessmentKinds } from './tables.js';
 import { accessSchema } from '../../core/http/schemas.js';
@@ -9,6 +6,7 @@ import { accessSchema } from '../../core/http/schemas.js';
 export const FEEDBACK_MAX = 1000;
 export const isoDate = z.iso.date();
 export const kindSchema = z.enum(formativeAssessmentKinds);
+export type AssessmentKind = z.infer<typeof kindSchema>;
 export const teachingParams = z.object({ teachingGroupId: z.uuid() });
 export const basisParams = z.object({ basisGroupId: z.uuid() });
 export const assessmentParams = z.object({ teachingGroupId: z.uuid(), assessmentId: z.uuid() });
@@ -23,8 +21,11 @@ export const assessmentSchema = z.object({
   groupName: z.string(),
   recordedBy: z.string(),
 });
+export type FormativeAssessment = z.infer<typeof assessmentSchema>;
 
-const termSchema = z.object({ kind: z.enum(['autumn', 'spring']), startsOn: z.string(), endsOn: z.string() }).nullable();
+/** The current term (null: outside a school year). */
+export const termSchema = z.object({ kind: z.enum(['autumn', 'spring']), startsOn: z.string(), endsOn: z.string() }).nullable();
+export type Term = NonNullable<z.infer<typeof termSchema>>;
 
 /** One student's formative assessments, newest first: the student page, the student and guardians with insight. */
 export const studentAssessmentsSchema = z.object({
@@ -62,6 +63,7 @@ export const recordBody = z.strictObject({
     feedback: z.string().trim().min(1).max(FEEDBACK_MAX),
   })).min(1).max(200),
 });
+export type RecordInput = z.infer<typeof recordBody>;
 
 /** Correcting one's own assessment: the text, and the date or kind if they were wrong. */
 export const editBody = z.strictObject({
@@ -69,9 +71,12 @@ export const editBody = z.strictObject({
   assessedOn: isoDate.optional(),
   kind: kindSchema.optional(),
 });
+export type EditInput = z.infer<typeof editBody>;
 
 export const importBody = z.strictObject({ csv: z.string().min(1).max(1_000_000) });
+export type ImportInput = z.infer<typeof importBody>;
 export const importSchema = z.object({ created: z.int(), unchanged: z.int() });
+export type ImportResult = z.infer<typeof importSchema>;
 
 /** The contact teacher's summary for the class (R-34): per subject, this term. */
 export const classSummarySchema = z.object({

@@ -14,7 +14,7 @@ import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
 import type { Actor, BasisGroupFacts } from '../../core/policy/types.js';
 import { studentParams } from '../../core/http/schemas.js';
-import { basisParams, classFormsSchema, formBody, formParams, formSchema, retiredFormSchema, schoolFormsSchema, statusBody, studentFormsSchema, type ClassForms } from './schemas.js';
+import { basisParams, classFormsSchema, formBody, formParams, formSchema, retireResultSchema, schoolFormsSchema, statusBody, studentFormsSchema, type ClassForms } from './schemas.js';
 import {
   checklistStudents, formById, formsOfSchool, insertForm, retiredFormsOfSchool, schoolCounts, schoolStage, statusesOf, studentLevelAndName, updateForm,
 } from './queries.js';
@@ -79,7 +79,7 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
     r.post(`/api/forms/:formId/${verb}`, {
       config: { access: { kind: 'school', action: 'form.manage' } },
       schema: {
-        tags, params: formParams, response: { 200: formSchema.extend({ retiredAt: retiredFormSchema.shape.retiredAt.nullable() }) },
+        tags, params: formParams, response: { 200: retireResultSchema },
         summary: retired
           ? 'Retire a form the school no longer uses: it leaves class checklists, students\' lists and the annual cycle; statuses recorded are kept'
           : 'Take a retired form into use again',

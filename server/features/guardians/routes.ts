@@ -1,28 +1,22 @@
 /** The guardian's view: only children where insight exists (L-05, L-06), nothing at all about the others. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
 import { requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import { loadStudentFacts } from '../../core/policy/facts.js';
 import { describeReason } from '../../core/policy/reasons.js';
 import { childNameAndLevel } from './queries.js';
-
-const childrenSchema = z.object({
-  children: z.array(z.object({
-    studentId: z.string(), name: z.string(), level: z.string(), schoolName: z.string(), basisGroupName: z.string().nullable(), reason: z.string(),
-  })),
-});
+import { guardianChildrenSchema, type GuardianChild } from './schemas.js';
 
 export async function guardianRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/api/guardian/children', {
     config: { access: { kind: 'session' } },
-    schema: { tags: ['guardians'], response: { 200: childrenSchema } },
+    schema: { tags: ['guardians'], response: { 200: guardianChildrenSchema } },
   }, async (req) => {
     const actor = requireActor(req);
     const { database } = app;
-    const children: z.infer<typeof childrenSchema>['children'] = [];
+    const children: GuardianChild[] = [];
     for (const studentId of actor.guardianOf) {
       const s = await loadStudentFacts(database, actor.ownerId, studentId, req.today);
       if (!s) continue;

@@ -1,4 +1,4 @@
-/** The parent-meeting API's shapes (R-30). The web app mirrors them in web/src/features/parentMeeting/api.ts. */
+/** The parent-meeting API's shapes (R-30). The web app takes its types from here (`import type`). */
 import { z } from 'zod';
 import { accessSchema } from '../../core/http/schemas.js';
 
@@ -14,15 +14,18 @@ export const meetingBody = z.strictObject({
   /** one row per guardian with insight of a student of the class; guardians left out are not recorded */
   attendance: z.array(z.strictObject({ studentId: z.uuid(), guardianPersonId: z.uuid(), present: z.boolean() })).max(500),
 });
+export type MeetingInput = z.infer<typeof meetingBody>;
 
-const attendanceSchema = z.object({
+export const attendanceSchema = z.object({
   studentId: z.string(), guardianPersonId: z.string(), guardianName: z.string(), present: z.boolean(), informedAt: z.string().nullable(),
 });
-const meetingSchema = z.object({
+export const meetingSchema = z.object({
   id: z.string(), heldOn: z.string(), topic: z.string(), information: z.string(), recordedBy: z.string(),
   attendance: z.array(attendanceSchema),
   present: z.int(), absent: z.int(), informed: z.int(),
 });
+export type Attendance = z.infer<typeof attendanceSchema>;
+export type Meeting = z.infer<typeof meetingSchema>;
 
 export const classMeetingsSchema = z.object({
   access: accessSchema,
@@ -39,9 +42,11 @@ export const classMeetingsSchema = z.object({
 export type ClassMeetings = z.infer<typeof classMeetingsSchema>;
 
 export const informResultSchema = z.object({ informed: z.int() });
+export type InformResult = z.infer<typeof informResultSchema>;
 
 export const studentMeetingsSchema = z.object({
   access: accessSchema,
   student: z.object({ id: z.string(), givenName: z.string(), familyName: z.string() }),
   meetings: z.array(z.object({ id: z.string(), heldOn: z.string(), topic: z.string(), information: z.string(), className: z.string() })),
 });
+export type StudentMeetings = z.infer<typeof studentMeetingsSchema>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { accessSchema } from '../../core/http/schemas.js';
 
-const contactSchema = z.object({ email: z.string().nullable(), phone: z.string().nullable(), address: z.string().nullable() });
+/** A person's e-mail, phone and address, as far as the reader may see them (L-07). */
+export const contactDetailsSchema = z.object({ email: z.string().nullable(), phone: z.string().nullable(), address: z.string().nullable() });
 
 export const studentRecordSchema = z.object({
   access: accessSchema,
@@ -16,14 +17,14 @@ export const studentRecordSchema = z.object({
     specialEducationRight: z.boolean().nullable(),
     accommodationNeeds: z.array(z.object({ id: z.string(), description: z.string(), registeredAt: z.string() })).nullable(),
     addressProtected: z.boolean(),
-    contact: contactSchema.nullable(),
+    contact: contactDetailsSchema.nullable(),
   }),
   guardians: z.array(z.object({
     guardianshipId: z.string(), personId: z.string(), name: z.string(), relation: z.enum(['mother', 'father', 'other']),
     parentalResponsibility: z.boolean(), livesWith: z.boolean(),
     insight: z.boolean(), insightReason: z.string(), insightReasonCode: z.string(),
     addressProtection: z.enum(['none', 'protected']),
-    contact: contactSchema.nullable(),
+    contact: contactDetailsSchema.nullable(),
   })),
   permissions: z.object({
     editContactLog: z.boolean(), manageConsent: z.boolean(), readContactLog: z.boolean(),
@@ -32,3 +33,6 @@ export const studentRecordSchema = z.object({
   }),
 });
 export type StudentRecord = z.infer<typeof studentRecordSchema>;
+export type ContactDetails = z.infer<typeof contactDetailsSchema>;
+/** One of the student's guardians as the record shows them (insight and address protection honoured). */
+export type Guardian = StudentRecord['guardians'][number];

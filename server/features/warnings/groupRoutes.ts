@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { can } from '../../core/policy/can.js';
@@ -15,7 +14,7 @@ import { lettersOf } from './queries/letters.js';
 import { studentNames } from './queries/people.js';
 import { termAssessmentDates, termDates, upsertAssessmentDate } from './queries/terms.js';
 import { studentsWithWarnings, warningsOf } from './queries/warnings.js';
-import { assessmentDateBody, assessmentDatesSchema, queueSchema, schoolQuery, schoolWarningsSchema } from './schemas.js';
+import { assessmentDateBody, assessmentDatesSchema, basisGroupParams, queueSchema, schoolQuery, schoolWarningsSchema } from './schemas.js';
 import { DEFAULT_MINIMUM_NOTICE_DAYS, deadlineFor } from './service.js';
 import { narrow, viewerOf } from './visibility.js';
 
@@ -29,7 +28,7 @@ export async function groupWarningRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'basisGroup', action: 'basisGroup.readWarnings' } },
     schema: {
       tags, summary: "The class's warnings: proposed ones to review and merge, letters to send, delivery — and how long until the term's assessment",
-      params: z.object({ basisGroupId: z.uuid() }), response: { 200: queueSchema },
+      params: basisGroupParams, response: { 200: queueSchema },
     },
   }, async (req) => {
     const actor = requireActor(req);

@@ -1,4 +1,7 @@
-/** The warnings API's shapes (R-22, L-20, L-21); OpenAPI is generated from them. */
+/**
+ * The warnings API's shapes (R-22, L-20, L-21); OpenAPI is generated from them, and the web app takes
+ * the z.infer types below with `import type`.
+ */
 import { z } from 'zod';
 import { conductAspects, warningKinds, warningStates } from './tables.js';
 import { accessSchema, studentParams } from '../../core/http/schemas.js';
@@ -9,6 +12,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const warningParams = studentParams.extend({ warningId: z.uuid() });
 export const letterParams = studentParams.extend({ letterId: z.uuid() });
 export const copyParams = letterParams.extend({ copyId: z.uuid() });
+export const basisGroupParams = z.object({ basisGroupId: z.uuid() });
 
 export const deadlineSchema = z.object({
   termId: z.string(),
@@ -19,6 +23,8 @@ export const deadlineSchema = z.object({
   daysLeft: z.number(),
   tooLate: z.boolean(),
 });
+/** how long until the term's assessment, against the notice a warning needs */
+export type WarningDeadline = z.infer<typeof deadlineSchema>;
 
 export const raiseBody = z.object({
   kind: z.enum(warningKinds),
@@ -28,17 +34,24 @@ export const raiseBody = z.object({
   requirement: text(4000),
   dueOn: isoDate,
 });
+export type RaiseWarningBody = z.infer<typeof raiseBody>;
 
 export const editBody = z.object({
   grounds: text(4000).optional(),
   requirement: text(4000).optional(),
   dueOn: isoDate.optional(),
 });
+export type EditWarningBody = z.infer<typeof editBody>;
 
 export const rejectBody = z.object({ note: text(2000) });
+export type RejectWarningBody = z.infer<typeof rejectBody>;
 export const withdrawBody = z.object({ reason: text(2000) });
+export type WithdrawWarningBody = z.infer<typeof withdrawBody>;
 export const decisionBody = z.object({ reasons: text(4000) });
+/** L-21: the principal's decision that no grade is given */
+export type DecisionBody = z.infer<typeof decisionBody>;
 export const appealBody = z.object({ appealedOn: isoDate, note: text(2000), forwardedOn: isoDate.optional() });
+export type AppealBody = z.infer<typeof appealBody>;
 
 export const approveBody = z.object({
   warningIds: z.array(z.uuid()).min(1).max(20),
@@ -46,6 +59,8 @@ export const approveBody = z.object({
   /** the student's written language unless the contact teacher chooses */
   locale: z.enum(['nb', 'nn']).optional(),
 });
+/** what the web sends: `channel` may be left to its default */
+export type ApproveLetterInput = z.input<typeof approveBody>;
 
 export const signedCopyBody = z.object({
   fileName: text(200),
@@ -53,8 +68,10 @@ export const signedCopyBody = z.object({
   /** base64, at most 5 MB decoded */
   data: z.string().min(4).max(7_000_000).regex(/^[A-Za-z0-9+/=\s]+$/),
 });
+export type SignedCopyBody = z.infer<typeof signedCopyBody>;
 
 export const prefillQuery = z.object({ subjectId: z.uuid().optional() });
+export type PrefillQuery = z.infer<typeof prefillQuery>;
 
 const decisionSchema = z.object({
   id: z.string(),
@@ -88,6 +105,9 @@ export const warningSchema = z.object({
   decision: decisionSchema.nullable(),
 });
 export type WarningView = z.infer<typeof warningSchema>;
+export type WarningKind = WarningView['kind'];
+export type ConductAspect = NonNullable<WarningView['conductAspect']>;
+export type WarningState = WarningView['state'];
 
 export const letterContentSchema = z.object({
   locale: z.enum(['nb', 'nn']),
@@ -104,6 +124,7 @@ export const letterContentSchema = z.object({
   /** absent in nothing sent so far; kept optional so every stored copy still reads */
   labels: z.object({ grounds: z.string(), requirement: z.string() }).optional(),
 });
+export type LetterContent = z.infer<typeof letterContentSchema>;
 
 export const deliverySchema = z.object({
   sentAt: z.string().nullable(),
@@ -112,6 +133,7 @@ export const deliverySchema = z.object({
   readAt: z.string().nullable(),
   signedCopyAt: z.string().nullable(),
 });
+export type LetterDelivery = z.infer<typeof deliverySchema>;
 
 export const copySchema = z.object({
   id: z.string(),
@@ -135,6 +157,7 @@ export const letterSummarySchema = z.object({
   /** delivered: every copy was read or has a signed copy */
   delivered: z.boolean(),
 });
+export type WarningLetterSummary = z.infer<typeof letterSummarySchema>;
 
 export const letterSchema = letterSummarySchema.extend({
   access: accessSchema,
@@ -145,6 +168,7 @@ export const letterSchema = letterSummarySchema.extend({
   preview: letterContentSchema.nullable(),
   canCoordinate: z.boolean(),
 });
+export type WarningLetter = z.infer<typeof letterSchema>;
 
 export const studentWarningsSchema = z.object({
   access: accessSchema,
@@ -180,9 +204,13 @@ export const prefillSchema = z.object({
   })),
   conduct: z.object({ requirement: z.string() }),
 });
+/** the raise form pre-filled from the student's absence */
+export type WarningPrefill = z.infer<typeof prefillSchema>;
 
 export const createdSchema = z.object({ id: z.string() });
+export type Created = z.infer<typeof createdSchema>;
 export const okSchema = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof okSchema>;
 
 export const queueSchema = z.object({
   access: accessSchema,
@@ -198,12 +226,16 @@ export const queueSchema = z.object({
     letters: z.array(letterSummarySchema),
   })),
 });
+/** the contact teacher's queue for a class */
+export type WarningQueue = z.infer<typeof queueSchema>;
 
 export const schoolWarningsSchema = z.object({
   access: accessSchema,
   warnings: z.array(warningSchema.extend({ studentId: z.string(), studentName: z.string(), group: z.string() })),
 });
+export type SchoolWarnings = z.infer<typeof schoolWarningsSchema>;
 export const schoolQuery = z.object({ kind: z.enum(warningKinds).optional(), state: z.enum(warningStates).optional() });
+export type SchoolWarningsQuery = z.infer<typeof schoolQuery>;
 
 export const assessmentDatesSchema = z.object({
   terms: z.array(z.object({
@@ -211,8 +243,11 @@ export const assessmentDatesSchema = z.object({
     assessedOn: z.string(), configured: z.boolean(), minimumNoticeDays: z.number(),
   })),
 });
+export type AssessmentDates = z.infer<typeof assessmentDatesSchema>;
 export const assessmentDateBody = z.object({
   termId: z.uuid(),
   assessedOn: isoDate,
   minimumNoticeDays: z.number().int().min(1).max(120).default(21),
 });
+/** what the web sends: `minimumNoticeDays` may be left to its default */
+export type AssessmentDateInput = z.input<typeof assessmentDateBody>;

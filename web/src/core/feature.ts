@@ -13,6 +13,7 @@
 import type { AnyRoute } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { Me } from './api/types';
+import type { RecordLink } from './ui/recordLinks';
 
 /**
  * One place in the main menu. Features render their own `<li>`s, so each link keeps its typed path,
@@ -64,4 +65,6 @@ export interface WebFeature {
   readonly nav?: readonly NavEntry[];
   readonly texts?: FeatureTexts;
   readonly classSections?: readonly ClassSection[];
+  /** links from a student's record to the student's pages in this feature */
+  readonly recordLinks?: readonly RecordLink[];
 }

@@ -1,11 +1,10 @@
 /** The personal calendar feed (R-18): a secret URL that lists the person's booked conversations. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { HttpError } from '../../../core/http/errors.js';
 import { requireActor } from '../../../core/http/access.js';
 import { calendarFeedCreatedAt, deleteCalendarFeed } from '../queries.js';
-import { calendarFeedSchema } from '../schemas.js';
+import { calendarFeedSchema, calendarTokenParams } from '../schemas.js';
 import { BOOKING_FEED_SCOPE, feedFor, rotateFeedToken } from '../views.js';
 
 const tags = ['booking'];
@@ -43,7 +42,7 @@ export async function calendarFeedRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/calendar/:token.ics', {
     // the token in the URL is the secret (calendar apps cannot log in); unknown tokens are 404
     config: { access: { kind: 'public' } },
-    schema: { tags, summary: 'A person\'s booked conversations as an iCalendar feed', params: z.object({ token: z.string().max(200) }) },
+    schema: { tags, summary: 'A person\'s booked conversations as an iCalendar feed', params: calendarTokenParams },
   }, async (req, reply) => {
     const body = await feedFor(database, req.params.token, req.today, app.config.publicUrl);
     if (body === null) throw new HttpError(404, 'error.notFound');

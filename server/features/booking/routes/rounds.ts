@@ -11,7 +11,10 @@ import type { ConversationKind } from '../../conversations/index.js';
 import { nowMs } from '../clock.js';
 import { afterBookingChange } from '../notify.js';
 import { closeRound, groupSchoolYearId, insertRound, latestSlotPlace } from '../queries.js';
-import { addSlotsBody, createRoundBody, hostRoundSchema, roundParams, roundSummarySchema, slotParams, type SlotPlan } from '../schemas.js';
+import {
+  addSlotsBody, basisGroupParams, createRoundBody, hostRoundSchema, myRoundsSchema, roundParams, roundSummarySchema, slotParams,
+  teachingGroupParams, type SlotPlan,
+} from '../schemas.js';
 import { authorizeRound, insertSlots, myRounds, planSlots, removeSlot, roundSummary } from '../service.js';
 import { hostView } from '../views.js';
 
@@ -63,7 +66,7 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'basisGroup', action: 'basisGroup.manageBooking' } },
     schema: {
       tags, summary: 'Publish a round of conversation slots for a class (its contact teacher)',
-      params: z.object({ basisGroupId: z.uuid() }), body: createRoundBody, response: { 201: roundSummarySchema },
+      params: basisGroupParams, body: createRoundBody, response: { 201: roundSummarySchema },
     },
   }, async (req, reply) => {
     const g = req.group!;
@@ -74,7 +77,7 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'teachingGroup', action: 'teachingGroup.manageBooking' } },
     schema: {
       tags, summary: 'Publish a round of subject-conversation slots for a teaching group (its subject teacher)',
-      params: z.object({ teachingGroupId: z.uuid() }), body: createRoundBody, response: { 201: roundSummarySchema },
+      params: teachingGroupParams, body: createRoundBody, response: { 201: roundSummarySchema },
     },
   }, async (req, reply) => {
     const g = req.teachingGroup!;
@@ -83,7 +86,7 @@ export async function roundRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/me/booking-rounds', {
     config: { access: { kind: 'session' } },
-    schema: { tags, summary: 'The rounds the caller hosts or manages', response: { 200: z.object({ rounds: z.array(roundSummarySchema) }) } },
+    schema: { tags, summary: 'The rounds the caller hosts or manages', response: { 200: myRoundsSchema } },
   }, async (req) => ({ rounds: await myRounds(database, requireActor(req)) }));
 
   /* ───────────── one round, for its host ───────────── */

@@ -9,7 +9,7 @@ import {
   classRuleComments, classRuleProposals, classRulesDraftForUpdate, classRulesDraftOf, classRulesVersions, insertClassRuleComment, insertClassRuleProposal,
   isClassRuleProposal, publishClassRulesVersion, saveClassRulesDraft,
 } from '../queries/classRules.js';
-import { basisParams, classRulesSchema, commentBody, draftBody, proposalBody, proposalParams } from '../schemas.js';
+import { basisParams, classRulesSchema, commentBody, draftBody, proposalBody, proposalParams, publishedSchema } from '../schemas.js';
 import { MANAGE, READ, TAKE_PART, created, groupOf, iso, tags, who } from './common.js';
 
 export async function classRulesRoutes(app: FastifyInstance): Promise<void> {
@@ -75,7 +75,7 @@ export async function classRulesRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/api/basis-groups/:basisGroupId/class-rules/versions', {
     config: { access: MANAGE },
-    schema: { tags, summary: 'Publish the draft as the agreed class rules, dated today; the earlier versions are kept', params: basisParams, response: { 201: z.object({ version: z.int(), publishedOn: z.string() }) } },
+    schema: { tags, summary: 'Publish the draft as the agreed class rules, dated today; the earlier versions are kept', params: basisParams, response: { 201: publishedSchema } },
   }, async (req, reply) => {
     const actor = requireActor(req);
     const version = await app.database.transaction(async (tx) => {

@@ -12,7 +12,7 @@ import { factsOf, noteRecord, readsAsFamily, toNote, toSummary, visibleFollowUps
 import { myConversations, uncancelledConversationsOfStudent } from '../queries/conversations.js';
 import { sharedFollowUpsOf, sharedNotesOf } from '../queries/meeting.js';
 import { markNotificationRead, notificationsOf } from '../queries/notifications.js';
-import { conversationSummarySchema, followUpSchema, noteSchema, notificationSchema } from '../schemas.js';
+import { myConversationsSchema, notificationsSchema, sharedFollowUpsSchema } from '../schemas.js';
 
 const tags = ['conversations'];
 
@@ -24,7 +24,7 @@ export async function personalRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'session' } },
     schema: {
       tags, summary: 'My conversations: as a student my own, as staff the ones I hold',
-      response: { 200: z.object({ conversations: z.array(conversationSummarySchema.extend({ student: z.object({ id: z.string(), name: z.string() }) })) }) },
+      response: { 200: myConversationsSchema },
     },
   }, async (req) => {
     const actor = requireActor(req);
@@ -45,7 +45,7 @@ export async function personalRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'student', action: 'conversation.list', audit: 'read' } },
     schema: {
       tags, summary: 'Follow-ups and notes shared with the student and guardians', params: studentParams,
-      response: { 200: z.object({ access: z.object({ reason: z.string(), reasonCode: z.string() }), followUps: z.array(followUpSchema), notes: z.array(noteSchema.extend({ conversationKind: z.string(), conversationDate: z.string().nullable() })) }) },
+      response: { 200: sharedFollowUpsSchema },
     },
   }, async (req) => {
     const actor = requireActor(req);
@@ -69,7 +69,7 @@ export async function personalRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/me/notifications', {
     config: { access: { kind: 'session' } },
-    schema: { tags, summary: 'My notifications (no content, only a link the policy checks on opening)', response: { 200: z.object({ notifications: z.array(notificationSchema) }) } },
+    schema: { tags, summary: 'My notifications (no content, only a link the policy checks on opening)', response: { 200: notificationsSchema } },
   }, async (req) => {
     const actor = requireActor(req);
     const rows = await notificationsOf(q, actor.ownerId, actor.personId);

@@ -1,7 +1,6 @@
 /** A student's conversations: the ones the caller may see, which kinds the caller may plan, and planning one. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { accessOf, requireActor } from '../../../core/http/access.js';
 import { HttpError, badField } from '../../../core/http/errors.js';
 import { studentParams } from '../../../core/http/schemas.js';
@@ -10,7 +9,7 @@ import { factsOf, toSummary } from '../meeting.js';
 import type { ConversationFacts } from '../policy.js';
 import { conversationsOfStudent, insertConversation, schoolYearOn } from '../queries/conversations.js';
 import { currentTemplateVersionId } from '../queries/templates.js';
-import { createConversationBody, studentConversationsSchema } from '../schemas.js';
+import { conversationCreatedSchema, createConversationBody, studentConversationsSchema } from '../schemas.js';
 import { conversationKinds, type ConversationKind } from '../tables.js';
 import { loadTemplateVersion } from '../templates.js';
 
@@ -43,7 +42,7 @@ export async function studentConversationRoutes(app: FastifyInstance): Promise<v
 
   r.post('/api/students/:studentId/conversations', {
     config: { access: { kind: 'student', action: 'conversation.plan', audit: 'write' } },
-    schema: { tags, summary: 'Plan a conversation with the student', params: studentParams, body: createConversationBody, response: { 201: z.object({ id: z.string() }) } },
+    schema: { tags, summary: 'Plan a conversation with the student', params: studentParams, body: createConversationBody, response: { 201: conversationCreatedSchema } },
   }, async (req, reply) => {
     const actor = requireActor(req);
     const student = req.student!;

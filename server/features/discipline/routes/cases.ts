@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../../core/audit/audit.js';
 import { accessOf, requireActor } from '../../../core/http/access.js';
 import { HttpError, badField } from '../../../core/http/errors.js';
@@ -11,11 +10,11 @@ import {
   caseSummariesOfClass, caseSummariesOfSchool, caseSummariesOfStudent, insertCase, insertHearing, insertIncident, insertMeasure, insertOpeningIncident,
   insertRemoval,
 } from '../queries.js';
-import { caseListSchema, caseParams, caseSchema, createdSchema, hearingBody, incidentBody, measureBody, openBody, removalBody } from '../schemas.js';
+import {
+  basisGroupParams as basisParams, caseListSchema, caseParams, caseSchema, createdSchema, hearingBody, incidentBody, measureBody, openBody, removalBody,
+} from '../schemas.js';
 import { summarise } from '../service.js';
 import { created, notFuture, tags, view } from './common.js';
-
-const basisParams = z.object({ basisGroupId: z.uuid() });
 
 export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

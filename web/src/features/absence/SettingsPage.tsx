@@ -6,7 +6,10 @@ import { api, isApiError } from '../../core/api/client';
 import { useFormat } from '../../core/format';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { calendarQuery, rulesQuery, type Rule } from './api';
+import {
+  calendarQuery, rulesQuery, type EmergingAbsenceRules, type EmergingAbsenceRulesBody, type Rule, type TimetableImport as ImportResult,
+  type TimetableImportBody, type TimetableImportQuery,
+} from './api';
 import './absence.css';
 
 /** The school's absence settings: the emerging-absence rules, the timetable import, and the calendar. */
@@ -30,7 +33,7 @@ function RulesForm() {
   const [done, setDone] = useState<string | null>(null);
   useEffect(() => setRules(data.rules), [data]);
   const save = useMutation({
-    mutationFn: (body: { rules: Rule[] }) => api<{ rules: Rule[] }>('/api/emerging-absence-rules', { method: 'PUT', body }),
+    mutationFn: (body: EmergingAbsenceRulesBody) => api<EmergingAbsenceRules>('/api/emerging-absence-rules', { method: 'PUT', body }),
     onSuccess: async () => {
       setDone(t('absence.settings.saved'));
       await queryClient.invalidateQueries({ queryKey: ['absenceRules'] });
@@ -73,7 +76,9 @@ function TimetableImport() {
   const [done, setDone] = useState<string | null>(null);
   const headingId = useId();
   const run = useMutation({
-    mutationFn: () => api<{ groups: number; lessons: number; from: string }>('/api/timetable/import', { method: 'POST', body: { csv }, query: { from: from || undefined } }),
+    mutationFn: () => api<ImportResult>('/api/timetable/import', {
+      method: 'POST', body: { csv } satisfies TimetableImportBody, query: { from: from || undefined } satisfies TimetableImportQuery,
+    }),
     onSuccess: (r) => setDone(t('absence.settings.imported', { groups: r.groups, lessons: r.lessons, from: r.from })),
   });
   return (

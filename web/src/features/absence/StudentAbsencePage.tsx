@@ -7,8 +7,9 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { PageHeading } from '../../core/ui/PageHeading';
 import {
-  absenceReasons, changesQuery, diplomaQuery, grounds, studentAbsenceQuery, useStudentAbsenceMutation, type AbsenceEntry, type AbsenceReason,
-  type StudentAbsence, type SubjectAbsence, type SubjectStatus,
+  absenceReasons, changesQuery, diplomaQuery, grounds, studentAbsenceQuery, useStudentAbsenceMutation, type AbsenceEntry, type AbsenceLimitDecisionBody,
+  type AbsenceReason, type DiplomaBody, type DocumentationBody, type FullDayInput, type HigherRiskBody, type SelfCertificationBody, type StudentAbsence,
+  type SubjectAbsence, type SubjectStatus,
 } from './api';
 import './absence.css';
 
@@ -106,8 +107,8 @@ function Entries({ data }: { data: StudentAbsence }) {
   const headingId = useId();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [done, setDone] = useState<string | null>(null);
-  const selfCertify = useStudentAbsenceMutation<{ items: { day: string; lessonId: string }[] }>(data.student.id, '/self-certification');
-  const document = useStudentAbsenceMutation<{ items: { day: string; lessonId: string }[]; reason: AbsenceReason; documentedOn: string | null }>(data.student.id, '/documentation');
+  const selfCertify = useStudentAbsenceMutation<SelfCertificationBody>(data.student.id, '/self-certification');
+  const document = useStudentAbsenceMutation<DocumentationBody>(data.student.id, '/documentation');
   const [reason, setReason] = useState<AbsenceReason>('health');
   const [documentedOn, setDocumentedOn] = useState(data.today);
   const canSelect = data.permissions.selfCertify || data.permissions.document;
@@ -203,7 +204,7 @@ export function FullDayForm({ studentId, name, students, today }: { studentId?: 
   const [documentedOn, setDocumentedOn] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const headingId = useId();
-  const save = useStudentAbsenceMutation<{ from: string; to?: string; reason: AbsenceReason; documentedOn?: string | null }>(who || 'none', '/days');
+  const save = useStudentAbsenceMutation<FullDayInput>(who || 'none', '/days');
   const whoName = name ?? students?.find((s) => s.studentId === who)?.name ?? '';
   return (
     <section aria-labelledby={headingId}>
@@ -241,7 +242,7 @@ function HigherRiskForm({ data }: { data: StudentAbsence }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [date, setDate] = useState(data.today);
-  const put = useStudentAbsenceMutation<{ documentedOn: string }>(data.student.id, '/higher-risk', 'PUT');
+  const put = useStudentAbsenceMutation<HigherRiskBody>(data.student.id, '/higher-risk', 'PUT');
   const remove = useStudentAbsenceMutation<undefined>(data.student.id, '/higher-risk', 'DELETE');
   const headingId = useId();
   return (
@@ -272,7 +273,7 @@ function DecisionForm({ data }: { data: StudentAbsence }) {
   const [ground, setGround] = useState<(typeof grounds)[number]>('outsideStudentControl');
   const [reasons, setReasons] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const save = useStudentAbsenceMutation<Record<string, unknown>>(data.student.id, '/decisions');
+  const save = useStudentAbsenceMutation<AbsenceLimitDecisionBody>(data.student.id, '/decisions');
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
@@ -318,7 +319,7 @@ function DiplomaSection({ studentId }: { studentId: string }) {
   const [excluded, setExcluded] = useState<Set<string>>(new Set(data.excludedDays));
   const [attach, setAttach] = useState(data.reasonsAttached);
   const [done, setDone] = useState<string | null>(null);
-  const save = useStudentAbsenceMutation<{ excludedDays: string[]; reasonsAttached: boolean }>(studentId, '/diploma', 'PUT');
+  const save = useStudentAbsenceMutation<DiplomaBody>(studentId, '/diploma', 'PUT');
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="stack">

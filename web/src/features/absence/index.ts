@@ -2,6 +2,7 @@
 import type { WebFeature } from '../../core/feature';
 import { absenceEn, absenceNb, absenceNn } from './i18n';
 import { AbsenceNavItems } from './NavItems';
+import { AbsenceRecordLink } from './RecordLink';
 import { absenceRoutes } from './routes';
 // Loaded with the app, as every feature's styles are (see core/feature.ts).
 import './absence.css';
@@ -11,6 +12,7 @@ export const absenceFeature = {
   nav: [{ order: 90, Items: AbsenceNavItems }],
   texts: { nb: { absence: absenceNb }, nn: { absence: absenceNn }, en: { absence: absenceEn } },
   classSections: [{ segment: 'absence', labelKey: 'classSections.absence', group: 'followUp', order: 40 }],
+  recordLinks: [{ order: 10, Link: AbsenceRecordLink }],
 } satisfies WebFeature;
 
 export { AbsenceCell, useClassAbsenceSignals } from './ClassAbsencePage';

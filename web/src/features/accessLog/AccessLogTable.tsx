@@ -1,7 +1,7 @@
 import { Paragraph, Table } from '@digdir/designsystemet-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccessLogEntry } from '../../core/api/types';
+import type { AccessLogEntry } from './accessLogApi';
 import { useFormat } from '../../core/format';
 import { actionLabel } from './actionLabel';
 

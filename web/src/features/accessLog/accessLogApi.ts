@@ -1,10 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { AccessLogEntry } from '../../core/api/types';
+import type { AccessLog } from '@server/features/audit/schemas.js';
+
+export type { AccessLogEntry } from '@server/features/audit/schemas.js';
 
 export const accessLogQuery = (studentId: string) =>
   queryOptions({
     queryKey: ['student', studentId, 'accessLog'],
     queryFn: ({ signal }) =>
-      api<{ entries: AccessLogEntry[] }>(`/api/students/${encodeURIComponent(studentId)}/access-log`, { signal }),
+      api<AccessLog>(`/api/students/${encodeURIComponent(studentId)}/access-log`, { signal }),
   });

@@ -1,22 +1,14 @@
-/** The accommodation-need API (server/features/accommodationNeeds); shapes mirror its schemas.ts. */
+/** The accommodation-need API (server/features/accommodationNeeds); its types come from the server's schemas.ts. */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { Access } from '../../core/api/types';
+import type {
+  ClassNeeds, DESCRIPTION_MAX as ServerDescriptionMax, MyNeeds, MyNeedsCount, NeedInput, ReminderResult, StudentNeeds,
+} from '@server/features/accommodationNeeds/schemas.js';
+
+export type { AccommodationNeed as Need, StudentNeeds } from '@server/features/accommodationNeeds/schemas.js';
 
 const enc = encodeURIComponent;
-export const DESCRIPTION_MAX = 2000;
-
-export interface Need { id: string; description: string; guidance: string; registeredAt: string; registeredBy: string | null; updatedAt: string; revision: number }
-export interface TeacherStatus { personId: string; name: string; groups: string[]; confirmedAt: string | null; lastRemindedAt: string | null }
-interface Name { id: string; givenName: string; familyName: string }
-export interface StudentNeeds {
-  access: Access; student: Name; canManage: boolean; canConfirm: boolean; confirmedByMe: boolean; needs: Need[]; teachers: TeacherStatus[]; dueOn: string | null; overdue: boolean;
-}
-export interface ClassNeeds {
-  access: Access; group: { id: string; name: string }; canRemind: boolean; schoolStartDueOn: string | null;
-  students: { student: Name; needCount: number; teachers: TeacherStatus[]; notConfirmed: number; dueOn: string | null; overdue: boolean }[];
-}
-export interface MyNeeds { count: number; students: { student: Name; groups: string[]; needs: Need[]; dueOn: string | null; overdue: boolean }[] }
+export const DESCRIPTION_MAX: typeof ServerDescriptionMax = 2000;
 
 export const studentNeedsQuery = (studentId: string) => queryOptions({
   queryKey: ['accommodationNeeds', 'student', studentId],
@@ -32,7 +24,7 @@ export const myNeedsQuery = queryOptions({
 });
 export const myCountQuery = queryOptions({
   queryKey: ['accommodationNeeds', 'mine', 'count'],
-  queryFn: ({ signal }) => api<{ count: number }>('/api/me/accommodation-needs/count', { signal }),
+  queryFn: ({ signal }) => api<MyNeedsCount>('/api/me/accommodation-needs/count', { signal }),
 });
 
 export function useConfirmNeeds() {
@@ -46,7 +38,7 @@ export function useConfirmNeeds() {
 export function useSaveNeed(studentId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id?: string; description: string; guidance: string }) => input.id
+    mutationFn: (input: NeedInput & { id?: string }) => input.id
       ? api<StudentNeeds>(`/api/students/${enc(studentId)}/accommodation-needs/${enc(input.id)}`, { method: 'PUT', body: { description: input.description, guidance: input.guidance } })
       : api<StudentNeeds>(`/api/students/${enc(studentId)}/accommodation-needs`, { method: 'POST', body: { description: input.description, guidance: input.guidance } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['accommodationNeeds'] }),
@@ -64,7 +56,7 @@ export function useEndNeed(studentId: string) {
 export function useRemind(basisGroupId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (studentIds?: string[]) => api<{ reminded: number; students: number }>(`/api/basis-groups/${enc(basisGroupId)}/accommodation-needs/reminders`, { method: 'POST', body: studentIds ? { studentIds } : {} }),
+    mutationFn: (studentIds?: string[]) => api<ReminderResult>(`/api/basis-groups/${enc(basisGroupId)}/accommodation-needs/reminders`, { method: 'POST', body: studentIds ? { studentIds } : {} }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['accommodationNeeds', 'class', basisGroupId] }),
   });
 }

@@ -12,7 +12,7 @@ import { InlineConfirm } from '../../core/ui/InlineConfirm';
 import { PageHeading } from '../../core/ui/PageHeading';
 import {
   cycleQuery, levels, responsibleRoles, routineScopes, useCopyCycle, useDeleteRoutine, useSaveRoutine,
-  type CycleView, type ResponsibleRole, type Routine, type RoutineScope,
+  type CycleView, type EvidenceKindInfo, type ResponsibleRole, type Routine, type RoutineScope,
 } from './api';
 import { EvidenceText, WeeksText, type LooseT } from './parts';
 
@@ -96,7 +96,7 @@ export function CyclePage() {
 
 type Field = 'titleNb' | 'titleNn' | 'descriptionNb' | 'descriptionNn' | 'scope' | 'level' | 'programme' | 'excludeAdults' | 'responsibleRole' | 'opensOn' | 'closesOn' | 'evidenceKind' | 'evidenceParam';
 const FIELDS: readonly Field[] = ['titleNb', 'titleNn', 'descriptionNb', 'descriptionNn', 'scope', 'level', 'programme', 'excludeAdults', 'responsibleRole', 'opensOn', 'closesOn', 'evidenceKind', 'evidenceParam'];
-const SUBJECT_OF: Record<RoutineScope, string> = { eachStudent: 'student', eachBasisGroup: 'basisGroup', eachTeacher: 'teacher', eachSubjectTeacherOfStudent: 'studentTeacher' };
+const SUBJECT_OF: Record<RoutineScope, EvidenceKindInfo['subjects'][number]> = { eachStudent: 'student', eachBasisGroup: 'basisGroup', eachTeacher: 'teacher', eachSubjectTeacherOfStudent: 'studentTeacher' };
 
 /** Add or change a routine; the server names each bad field (window order, evidence that cannot prove the scope). */
 function RoutineForm({ data, editing, onDone }: { data: CycleView; editing: Routine | null; onDone: () => void }) {
@@ -106,7 +106,7 @@ function RoutineForm({ data, editing, onDone }: { data: CycleView; editing: Rout
   const form = useFormErrors<Field>(FIELDS);
   const [v, setV] = useState({
     titleNb: editing?.titleNb ?? '', titleNn: editing?.titleNn ?? '', descriptionNb: editing?.descriptionNb ?? '', descriptionNn: editing?.descriptionNn ?? '',
-    scope: (editing?.scope ?? 'eachStudent') as RoutineScope, level: editing?.level ?? '', programme: editing?.programme ?? '',
+    scope: (editing?.scope ?? 'eachStudent') as RoutineScope, level: (editing?.level ?? '') as NonNullable<Routine['level']> | '', programme: editing?.programme ?? '',
     responsibleRole: (editing?.responsibleRole ?? 'contactTeacher') as ResponsibleRole, opensOn: editing?.opensOn ?? '', closesOn: editing?.closesOn ?? '',
     evidenceKind: editing?.evidenceKind ?? 'handTicked', evidenceParam: editing?.evidenceParam ?? '',
   });

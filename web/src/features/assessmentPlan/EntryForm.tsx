@@ -7,6 +7,8 @@ import { DESCRIPTION_MAX, TITLE_MAX, entryKinds, type CheckInput, type CheckResu
 import { ConflictList } from './PlanList';
 
 type Field = 'kind' | 'level' | 'title' | 'description' | 'startsOn' | 'endsOn';
+/** The select offers only the server's levels; '' is the whole school. */
+const levelOf = (l: string) => (l || null) as EntryInput['level'];
 const FIELDS: readonly Field[] = ['kind', 'level', 'title', 'startsOn', 'endsOn', 'description'];
 
 export interface EntryFormProps {
@@ -60,7 +62,7 @@ export function EntryForm({ editing, defaultKind, intro, levels, check, save, on
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
       setChecking(true);
-      checkRef.current({ kind, title, startsOn, endsOn: oneDay || !endsOn ? null : endsOn, entryId: editing?.id ?? null, ...(scoped ? { level: level || null } : {}) }, ctrl.signal)
+      checkRef.current({ kind, title, startsOn, endsOn: oneDay || !endsOn ? null : endsOn, entryId: editing?.id ?? null, ...(scoped ? { level: levelOf(level) } : {}) }, ctrl.signal)
         .then((r) => setLive(r))
         .catch(() => setLive(null))
         .finally(() => setChecking(false));
@@ -78,7 +80,7 @@ export function EntryForm({ editing, defaultKind, intro, levels, check, save, on
     if (!startsOn) found.startsOn = t('assessmentPlan.form.startsOnRequired');
     if (!form.check(found)) return;
     try {
-      const body: EntryInput = { kind, title: title.trim(), description: description.trim(), startsOn, endsOn: oneDay || !endsOn ? null : endsOn, ...(scoped ? { level: level || null } : {}) };
+      const body: EntryInput = { kind, title: title.trim(), description: description.trim(), startsOn, endsOn: oneDay || !endsOn ? null : endsOn, ...(scoped ? { level: levelOf(level) } : {}) };
       const res = await save.mutateAsync({ id: editing?.id ?? null, body });
       setSaved(res.warnings.length ? t('assessmentPlan.form.savedWithWarnings') : t('assessmentPlan.form.saved'));
       form.clear();

@@ -10,7 +10,7 @@ import { InlineConfirm } from '../../core/ui/InlineConfirm';
 import { PageHeading } from '../../core/ui/PageHeading';
 import {
   MAXIMUM_MAX, MAXIMUM_MIN, checkSchoolEvent, hasMaximum, rulesQuery, schoolEventsQuery, useDeleteSchoolEvent, useSaveRules, useSaveSchoolEvent,
-  type Entry, type RuleKind, type RuleSetting, type Rules, type Saved,
+  type Entry, type RuleSetting, type Rules, type Saved,
 } from './api';
 import { EntryForm } from './EntryForm';
 import { PlanList } from './PlanList';
@@ -49,7 +49,8 @@ export function RulesPage() {
   );
 }
 
-interface Draft { rule: RuleKind; enabled: boolean; maximum: string; warningOnly: boolean }
+/** A rule as typed: the maximum is the field's text. */
+type Draft = Omit<RuleSetting, 'maximum'> & { maximum: string };
 const PARTS = ['enabled', 'maximum', 'warningOnly'] as const;
 
 /** The typed number as the API wants it; what is not a number goes as null and the server names the field. */

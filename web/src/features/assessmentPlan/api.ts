@@ -1,46 +1,30 @@
-/** The assessment-plan API (server/features/assessmentPlan, R-42); shapes mirror its schemas.ts. */
+/** The assessment-plan API (server/features/assessmentPlan, R-42); its types come from the server's schemas.ts. */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { Access } from '../../core/api/types';
+import type {
+  CheckResult, DESCRIPTION_MAX as ServerDescriptionMax, EntryKind, Feed, GroupPlan, MAXIMUM_MAX as ServerMaximumMax, MAXIMUM_MIN as ServerMaximumMin,
+  MyAssessmentPlans, RuleKind, Rules, RulesInput, Saved, SchoolCheckInput, SchoolEntryInput, SchoolEvents, StudentPlan, TITLE_MAX as ServerTitleMax,
+} from '@server/features/assessmentPlan/schemas.js';
+
+export type { CheckResult, ConflictView as Conflict, EntryKind, EntryView as Entry, GroupPlan, Rules, Saved } from '@server/features/assessmentPlan/schemas.js';
 
 const enc = encodeURIComponent;
 
-export const entryKinds = ['test', 'fullDayTest', 'project', 'excursion', 'culturalEvent'] as const;
-export type EntryKind = (typeof entryKinds)[number];
-export type RuleKind = 'maxTestsPerDay' | 'maxTestsPerWeek' | 'noTestAfterExcursion';
-export const TITLE_MAX = 120;
-export const DESCRIPTION_MAX = 1000;
+export const entryKinds = ['test', 'fullDayTest', 'project', 'excursion', 'culturalEvent'] as const satisfies readonly EntryKind[];
+export const TITLE_MAX: typeof ServerTitleMax = 120;
+export const DESCRIPTION_MAX: typeof ServerDescriptionMax = 1000;
 
-export interface Entry {
-  id: string; kind: EntryKind; title: string; description: string; startsOn: string; endsOn: string | null;
-  scope: 'teachingGroup' | 'basisGroup' | 'level' | 'school'; level: string | null;
-  subjectCode: string | null; subjectName: string | null; groupName: string | null; teachingGroupId: string | null; basisGroupId: string | null; editable: boolean;
-}
-export interface Conflict {
-  rule: RuleKind; warningOnly: boolean; day: string | null; week: string | null; message: string; studentCount: number;
-  students: { id: string; name: string }[];
-  entries: { id: string; title: string; kind: EntryKind; startsOn: string; groupName: string | null; proposed: boolean }[];
-}
-interface Plan { access: Access; from: string; to: string; today: string; entries: Entry[]; conflicts: Conflict[] }
-export interface GroupPlan extends Plan {
-  group: { id: string; name: string; subjectCode: string | null; subjectName: string | null; kind: 'teaching' | 'basis' };
-  canPlan: boolean; studentCount: number;
-}
-export interface StudentPlan extends Plan { student: { id: string; givenName: string; familyName: string } }
-export interface CheckResult { conflicts: Conflict[]; dateErrors: { field: string; message: string }[]; blocked: boolean }
-/** `level` only for an event of a level or the whole school (null: the whole school). */
-export interface EntryInput { kind: EntryKind; title: string; description: string; startsOn: string; endsOn: string | null; level?: string | null }
-export type CheckInput = Omit<EntryInput, 'description'> & { entryId: string | null };
-export interface Saved { entry: Entry; warnings: Conflict[] }
-export interface Mine { studentIds: string[]; teachingGroups: { id: string; name: string; subjectCode: string; subjectName: string }[]; basisGroups: { id: string; name: string }[] }
+/** `level` only for an event of a level or the whole school (null: the whole school); a group's entry leaves it out. */
+export type EntryInput = SchoolEntryInput;
+export type CheckInput = SchoolCheckInput;
 
 /** Where a plan's page lives: a teaching group's or a class's. */
-export type GroupRef = { kind: 'teaching' | 'basis'; id: string };
+export type GroupRef = Pick<GroupPlan['group'], 'kind' | 'id'>;
 const base = (g: GroupRef) => (g.kind === 'teaching' ? `/api/teaching-groups/${enc(g.id)}` : `/api/basis-groups/${enc(g.id)}`);
 
 export const mineQuery = () => queryOptions({
   queryKey: ['assessmentPlan', 'mine'],
-  queryFn: ({ signal }) => api<Mine>('/api/me/assessment-plan', { signal }),
+  queryFn: ({ signal }) => api<MyAssessmentPlans>('/api/me/assessment-plan', { signal }),
 });
 export const studentPlanQuery = (studentId: string) => queryOptions({
   queryKey: ['assessmentPlan', 'student', studentId],
@@ -73,7 +57,7 @@ export function useDeleteEntry(g: GroupRef) {
 }
 
 export function useFeedUrl(path: string) {
-  return useMutation({ mutationFn: () => api<{ url: string }>(path, { method: 'POST' }) });
+  return useMutation({ mutationFn: () => api<Feed>(path, { method: 'POST' }) });
 }
 export const studentFeedPath = (studentId: string) => `/api/students/${enc(studentId)}/assessment-plan/feed`;
 export const groupFeedPath = (teachingGroupId: string) => `/api/teaching-groups/${enc(teachingGroupId)}/assessment-plan/feed`;
@@ -83,11 +67,10 @@ export const groupFeedPath = (teachingGroupId: string) => `/api/teaching-groups/
 export const ruleKinds: readonly RuleKind[] = ['maxTestsPerDay', 'maxTestsPerWeek', 'noTestAfterExcursion'];
 /** the rule that has no maximum */
 export const hasMaximum = (r: RuleKind) => r !== 'noTestAfterExcursion';
-export const MAXIMUM_MIN = 1;
-export const MAXIMUM_MAX = 20;
-export interface RuleSetting { rule: RuleKind; enabled: boolean; maximum: number | null; warningOnly: boolean }
-export interface Rules { access: Access; rules: (RuleSetting & { description: string })[]; canManage: boolean }
-export interface SchoolEvents { access: Access; from: string; to: string; today: string; levels: string[]; entries: Entry[] }
+export const MAXIMUM_MIN: typeof ServerMaximumMin = 1;
+export const MAXIMUM_MAX: typeof ServerMaximumMax = 20;
+/** One rule as the school sets it. */
+export type RuleSetting = RulesInput['rules'][number];
 
 export const rulesQuery = () => queryOptions({
   queryKey: ['assessmentPlan', 'rules'],

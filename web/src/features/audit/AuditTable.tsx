@@ -1,7 +1,7 @@
 import { Table, Tag } from '@digdir/designsystemet-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../core/api/types';
+import type { AuditEntry } from './auditApi';
 import { useFormat } from '../../core/format';
 import { AppLink } from '../../core/ui/AppLink';
 import { NoValue } from '../../core/ui/Facts';

@@ -1,12 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { AuditEntry } from '../../core/api/types';
+import type { AuditSearchQuery, AuditSearchResult } from '@server/features/audit/schemas.js';
 
-export interface AuditSearch {
-  studentId?: string;
-  from?: string;
-  to?: string;
-}
+export type { AuditEntry } from '@server/features/audit/schemas.js';
+
+/** The search as it stands in the URL: the server's query without the limit (the page sets it). */
+export type AuditSearch = Pick<AuditSearchQuery, 'studentId' | 'from' | 'to'>;
 
 export const AUDIT_LIMIT = 200;
 
@@ -14,9 +13,9 @@ export const auditQuery = (search: AuditSearch) =>
   queryOptions({
     queryKey: ['audit', search],
     queryFn: ({ signal }) =>
-      api<{ entries: AuditEntry[] }>('/api/audit', {
+      api<AuditSearchResult>('/api/audit', {
         signal,
-        query: { studentId: search.studentId, from: search.from, to: search.to, limit: AUDIT_LIMIT },
+        query: { studentId: search.studentId, from: search.from, to: search.to, limit: AUDIT_LIMIT } satisfies AuditSearchQuery,
       }),
   });
 

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { AuthConfig, Me } from '../../core/api/types';
+import type { AuthConfig, LoginBody } from '@server/core/auth/routes.js';
+import type { Me } from '../../core/api/types';
 
 export const authConfigQuery = queryOptions({
   queryKey: ['authConfig'],
@@ -8,7 +9,7 @@ export const authConfigQuery = queryOptions({
   staleTime: Infinity,
 });
 
-export const login = (credentials: { username: string; password: string }) =>
+export const login = (credentials: LoginBody) =>
   api<Me>('/api/auth/login', { method: 'POST', body: credentials, skipAuthRedirect: true });
 
 /** Only same-site paths: a crafted ?redirect= must not send a fresh session to another site. */

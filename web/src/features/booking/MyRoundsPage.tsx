@@ -7,7 +7,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { myRoundsQuery } from './api';
 import { CalendarFeedSection } from './CalendarFeed';
 import { PublishLinks } from './PublishLink';
-import type { RoundSummary } from './types';
+import type { RoundSummary } from './api';
 import { useWhen } from './when';
 
 /** A host's rounds (open first), the way to publish new ones for each of their groups, and their calendar feed. */

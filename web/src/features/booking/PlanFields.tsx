@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../core/api/client';
 import { isHttpsUrl, type Errors } from '../../core/ui/forms';
 import { isDate, MAX_SLOTS, minutesOf, nextSchoolDay, previewPlan, type Preview } from './slotPlan';
-import type { SlotPlan } from './types';
+import type { SlotPlan } from './api';
 import { useWhen } from './when';
 
 export interface DayRow {

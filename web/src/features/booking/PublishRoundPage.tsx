@@ -6,17 +6,16 @@ import { useMe } from '../../core/auth/session';
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { FormErrorSummary, useFormErrors, type Errors } from '../../core/ui/forms';
-import { usePublishRound, type RoundGroup } from './api';
+import { usePublishRound, type RoundGroup, type RoundKind } from './api';
 import {
   checkPlan, initialPlan, PlanFields, planFieldOrder, PlanPreview, previewOf, summaryErrors, toSlotPlan, withFullFieldPaths, type PlanValues,
 } from './PlanFields';
-import type { ConversationKind } from './types';
 
 /** What a contact teacher may publish for a class; a teaching group only has subject conversations. */
-const basisKinds: readonly ConversationKind[] = ['guardian', 'student', 'startOfYear', 'adHoc'];
+const basisKinds: readonly RoundKind[] = ['guardian', 'student', 'startOfYear', 'adHoc'];
 
 interface RoundValues extends PlanValues {
-  kind: ConversationKind;
+  kind: RoundKind;
   title: string;
   /** false until the teacher types a title of their own: until then it follows the kind */
   titleTouched: boolean;

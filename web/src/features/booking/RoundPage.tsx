@@ -12,7 +12,7 @@ import {
   checkPlan, initialPlan, PlanFields, planFieldOrder, PlanPreview, previewOf, summaryErrors, toSlotPlan, withFullFieldPaths, type PlanValues,
 } from './PlanFields';
 import { PlaceText } from './Place';
-import type { HostRound, HostSlot } from './types';
+import type { HostRound, HostSlot } from './api';
 import { byDay, useWhen } from './when';
 
 /** The host's page for one round: every slot by day with who booked it for which student, who has not booked, and the round's actions. */

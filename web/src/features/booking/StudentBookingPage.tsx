@@ -9,7 +9,7 @@ import { studentBookingQuery, useBookingActions } from './api';
 import { CalendarFeedSection } from './CalendarFeed';
 import { ConfirmDialog } from './ConfirmDialog';
 import { PlaceText } from './Place';
-import type { Slot, StudentBookingEntry, StudentRound } from './types';
+import type { Slot, StudentBookingEntry, StudentRound } from './api';
 import { byDay, useWhen } from './when';
 
 export type Viewer = 'self' | 'guardian' | 'staff';

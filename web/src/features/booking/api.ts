@@ -2,14 +2,20 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
 import type {
-  BookingResult, CalendarFeed, CreateRoundBody, HostRound, RoundSummary, SlotPlan, StudentBooking,
-} from './types';
+  BookBody, BookingResult, CalendarFeed, CreateRoundInput, GroupRef, HostRound, MyRounds, RoundSummary, SlotPlanInput, StudentBooking,
+} from '@server/features/booking/schemas.js';
+
+// The booking API's shapes, from the server's zod schemas (server/features/booking/schemas.ts).
+export type {
+  BookedBy, BookingResult, CalendarFeed, CreateRoundInput, DayPlan, GroupRef, HostRound, HostSlot, RoundKind, RoundSummary, Slot,
+  SlotPlan, SlotPlanInput, StudentBooking, StudentBookingEntry, StudentRound,
+} from '@server/features/booking/schemas.js';
 
 const enc = encodeURIComponent;
 
 export const myRoundsQuery = queryOptions({
   queryKey: ['me', 'bookingRounds'],
-  queryFn: ({ signal }) => api<{ rounds: RoundSummary[] }>('/api/me/booking-rounds', { signal }),
+  queryFn: ({ signal }) => api<MyRounds>('/api/me/booking-rounds', { signal }),
 });
 
 /** The host's view: reading it is an audited read of each student shown. */
@@ -42,13 +48,13 @@ async function afterBookingChange(queryClient: QueryClient, studentId?: string):
   ]);
 }
 
-export type RoundGroup = { type: 'basisGroup' | 'teachingGroup'; id: string };
+export type RoundGroup = Pick<GroupRef, 'type' | 'id'>;
 
 export function usePublishRound(group: RoundGroup) {
   const queryClient = useQueryClient();
   const path = group.type === 'basisGroup' ? 'basis-groups' : 'teaching-groups';
   return useMutation({
-    mutationFn: (body: CreateRoundBody) => api<RoundSummary>(`/api/${path}/${enc(group.id)}/booking-rounds`, { method: 'POST', body }),
+    mutationFn: (body: CreateRoundInput) => api<RoundSummary>(`/api/${path}/${enc(group.id)}/booking-rounds`, { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'bookingRounds'] }),
   });
 }
@@ -56,7 +62,7 @@ export function usePublishRound(group: RoundGroup) {
 export function useAddSlots(roundId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SlotPlan) => api<RoundSummary>(`/api/booking-rounds/${enc(roundId)}/slots`, { method: 'POST', body }),
+    mutationFn: (body: SlotPlanInput) => api<RoundSummary>(`/api/booking-rounds/${enc(roundId)}/slots`, { method: 'POST', body }),
     onSuccess: () => afterBookingChange(queryClient),
   });
 }
@@ -84,12 +90,12 @@ export function useBookingActions(studentId: string) {
   const settle = () => afterBookingChange(queryClient, studentId);
   return {
     book: useMutation({
-      mutationFn: (slotId: string) => api<BookingResult>(base, { method: 'POST', body: { slotId } }),
+      mutationFn: (slotId: string) => api<BookingResult>(base, { method: 'POST', body: { slotId } satisfies BookBody }),
       onSettled: settle,
     }),
     move: useMutation({
       mutationFn: (v: { bookingId: string; slotId: string }) =>
-        api<BookingResult>(`${base}/${enc(v.bookingId)}`, { method: 'PUT', body: { slotId: v.slotId } }),
+        api<BookingResult>(`${base}/${enc(v.bookingId)}`, { method: 'PUT', body: { slotId: v.slotId } satisfies BookBody }),
       onSettled: settle,
     }),
     cancel: useMutation({

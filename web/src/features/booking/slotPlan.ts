@@ -3,7 +3,7 @@
  * (server/features/booking/service.ts planSlots), in wall-clock minutes. The server decides again;
  * what only it can know (the clock it runs on, the host's slots in other rounds) it answers per field.
  */
-import type { DayPlan, SlotPlan } from './types';
+import type { DayPlan, SlotPlan } from './api';
 
 /** The server's limit per request. */
 export const MAX_SLOTS = 300;

@@ -7,6 +7,7 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
+import type { CaseInput, ClassHourInput, TopicInput } from '@server/features/classLife/schemas.js';
 import { agendaQuery, classHourTopics, topicPlanQuery, useClassLifeWrite, type Agenda, type ClassHourCase } from './api';
 
 /** A topic key of the year plan in words, or the teacher's own words as they are. */
@@ -97,7 +98,7 @@ function TopicForm({ data, basisGroupId }: { data: Agenda; basisGroupId: string 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const topic = choice === 'own' ? own.trim() : choice;
-    await write.mutateAsync({ path: `/class-hour/topics/${data.week.start}`, method: 'PUT', body: { topic } }).then(() => form.clear(), (err) => form.fromServer(err));
+    await write.mutateAsync({ path: `/class-hour/topics/${data.week.start}`, method: 'PUT', body: { topic } satisfies TopicInput }).then(() => form.clear(), (err) => form.fromServer(err));
   }
   return (
     <form onSubmit={submit} className="stack" aria-labelledby={`${uid}-h`} noValidate>
@@ -134,7 +135,7 @@ function NotesForm({ data, basisGroupId }: { data: Agenda; basisGroupId: string 
     e.preventDefault();
     setSaved(false);
     if (!form.check(heldOn ? {} : { heldOn: t('classLife.required') })) return;
-    await write.mutateAsync({ path: `/class-hour/${heldOn}`, method: 'PUT', body: { topic, notes, notesShared: shared } })
+    await write.mutateAsync({ path: `/class-hour/${heldOn}`, method: 'PUT', body: { topic, notes, notesShared: shared } satisfies ClassHourInput })
       .then(() => { form.clear(); setSaved(true); }, (err) => form.fromServer(err));
   }
   return (
@@ -194,7 +195,7 @@ function CaseForm({ basisGroupId, today, existing }: { basisGroupId: string; tod
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!form.check(title.trim() ? {} : { title: t('classLife.required') })) return;
-    const body = { title, background, decision: decision.trim() || null, decidedOn: decision.trim() ? decidedOn || null : null };
+    const body: CaseInput = { title, background, decision: decision.trim() || null, decidedOn: decision.trim() ? decidedOn || null : null };
     await write.mutateAsync(existing ? { path: `/class-hour/cases/${existing.id}`, method: 'PUT', body } : { path: '/class-hour/cases', method: 'POST', body })
       .then(() => { form.clear(); if (!existing) { setTitle(''); setBackground(''); } }, (err) => form.fromServer(err));
   }

@@ -6,6 +6,7 @@ import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
+import type { CommentInput, DraftInput, ProposalInput, Published } from '@server/features/classLife/schemas.js';
 import { classRulesQuery, useClassLifeWrite, type ClassRules } from './api';
 
 /** R-40: the class rules, drafted with the students (phone-friendly: students propose and comment here). */
@@ -76,7 +77,7 @@ function ProposalForm({ basisGroupId }: { basisGroupId: string }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!form.check(text.trim() ? {} : { text: t('classLife.required') })) return;
-    await write.mutateAsync({ path: '/class-rules/proposals', method: 'POST', body: { text } }).then(() => { setText(''); form.clear(); }, (err) => form.fromServer(err));
+    await write.mutateAsync({ path: '/class-rules/proposals', method: 'POST', body: { text } satisfies ProposalInput }).then(() => { setText(''); form.clear(); }, (err) => form.fromServer(err));
   }
   return (
     <form onSubmit={submit} className="stack" aria-labelledby={`${uid}-h`} noValidate>
@@ -97,7 +98,7 @@ function CommentForm({ basisGroupId, proposal }: { basisGroupId: string; proposa
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!form.check(text.trim() ? {} : { text: t('classLife.required') })) return;
-    await write.mutateAsync({ path: `/class-rules/proposals/${proposal.id}/comments`, method: 'POST', body: { text } }).then(() => { setText(''); form.clear(); }, (err) => form.fromServer(err));
+    await write.mutateAsync({ path: `/class-rules/proposals/${proposal.id}/comments`, method: 'POST', body: { text } satisfies CommentInput }).then(() => { setText(''); form.clear(); }, (err) => form.fromServer(err));
   }
   return (
     <form onSubmit={submit} className="class-life-inline" noValidate>
@@ -116,12 +117,12 @@ function DraftForm({ basisGroupId, draft }: { basisGroupId: string; draft: strin
   const form = useFormErrors<'text'>(['text']);
   async function save(e: FormEvent) {
     e.preventDefault();
-    await write.mutateAsync({ path: '/class-rules/draft', method: 'PUT', body: { text } }).then(() => { form.clear(); setMessage(t('classLife.saved')); }, (err) => form.fromServer(err));
+    await write.mutateAsync({ path: '/class-rules/draft', method: 'PUT', body: { text } satisfies DraftInput }).then(() => { form.clear(); setMessage(t('classLife.saved')); }, (err) => form.fromServer(err));
   }
   async function publish() {
     try {
-      await write.mutateAsync({ path: '/class-rules/draft', method: 'PUT', body: { text } });
-      const res = await write.mutateAsync({ path: '/class-rules/versions', method: 'POST' }) as { version: number };
+      await write.mutateAsync({ path: '/class-rules/draft', method: 'PUT', body: { text } satisfies DraftInput });
+      const res = await write.mutateAsync({ path: '/class-rules/versions', method: 'POST' }) as Published;
       form.clear();
       setMessage(t('classLife.rules.published', { version: res.version }));
     } catch (err) {

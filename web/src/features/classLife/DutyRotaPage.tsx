@@ -6,6 +6,7 @@ import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
+import type { AwayInput, RotaInput, RoutinesInput } from '@server/features/classLife/schemas.js';
 import { dutyRotaQuery, useClassLifeWrite, type DutyRota } from './api';
 
 /** R-41: the fair duty rota with its tidying routines; printable (classLife.css has the print styles). */
@@ -74,7 +75,7 @@ function RoutinesForm({ basisGroupId, rotaId, routines }: { basisGroupId: string
   async function submit(e: FormEvent) {
     e.preventDefault();
     const list = text.split('\n').map((x) => x.trim()).filter(Boolean);
-    await write.mutateAsync({ path: `/duty-rota/${rotaId}/routines`, method: 'PUT', body: { routines: list } }).then(() => form.clear(), (err) => form.fromServer(err));
+    await write.mutateAsync({ path: `/duty-rota/${rotaId}/routines`, method: 'PUT', body: { routines: list } satisfies RoutinesInput }).then(() => form.clear(), (err) => form.fromServer(err));
   }
   return (
     <form onSubmit={submit} className="stack no-print" noValidate>
@@ -102,7 +103,7 @@ function AwaySection({ data, basisGroupId }: { data: DutyRota; basisGroupId: str
     if (!fromOn) missing.fromOn = t('classLife.required');
     if (!toOn) missing.toOn = t('classLife.required');
     if (!form.check(missing)) return;
-    await write.mutateAsync({ path: '/duty-rota/away', method: 'POST', body: { studentId, fromOn, toOn } }).then(() => { form.clear(); setStudentId(''); }, (err) => form.fromServer(err));
+    await write.mutateAsync({ path: '/duty-rota/away', method: 'POST', body: { studentId, fromOn, toOn } satisfies AwayInput }).then(() => { form.clear(); setStudentId(''); }, (err) => form.fromServer(err));
   }
   return (
     <section aria-labelledby={`${uid}-h`} className="stack no-print">
@@ -152,7 +153,7 @@ function GenerateForm({ basisGroupId }: { basisGroupId: string }) {
     if (!startsOn) missing.startsOn = t('classLife.required');
     if (!endsOn) missing.endsOn = t('classLife.required');
     if (!form.check(missing)) return;
-    await write.mutateAsync({ path: '/duty-rota', method: 'POST', body: { startsOn, endsOn, perWeek: Number(perWeek) } }).then(() => form.clear(), (err) => form.fromServer(err));
+    await write.mutateAsync({ path: '/duty-rota', method: 'POST', body: { startsOn, endsOn, perWeek: Number(perWeek) } satisfies RotaInput }).then(() => form.clear(), (err) => form.fromServer(err));
   }
   return (
     <form onSubmit={submit} className="stack no-print" aria-labelledby={`${uid}-h`} noValidate>

@@ -7,6 +7,7 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { problemText } from '../../core/ui/ErrorAlert';
+import type { CandidacyInput, ElectionInput, NominateInput, VoteInput } from '@server/features/classLife/schemas.js';
 import { representativesQuery, useClassLifeWrite, type Election, type Representatives } from './api';
 
 /** the class elects its student representatives in a secret vote (phone-friendly for the students). */
@@ -74,14 +75,14 @@ function ElectionCard({ data, election: e, basisGroupId }: { data: Representativ
             {e.me.candidacy === 'nominated' && <Paragraph>{t('classLife.reps.youNominated')}</Paragraph>}
             {e.me.candidacy === 'accepted' && <Paragraph>{t('classLife.reps.youStand')}</Paragraph>}
             <div className="class-life-buttons">
-              {e.me.candidacy !== 'accepted' && <Button variant="secondary" onClick={() => void act('/candidacy', 'PUT', { accept: true })} disabled={write.isPending}>{t('classLife.reps.accept')}</Button>}
-              {(e.me.candidacy === 'nominated' || e.me.candidacy === 'accepted') && <Button variant="tertiary" onClick={() => void act('/candidacy', 'PUT', { accept: false })} disabled={write.isPending}>{t('classLife.reps.decline')}</Button>}
+              {e.me.candidacy !== 'accepted' && <Button variant="secondary" onClick={() => void act('/candidacy', 'PUT', { accept: true } satisfies CandidacyInput)} disabled={write.isPending}>{t('classLife.reps.accept')}</Button>}
+              {(e.me.candidacy === 'nominated' || e.me.candidacy === 'accepted') && <Button variant="tertiary" onClick={() => void act('/candidacy', 'PUT', { accept: false } satisfies CandidacyInput)} disabled={write.isPending}>{t('classLife.reps.decline')}</Button>}
             </div>
           </div>
         )}
-        {e.me && e.status === 'open' && (e.me.voted ? <Alert data-color="success" data-size="sm">{t('classLife.reps.voted')}</Alert> : <VoteForm election={e} standing={standing} onVote={(id) => act('/votes', 'POST', { candidateStudentId: id })} pending={write.isPending} />)}
+        {e.me && e.status === 'open' && (e.me.voted ? <Alert data-color="success" data-size="sm">{t('classLife.reps.voted')}</Alert> : <VoteForm election={e} standing={standing} onVote={(id) => act('/votes', 'POST', { candidateStudentId: id } satisfies VoteInput)} pending={write.isPending} />)}
 
-        {data.canManage && e.status === 'draft' && <Nominate data={data} election={e} onNominate={(studentId) => act('/candidates', 'POST', { studentId })} pending={write.isPending} />}
+        {data.canManage && e.status === 'draft' && <Nominate data={data} election={e} onNominate={(studentId) => act('/candidates', 'POST', { studentId } satisfies NominateInput)} pending={write.isPending} />}
         {data.canManage && e.status === 'draft' && <div><Button onClick={() => void act('/open')} disabled={write.isPending}>{t('classLife.reps.open')}</Button></div>}
         {data.canManage && e.status === 'open' && <div><Button onClick={() => void act('/close')} disabled={write.isPending}>{t('classLife.reps.close')}</Button></div>}
       </div>
@@ -147,7 +148,7 @@ function NewElection({ basisGroupId }: { basisGroupId: string }) {
     if (!termStartsOn) missing.termStartsOn = t('classLife.required');
     if (!termEndsOn) missing.termEndsOn = t('classLife.required');
     if (!form.check(missing)) return;
-    await write.mutateAsync({ path: '/student-representatives/elections', method: 'POST', body: { seats: Number(seats), termStartsOn, termEndsOn } })
+    await write.mutateAsync({ path: '/student-representatives/elections', method: 'POST', body: { seats: Number(seats), termStartsOn, termEndsOn } satisfies ElectionInput })
       .then(() => form.clear(), (err) => form.fromServer(err));
   }
   return (

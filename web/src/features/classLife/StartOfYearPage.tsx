@@ -6,6 +6,7 @@ import { isApiError } from '../../core/api/client';
 import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { PageHeading } from '../../core/ui/PageHeading';
+import type { CheckInput } from '@server/features/classLife/schemas.js';
 import { checklistQuery, useClassLifeWrite, type Checklist } from './api';
 
 /** R-36: what the class has been told at the start of the year, checked off per class with the date and who. */
@@ -46,7 +47,7 @@ function CheckItem({ basisGroupId, item }: { basisGroupId: string; item: Checkli
   const [on, setOn] = useState('');
   const [error, setError] = useState<string | undefined>();
   const label = t(`classLife.start.items.${item.item}`);
-  const send = (checked: boolean) => write.mutateAsync({ path: `/start-of-year/${item.item}`, method: 'PUT', body: checked && on ? { checked, checkedOn: on } : { checked } })
+  const send = (checked: boolean) => write.mutateAsync({ path: `/start-of-year/${item.item}`, method: 'PUT', body: (checked && on ? { checked, checkedOn: on } : { checked }) satisfies CheckInput })
     .then(() => setError(undefined), (err) => setError(isApiError(err) ? Object.values(err.fieldErrors())[0] ?? err.message : String(err)));
   if (item.checkedOn) return <Button variant="tertiary" data-size="sm" aria-label={`${t('classLife.start.undo')}: ${label}`} onClick={() => void send(false)}>{t('classLife.start.undo')}</Button>;
   return (

@@ -1,7 +1,7 @@
 import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClassOverviewStudent } from '../../core/api/types';
+import type { ClassOverviewStudent } from './classesApi';
 import { useFormat } from '../../core/format';
 import { AppLink } from '../../core/ui/AppLink';
 import { NoValue } from '../../core/ui/Facts';

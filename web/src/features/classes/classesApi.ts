@@ -1,6 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { ClassList, ClassOverview, TeachingGroupStudents } from '../../core/api/types';
+import type { ClassList, ClassOverview, TeachingGroupStudents } from '@server/features/classes/schemas.js';
+
+export type { ClassOverviewStudent } from '@server/features/classes/schemas.js';
 
 export const classOverviewQuery = (basisGroupId: string) =>
   queryOptions({

@@ -1,4 +1,4 @@
-import type { ClassOverviewStudent } from '../../core/api/types';
+import type { ClassOverviewStudent } from './classesApi';
 
 export type SortKey = 'name' | 'lastContact';
 export interface Sort {

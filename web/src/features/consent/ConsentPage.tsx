@@ -2,10 +2,9 @@ import { Alert, Card, Heading, Paragraph, Switch } from '@digdir/designsystemet-
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Consents } from '../../core/api/types';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { consentsQuery, useSetConsent } from './consentApi';
+import { consentsQuery, useSetConsent, type Consents } from './consentApi';
 import { ConsentStatus } from './ConsentStatus';
 
 /** R-16: the adult student grants and withdraws each guardian's insight themself. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Consents } from '../../core/api/types';
+import type { Consents } from './consentApi';
 import { useFormat } from '../../core/format';
 
 type Consent = Consents['guardians'][number]['consent'];

@@ -1,6 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { Consents } from '../../core/api/types';
+import type { ConsentBody, Consents } from '@server/features/consent/schemas.js';
+
+export type { Consents };
 
 const base = (studentId: string) => `/api/students/${encodeURIComponent(studentId)}/consents`;
 
@@ -14,7 +16,7 @@ export function useSetConsent(studentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ guardianPersonId, granted }: { guardianPersonId: string; granted: boolean }) =>
-      api<Consents>(`${base(studentId)}/${encodeURIComponent(guardianPersonId)}`, { method: 'PUT', body: { granted } }),
+      api<Consents>(`${base(studentId)}/${encodeURIComponent(guardianPersonId)}`, { method: 'PUT', body: { granted } satisfies ConsentBody }),
     onSuccess: async (consents) => {
       queryClient.setQueryData(consentsQuery(studentId).queryKey, consents);
       // Guardians' insight (and the access log) follow from consent.

@@ -1,11 +1,11 @@
 import { Button, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContactLogEntry, ContactLogInput } from '../../core/api/types';
 import { useFormat } from '../../core/format';
-import { useUpdateContactLogEntry } from './contactLogApi';
+import { useUpdateContactLogEntry, type ContactLogEntry, type ContactLogInput } from './contactLogApi';
 import { ContactLogForm } from './ContactLogForm';
 import { channelLabel, visibilityLabel } from './labels';
+import { useFocusAfterRender } from '../../core/ui/focus';
 
 interface Props {
   studentId: string;
@@ -18,13 +18,14 @@ export function ContactLogEntryItem({ studentId, entry, onSaved }: Props) {
   const format = useFormat();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const update = useUpdateContactLogEntry(studentId);
   const date = format.date(entry.occurredOn);
 
   // Back on the Edit button once the form closes, so keyboard users do not land at the top of the page.
   const close = () => {
     setEditing(false);
-    requestAnimationFrame(() => editButton.current?.focus());
+    focusAfterRender(() => editButton.current);
   };
 
   async function save(values: ContactLogInput) {

@@ -10,10 +10,10 @@ import {
 } from '@digdir/designsystemet-react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contactChannels, visibilities, type ContactLogInput } from '../../core/api/types';
 import { todayIso } from '../../core/format';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
-import { channelLabel, visibilityLabel } from './labels';
+import type { ContactLogInput } from './contactLogApi';
+import { channelLabel, contactChannels, visibilities, visibilityLabel } from './labels';
 import {
   contactLogFields,
   isComplete,

@@ -3,10 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../core/api/client';
-import type { ContactLogInput } from '../../core/api/types';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { Loading } from '../../core/ui/Loading';
-import { contactLogQuery, useAddContactLogEntry } from './contactLogApi';
+import { contactLogQuery, useAddContactLogEntry, type ContactLogInput } from './contactLogApi';
 import { ContactLogEntryItem } from './ContactLogEntryItem';
 import { ContactLogForm, emptyContactLogValues } from './ContactLogForm';
 

@@ -1,13 +1,18 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { ContactLogEntry, ContactLogInput } from '../../core/api/types';
+import type { ContactLog, ContactLogEntry, ContactLogEntryPatch, NewContactLogEntry } from '@server/features/contactLog/schemas.js';
+
+export type { ContactChannel, ContactLogEntry, Visibility } from '@server/features/contactLog/schemas.js';
+
+/** What the form sends: every field; the visibility is always chosen here (the server's default is for other callers). */
+export type ContactLogInput = Required<NewContactLogEntry>;
 
 const base = (studentId: string) => `/api/students/${encodeURIComponent(studentId)}/contact-log`;
 
 export const contactLogQuery = (studentId: string) =>
   queryOptions({
     queryKey: ['student', studentId, 'contactLog'],
-    queryFn: ({ signal }) => api<{ entries: ContactLogEntry[] }>(base(studentId), { signal }),
+    queryFn: ({ signal }) => api<ContactLog>(base(studentId), { signal }),
   });
 
 function useRefreshAfterWrite(studentId: string) {
@@ -31,7 +36,7 @@ export function useAddContactLogEntry(studentId: string) {
 export function useUpdateContactLogEntry(studentId: string) {
   const refresh = useRefreshAfterWrite(studentId);
   return useMutation({
-    mutationFn: ({ entryId, patch }: { entryId: string; patch: Partial<ContactLogInput> }) =>
+    mutationFn: ({ entryId, patch }: { entryId: string; patch: ContactLogEntryPatch }) =>
       api<ContactLogEntry>(`${base(studentId)}/${encodeURIComponent(entryId)}`, { method: 'PATCH', body: patch }),
     onSuccess: refresh,
   });

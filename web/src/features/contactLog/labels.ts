@@ -1,5 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { ContactChannel, Visibility } from '../../core/api/types';
+import type { ContactChannel, Visibility } from './contactLogApi';
+
+/** The options the form offers, in this order; typed against the server's enums. */
+export const contactChannels = ['phone', 'email', 'letter', 'meeting', 'message'] as const satisfies readonly ContactChannel[];
+export const visibilities = ['staff', 'contactTeacherAndLeaders', 'counsellorOnly', 'authorOnly'] as const satisfies readonly Visibility[];
 
 export function channelLabel(t: TFunction, channel: ContactChannel): string {
   switch (channel) {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ContactChannel, ContactLogInput, Visibility } from '../../core/api/types';
+import type { ContactChannel, ContactLogInput, Visibility } from './contactLogApi';
 import { todayIso } from '../../core/format';
 
 export type ContactLogField = keyof ContactLogInput;
@@ -12,7 +12,7 @@ export interface ContactLogValues {
   visibility: Visibility | '';
 }
 
-/** The server's limit (docs/api.md does not state it; server/features/contactLog/routes.ts does). */
+/** The server's limit (docs/api.md does not state it; server/features/contactLog/schemas.ts does). */
 export const SUMMARY_MAX = 4000;
 
 export type FieldErrors = Partial<Record<ContactLogField, string>>;

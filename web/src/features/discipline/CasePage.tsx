@@ -5,10 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { caseQuery, measureKinds, useCaseWrite, type AppealOutcome, type DisciplinaryCase, type Scope } from './api';
+import {
+  caseQuery, measureKinds, useCaseWrite, type AppealOutcome, type DisciplinaryCase, type HearingBody, type IncidentBody, type MeasureBody,
+  type ParentsInformedBody, type PhysicalInterventionBody, type RemovalBody, type Scope, type SuspensionAppealBody, type SuspensionDecisionBody,
+  type SuspensionNoticeBody,
+} from './api';
 import { FoldedForm } from './parts';
 
 type C = DisciplinaryCase;
+/** the measure form: one of the kinds it offers, the flags always set */
+type MeasureDraft = Required<Pick<MeasureBody, 'description' | 'decidedOn' | 'singleIncident' | 'addressedToFamily'>> & { kind: (typeof measureKinds)[number] };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
@@ -49,7 +55,7 @@ export function CasePage({ caseId, today }: { caseId: string; today: string }) {
 function Incidents({ c, today }: { c: C; today: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const add = useCaseWrite<object>(c.id, '/incidents', 'POST');
+  const add = useCaseWrite<IncidentBody>(c.id, '/incidents', 'POST');
   const [v, setV] = useState({ occurredOn: today, place: '', description: '', rule: '' });
   return (
     <Section title={t('discipline.case.incidents')}>
@@ -76,7 +82,7 @@ function Incidents({ c, today }: { c: C; today: string }) {
 function Hearings({ c, today }: { c: C; today: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const add = useCaseWrite<object>(c.id, '/hearings', 'POST');
+  const add = useCaseWrite<HearingBody>(c.id, '/hearings', 'POST');
   const [v, setV] = useState({ heardOn: today, studentView: '' });
   return (
     <Section title={t('discipline.case.hearings')}>
@@ -100,9 +106,9 @@ function Measures({ c, today }: { c: C; today: string }) {
   // the family reads the suspension in its own section below
   const measures = c.view === 'family' ? c.measures.filter((m) => m.kind !== 'suspension') : c.measures;
   const format = useFormat();
-  const add = useCaseWrite<object>(c.id, '/measures', 'POST');
-  const removal = useCaseWrite<object>(c.id, '/removals', 'POST');
-  const [v, setV] = useState({ kind: 'conversation', description: '', decidedOn: today, singleIncident: false, addressedToFamily: false });
+  const add = useCaseWrite<MeasureBody>(c.id, '/measures', 'POST');
+  const removal = useCaseWrite<RemovalBody>(c.id, '/removals', 'POST');
+  const [v, setV] = useState<MeasureDraft>({ kind: 'conversation', description: '', decidedOn: today, singleIncident: false, addressedToFamily: false });
   const [r, setR] = useState({ teachingGroupId: c.ownGroups[0]?.id ?? '', on: today, minutes: '45', description: '' });
   return (
     <Section title={t('discipline.case.measures')}>
@@ -124,7 +130,7 @@ function Measures({ c, today }: { c: C; today: string }) {
         <FoldedForm summary={t('discipline.case.addMeasure')} submitLabel={t('discipline.case.save')} submit={() => add.mutateAsync(v)}>
           <Field>
             <Label>{t('discipline.case.kindLabel')}</Label>
-            <Select width="auto" value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value })}>
+            <Select width="auto" value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value as MeasureDraft['kind'] })}>
               {measureKinds.map((k) => <Select.Option key={k} value={k}>{t(`discipline.kind.${k}`)}</Select.Option>)}
             </Select>
           </Field>
@@ -156,9 +162,9 @@ function SuspensionSection({ c, today }: { c: C; today: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const s = c.suspension;
-  const notice = useCaseWrite<object>(c.id, '/suspension/notice', 'PUT');
-  const decide = useCaseWrite<object>(c.id, '/suspension/decision', 'PUT');
-  const appeal = useCaseWrite<object>(c.id, '/suspension/appeal', 'PUT');
+  const notice = useCaseWrite<SuspensionNoticeBody>(c.id, '/suspension/notice', 'PUT');
+  const decide = useCaseWrite<SuspensionDecisionBody>(c.id, '/suspension/decision', 'PUT');
+  const appeal = useCaseWrite<SuspensionAppealBody>(c.id, '/suspension/appeal', 'PUT');
   const [noticeOn, setNoticeOn] = useState(today);
   const [d, setD] = useState({ decidedOn: today, scope: (c.student.stage === 'primary' ? 'restOfDay' : 'days') as Scope, days: '1', lessons: '1', startsOn: today,
     reasons: '', milderMeasures: '', notifiedOn: today, guardiansToldOn: '', singleIncident: false });
@@ -232,7 +238,7 @@ function SuspensionSection({ c, today }: { c: C; today: string }) {
             <Label>{t('discipline.suspension.outcome')}</Label>
             <Select width="auto" value={a.outcome} onChange={(e) => setA({ ...a, outcome: e.target.value as AppealOutcome | '' })}>
               <Select.Option value="">{t('discipline.suspension.outcomePending')}</Select.Option>
-              {(['upheld', 'changed', 'reversed'] as const).map((o) => <Select.Option key={o} value={o}>{t(`discipline.appeal.${o}`)}</Select.Option>)}
+              {(['upheld', 'changed', 'reversed'] as const satisfies readonly AppealOutcome[]).map((o) => <Select.Option key={o} value={o}>{t(`discipline.appeal.${o}`)}</Select.Option>)}
             </Select>
           </Field>
           <Textfield label={t('discipline.suspension.appealDecidedOn')} type="date" value={a.decidedOn} onChange={(e) => setA({ ...a, decidedOn: e.target.value })} className="absence-day" />
@@ -245,7 +251,7 @@ function SuspensionSection({ c, today }: { c: C; today: string }) {
 function Interventions({ c, today }: { c: C; today: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const report = useCaseWrite<object>(c.id, '/physical-interventions', 'POST');
+  const report = useCaseWrite<PhysicalInterventionBody>(c.id, '/physical-interventions', 'POST');
   const [v, setV] = useState({ occurredOn: today, incidentAccount: '', interventionAccount: '', studentView: '', reportedToPrincipalOn: today });
   return (
     <Section title={t('discipline.intervention.title')}>
@@ -277,7 +283,7 @@ function Interventions({ c, today }: { c: C; today: string }) {
 
 function InformForm({ caseId, interventionId, today }: { caseId: string; interventionId: string; today: string }) {
   const { t } = useTranslation();
-  const mark = useCaseWrite<object>(caseId, `/physical-interventions/${interventionId}/parents-informed`, 'PUT');
+  const mark = useCaseWrite<ParentsInformedBody>(caseId, `/physical-interventions/${interventionId}/parents-informed`, 'PUT');
   const [on, setOn] = useState(today);
   return (
     <FoldedForm summary={t('discipline.intervention.markInformed')} submitLabel={t('discipline.case.save')} submit={() => mark.mutateAsync({ informedOn: on })}>

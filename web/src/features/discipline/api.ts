@@ -1,43 +1,18 @@
-/** The disciplinary-case API (server/features/discipline) as the pages use it; shapes mirror server/features/discipline/schemas.ts. */
+/** The disciplinary-case API (server/features/discipline) as the pages use it; its shapes come from the server's zod schemas. */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { Access } from '../../core/api/types';
+import type { CaseList, CaseView, Created, DisciplinaryMeasureKind, IncidentBody, OpenCaseBody } from '@server/features/discipline/schemas.js';
+
+export type {
+  AppealOutcome, CaseList, CaseSummary, CaseView as DisciplinaryCase, DisciplinaryMeasureKind as MeasureKind, HearingBody, IncidentBody,
+  MeasureBody, ParentsInformedBody, PhysicalInterventionBody, RemovalBody, SchoolStage as Stage, Suspension, SuspensionAppealBody,
+  SuspensionDecisionBody, SuspensionNoticeBody, SuspensionScope as Scope,
+} from '@server/features/discipline/schemas.js';
 
 const enc = encodeURIComponent;
 
-export const measureKinds = ['conversation', 'writtenReprimand', 'repairDamage', 'other'] as const;
-export type MeasureKind = (typeof measureKinds)[number] | 'removalFromLesson' | 'suspension';
-export type Scope = 'lessons' | 'restOfDay' | 'days';
-export type AppealOutcome = 'upheld' | 'changed' | 'reversed';
-export type Stage = 'primary' | 'lowerSecondary' | 'upperSecondary';
-
-export interface CaseSummary {
-  id: string; studentId: string; givenName: string; familyName: string; className: string | null; openedAt: string;
-  lastIncidentOn: string | null; incidents: number; measures: number; suspension: 'none' | 'noticeSent' | 'decided' | 'appealed';
-}
-export interface CaseList { access: Access; today: string; cases: CaseSummary[] }
-
-export interface Suspension {
-  noticeSentOn: string; decidedOn: string | null; decidedBy: string | null; scope: Scope | null; days: number | null; lessons: number | null;
-  startsOn: string | null; reasons: string | null; milderMeasures: string | null; guardiansToldOn: string | null; notifiedOn: string | null;
-  appealReceivedOn: string | null; appealOutcome: AppealOutcome | null; appealDecidedOn: string | null;
-}
-export interface DisciplinaryCase {
-  access: Access;
-  today: string;
-  id: string;
-  view: 'staff' | 'family';
-  student: { id: string; givenName: string; familyName: string; stage: Stage; className: string | null };
-  openedAt: string;
-  reportedBy: string | null;
-  incidents: { id: string; occurredOn: string; place: string; description: string; rule: string; reportedBy: string }[];
-  hearings: { id: string; heardOn: string; studentView: string; heardBy: string }[];
-  measures: { id: string; kind: MeasureKind; description: string; decidedOn: string; decidedBy: string; singleIncident: boolean; addressedToFamily: boolean; groupName: string | null; minutes: number | null; evaluateOn: string | null }[];
-  suspension: Suspension | null;
-  interventions: { id: string; occurredOn: string; incidentAccount: string; interventionAccount: string; studentView: string; performedBy: string; reportedToPrincipalOn: string; parentsInformedOn: string | null }[];
-  can: { update: boolean; removeFromLesson: boolean; suspend: boolean; reportIntervention: boolean; informParents: boolean };
-  ownGroups: { id: string; name: string }[];
-}
+/** The measures a case's form records directly (a removal and a suspension have their own forms). */
+export const measureKinds = ['conversation', 'writtenReprimand', 'repairDamage', 'other'] as const satisfies readonly DisciplinaryMeasureKind[];
 
 export const schoolCasesQuery = queryOptions({
   queryKey: ['discipline', 'school'],
@@ -53,14 +28,14 @@ export const studentCasesQuery = (studentId: string) => queryOptions({
 });
 export const caseQuery = (caseId: string) => queryOptions({
   queryKey: ['discipline', 'case', caseId],
-  queryFn: ({ signal }) => api<DisciplinaryCase>(`/api/disciplinary-cases/${enc(caseId)}`, { signal }),
+  queryFn: ({ signal }) => api<CaseView>(`/api/disciplinary-cases/${enc(caseId)}`, { signal }),
 });
 
 export function useOpenCase(studentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (incident: { occurredOn: string; place: string; description: string; rule: string }) =>
-      api<{ id: string }>(`/api/students/${enc(studentId)}/disciplinary-cases`, { method: 'POST', body: { incident } }),
+    mutationFn: (incident: IncidentBody) =>
+      api<Created>(`/api/students/${enc(studentId)}/disciplinary-cases`, { method: 'POST', body: { incident } satisfies OpenCaseBody }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['discipline'] }),
   });
 }

@@ -1,30 +1,16 @@
-/** The formative-assessment API (server/features/formativeAssessment); shapes mirror its schemas.ts. */
+/** The formative-assessment API (server/features/formativeAssessment); its types come from the server's schemas.ts. */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { Access } from '../../core/api/types';
+import type {
+  AssessmentKind, ClassSummary, EditInput, FEEDBACK_MAX as ServerFeedbackMax, GroupAssessments, ImportResult, RecordInput, StudentAssessments,
+} from '@server/features/formativeAssessment/schemas.js';
+
+export type { AssessmentKind, GroupAssessments, Term } from '@server/features/formativeAssessment/schemas.js';
 
 const enc = encodeURIComponent;
 
-export const assessmentKinds = ['writtenFeedback', 'test', 'presentation', 'conversation', 'practical'] as const;
-export type AssessmentKind = (typeof assessmentKinds)[number];
-export const FEEDBACK_MAX = 1000;
-
-export interface Assessment {
-  id: string; assessedOn: string; kind: AssessmentKind; feedback: string; subjectCode: string; subjectName: string; groupName: string; recordedBy: string;
-}
-export interface Term { kind: 'autumn' | 'spring'; startsOn: string; endsOn: string }
-export interface StudentAssessments {
-  access: Access; student: { id: string; givenName: string; familyName: string }; scope: 'all' | 'ownGroups'; assessments: Assessment[];
-}
-export interface GroupAssessments {
-  access: Access; group: { id: string; name: string; subjectCode: string; subjectName: string }; term: Term | null; today: string; canRecord: boolean;
-  students: { studentId: string; givenName: string; familyName: string; countThisTerm: number; assessments: (Assessment & { mine: boolean })[] }[];
-}
-export interface ClassSummary {
-  access: Access; group: { id: string; name: string }; term: Term | null;
-  subjects: { subjectCode: string; subjectName: string; students: number; count: number; latestOn: string | null; withoutAssessment: { studentId: string; givenName: string; familyName: string }[] }[];
-}
-export interface RecordInput { assessedOn: string; kind: AssessmentKind; entries: { studentId: string; feedback: string }[] }
+export const assessmentKinds = ['writtenFeedback', 'test', 'presentation', 'conversation', 'practical'] as const satisfies readonly AssessmentKind[];
+export const FEEDBACK_MAX: typeof ServerFeedbackMax = 1000;
 
 export const studentAssessmentsQuery = (studentId: string) => queryOptions({
   queryKey: ['formative', 'student', studentId],
@@ -62,7 +48,7 @@ export function useDeleteAssessment(teachingGroupId: string) {
 export function useEditAssessment(teachingGroupId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, feedback }: { id: string; feedback: string }) =>
+    mutationFn: ({ id, feedback }: Pick<EditInput, 'feedback'> & { id: string }) =>
       api<GroupAssessments>(`/api/teaching-groups/${enc(teachingGroupId)}/formative-assessments/${enc(id)}`, { method: 'PATCH', body: { feedback } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['formative'] }),
   });
@@ -71,7 +57,7 @@ export function useEditAssessment(teachingGroupId: string) {
 export function useImportAssessments(teachingGroupId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (csv: string) => api<{ created: number; unchanged: number }>(`/api/teaching-groups/${enc(teachingGroupId)}/formative-assessments/import`, { method: 'POST', body: { csv } }),
+    mutationFn: (csv: string) => api<ImportResult>(`/api/teaching-groups/${enc(teachingGroupId)}/formative-assessments/import`, { method: 'POST', body: { csv } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['formative'] }),
   });
 }

@@ -8,6 +8,7 @@ import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { InlineConfirm } from '../../core/ui/InlineConfirm';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { formName, levels, schoolFormsQuery, useCreateForm, useRetireForm, useUpdateForm, type Form, type FormInput, type SchoolForms } from './api';
+import { useFocusAfterRender } from '../../core/ui/focus';
 
 const editButtonId = (formId: string) => `form-edit-${formId}`;
 const reinstateButtonId = (formId: string) => `form-reinstate-${formId}`;
@@ -21,6 +22,7 @@ export function SchoolFormsPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const retire = useRetireForm();
+  const focusAfterRender = useFocusAfterRender();
   // after retiring or reinstating, the row has moved to the other list: the focus follows it there
   const [focusId, setFocusId] = useState<string | null>(null);
   useEffect(() => {
@@ -46,7 +48,7 @@ export function SchoolFormsPage() {
   const close = (formId: string, message: string) => {
     setEditing(null);
     setNote(message);
-    requestAnimationFrame(() => document.getElementById(editButtonId(formId))?.focus());
+    focusAfterRender(() => document.getElementById(editButtonId(formId)));
   };
   return (
     <div className="stack">
@@ -150,7 +152,8 @@ function RetiredForms({ forms, levelText, pendingId, onReinstate }: {
 
 type Field = 'nameNb' | 'nameNn' | 'level' | 'dueOn';
 const FIELDS: Field[] = ['nameNb', 'nameNn', 'level', 'dueOn'];
-interface Values { nameNb: string; nameNn: string; level: string; dueOn: string }
+/** The fields as typed: every one a string (an empty level: every student). */
+type Values = Record<keyof FormInput, string>;
 const EMPTY: Values = { nameNb: '', nameNn: '', level: '', dueOn: '' };
 
 /** The checks the browser can make; the rest (a level the school does not have) comes back from the server. */
@@ -161,7 +164,8 @@ function useFormEditor(initial: Values) {
   const input = (): FormInput | null => {
     const req = t('forms.required');
     if (!form.check({ ...(v.nameNb.trim() ? {} : { nameNb: req }), ...(v.nameNn.trim() ? {} : { nameNn: req }), ...(v.dueOn ? {} : { dueOn: req }) })) return null;
-    return { nameNb: v.nameNb, nameNn: v.nameNn, level: v.level || null, dueOn: v.dueOn };
+    // the select offers only `levels`; a level the school does not have comes back from the server
+    return { nameNb: v.nameNb, nameNn: v.nameNn, level: (v.level || null) as FormInput['level'], dueOn: v.dueOn };
   };
   return { v, setV, form, input };
 }

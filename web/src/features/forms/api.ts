@@ -1,22 +1,15 @@
-/** The forms API (server/features/forms); shapes mirror its schemas.ts. */
+/** The forms API (server/features/forms); its types come from the server's schemas.ts. */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { Access } from '../../core/api/types';
+import type {
+  ClassForms, Form, FormInput, FormStatusValue, RetireResult, SchoolForms, StatusInput, StudentForms,
+} from '@server/features/forms/schemas.js';
+
+export type { Cell, ClassForms, Form, FormInput, FormStatusValue as FormStatus, SchoolForms } from '@server/features/forms/schemas.js';
 
 const enc = encodeURIComponent;
-export const formStatuses = ['missing', 'received', 'checked'] as const;
-export type FormStatus = (typeof formStatuses)[number];
-export const levels = ['vg1', 'vg2', 'vg3', 'grade1', 'grade2', 'grade3', 'grade4', 'grade5', 'grade6', 'grade7', 'grade8', 'grade9', 'grade10'] as const;
-
-export interface Form { id: string; nameNb: string; nameNn: string; level: string | null; dueOn: string }
-interface Counts { students: number; missing: number; received: number; checked: number }
-interface Name { id: string; givenName: string; familyName: string }
-export interface Cell { formId: string; status: FormStatus; receivedOn: string | null; receivedBy: string | null; checkedAt: string | null; checkedBy: string | null }
-export interface ClassForms { access: Access; group: { id: string; name: string }; today: string; canSet: boolean; forms: (Form & { counts: Counts; missing: Name[] })[]; students: (Name & { cells: Cell[] })[] }
-export interface RetiredForm extends Form { retiredAt: string; retiredBy: string | null }
-export interface SchoolForms { access: Access; forms: (Form & { counts: Counts })[]; retired: (RetiredForm & { counts: Counts })[] }
-export interface StudentForms { access: Access; student: Name; forms: (Form & { status: FormStatus; overdue: boolean })[] }
-export type FormInput = Omit<Form, 'id'>;
+export const formStatuses = ['missing', 'received', 'checked'] as const satisfies readonly FormStatusValue[];
+export const levels = ['vg1', 'vg2', 'vg3', 'grade1', 'grade2', 'grade3', 'grade4', 'grade5', 'grade6', 'grade7', 'grade8', 'grade9', 'grade10'] as const satisfies readonly NonNullable<FormInput['level']>[];
 
 export const classFormsQuery = (basisGroupId: string) => queryOptions({
   queryKey: ['forms', 'class', basisGroupId],
@@ -31,7 +24,7 @@ export const studentFormsQuery = (studentId: string) => queryOptions({
 export function useSetStatuses(basisGroupId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (changes: { formId: string; studentId: string; status: FormStatus }[]) =>
+    mutationFn: (changes: StatusInput['changes']) =>
       api<ClassForms>(`/api/basis-groups/${enc(basisGroupId)}/forms/statuses`, { method: 'PUT', body: { changes } }),
     onSuccess: (data) => {
       qc.setQueryData(classFormsQuery(basisGroupId).queryKey, data);
@@ -52,7 +45,7 @@ export function useCreateForm() {
 export function useUpdateForm() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: Form) => api<Form>(`/api/forms/${enc(id)}`, { method: 'PUT', body }),
+    mutationFn: ({ id, ...body }: FormInput & { id: string }) => api<Form>(`/api/forms/${enc(id)}`, { method: 'PUT', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['forms'] }),
   });
 }
@@ -62,7 +55,7 @@ export function useRetireForm() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, retired }: { id: string; retired: boolean }) =>
-      api<Form & { retiredAt: string | null }>(`/api/forms/${enc(id)}/${retired ? 'retire' : 'reinstate'}`, { method: 'POST' }),
+      api<RetireResult>(`/api/forms/${enc(id)}/${retired ? 'retire' : 'reinstate'}`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['forms'] }),
   });
 }

@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { GuardianChild } from '../../core/api/types';
+import type { GuardianChildren } from '@server/features/guardians/schemas.js';
 
 export const childrenQuery = queryOptions({
   queryKey: ['guardian', 'children'],
-  queryFn: ({ signal }) => api<{ children: GuardianChild[] }>('/api/guardian/children', { signal }),
+  queryFn: ({ signal }) => api<GuardianChildren>('/api/guardian/children', { signal }),
 });

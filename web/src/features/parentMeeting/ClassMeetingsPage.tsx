@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { INFORMATION_MAX, classMeetingsQuery, useCorrectMeeting, useInformAbsent, useRecordMeeting, type ClassMeetings, type Meeting } from './api';
+import { useFocusAfterRender } from '../../core/ui/focus';
 
 /** The class's parent meetings (R-30): attendance per guardian, the information sent to the absent; record and correct. */
 export function ClassMeetingsPage({ basisGroupId }: { basisGroupId: string }) {
@@ -34,13 +35,14 @@ function MeetingCard({ data, meeting: m }: { data: ClassMeetings; meeting: Meeti
   const [note, setNote] = useState('');
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const pending = m.absent - m.informed;
   const nameOf = (studentId: string) => { const f = data.families.find((x) => x.studentId === studentId); return f ? `${f.givenName} ${f.familyName}` : ''; };
   // the editor closes: the focus goes back to the button that opened it
   const closeEditor = (saved: boolean) => {
     setEditing(false);
     setNote(saved ? t('parentMeeting.class.corrected') : '');
-    requestAnimationFrame(() => editButton.current?.focus());
+    focusAfterRender(() => editButton.current);
   };
   return (
     <section aria-labelledby={`pm-${m.id}`} className="panel stack">

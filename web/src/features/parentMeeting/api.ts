@@ -1,20 +1,12 @@
-/** The parent-meeting API (server/features/parentMeeting); shapes mirror its schemas.ts. */
+/** The parent-meeting API (server/features/parentMeeting); its types come from the server's schemas.ts. */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { Access } from '../../core/api/types';
+import type { ClassMeetings, InformResult, INFORMATION_MAX as ServerInformationMax, MeetingInput, StudentMeetings } from '@server/features/parentMeeting/schemas.js';
+
+export type { Attendance, ClassMeetings, Meeting } from '@server/features/parentMeeting/schemas.js';
 
 const enc = encodeURIComponent;
-export const INFORMATION_MAX = 5000;
-
-export interface Attendance { studentId: string; guardianPersonId: string; guardianName: string; present: boolean; informedAt: string | null }
-export interface Meeting { id: string; heldOn: string; topic: string; information: string; recordedBy: string; attendance: Attendance[]; present: number; absent: number; informed: number }
-export interface ClassMeetings {
-  access: Access; group: { id: string; name: string; level: string }; today: string; canManage: boolean;
-  families: { studentId: string; givenName: string; familyName: string; guardians: { personId: string; name: string }[] }[];
-  meetings: Meeting[];
-}
-export interface StudentMeetings { access: Access; student: { id: string; givenName: string; familyName: string }; meetings: { id: string; heldOn: string; topic: string; information: string; className: string }[] }
-export interface MeetingInput { heldOn: string; topic: string; information: string; attendance: { studentId: string; guardianPersonId: string; present: boolean }[] }
+export const INFORMATION_MAX: typeof ServerInformationMax = 5000;
 
 export const classMeetingsQuery = (basisGroupId: string) => queryOptions({
   queryKey: ['parentMeetings', 'class', basisGroupId],
@@ -48,7 +40,7 @@ export function useCorrectMeeting(basisGroupId: string) {
 export function useInformAbsent(basisGroupId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (meetingId: string) => api<{ informed: number }>(`/api/basis-groups/${enc(basisGroupId)}/parent-meetings/${enc(meetingId)}/inform-absent`, { method: 'POST' }),
+    mutationFn: (meetingId: string) => api<InformResult>(`/api/basis-groups/${enc(basisGroupId)}/parent-meetings/${enc(meetingId)}/inform-absent`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['parentMeetings', 'class', basisGroupId] }),
   });
 }

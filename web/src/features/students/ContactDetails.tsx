@@ -1,6 +1,6 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { ContactDetails as Contact } from '../../core/api/types';
+import type { ContactDetails as Contact } from './studentsApi';
 import { Fact } from '../../core/ui/Facts';
 import { ShieldIcon } from '../../core/ui/icons';
 

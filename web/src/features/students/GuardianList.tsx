@@ -2,7 +2,7 @@ import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Guardian } from '../../core/api/types';
+import type { Guardian } from './studentsApi';
 import { Fact, Facts } from '../../core/ui/Facts';
 import { ContactDetails } from './ContactDetails';
 

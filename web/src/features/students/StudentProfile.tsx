@@ -2,7 +2,7 @@ import { Heading, Tag } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StudentRecord } from '../../core/api/types';
+import type { StudentRecord } from './studentsApi';
 import { useFormat } from '../../core/format';
 import { AppLink } from '../../core/ui/AppLink';
 import { Fact, Facts } from '../../core/ui/Facts';
@@ -37,7 +37,8 @@ export function StudentProfile({ student, canOpenClass }: { student: Student; ca
       </Heading>
       <Facts>
         <Fact label={t('students.birthDate')}>
-          {format.date(student.birthDate)} ({t('common.years', { count: student.age })}){' '}
+          {format.date(student.birthDate)}
+          {student.age !== null && <> ({t('common.years', { count: student.age })})</>}{' '}
           {student.isAdult && (
             <Tag data-size="sm" data-color="info" title={t('common.adultLong')}>
               {t('common.adult')}

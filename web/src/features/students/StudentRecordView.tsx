@@ -1,9 +1,10 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { StudentRecord } from '../../core/api/types';
+import type { StudentRecord } from './studentsApi';
 import { auditRoles, hasRole, leaderRoles, useMe } from '../../core/auth/session';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
+import { StudentRecordLinks, type RecordViewer } from '../../core/ui/recordLinks';
 import { StudentConductSection } from '../conduct';
 import { StudentConflictsSection } from '../conflicts';
 import { ConsentSummary } from '../consent';
@@ -11,11 +12,10 @@ import { ContactLogSection } from '../contactLog';
 import { StudentConversationsSection } from '../conversations';
 import { StudentWarningsSection } from '../warnings';
 import { GuardianList } from './GuardianList';
-import { RecordLinks } from './RecordLinks';
 import { StudentProfile } from './StudentProfile';
 
 /** Who is looking: staff with a relation, the student themself, or a guardian with insight. */
-export type Viewer = 'staff' | 'self' | 'guardian';
+export type Viewer = RecordViewer;
 
 /** The one StudentRecord, already narrowed by the server for this viewer; the page around it gives the h1. */
 export function StudentRecordView({ record, viewer }: { record: StudentRecord; viewer: Viewer }) {
@@ -58,7 +58,7 @@ export function StudentRecordView({ record, viewer }: { record: StudentRecord; v
       {viewer === 'staff' && (
         <StudentConversationsSection studentId={student.id} studentName={`${student.givenName} ${student.familyName}`} />
       )}
-      <RecordLinks studentId={student.id} viewer={viewer} />
+      <StudentRecordLinks studentId={student.id} viewer={viewer} />
       {permissions.readWarnings && <StudentWarningsSection studentId={student.id} />}
       {(permissions.readConduct || permissions.listDisciplinaryCases) && (
         <StudentConductSection studentId={student.id} grades={permissions.readConduct} cases={permissions.listDisciplinaryCases} />

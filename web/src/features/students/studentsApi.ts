@@ -1,6 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../core/api/client';
-import type { StudentRecord } from '../../core/api/types';
+import type { StudentRecord } from '@server/features/students/schemas.js';
+
+export type { ContactDetails, Guardian, StudentRecord } from '@server/features/students/schemas.js';
 
 export const studentRecordQuery = (studentId: string) =>
   queryOptions({

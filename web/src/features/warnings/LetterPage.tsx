@@ -6,7 +6,7 @@ import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { letterQuery, pdfUrl, warningApi, type Delivery, type Letter, type LetterContent } from './api';
+import { letterQuery, pdfUrl, warningApi, type Delivery, type Letter, type LetterContent, type SignedCopyBody } from './api';
 import './warnings.css';
 
 /**
@@ -116,7 +116,10 @@ function SignedCopy({ letter, copyId, name }: { letter: Letter; copyId: string; 
       const bytes = new Uint8Array(await file!.arrayBuffer());
       let bin = '';
       for (const b of bytes) bin += String.fromCharCode(b);
-      return warningApi.signedCopy(letter.studentId, letter.id, copyId, { fileName: file!.name, fileType: file!.type, data: btoa(bin) });
+      return warningApi.signedCopy(letter.studentId, letter.id, copyId, {
+        // the picker offers only these types; the server checks again
+        fileName: file!.name, fileType: file!.type as SignedCopyBody['fileType'], data: btoa(bin),
+      });
     },
     onSuccess: async () => {
       setDone(true);

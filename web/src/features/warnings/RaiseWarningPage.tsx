@@ -6,11 +6,12 @@ import { useFormat } from '../../core/format';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { prefillQuery, studentWarningsQuery, warningApi } from './api';
+import { prefillQuery, studentWarningsQuery, warningApi, type ConductAspect, type RaiseWarningBody } from './api';
 import { DeadlineNotice } from './parts';
 import './warnings.css';
 
 const FIELDS = ['kind', 'subjectId', 'conductAspect', 'grounds', 'requirement', 'dueOn'] as const;
+const conductAspects = ['order', 'behaviour'] as const satisfies readonly ConductAspect[];
 type Field = (typeof FIELDS)[number];
 
 /**
@@ -43,9 +44,9 @@ export function RaiseWarningPage({ studentId }: { studentId: string }) {
   const submit = useMutation({
     mutationFn: () => {
       const [kind, value] = choice.split(':') as [string, string];
-      const body = kind === 'subject'
+      const body: RaiseWarningBody = kind === 'subject'
         ? { kind: 'notAssessed', subjectId: value, grounds, requirement, dueOn }
-        : { kind: 'conduct', conductAspect: value, grounds, requirement, dueOn };
+        : { kind: 'conduct', conductAspect: value as ConductAspect, grounds, requirement, dueOn };
       return warningApi.raise(studentId, body);
     },
     onSuccess: async () => {
@@ -81,7 +82,7 @@ export function RaiseWarningPage({ studentId }: { studentId: string }) {
             <Radio key={s.id} id={i === 0 ? idFor('subjectId') : undefined} name={`${base}-kind`} value={`subject:${s.id}`}
               label={t('warnings.raise.notAssessedIn', { subject: s.name })} checked={choice === `subject:${s.id}`} onChange={() => choose(`subject:${s.id}`)} />
           ))}
-          {view.permissions.raiseConduct && (['order', 'behaviour'] as const).map((a, i) => (
+          {view.permissions.raiseConduct && conductAspects.map((a, i) => (
             <Radio key={a} id={prefill.subjects.length === 0 && i === 0 ? idFor('conductAspect') : undefined} name={`${base}-kind`} value={`conduct:${a}`}
               label={t(`warnings.raise.conduct${a}`)} checked={choice === `conduct:${a}`} onChange={() => choose(`conduct:${a}`)} />
           ))}

@@ -2,10 +2,15 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../core/api/client';
 import type {
+  ConversationCreated,
   ConversationDetail,
   CreateConversation,
+  DeclineBody,
+  DelegateBody,
   FollowUp,
   FollowUpBody,
+  FollowUpPatch,
+  HeldBody,
   MyConferenceOffer,
   MyConversations,
   Note,
@@ -89,13 +94,13 @@ export function useSavePreparation(conversationId: string, studentId: string) {
 
 export function useMarkHeld(conversationId: string, studentId: string) {
   return useDetailMutation(conversationId, studentId, (newImportantInformation: boolean) =>
-    api<ConversationDetail>(`${conversationPath(conversationId)}/held`, { method: 'POST', body: { newImportantInformation } }),
+    api<ConversationDetail>(`${conversationPath(conversationId)}/held`, { method: 'POST', body: { newImportantInformation } satisfies HeldBody }),
   );
 }
 
 export function useDelegate(conversationId: string, studentId: string) {
   return useDetailMutation(conversationId, studentId, (subjectTeacherPersonId: string) =>
-    api<ConversationDetail>(`${conversationPath(conversationId)}/delegate`, { method: 'POST', body: { subjectTeacherPersonId } }),
+    api<ConversationDetail>(`${conversationPath(conversationId)}/delegate`, { method: 'POST', body: { subjectTeacherPersonId } satisfies DelegateBody }),
   );
 }
 
@@ -144,7 +149,7 @@ export function useSetFollowUpDone(conversationId: string, studentId: string) {
   const after = useAfterWrite(conversationId);
   return useMutation({
     mutationFn: ({ followUpId, done }: { followUpId: string; done: boolean }) =>
-      api<FollowUp>(`${conversationPath(conversationId)}/follow-ups/${enc(followUpId)}`, { method: 'PATCH', body: { done } }),
+      api<FollowUp>(`${conversationPath(conversationId)}/follow-ups/${enc(followUpId)}`, { method: 'PATCH', body: { done } satisfies FollowUpPatch }),
     onSuccess: async (followUp) => {
       queryClient.setQueryData(conversationQuery(conversationId).queryKey, (old) =>
         old ? { ...old, followUps: old.followUps.map((f) => (f.id === followUp.id ? followUp : f)) } : old,
@@ -158,7 +163,7 @@ export function useCreateConversation(studentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateConversation) =>
-      api<{ id: string }>(`/api/students/${enc(studentId)}/conversations`, { method: 'POST', body }),
+      api<ConversationCreated>(`/api/students/${enc(studentId)}/conversations`, { method: 'POST', body }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['student', studentId, 'conversations'] }),
@@ -179,7 +184,7 @@ export const myConferenceOfferQuery = (studentId: string) =>
 export function useDeclineConference(studentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>(`/api/students/${enc(studentId)}/guardian-conference/decline`, { method: 'POST', body: {} }),
+    mutationFn: () => api<void>(`/api/students/${enc(studentId)}/guardian-conference/decline`, { method: 'POST', body: {} satisfies DeclineBody }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['student', studentId, 'myConferenceOffer'] }),
   });
 }

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { ConversationKind, ConversationStatus, ConversationSummary, Responsible, SectionRule, Visibility } from '../types';
 
-export function kindLabel(t: TFunction, kind: ConversationKind): string {
+/** Also for a kind the server sends as a plain string (a shared note's conversationKind). */
+export function kindLabel(t: TFunction, kind: ConversationKind | (string & {})): string {
   switch (kind) {
     case 'startOfYear':
       return t('conversations.kinds.startOfYear');

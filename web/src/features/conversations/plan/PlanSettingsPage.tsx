@@ -14,20 +14,18 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../../../core/auth/session';
+import { useFocusAfterRender } from '../../../core/ui/focus';
 import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
 import { PageHeading } from '../../../core/ui/PageHeading';
-import { conversationKinds, type ConversationKind, type Plan, type PlanBody } from '../types';
+import { conversationKinds, type ConversationKind, type Plan, type PlanBody, type PlanWindow } from '../types';
 import { planQuery, useSavePlan } from './api';
 import { usePlanDates } from './dates';
 import { kindLabel } from './labels';
 import { isoWeek, newKey } from './util';
 
-interface WindowValues {
+/** A window as the form holds it: the server's window, with a key for the list. */
+interface WindowValues extends Pick<PlanWindow, 'kind' | 'opensOn' | 'closesOn' | 'appliesTo'> {
   key: string;
-  kind: ConversationKind;
-  opensOn: string;
-  closesOn: string;
-  appliesTo: 'all' | 'under18';
 }
 interface Values {
   conversationsPerYear: string;
@@ -53,6 +51,7 @@ export function PlanSettingsPage() {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState('');
   const editButton = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
 
   return (
     <div className="stack">
@@ -71,7 +70,7 @@ export function PlanSettingsPage() {
           onDone={(didSave) => {
             setEditing(false);
             if (didSave) setSaved(t('conversations.plan.settings.saved'));
-            requestAnimationFrame(() => editButton.current?.focus());
+            focusAfterRender(() => editButton.current);
           }}
         />
       ) : (

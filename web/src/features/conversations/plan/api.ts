@@ -2,16 +2,20 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../core/api/client';
 import type {
-  AppNotification,
   ClassPlan,
   Compliance,
+  ComplianceQuery,
   Conferences,
-  ConversationKind,
+  DeclineBody,
+  NewTemplate,
+  Notifications,
+  OfferBody,
+  OfferResult,
   Plan,
   PlanBody,
-  TemplateContent,
+  TemplateContentBody,
   TemplateDetail,
-  TemplateSummary,
+  TemplateList,
   TemplateVersion,
 } from '../types';
 
@@ -41,12 +45,12 @@ export const conferencesQuery = (basisGroupId: string) =>
 export const complianceQuery = (departmentId?: string) =>
   queryOptions({
     queryKey: ['conversationPlan', 'compliance', departmentId ?? null],
-    queryFn: ({ signal }) => api<Compliance>('/api/conversation-compliance', { signal, query: { departmentId } }),
+    queryFn: ({ signal }) => api<Compliance>('/api/conversation-compliance', { signal, query: { departmentId } satisfies ComplianceQuery }),
   });
 
 export const templatesQuery = queryOptions({
   queryKey: ['conversationTemplates'],
-  queryFn: ({ signal }) => api<{ templates: TemplateSummary[] }>('/api/conversation-templates', { signal }),
+  queryFn: ({ signal }) => api<TemplateList>('/api/conversation-templates', { signal }),
 });
 
 export const templateQuery = (templateId: string) =>
@@ -65,7 +69,7 @@ export const templateVersionQuery = (versionId: string) =>
 
 export const notificationsQuery = queryOptions({
   queryKey: ['me', 'notifications'],
-  queryFn: ({ signal }) => api<{ notifications: AppNotification[] }>('/api/me/notifications', { signal }),
+  queryFn: ({ signal }) => api<Notifications>('/api/me/notifications', { signal }),
 });
 
 export function useSavePlan() {
@@ -86,7 +90,7 @@ export function useSavePlan() {
 export function useCreateTemplate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TemplateContent & { kind: ConversationKind }) =>
+    mutationFn: (body: NewTemplate) =>
       api<TemplateDetail>('/api/conversation-templates', { method: 'POST', body }),
     onSuccess: async (detail) => {
       queryClient.setQueryData(templateQuery(detail.id).queryKey, detail);
@@ -98,7 +102,7 @@ export function useCreateTemplate() {
 export function useNewTemplateVersion(templateId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TemplateContent) =>
+    mutationFn: (body: TemplateContentBody) =>
       api<TemplateDetail>(`/api/conversation-templates/${enc(templateId)}/versions`, { method: 'POST', body }),
     onSuccess: async (detail) => {
       queryClient.setQueryData(templateQuery(templateId).queryKey, detail);
@@ -112,9 +116,9 @@ export function useOfferConference(basisGroupId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ studentId, toldOfRight, guardianPersonIds }: { studentId: string; toldOfRight: boolean; guardianPersonIds?: string[] }) =>
-      api<{ offered: number }>(`/api/students/${enc(studentId)}/guardian-conference/offers`, {
+      api<OfferResult>(`/api/students/${enc(studentId)}/guardian-conference/offers`, {
         method: 'POST',
-        body: guardianPersonIds ? { guardianPersonIds, toldOfRight } : { toldOfRight },
+        body: (guardianPersonIds ? { guardianPersonIds, toldOfRight } : { toldOfRight }) satisfies OfferBody,
       }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['basisGroup', basisGroupId] }),
   });
@@ -125,7 +129,7 @@ export function useRecordDeclined(basisGroupId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ studentId, guardianPersonId }: { studentId: string; guardianPersonId: string }) =>
-      api<void>(`/api/students/${enc(studentId)}/guardian-conference/decline`, { method: 'POST', body: { guardianPersonId } }),
+      api<void>(`/api/students/${enc(studentId)}/guardian-conference/decline`, { method: 'POST', body: { guardianPersonId } satisfies DeclineBody }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['basisGroup', basisGroupId] }),
   });
 }
