@@ -1,6 +1,6 @@
 /**
  * The deterministic demo-data generator: one school owner with N upper-secondary schools of M students
- * each, as plain insert rows per table of schema.ts. Same options → same rows, ids included.
+ * each, as plain insert rows per table (core/db/tables.ts and the features' tables.ts). Same options → same rows, ids included.
  *
  * Everyone is generated: names, addresses and national identity numbers are random combinations,
  * and the identity numbers are synthetic test numbers (birth month + 80), never real ones.

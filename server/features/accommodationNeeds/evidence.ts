@@ -5,7 +5,7 @@
  *   studentTeacher — that one teacher (staff member) has confirmed every current need of the student
  *   basisGroup     — no student now in the class has a need a current subject teacher has not confirmed;
  *                    done on the class's last receipt (a class with no needs: on the school year's first day)
- * Wired into the engine by annualCycle/sources.ts.
+ * Listed in this feature's description (index.ts), which installs it into core/evidence.
  */
 import { NIL_UUID, osloDay, type EvidenceSource } from '../../core/evidence/sources.js';
 

@@ -4,7 +4,7 @@
  *   basisGroup: every teaching group of the class's current students has an entry starting in the term;
  *               done on the day the last of those groups got its first entry (one row per term)
  *   teacher:    every teaching group the teacher teaches has such an entry; done likewise
- * Wire it in annualCycle/sources.ts in place of the placeholder.
+ * Listed in this feature's description (index.ts), which installs it into core/evidence.
  */
 import { NIL_UUID, osloDay, type EvidenceSource } from '../../core/evidence/sources.js';
 

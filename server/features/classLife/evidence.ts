@@ -3,7 +3,7 @@
  * 'basisGroup'): the start-of-year checklist is done when all its items are checked off (R-36), on
  * the day of the last; the class rules are published (R-40), on the day of the first version; the
  * student representatives are elected (R-41), on the day the first election with someone elected closed.
- * Wire them into annualCycle/sources.ts in place of the placeholders.
+ * Listed in this feature's description (index.ts), which installs them into core/evidence.
  */
 import { startOfYearItems } from './tables.js';
 import { NIL_UUID, type EvidenceQuery, type EvidenceSource } from '../../core/evidence/sources.js';

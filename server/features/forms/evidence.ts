@@ -3,7 +3,7 @@
  * received (or received and checked), done on the day it was received; without one, every form that
  * applies to the student (the school's forms in use for all students or the student's level) was received,
  * done on the last of those days. A retired form applies to no one, but a routine naming it still reads the
- * statuses recorded. Wired into the engine by annualCycle/sources.ts.
+ * statuses recorded. Listed in this feature's description (index.ts), which installs it into core/evidence.
  */
 import { NIL_UUID, type EvidenceSource } from '../../core/evidence/sources.js';
 

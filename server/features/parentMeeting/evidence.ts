@@ -3,7 +3,7 @@
  *   basisGroup — a parent meeting of the class was held and every absent guardian was sent the information;
  *                done on the later of the meeting day and the last sending
  *   student    — the same for one student's guardians (each present or informed)
- * Wired into the engine by annualCycle/sources.ts.
+ * Listed in this feature's description (index.ts), which installs it into core/evidence.
  */
 import { NIL_UUID, osloDay, type EvidenceSource } from '../../core/evidence/sources.js';
 
