@@ -35,7 +35,7 @@ export const DEMO_TODAY = '2026-11-25';
 /** the mid-year class change of the demo (2STB → 2STA) */
 export const DEMO_CLASS_CHANGE_ON = '2026-10-05';
 
-export type DemoRole = 'contactTeacher' | 'subjectTeacher' | 'departmentHead' | 'counsellor' | 'principal' | 'student' | 'guardian';
+export type DemoRole = 'contactTeacher' | 'subjectTeacher' | 'departmentHead' | 'counsellor' | 'principal' | 'schoolAdmin' | 'student' | 'guardian';
 
 export interface DemoLogin {
   username: string;
@@ -59,6 +59,7 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   { username: 'avdelingsleder', password: DEMO_PASSWORD, role: 'departmentHead', description: 'Avdelingsleder for Studiespesialisering' },
   { username: 'radgiver', password: DEMO_PASSWORD, role: 'counsellor', description: 'Rådgiver ved skolen' },
   { username: 'rektor', password: DEMO_PASSWORD, role: 'principal', description: 'Rektor' },
+  { username: 'skoleadmin', password: DEMO_PASSWORD, role: 'schoolAdmin', description: 'Skoleadministrator (konsulent): import fra skoleadministrativt system, personer og roller' },
   { username: 'elev', password: DEMO_PASSWORD, role: 'student', description: 'Elev i 2STA, under 18 år, to foresatte med foreldreansvar' },
   { username: 'elev.myndig', password: DEMO_PASSWORD, role: 'student', description: 'Myndig elev i 2STA som har gitt samtykke til den ene av to foresatte' },
   { username: 'foresatt', password: DEMO_PASSWORD, role: 'guardian', description: 'Foresatt med foreldreansvar for «elev»' },
@@ -254,6 +255,7 @@ export function buildDemo(passwordHash: string, opts: DemoOptions = {}): { datas
   const departmentHead = roleHolder('departmentHead', stDepartment.id);
   const counsellor = roleHolder('counsellor');
   const principal = roleHolder('principal');
+  const schoolAdmin = roleHolder('schoolAdmin');
   const counsellorPersonId = staffOf(counsellor).personId;
   const principalPersonId = staffOf(principal).personId;
 
@@ -414,6 +416,7 @@ export function buildDemo(passwordHash: string, opts: DemoOptions = {}): { datas
     avdelingsleder: staffOf(departmentHead).personId,
     radgiver: counsellorPersonId,
     rektor: principalPersonId,
+    skoleadmin: staffOf(schoolAdmin).personId,
     elev: elev.personId,
     'elev.myndig': adult.personId,
     foresatt: elevFamily.guardians[0]!.personId,

@@ -69,7 +69,7 @@ beforeAll(async () => {
 
   const logins: Record<Exclude<Who, 'anonymous'>, string> = {
     contactTeacher: 'kontaktlarer', contactTeacherOther: 'ct.other', subjectTeacher: 'faglarer', subjectTeacherOther: 'st.other',
-    departmentHead: 'avdelingsleder', departmentHeadOther: 'dh.other', counsellor: 'radgiver', principal: 'rektor',
+    departmentHead: 'avdelingsleder', departmentHeadOther: 'dh.other', counsellor: 'radgiver', principal: 'rektor', schoolAdmin: 'skoleadmin',
     student: 'elev', studentOther: 'elev.other', guardian: 'foresatt', guardianWithoutInsight: 'foresatt.uten',
   };
   for (const [who, username] of Object.entries(logins)) clients.set(who, await t.login(username));
@@ -134,7 +134,7 @@ describe('authorization matrix: every route, every role, with and without the re
     it(`${key}: allowed for ${c.allowed.join(', ')}; denied (403/404, or 401 anonymous) for everyone else`, async () => {
       const [method] = key.split(' ') as [string];
       for (const who of EVERYONE) {
-        const res = await call(who, c.target, method, c.request(ids[c.target]));
+        const res = await call(who, c.target, method, c.request(ids[c.target], who));
         if (c.allowed.includes(who)) {
           expect(res.statusCode, `${key} as ${who}: ${res.body}`).toBeLessThan(300);
           const body = String(res.headers['content-type'] ?? '').includes('json') ? res.json() : {};

@@ -6,10 +6,10 @@ import type { Client, TestApp } from './harness.js';
 
 export type Who =
   | 'contactTeacher' | 'contactTeacherOther' | 'subjectTeacher' | 'subjectTeacherOther'
-  | 'departmentHead' | 'departmentHeadOther' | 'counsellor' | 'principal'
+  | 'departmentHead' | 'departmentHeadOther' | 'counsellor' | 'principal' | 'schoolAdmin'
   | 'student' | 'studentOther' | 'guardian' | 'guardianWithoutInsight' | 'anonymous';
 export const EVERYONE: Who[] = ['contactTeacher', 'contactTeacherOther', 'subjectTeacher', 'subjectTeacherOther', 'departmentHead',
-  'departmentHeadOther', 'counsellor', 'principal', 'student', 'studentOther', 'guardian', 'guardianWithoutInsight', 'anonymous'];
+  'departmentHeadOther', 'counsellor', 'principal', 'schoolAdmin', 'student', 'studentOther', 'guardian', 'guardianWithoutInsight', 'anonymous'];
 
 /** Which student a route is tried on: `elev` (under 18), the adult with consent, or the one whose parent lacks parental responsibility. */
 export type Target = 'minor' | 'adult' | 'noResponsibility';
@@ -17,7 +17,8 @@ export type Target = 'minor' | 'adult' | 'noResponsibility';
 export interface Case {
   target: Target;
   allowed: Who[];
-  request(ids: Ids & Record<string, string>): { url: string; body?: unknown };
+  /** `who` lets a write that can be done only once (a delete, a copy) give each allowed caller its own target */
+  request(ids: Ids & Record<string, string>, who: Who): { url: string; body?: unknown };
 }
 
 export interface Ids {

@@ -118,6 +118,26 @@ export const session = pgTable('session', {
   expiresAt: tz().notNull(),
 }, (t) => [primaryKey({ columns: [t.ownerId, t.id] })]);
 
+/**
+ * A password reset by e-mail link for a local account: single use, valid for a short time. Only the
+ * token's hash is stored; the link carries the token itself.
+ */
+export const passwordReset = pgTable('password_reset', {
+  ownerId: uuid().notNull(),
+  id: uuid().notNull(),
+  accountId: uuid().notNull(),
+  /** sha256 of the token in the link */
+  tokenHash: text().notNull(),
+  createdAt: tz().notNull().defaultNow(),
+  expiresAt: tz().notNull(),
+  usedAt: tz(),
+}, (t) => [
+  primaryKey({ columns: [t.ownerId, t.id] }),
+  uniqueIndex().on(t.tokenHash),
+  index().on(t.ownerId, t.accountId),
+  foreignKey({ columns: [t.ownerId, t.accountId], foreignColumns: [account.ownerId, account.id] }),
+]);
+
 /** Fixed-window counters shared by all app processes (login rate limiting). */
 export const rateLimit = pgTable('rate_limit', {
   key: text().primaryKey(),

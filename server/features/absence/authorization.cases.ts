@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { MatrixFeature, Who } from '../../test/matrix.js';
 
-const STAFF: Who[] = ['contactTeacher', 'contactTeacherOther', 'subjectTeacher', 'subjectTeacherOther', 'departmentHead', 'departmentHeadOther', 'counsellor', 'principal'];
+const STAFF: Who[] = ['contactTeacher', 'contactTeacherOther', 'subjectTeacher', 'subjectTeacherOther', 'departmentHead', 'departmentHeadOther', 'counsellor', 'principal', 'schoolAdmin'];
 /** L-03/R-71: the subject teacher (own subject), the contact teacher, leaders, the student, guardians with insight; not the counsellor */
 const READERS: Who[] = ['contactTeacher', 'subjectTeacher', 'departmentHead', 'principal', 'student', 'guardian'];
 const DOCUMENTERS: Who[] = ['contactTeacher', 'departmentHead', 'principal'];
@@ -85,11 +85,11 @@ export const absenceMatrix: MatrixFeature = {
     'GET /api/school-calendar': { target: 'minor', allowed: STAFF, request: () => ({ url: '/api/school-calendar' }) },
     'GET /api/emerging-absence-rules': { target: 'minor', allowed: STAFF, request: () => ({ url: '/api/emerging-absence-rules' }) },
     'PUT /api/emerging-absence-rules': {
-      target: 'minor', allowed: ['principal'],
+      target: 'minor', allowed: ['principal', 'schoolAdmin'],
       request: () => ({ url: '/api/emerging-absence-rules', body: { rules: [{ kind: 'lateArrivals', enabled: true, threshold: 5, windowWeeks: 4 }] } }),
     },
     'POST /api/timetable/import': {
-      target: 'minor', allowed: ['principal'],
+      target: 'minor', allowed: ['principal', 'schoolAdmin'],
       request: () => ({ url: '/api/timetable/import?from=2026-11-30', body: { csv: 'gruppe;ukedag;start;minutter\n2STA-NOR;3;14:00;45\n' } }),
     },
   },

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { EVERYONE, type MatrixFeature } from '../../test/matrix.js';
 
-const STAFF = ['contactTeacher', 'contactTeacherOther', 'subjectTeacher', 'subjectTeacherOther', 'departmentHead', 'departmentHeadOther', 'counsellor', 'principal'] as const;
+const STAFF = ['contactTeacher', 'contactTeacherOther', 'subjectTeacher', 'subjectTeacherOther', 'departmentHead', 'departmentHeadOther', 'counsellor', 'principal', 'schoolAdmin'] as const;
 const test = (startsOn: string) => ({ kind: 'test', title: 'Matriseprøve', startsOn });
 const event = (startsOn: string) => ({ kind: 'culturalEvent', title: 'Konsert', startsOn });
 
@@ -115,7 +115,7 @@ export const assessmentPlanMatrix: MatrixFeature = {
       target: 'minor', allowed: [...STAFF], request: () => ({ url: '/api/assessment-plan/rules' }),
     },
     'PUT /api/assessment-plan/rules': {
-      target: 'minor', allowed: ['principal'],
+      target: 'minor', allowed: ['principal', 'schoolAdmin'],
       request: () => ({ url: '/api/assessment-plan/rules', body: { rules: [{ rule: 'maxTestsPerDay', enabled: true, maximum: 1, warningOnly: false }] } }),
     },
   },

@@ -7,7 +7,7 @@ export const auditMatrix: MatrixFeature = {
       target: 'minor', allowed: ['student', 'guardian'], request: (i) => ({ url: `/api/students/${i.studentId}/access-log` }),
     },
     'GET /api/audit': {
-      target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal'], request: () => ({ url: '/api/audit' }),
+      target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal', 'schoolAdmin'], request: () => ({ url: '/api/audit' }),
     },
   },
 };

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { MatrixFeature, Who } from '../../test/matrix.js';
 
-const STAFF: Who[] = ['contactTeacher', 'contactTeacherOther', 'subjectTeacher', 'subjectTeacherOther', 'departmentHead', 'departmentHeadOther', 'counsellor', 'principal'];
+const STAFF: Who[] = ['contactTeacher', 'contactTeacherOther', 'subjectTeacher', 'subjectTeacherOther', 'departmentHead', 'departmentHeadOther', 'counsellor', 'principal', 'schoolAdmin'];
 const CLASS_READERS: Who[] = ['contactTeacher', 'departmentHead', 'counsellor', 'principal'];
 const CONVERSATION_LIST: Who[] = ['student', 'contactTeacher', 'departmentHead', 'counsellor', 'principal', 'subjectTeacher', 'guardian'];
 const HOLDER: Who[] = ['contactTeacher'];
@@ -50,7 +50,7 @@ export const conversationMatrix: MatrixFeature = {
   cases: {
     'GET /api/conversation-plan': { target: 'minor', allowed: STAFF, request: () => ({ url: '/api/conversation-plan' }) },
     'PUT /api/conversation-plan': {
-      target: 'minor', allowed: ['principal'], request: () => ({ url: '/api/conversation-plan', body: { conversationsPerYear: 3, windows } }),
+      target: 'minor', allowed: ['principal', 'schoolAdmin'], request: () => ({ url: '/api/conversation-plan', body: { conversationsPerYear: 3, windows } }),
     },
     'GET /api/basis-groups/:basisGroupId/conversation-plan': {
       target: 'minor', allowed: CLASS_READERS, request: (i) => ({ url: `/api/basis-groups/${i.basisGroupId}/conversation-plan` }),
@@ -70,11 +70,11 @@ export const conversationMatrix: MatrixFeature = {
       target: 'minor', allowed: STAFF, request: (i) => ({ url: `/api/conversation-template-versions/${i.templateVersionId}` }),
     },
     'POST /api/conversation-templates': {
-      target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal'],
+      target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal', 'schoolAdmin'],
       request: () => ({ url: '/api/conversation-templates', body: { kind: 'adHoc', ...content } }),
     },
     'POST /api/conversation-templates/:templateId/versions': {
-      target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal'],
+      target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal', 'schoolAdmin'],
       request: (i) => ({ url: `/api/conversation-templates/${i.templateId}/versions`, body: content }),
     },
     'GET /api/students/:studentId/conversations': {

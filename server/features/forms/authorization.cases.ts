@@ -3,8 +3,8 @@ import { expect } from 'vitest';
 import type { MatrixFeature, Who } from '../../test/matrix.js';
 import { STAFF_WITH_CONTACT } from '../../test/matrix.js';
 
-const FAMILY_AND_STAFF: Who[] = ['student', 'guardian', 'contactTeacher', 'departmentHead', 'counsellor', 'principal'];
-const SCHOOL_FORM_MANAGERS: Who[] = ['departmentHead', 'departmentHeadOther', 'principal'];
+const FAMILY_AND_STAFF: Who[] = ['student', 'guardian', 'contactTeacher', 'departmentHead', 'counsellor', 'principal', 'schoolAdmin'];
+const SCHOOL_FORM_MANAGERS: Who[] = ['departmentHead', 'departmentHeadOther', 'principal', 'schoolAdmin'];
 
 export const formMatrix: MatrixFeature = {
   async setup({ clients }) {

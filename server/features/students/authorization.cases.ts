@@ -5,7 +5,7 @@ export const studentMatrix: MatrixFeature = {
   cases: {
     'GET /api/students/:studentId': {
       target: 'minor',
-      allowed: ['contactTeacher', 'subjectTeacher', 'departmentHead', 'counsellor', 'principal', 'student', 'guardian'],
+      allowed: ['contactTeacher', 'subjectTeacher', 'departmentHead', 'counsellor', 'principal', 'schoolAdmin', 'student', 'guardian'],
       request: (i) => ({ url: `/api/students/${i.studentId}` }),
     },
   },

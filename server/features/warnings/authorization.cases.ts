@@ -102,10 +102,10 @@ export const warningMatrix: MatrixFeature = {
       target: 'minor', allowed: ['departmentHead', 'departmentHeadOther', 'principal'], request: () => ({ url: '/api/warnings' }),
     },
     'GET /api/warnings/assessment-dates': {
-      target: 'minor', allowed: ['principal'], request: () => ({ url: '/api/warnings/assessment-dates' }),
+      target: 'minor', allowed: ['principal', 'schoolAdmin'], request: () => ({ url: '/api/warnings/assessment-dates' }),
     },
     'PUT /api/warnings/assessment-dates': {
-      target: 'minor', allowed: ['principal'], request: (i) => ({ url: '/api/warnings/assessment-dates', body: { termId: i.autumnTermId, assessedOn: '2026-12-11' } }),
+      target: 'minor', allowed: ['principal', 'schoolAdmin'], request: (i) => ({ url: '/api/warnings/assessment-dates', body: { termId: i.autumnTermId, assessedOn: '2026-12-11' } }),
     },
   },
 };
