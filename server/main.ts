@@ -1,6 +1,7 @@
 /**
  * `npm start`: opens the database (PGlite in ./data unless DATABASE_URL is set), applies migrations,
- * seeds the demo school on first start, serves the API and the web app, and prints the URL and logins.
+ * seeds the demo school on first start, serves the API and the web app, and prints the URL and logins;
+ * without the demo (SEED_DEMO=false) and without any account yet, it prints the one-time setup link.
  */
 import { resolve } from 'node:path';
 import { buildApp } from './app.js';
@@ -10,6 +11,7 @@ import { DataDirLockedError } from './core/db/lock.js';
 import { startJobWorker } from './core/jobs/queue.js';
 import { closeMailTransports, DEFAULT_FROM, startMailCapture, type MailCapture } from './core/mail/mailer.js';
 import { isDatabaseEmpty, seedDemo, demoLogins } from './seed/demo.js';
+import { armSetup, hasAnyAccount, SETUP_VALID_MINUTES } from './features/accounts/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     for (const l of logins) console.log(`  ${l.username.padEnd(16)} ${l.description}`);
     console.log('');
   }
+  if (!(await hasAnyAccount(database.query))) printSetupLink(config.publicUrl);
 
   const stop = async () => {
     await worker.stop();
@@ -60,6 +63,19 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * A first start without the demo: the one-time link to the setup page, on the console and nowhere else.
+ * The token rides after '#', which browsers never send, so no request log or proxy sees it either.
+ */
+function printSetupLink(publicUrl: string): void {
+  const token = armSetup();
+  console.log('First start: Elevlos has no accounts yet. Create the school owner, the first school and the first admin here');
+  console.log(`(the link works once, for ${SETUP_VALID_MINUTES} minutes; a restart prints a new one):\n`);
+  console.log(`  ${publicUrl}/setup#${token}\n`);
+  console.log('Or from a shell, with the app stopped when it runs on PGlite:');
+  console.log('  npm run admin -- create-admin --username <username> --given-name <name> --family-name <name> --owner-name <school owner> --school-name <school>\n');
 }
 
 main().catch((e) => {

@@ -10,7 +10,10 @@ export interface Config {
   sessionAbsoluteHours: number;
   loginMaxAttempts: number;
   loginWindowMinutes: number;
-  oidc?: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; subjectClaim: string; scope: string; label: string };
+  /** Feide for staff and students (OIDC_*); `groupsApi`: the groups API's base URL (groups-edu), null when not read */
+  oidc?: OidcClientConfig & { groupsApi: string | null };
+  /** ID-porten for guardians (OIDC_GUARDIAN_*), matched on the national identity number */
+  oidcGuardian?: OidcClientConfig;
   /** outgoing e-mail (SMTP_URL, SMTP_FROM); without it `npm start` captures mail locally (core/mail) */
   smtp?: { url: string; from: string };
   /** port of the local mail capture when no SMTP_URL is set (0 = any free port) */
@@ -20,9 +23,19 @@ export interface Config {
   seedDemo: boolean;
 }
 
+/** One OpenID Connect client; `subjectClaim` is the claim the person is matched on. */
+export interface OidcClientConfig { issuer: string; clientId: string; clientSecret: string; redirectUri: string; subjectClaim: string; scope: string; label: string }
+
 function int(value: string | undefined, fallback: number): number {
   const n = value === undefined || value === '' ? NaN : Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** Feide's groups API answers only tokens with the groups-edu scope; OIDC_GROUPS_API=off skips the comparison. */
+function feideGroupsApi(env: NodeJS.ProcessEnv): string | null {
+  if (env.OIDC_GROUPS_API === 'off') return null;
+  if (env.OIDC_GROUPS_API) return env.OIDC_GROUPS_API.replace(/\/+$/, '');
+  return (env.OIDC_SCOPE ?? '').split(/\s+/).includes('groups-edu') ? 'https://groups-api.dataporten.no' : null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,6 +50,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         // Feide: add userid-feide and groups-edu
         scope: env.OIDC_SCOPE ?? 'openid',
         label: env.OIDC_LABEL ?? 'Feide',
+        groupsApi: feideGroupsApi(env),
+      }
+    : undefined;
+  const oidcGuardian = env.OIDC_GUARDIAN_ISSUER && env.OIDC_GUARDIAN_CLIENT_ID
+    ? {
+        issuer: env.OIDC_GUARDIAN_ISSUER,
+        clientId: env.OIDC_GUARDIAN_CLIENT_ID,
+        clientSecret: env.OIDC_GUARDIAN_CLIENT_SECRET ?? '',
+        redirectUri: env.OIDC_GUARDIAN_REDIRECT_URI ?? `http://localhost:${env.PORT ?? 3000}/api/auth/oidc/guardian/callback`,
+        // ID-porten puts the national identity number in pid
+        subjectClaim: env.OIDC_GUARDIAN_SUBJECT_CLAIM ?? 'pid',
+        scope: env.OIDC_GUARDIAN_SCOPE ?? 'openid profile',
+        label: env.OIDC_GUARDIAN_LABEL ?? 'ID-porten',
       }
     : undefined;
   return {
@@ -50,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxAttempts: int(env.LOGIN_MAX_ATTEMPTS, 5),
     loginWindowMinutes: int(env.LOGIN_WINDOW_MINUTES, 15),
     oidc,
+    oidcGuardian,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? 'Elevlos <ikke-svar@elevlos.local>' } : undefined,
     mailCapturePort: int(env.MAIL_CAPTURE_PORT, 0),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${int(env.PORT, 3000)}`).replace(/\/+$/, ''),

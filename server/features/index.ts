@@ -5,6 +5,7 @@
  */
 import { installFeatures, type Feature } from '../core/feature.js';
 import { absence } from './absence/index.js';
+import { accounts } from './accounts/index.js';
 import { accommodationNeeds } from './accommodationNeeds/index.js';
 import { annualCycle } from './annualCycle/index.js';
 import { assessmentPlan } from './assessmentPlan/index.js';
@@ -22,6 +23,7 @@ import { formativeAssessment } from './formativeAssessment/index.js';
 import { forms } from './forms/index.js';
 import { guardians } from './guardians/index.js';
 import { parentMeeting } from './parentMeeting/index.js';
+import { rosterImport } from './rosterImport/index.js';
 import { students } from './students/index.js';
 import { warnings } from './warnings/index.js';
 
@@ -31,6 +33,7 @@ export const features: readonly Feature[] = [
   conversations, booking, absence, conduct, discipline, warnings,
   formativeAssessment, conflicts, assessmentPlan, classLife,
   accommodationNeeds, forms, parentMeeting, annualCycle,
+  accounts, rosterImport,
 ];
 
 installFeatures(features);

@@ -15,10 +15,14 @@ const FEATURES: MatrixFeature[] = await Promise.all(features.flatMap((f) => (f.m
 const PUBLIC = new Set([
   'GET /healthz', 'POST /api/auth/login', 'GET /api/auth/config', 'GET /api/openapi.json',
   'GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback',
+  'GET /api/auth/oidc/guardian/start', 'GET /api/auth/oidc/guardian/callback', 'GET /api/auth/oidc/providers',
   // the personal calendar feed: the secret token in the URL is the credential (calendar apps cannot log in)
   'GET /api/calendar/:token.ics',
   // the assessment plan's feeds: the same secret-token mechanism (core/calendarFeed)
   'GET /api/assessment-plan/feeds/:token.ics',
+  // a forgotten password (the link's secret token is the credential) and the first start's one-time setup
+  'POST /api/auth/password-reset', 'POST /api/auth/password-reset/check', 'POST /api/auth/password-reset/complete',
+  'POST /api/setup/check', 'POST /api/setup',
 ]);
 
 /** Routes on the caller's own data: every logged-in person may call them; anonymous may not. */
@@ -26,6 +30,7 @@ const OWN: Record<string, (ids: Ids & Record<string, string>) => { url: string; 
   'GET /api/me': () => ({ url: '/api/me' }),
   'PUT /api/me/locale': () => ({ url: '/api/me/locale', body: { locale: 'nn' } }),
   'POST /api/auth/logout': () => ({ url: '/api/auth/logout' }),
+  'GET /api/auth/oidc/groups-check': () => ({ url: '/api/auth/oidc/groups-check' }),
 };
 
 const CASES: Record<string, Case> = {};
@@ -99,10 +104,10 @@ function clientFor(who: Who, target: Target): Client | undefined {
   return clients.get(who);
 }
 
-async function call(who: Who, target: Target, method: string, req: { url: string; body?: unknown }) {
+async function call(who: Who, target: Target, method: string, req: { url: string; body?: unknown; headers?: Record<string, string> }) {
   const c = clientFor(who, target);
-  if (!c) return t.app.inject({ method: method as 'GET', url: req.url, payload: req.body as object });
-  return c.request(method, req.url, req.body);
+  if (!c) return t.app.inject({ method: method as 'GET', url: req.url, payload: req.body as object, headers: req.headers });
+  return c.request(method, req.url, req.body, req.headers);
 }
 
 describe('authorization matrix: every route, every role, with and without the relationship', () => {

@@ -18,7 +18,7 @@ export interface Case {
   target: Target;
   allowed: Who[];
   /** `who` lets a write that can be done only once (a delete, a copy) give each allowed caller its own target */
-  request(ids: Ids & Record<string, string>, who: Who): { url: string; body?: unknown };
+  request(ids: Ids & Record<string, string>, who: Who): { url: string; body?: unknown; headers?: Record<string, string> };
 }
 
 export interface Ids {

@@ -71,7 +71,7 @@ export function setSessionCookies(app: FastifyInstance, reply: FastifyReply, coo
 }
 
 /** Login CSRF: a cross-site form post carries a foreign Origin. */
-function sameOrigin(req: FastifyRequest): boolean {
+export function sameOrigin(req: FastifyRequest): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
   try {

@@ -179,6 +179,11 @@ export type RosterKind = keyof Roster;
 export interface RosterReading {
   roster: Roster;
   errors: RowError[];
+  /**
+   * The kinds this reading does not hold in full (a CSV set without that file, a OneRoster delta file):
+   * their records are added and changed, but one that is absent is not ended. Absent = every kind is whole.
+   */
+  partialKinds?: RosterKind[];
 }
 
 export const emptyRoster = (): Roster => ({

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,15 +7,16 @@ import { isApiError } from '../../core/api/client';
 import { setMe, syncLocale } from '../../core/auth/session';
 import { problemText } from '../../core/ui/ErrorAlert';
 import { PageHeading } from '../../core/ui/PageHeading';
-import { authConfigQuery, login } from './authApi';
+import { login } from './authApi';
+import { OidcButtons, OidcSigninAlert } from './OidcButtons';
+import type { OidcSignin } from './oidcApi';
 
 type Field = 'username' | 'password';
 
-export function LoginPage({ redirect }: { redirect?: string }) {
+export function LoginPage({ redirect, signin }: { redirect?: string; signin?: OidcSignin }) {
   const { t } = useTranslation();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const config = useQuery(authConfigQuery);
   const [values, setValues] = useState({ username: '', password: '' });
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const refs = { username: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
@@ -63,13 +64,12 @@ export function LoginPage({ redirect }: { redirect?: string }) {
   else if (isApiError(error) && error.status === 400 && (fieldErrors.username || fieldErrors.password)) errorText = null;
   else if (error) errorText = problemText(t, error);
 
-  const oidc = config.data?.oidc === true;
-
   return (
     <div className="login">
       <Card className="login__card">
         <PageHeading title={t('auth.title')} />
         <Paragraph>{redirect ? t('auth.continue') : t('auth.intro')}</Paragraph>
+        <OidcSigninAlert signin={signin} />
         {errorText && (
           <Alert data-color={isApiError(error) && error.status === 429 ? 'warning' : 'danger'} role="alert">
             {errorText}
@@ -103,16 +103,7 @@ export function LoginPage({ redirect }: { redirect?: string }) {
             {t('auth.submit')}
           </Button>
         </form>
-        {oidc && (
-          <>
-            <Paragraph data-size="sm" className="login__or">
-              {t('auth.or')}
-            </Paragraph>
-            <Button asChild variant="secondary" className="login__submit">
-              <a href="/api/auth/oidc/start">{t('auth.loginWith', { provider: config.data?.oidcLabel || 'Feide' })}</a>
-            </Button>
-          </>
-        )}
+        <OidcButtons redirect={redirect} />
       </Card>
     </div>
   );

@@ -1,22 +1,38 @@
 // The login page, the one page without a session (under the root route); the page comes in lazily (pages.lazy.tsx).
 import { createRoute, redirect } from '@tanstack/react-router';
 import { meQuery } from '../../core/auth/session';
-import { rootRoute } from '../../core/router/base';
-import { authConfigQuery, safeRedirect } from './authApi';
+import { authedRoute, rootRoute } from '../../core/router/base';
+import { safeRedirect } from './authApi';
+import { groupsCheckQuery, oidcProvidersQuery, oidcSigninFrom, type OidcSignin } from './oidcApi';
 
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'login',
-  validateSearch: (raw: Record<string, unknown>): { redirect?: string } => {
+  validateSearch: (raw: Record<string, unknown>): { redirect?: string; signin?: OidcSignin['reason']; via?: OidcSignin['via'] } => {
     const target = safeRedirect(raw.redirect);
-    return target ? { redirect: target } : {};
+    // why an external login sent the browser back here (server/core/auth/oidc.ts)
+    const signin = oidcSigninFrom(raw);
+    return { ...(target ? { redirect: target } : {}), ...(signin ? { signin: signin.reason, via: signin.via } : {}) };
   },
   beforeLoad: async ({ context, search }) => {
     const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
     if (me) throw redirect({ href: search.redirect ?? '/' });
   },
-  // Fetched before render so the Feide button does not pop in under the user's cursor.
-  loader: ({ context }) => context.queryClient.prefetchQuery(authConfigQuery),
+  // Fetched before render so the Feide and ID-porten buttons do not pop in under the user's cursor.
+  loader: ({ context }) => context.queryClient.prefetchQuery(oidcProvidersQuery),
 }).lazy(() => import('./pages.lazy').then((d) => d.loginRoute));
 
 export const authPublicRoutes = [loginRoute] as const;
+
+/** Right after a Feide login whose groups disagree with the school's data (server: GROUPS_NOTICE_PATH). */
+const groupsCheckRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'groups-check',
+  validateSearch: (raw: Record<string, unknown>): { next?: string } => {
+    const next = safeRedirect(raw.next);
+    return next ? { next } : {};
+  },
+  loader: ({ context }) => context.queryClient.ensureQueryData(groupsCheckQuery),
+}).lazy(() => import('./pages.lazy').then((d) => d.groupsCheckRoute));
+
+export const authRoutes = [groupsCheckRoute] as const;

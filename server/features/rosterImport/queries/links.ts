@@ -1,0 +1,74 @@
+/** Every statement on roster_link: what the sync already holds of a source, and keeping it current. */
+import type { QueryFn } from '../../../core/db/client.js';
+import type { RosterSource } from '../tables.js';
+
+export interface LinkRow {
+  sourceId: string;
+  localId: string;
+  localId2: string | null;
+  schoolId: string | null;
+  digest: string;
+  ended: boolean;
+}
+
+/**
+ * Every link of the owner's source, by kind. Column arrays per kind, not a row per link: a county holds
+ * more than a million links and building an object per row costs more than the query.
+ */
+export async function linksOfSource(q: QueryFn, ownerId: string, source: RosterSource): Promise<Map<string, LinkRow[]>> {
+  const rows = await q<{ kind: string; source_ids: string[]; local_ids: string[]; local_ids2: (string | null)[]; school_ids: (string | null)[]; digests: string[]; ended: boolean[] }>(
+    `select kind, array_agg(source_id) as source_ids, array_agg(local_id) as local_ids, array_agg(local_id2) as local_ids2,
+       array_agg(school_id) as school_ids, array_agg(digest) as digests, array_agg(ended_at is not null) as ended
+     from roster_link where owner_id = $1 and source = $2 group by kind`,
+    [ownerId, source],
+  );
+  const out = new Map<string, LinkRow[]>();
+  for (const r of rows) {
+    out.set(r.kind, r.source_ids.map((sourceId, i) => ({
+      sourceId, localId: r.local_ids[i]!, localId2: r.local_ids2[i] ?? null, schoolId: r.school_ids[i] ?? null, digest: r.digests[i]!, ended: r.ended[i]!,
+    })));
+  }
+  return out;
+}
+
+export interface NewLink {
+  sourceId: string;
+  localId: string;
+  localId2: string | null;
+  schoolId: string | null;
+  digest: string;
+}
+
+/** Links written or brought back (a record the source has again is no longer ended). */
+export async function upsertLinks(q: QueryFn, ownerId: string, source: RosterSource, kind: string, links: readonly NewLink[]): Promise<void> {
+  if (!links.length) return;
+  await q(
+    `insert into roster_link (owner_id, source, kind, source_id, local_id, local_id2, school_id, digest)
+     select $1::uuid, $2::text, $3::text, u.source_id, u.local_id, u.local_id2, u.school_id, u.digest
+     from unnest($4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[]) as u(source_id, local_id, local_id2, school_id, digest)
+     on conflict (owner_id, source, kind, source_id) do update
+       set local_id = excluded.local_id, local_id2 = excluded.local_id2, school_id = excluded.school_id, digest = excluded.digest, ended_at = null`,
+    [ownerId, source, kind, links.map((l) => l.sourceId), links.map((l) => l.localId), links.map((l) => l.localId2),
+      links.map((l) => l.schoolId), links.map((l) => l.digest)],
+  );
+}
+
+/** The source no longer has these records: their links are ended (the rows they became are handled by the kind). */
+export async function endLinks(q: QueryFn, ownerId: string, source: RosterSource, kind: string, sourceIds: readonly string[]): Promise<void> {
+  if (!sourceIds.length) return;
+  await q(
+    `update roster_link set ended_at = now()
+     where owner_id = $1 and source = $2 and kind = $3 and source_id = any($4::text[]) and ended_at is null`,
+    [ownerId, source, kind, sourceIds],
+  );
+}
+
+/** Which of these local rows some record of the source is already linked to (they cannot be matched again). */
+export async function linkedLocalIds(q: QueryFn, ownerId: string, source: RosterSource, kind: string, localIds: readonly string[]): Promise<Set<string>> {
+  if (!localIds.length) return new Set();
+  const rows = await q<{ local_id: string }>(
+    'select local_id from roster_link where owner_id = $1 and source = $2 and kind = $3 and local_id = any($4::uuid[])',
+    [ownerId, source, kind, localIds],
+  );
+  return new Set(rows.map((r) => r.local_id));
+}

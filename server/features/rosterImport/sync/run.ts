@@ -1,0 +1,198 @@
+/**
+ * An import's two steps, each a background job: read (the files or FINT → the roster → its errors →
+ * the plan → the preview the admin decides on) and apply (the same again inside one transaction that
+ * holds the owner's import lock, then the writes). Progress and a log are kept on the import's row.
+ * A failure writes nothing and says why in the log — never with the data that caused it (no personal
+ * data in logs: a database error is named by its constraint only).
+ */
+import type { Database, QueryFn } from '../../../core/db/client.js';
+import { writeAudit } from '../../../core/audit/audit.js';
+import { today } from '../../../core/time.js';
+import { currentFintReader, readUpload, UnreadableUpload, type SourceReading } from '../adapters/index.js';
+import { linksOfSource, type LinkRow } from '../queries/links.js';
+import * as imports from '../queries/imports.js';
+import { adminSchoolsOf, fintSettingOf } from '../queries/settings.js';
+import { localSchools } from '../queries/sync.js';
+import { checkReferences, withoutInvalid } from '../references.js';
+import type { Roster, RosterKind, RowError } from '../roster.js';
+import { applyPlan, rowsToWrite, type ApplyResult } from './apply.js';
+import { collisionsWithDatabase, schoolsOutsideAdmin, uniqueWithinRoster } from './check.js';
+import { LocalIds } from './ids.js';
+import type { SchoolResolution, SyncPlan } from './model.js';
+import { planSync, resolveSchools, scopeOf } from './plan.js';
+import { previewOf } from './preview.js';
+
+/** The first errors kept for the page (a county's broken export could have a hundred thousand). */
+export const KEPT_ERRORS = 500;
+
+export interface LogEntry {
+  at: string;
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+const entry = (key: string, params?: Record<string, string | number>): LogEntry => ({ at: new Date().toISOString(), key, ...(params ? { params } : {}) });
+
+class ImportFailure extends Error {
+  constructor(readonly entry: LogEntry) {
+    super(entry.key);
+  }
+}
+
+/** A database error named without its detail, which can quote the row (a national identity number). */
+function failureOf(e: unknown): LogEntry {
+  if (e instanceof ImportFailure) return e.entry;
+  if (e instanceof UnreadableUpload) return entry(e.key, e.params);
+  const pg = e as { code?: string; constraint?: string };
+  if (pg.code) return entry('rosterImport.log.databaseRefused', { code: pg.code, constraint: pg.constraint ?? '' });
+  return entry('rosterImport.log.failed');
+}
+
+interface ImportRef {
+  ownerId: string;
+  importId: string;
+}
+
+async function readSource(database: Database, ownerId: string, imp: imports.ImportRow): Promise<SourceReading> {
+  if (imp.source === 'fint') {
+    const reader = currentFintReader();
+    const setting = await fintSettingOf(database.query, ownerId, imp.schoolId);
+    if (!reader || !setting) throw new ImportFailure(entry('rosterImport.log.fintUnavailable'));
+    const secret = (name: string | null) => (name ? process.env[name] : undefined);
+    const clientSecret = secret(setting.clientSecretEnv);
+    if (!clientSecret) throw new ImportFailure(entry('rosterImport.log.fintSecretMissing', { variable: setting.clientSecretEnv }));
+    const reading = await reader({
+      baseUrl: setting.baseUrl, tokenUrl: setting.tokenUrl, clientId: setting.clientId, clientSecret, orgId: setting.orgId,
+      username: secret(setting.usernameEnv), password: secret(setting.passwordEnv),
+    });
+    return { ...reading, source: 'fint', files: [] };
+  }
+  const content = await imports.uploadOf(database.query, ownerId, imp.id);
+  if (!content) throw new ImportFailure(entry('rosterImport.log.uploadGone'));
+  return readUpload(content);
+}
+
+/** What the sync already knows of the source, as the reference check takes it. */
+function knownIds(links: ReadonlyMap<string, readonly LinkRow[]>): Partial<Record<RosterKind, ReadonlySet<string>>> {
+  return Object.fromEntries([...links].map(([kind, rows]) => [kind, new Set(rows.map((l) => l.sourceId))]));
+}
+
+interface Prepared {
+  roster: Roster;
+  errors: RowError[];
+  plan: SyncPlan;
+  schools: Map<string, SchoolResolution>;
+  links: Map<string, LinkRow[]>;
+}
+
+/** Errors, then (for "only the valid rows") the roster without them, then the plan. */
+async function prepare(q: QueryFn, ownerId: string, imp: imports.ImportRow, reading: SourceReading, withoutErrors: boolean): Promise<Prepared> {
+  const links = await linksOfSource(q, ownerId, reading.source);
+  const known = knownIds(links);
+  const local = await localSchools(q, ownerId);
+  let schools = resolveSchools(reading.roster.schools, links.get('schools') ?? [], local, imp.schoolId);
+  // an upload is an admin's: only their schools; a nightly sync runs on the school's own settings
+  const adminOf = imp.trigger === 'upload' && imp.createdByPersonId ? new Set(await adminSchoolsOf(q, ownerId, imp.createdByPersonId)) : null;
+  const errors = [
+    ...reading.errors,
+    ...checkReferences(reading.roster, known),
+    ...uniqueWithinRoster(reading.roster),
+    ...schoolsOutsideAdmin(reading.roster, schools, adminOf),
+    ...await collisionsWithDatabase(q, ownerId, reading.roster, links),
+  ];
+  let roster = reading.roster;
+  if (withoutErrors && errors.length) {
+    roster = withoutInvalid(roster, errors, known);
+    schools = resolveSchools(roster.schools, links.get('schools') ?? [], local, imp.schoolId);
+  }
+  const plan = planSync({ roster, links, partialKinds: new Set(reading.partialKinds ?? []), scope: scopeOf(imp.schoolId, schools) });
+  return { roster, errors, plan, schools, links };
+}
+
+const rowsIn = (roster: Roster) => Object.values(roster).reduce((n, xs: unknown[]) => n + xs.length, 0);
+
+/** The read job: the preview and the errors, or a failure in the log. */
+export async function runRead(database: Database, { ownerId, importId }: ImportRef): Promise<void> {
+  const q = database.query;
+  const imp = await imports.importById(q, ownerId, importId);
+  if (!imp || imp.status !== 'reading') return;
+  try {
+    await imports.setProgress(q, ownerId, importId, 'reading', 0, 0);
+    const reading = await readSource(database, ownerId, imp);
+    const rows = rowsIn(reading.roster);
+    await imports.setProgress(q, ownerId, importId, 'checking', rows, rows);
+    const prepared = await prepare(q, ownerId, imp, reading, false);
+    const preview = await previewOf(q, ownerId, prepared.roster, prepared.plan, prepared.schools);
+    const ready = await imports.setPreview(q, ownerId, importId, {
+      files: reading.files, preview, errors: prepared.errors.slice(0, KEPT_ERRORS), errorCount: prepared.errors.length,
+      log: [entry('rosterImport.log.read', { files: reading.files.length, rows }), ...(prepared.errors.length ? [entry('rosterImport.log.errorsFound', { count: prepared.errors.length })] : [])],
+    });
+    if (ready && imp.trigger === 'schedule') await applyIfClean(database, { ownerId, importId }, prepared.errors.length);
+  } catch (e) {
+    await imports.markFailed(q, ownerId, importId, [failureOf(e)]);
+    await imports.deleteUpload(q, ownerId, importId);
+  }
+}
+
+/** A nightly sync applies itself when it found nothing wrong; with errors it waits for the admin. */
+async function applyIfClean(database: Database, ref: ImportRef, errors: number): Promise<void> {
+  if (errors > 0) return;
+  if (await imports.markApplyingBySchedule(database.query, ref.ownerId, ref.importId, [entry('rosterImport.log.appliedBySchedule')])) await runApply(database, ref);
+}
+
+/** Progress from inside the transaction: on PostgreSQL through another connection, so the page sees it; PGlite has one. */
+function progressReporter(database: Database, tx: QueryFn, ref: ImportRef, total: number): (rows: number) => Promise<void> {
+  const q = database.kind === 'pglite' ? tx : database.query;
+  let done = 0;
+  let last = 0;
+  return async (rows) => {
+    done += rows;
+    if (done - last < Math.max(1000, total / 100) && done < total) return;
+    last = done;
+    await imports.setProgress(q, ref.ownerId, ref.importId, 'writing', done, total);
+  };
+}
+
+/** The apply job: all of the plan in one transaction under the owner's lock, or nothing. */
+export async function runApply(database: Database, ref: ImportRef): Promise<void> {
+  const { ownerId, importId } = ref;
+  const q = database.query;
+  const imp = await imports.importById(q, ownerId, importId);
+  if (!imp || imp.status !== 'applying') return;
+  try {
+    await imports.setProgress(q, ownerId, importId, 'reading', 0, 0);
+    const reading = await readSource(database, ownerId, imp);
+    const result = await database.transaction(async (tx) => {
+      if (!await imports.tryImportLock(tx, ownerId)) {
+        // another import of the owner is writing: this one waits for it, and says so
+        if (database.kind !== 'pglite') await imports.setProgress(q, ownerId, importId, 'waiting', 0, 0);
+        await imports.waitForImportLock(tx, ownerId);
+      }
+      await imports.setProgress(database.kind === 'pglite' ? tx : q, ownerId, importId, 'checking', 0, 0);
+      const prepared = await prepare(tx, ownerId, imp, reading, imp.onlyValid === true);
+      if (prepared.errors.length && !imp.onlyValid) throw new ImportFailure(entry('rosterImport.log.errorsAppeared', { count: prepared.errors.length }));
+      const total = rowsToWrite(prepared.plan);
+      const progress = progressReporter(database, tx, ref, total);
+      await imports.setProgress(database.kind === 'pglite' ? tx : q, ownerId, importId, 'writing', 0, total);
+      const ids = new LocalIds(prepared.links);
+      const applied = await applyPlan({ q: tx, ownerId, source: reading.source, today: today(), ids }, prepared.roster, prepared.plan, prepared.schools, progress);
+      await imports.markApplied(tx, ownerId, importId, applied, [entry('rosterImport.log.applied', { rows: total, skipped: imp.onlyValid ? prepared.errors.length : 0 })]);
+      await imports.deleteUpload(tx, ownerId, importId);
+      return applied;
+    });
+    await auditApply(database, ownerId, imp, result);
+  } catch (e) {
+    await imports.markFailed(q, ownerId, importId, [failureOf(e)]);
+    await imports.deleteUpload(q, ownerId, importId);
+  }
+}
+
+/** Who applied which import, with its counts: the audit log's record of a change to many students at once. */
+async function auditApply(database: Database, ownerId: string, imp: imports.ImportRow, result: ApplyResult): Promise<void> {
+  const counts = Object.entries(result.kinds).map(([k, c]) => `${k}:+${c!.added}/~${c!.changed}/-${c!.ended}`).join(' ');
+  await writeAudit(database, [{
+    ownerId, actorPersonId: imp.appliedByPersonId, action: 'rosterImport.apply', resourceType: 'rosterImport', resourceId: imp.id, studentId: null,
+    decision: 'allow', reason: { code: imp.appliedByPersonId ? 'schoolAdmin' : 'staffMember', params: { school: imp.schoolName, counts } },
+  }]);
+}
+
