@@ -4,6 +4,8 @@
  * types. `npm run check:structure` runs this in `npm test`, so a break fails the build.
  */
 const TESTS = '(\\.test\\.ts|/authorization\\.cases\\.ts)$';
+/** Isomorphic modules the web may run (lazily) as well as the server. */
+const SHARED = '^server/core/.+\\.shared\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -47,7 +49,15 @@ module.exports = {
       comment: "the web imports the server's zod-inferred API types with `import type`, never server code",
       severity: 'error',
       from: { path: '^web/src/' },
-      to: { path: '^server/', dependencyTypesNot: ['type-only'] },
+      // the one exception: an isomorphic rule both sides must apply alike (the password strength), kept honest below
+      to: { path: '^server/', pathNot: SHARED, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'shared-modules-import-only-packages',
+      comment: 'a *.shared.ts module runs in the browser too: it imports packages only, no node:* and nothing of the server',
+      severity: 'error',
+      from: { path: SHARED },
+      to: { pathNot: '^node_modules/' },
     },
   ],
   options: {

@@ -567,6 +567,7 @@ async function sanityCheck(url: string, s: Session): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'roster-import') process.exit(await (await import('./rosterImport.js')).rosterImportBench(process.argv.slice(3)));
   let opts: BenchOptions | 'help';
   try {
     opts = parseOptions(process.argv.slice(2));

@@ -12,16 +12,37 @@ import { freePort } from '../server/test/freePort.js';
 export interface AppServer {
   base: string;
   dataDir: string;
+  /** what the server printed so far (the first start's setup link, when started without the demo) */
+  output(): string;
   stop(): Promise<void>;
 }
 
-export async function startAppServer(today: string): Promise<AppServer> {
+export interface AppServerOptions {
+  /** false: a fresh install, which prints the one-time setup link instead of demo logins */
+  seedDemo?: boolean;
+  /** the port, when something started before the server (a test IdP's redirect address) must know it */
+  port?: number;
+  /** more of the server's environment: an external login's OIDC_*, PUBLIC_URL */
+  env?: Record<string, string>;
+  /** fills the fresh data dir before the server starts on it (a seeded database with a Feide id stored) */
+  prepare?: (dataDir: string) => Promise<void>;
+}
+
+export const localBase = (port: number) => `http://127.0.0.1:${port}`;
+
+export async function startAppServer(today: string, opts: AppServerOptions = {}): Promise<AppServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'elevlos-e2e-'));
-  const port = await freePort();
+  try {
+    await opts.prepare?.(dataDir);
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+  const port = opts.port ?? await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ELEVLOS_TODAY: today,
       // every journey logs in from 127.0.0.1: the per-IP budget (×10) must hold the whole suite; the limit itself is tested in server/core/auth
-      LOGIN_MAX_ATTEMPTS: '30' },
+      LOGIN_MAX_ATTEMPTS: '30', SEED_DEMO: opts.seedDemo === false ? 'false' : 'true', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -37,7 +58,7 @@ export async function startAppServer(today: string): Promise<AppServer> {
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const base = `http://127.0.0.1:${port}`;
+  const base = localBase(port);
   const until = Date.now() + 150_000;
   try {
     for (;;) {
@@ -52,5 +73,5 @@ export async function startAppServer(today: string): Promise<AppServer> {
     await stop();
     throw e;
   }
-  return { base, dataDir, stop };
+  return { base, dataDir, output: () => out, stop };
 }

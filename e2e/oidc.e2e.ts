@@ -4,10 +4,6 @@
  * The journeys run against their own app server: its database is seeded first and the contact teacher's
  * Feide id stored, as the import would, before the server starts on it with both logins configured.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/core/db/client.js';
@@ -16,8 +12,9 @@ import {
 } from '../server/core/auth/testIdp.js';
 import { seedDemo } from '../server/seed/demo.js';
 import { freePort } from '../server/test/freePort.js';
+import { localBase, startAppServer, type AppServer } from './appServer';
 import { demo, demoDataset } from './demo';
-import { APP_TODAY, check, expectNoPageErrors, newContext, settled, texts, useBrowser } from './support';
+import { APP_TODAY, check, expectNoPageErrors, newContext, settled, signInAtIdp, texts, useBrowser } from './support';
 
 const browser = useBrowser();
 const t = texts('nb');
@@ -27,25 +24,12 @@ const feideId = (login: string) => `${login}@skole.feide.example`;
 let feide: LocalIdp;
 let idporten: LocalIdp;
 let groupsApi: LocalGroupsApi;
-let app: ChildProcess;
+let app: AppServer;
 let base = '';
-let dataDir = '';
-
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const until = Date.now() + 150_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`app exited: ${output()}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch { /* starting */ }
-    if (Date.now() > until) throw new Error(`app did not start: ${output()}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 beforeAll(async () => {
   const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
+  base = localBase(port);
   feide = await startIdp({
     clientId: 'elevlos-e2e-feide', clientSecret: 'a-long-enough-client-secret-for-the-feide-idp', redirectUris: [`${base}/api/auth/oidc/callback`],
     scopes: { 'userid-feide': [FEIDE_CLAIM], 'groups-edu': [] },
@@ -62,48 +46,30 @@ beforeAll(async () => {
     claimsOf: (login) => ({ pid: login }),
   });
 
-  dataDir = mkdtempSync(join(tmpdir(), 'elevlos-e2e-oidc-'));
-  const database = await openDatabase({ dataDir });
-  await seedDemo(database);
-  await database.query(`update account set oidc_subject = $1 where username = 'kontaktlarer'`, [feideId('kari.kontakt')]);
-  await database.close();
-
-  let out = '';
-  app = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  app = await startAppServer(APP_TODAY, {
+    port,
+    prepare: async (dataDir) => {
+      const database = await openDatabase({ dataDir });
+      await seedDemo(database);
+      await database.query(`update account set oidc_subject = $1 where username = 'kontaktlarer'`, [feideId('kari.kontakt')]);
+      await database.close();
+    },
     env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ELEVLOS_TODAY: APP_TODAY,
       OIDC_ISSUER: feide.issuer, OIDC_CLIENT_ID: feide.clientId, OIDC_CLIENT_SECRET: feide.clientSecret,
       OIDC_REDIRECT_URI: `${base}/api/auth/oidc/callback`, OIDC_SUBJECT_CLAIM: FEIDE_CLAIM, OIDC_SCOPE: 'openid userid-feide groups-edu',
       OIDC_GROUPS_API: groupsApi.url, OIDC_LABEL: 'Feide',
       OIDC_GUARDIAN_ISSUER: idporten.issuer, OIDC_GUARDIAN_CLIENT_ID: idporten.clientId, OIDC_GUARDIAN_CLIENT_SECRET: idporten.clientSecret,
       OIDC_GUARDIAN_REDIRECT_URI: `${base}/api/auth/oidc/guardian/callback`, OIDC_GUARDIAN_SCOPE: 'openid profile',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  app.stdout!.on('data', (d) => { out += d; });
-  app.stderr!.on('data', (d) => { out += d; });
-  await waitForHealth(base, app, () => out);
 }, 180_000);
 
 afterAll(async () => {
-  if (app && app.exitCode === null) {
-    const exited = new Promise((r) => app.once('exit', r));
-    app.kill('SIGTERM');
-    await exited;
-  }
+  await app?.stop();
   await groupsApi?.close();
   await feide?.close();
   await idporten?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** The test IdP's development login form and consent (its pages, not ours: no axe there). */
-async function signInAtIdp(page: Page, login: string): Promise<void> {
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('whatever');
-  await page.locator('button[type="submit"]').click();
-  await page.locator('button[type="submit"]').click();
-}
 
 describe('external logins in the browser (nb)', () => {
   let ctx: BrowserContext;

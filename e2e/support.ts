@@ -216,6 +216,14 @@ export async function login(page: Page, username: string, password = PASSWORD): 
   await settled(page);
 }
 
+/** The test IdP's development login form and consent (server/core/auth/testIdp.ts: its pages, not ours, so no axe there). */
+export async function signInAtIdp(page: Page, login: string): Promise<void> {
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('whatever');
+  await page.locator('button[type="submit"]').click();
+  await page.locator('button[type="submit"]').click();
+}
+
 /** A logged-in API client outside the browser (for setting the stage: "the contact teacher has read …"). */
 export async function apiAs(username: string, lang: Lang = 'nb'): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { 'accept-language': lang } });

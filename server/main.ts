@@ -75,7 +75,7 @@ function printSetupLink(publicUrl: string): void {
   console.log(`(the link works once, for ${SETUP_VALID_MINUTES} minutes; a restart prints a new one):\n`);
   console.log(`  ${publicUrl}/setup#${token}\n`);
   console.log('Or from a shell, with the app stopped when it runs on PGlite:');
-  console.log('  npm run admin -- create-admin --username <username> --given-name <name> --family-name <name> --owner-name <school owner> --school-name <school>\n');
+  console.log('  npm run admin -- create-admin --username <username> --given-name <name> --family-name <name> \\\n      --owner-name <school owner> --owner-kind county --school-name <school> --stage upperSecondary\n');
 }
 
 main().catch((e) => {

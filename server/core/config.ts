@@ -39,12 +39,14 @@ function feideGroupsApi(env: NodeJS.ProcessEnv): string | null {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${int(env.PORT, 3000)}`).replace(/\/+$/, '');
   const oidc = env.OIDC_ISSUER && env.OIDC_CLIENT_ID
     ? {
         issuer: env.OIDC_ISSUER,
         clientId: env.OIDC_CLIENT_ID,
         clientSecret: env.OIDC_CLIENT_SECRET ?? '',
-        redirectUri: env.OIDC_REDIRECT_URI ?? `http://localhost:${env.PORT ?? 3000}/api/auth/oidc/callback`,
+        // the address registered with the IdP: where people reach the app, as in e-mailed links
+        redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/api/auth/oidc/callback`,
         // Feide puts the stable user id in eduPersonPrincipalName; other IdPs use sub
         subjectClaim: env.OIDC_SUBJECT_CLAIM ?? 'sub',
         // Feide: add userid-feide and groups-edu
@@ -58,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         issuer: env.OIDC_GUARDIAN_ISSUER,
         clientId: env.OIDC_GUARDIAN_CLIENT_ID,
         clientSecret: env.OIDC_GUARDIAN_CLIENT_SECRET ?? '',
-        redirectUri: env.OIDC_GUARDIAN_REDIRECT_URI ?? `http://localhost:${env.PORT ?? 3000}/api/auth/oidc/guardian/callback`,
+        redirectUri: env.OIDC_GUARDIAN_REDIRECT_URI ?? `${publicUrl}/api/auth/oidc/guardian/callback`,
         // ID-porten puts the national identity number in pid
         subjectClaim: env.OIDC_GUARDIAN_SUBJECT_CLAIM ?? 'pid',
         scope: env.OIDC_GUARDIAN_SCOPE ?? 'openid profile',
@@ -79,7 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidcGuardian,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? 'Elevlos <ikke-svar@elevlos.local>' } : undefined,
     mailCapturePort: int(env.MAIL_CAPTURE_PORT, 0),
-    publicUrl: (env.PUBLIC_URL || `http://localhost:${int(env.PORT, 3000)}`).replace(/\/+$/, ''),
+    publicUrl,
     seedDemo: env.SEED_DEMO !== 'false',
   };
 }

@@ -7,6 +7,7 @@ import { installFeatures, type Feature } from '../core/feature.js';
 import { absence } from './absence/index.js';
 import { accounts } from './accounts/index.js';
 import { accommodationNeeds } from './accommodationNeeds/index.js';
+import { administration } from './administration/index.js';
 import { annualCycle } from './annualCycle/index.js';
 import { assessmentPlan } from './assessmentPlan/index.js';
 import { audit } from './audit/index.js';
@@ -33,7 +34,7 @@ export const features: readonly Feature[] = [
   conversations, booking, absence, conduct, discipline, warnings,
   formativeAssessment, conflicts, assessmentPlan, classLife,
   accommodationNeeds, forms, parentMeeting, annualCycle,
-  accounts, rosterImport,
+  accounts, rosterImport, administration,
 ];
 
 installFeatures(features);

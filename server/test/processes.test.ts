@@ -3,12 +3,10 @@
  * crash test (SIGKILL in the middle of a burst of writes; every acknowledged write survives).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/db/client.js';
-import { freshDatabase, DEMO_PASSWORD, type TestDb } from './harness.js';
+import { DEMO_PASSWORD } from './harness.js';
+import { processStorage } from './processStorage.js';
 import { freePort } from './freePort.js';
 
 const onPostgres = !!process.env.DATABASE_URL;
@@ -56,23 +54,11 @@ async function login(port: number, username: string): Promise<{ cookie: string; 
   return { cookie, csrf: (await res.json()).csrfToken };
 }
 
-/** Where a child process keeps its data: a new PostgreSQL database, or a new PGlite data dir. */
+/** Where a child process keeps its data (removed after the file's tests). */
 async function storage(): Promise<Record<string, string>> {
-  if (onPostgres) {
-    const db: TestDb = await freshDatabase();
-    await db.database.close();
-    cleanups.push(async () => {
-      const { default: pg } = await import('pg');
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${new URL(db.url!).pathname.slice(1)} with (force)`);
-      await c.end();
-    });
-    return { DATABASE_URL: db.url! };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'elevlos-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return { DATA_DIR: dir, DATABASE_URL: '' };
+  const s = await processStorage();
+  cleanups.push(s.cleanup);
+  return s.env;
 }
 
 // a first start migrates and seeds the whole demo school (PGlite is one core): minutes on a busy machine

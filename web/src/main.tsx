@@ -18,7 +18,7 @@ import { createAppRouter } from './app/router';
 import { recordLinks } from './app/recordLinks';
 import { shellMenus } from './app/shellMenus';
 import { setUnauthorizedHandler } from './core/api/client';
-import { forgetSession } from './core/auth/session';
+import { forgetSession, meQueryKey } from './core/auth/session';
 import { i18n, startI18n } from './core/i18n/i18n';
 import { ShellMenusContext } from './core/layout/shellMenus';
 import { createQueryClient } from './core/query';
@@ -29,12 +29,13 @@ const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 
 // A session can end anywhere (expiry, logout in another tab): every 401 leads to the same login page,
-// which brings the user back to where they were.
+// which brings the user back to where they were, and says the session ended when there was one.
 setUnauthorizedHandler(() => {
+  const hadSession = queryClient.getQueryData(meQueryKey) != null;
   forgetSession(queryClient);
   const here = router.state.location;
   if (here.pathname === '/login') return;
-  void router.navigate({ to: '/login', search: { redirect: here.href } });
+  void router.navigate({ to: '/login', search: { redirect: here.href, ...(hadSession ? { ended: true } : {}) } });
 });
 
 const container = document.getElementById('root');

@@ -136,6 +136,15 @@ describe('Feide login against a local identity provider and groups API', () => {
     expect(viaOidc.person.id).toBe(viaPassword.person.id);
   });
 
+  it('a Feide user id sent with capitals finds the account the import stored in lower case', async () => {
+    await t.database.query('update account set oidc_subject = $1 where username = $2', [principal('rolf.rektor'), 'rektor']);
+    const { browser, res } = await feideLogin('Rolf.Rektor');
+    expect(res.status, await res.clone().text()).toBe(302);
+    const me = (await (await browser.fetch(`${appOrigin}/api/me`)).json()) as { person: { id: string } };
+    const rektor = (await (await t.login('rektor')).get('/api/me')).json() as { person: { id: string } };
+    expect(me.person.id).toBe(rektor.person.id);
+  });
+
   it('a teacher whose Feide groups agree with the school\'s data sees no notice, and nothing is recorded', async () => {
     fixtures.set('kari.kontakt', [feideOrganisation(['employee', 'faculty', 'member']), ...(await agreeingGroups('kontaktlarer'))]);
     const before = await auditCount('kontaktlarer');

@@ -11,9 +11,17 @@ export interface AccountRow {
   disabled: boolean;
 }
 
-/** The account the import linked to a Feide user id (account.oidc_subject). */
+/**
+ * The account the import linked to a Feide user id (account.oidc_subject). The import stores Feide ids in
+ * lower case, as Feide issues them, but a realm may send capitals: the exact id first, then in lower case
+ * (both through the unique index).
+ */
 export async function accountByOidcSubject(q: QueryFn, subject: string): Promise<AccountRow | undefined> {
-  const [row] = await q<AccountRow>('select id, owner_id, person_id, disabled from account where oidc_subject = $1', [subject]);
+  const [row] = await q<AccountRow>(
+    `select id, owner_id, person_id, disabled from account where oidc_subject = any(array[$1, lower($1)])
+      order by oidc_subject = $1 desc limit 1`,
+    [subject],
+  );
   return row;
 }
 

@@ -1,11 +1,24 @@
 /** Loads what the policy decides on: the actor and the facts about a student or a group, in one round trip each. */
 import type { Database } from '../db/client.js';
+import { today as clockToday } from '../time.js';
 import type { Actor, BasisGroupFacts, StudentFacts, TeachingGroupFacts } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
 
-export async function loadActor(database: Database, ownerId: string, personId: string): Promise<Actor | null> {
+/**
+ * A group of a closed school year: the year has ended and the school has groups in a later year (the
+ * year has turned). Its contact and subject teachers keep the assignment as history, but it is no longer
+ * theirs: not in their menus, and no access to the group through it. Until a later year is imported, the
+ * last year's groups stay with their teachers (the summer, the letters that remain).
+ */
+const CLOSED_GROUP = (g: string) => `exists (select 1 from school_year y where y.owner_id = ${g}.owner_id and y.id = ${g}.school_year_id and y.ends_on < $3::date
+  and (exists (select 1 from basis_group l join school_year ly on ly.owner_id = l.owner_id and ly.id = l.school_year_id
+               where l.owner_id = ${g}.owner_id and l.school_id = ${g}.school_id and ly.starts_on > y.starts_on)
+    or exists (select 1 from teaching_group l join school_year ly on ly.owner_id = l.owner_id and ly.id = l.school_year_id
+               where l.owner_id = ${g}.owner_id and l.school_id = ${g}.school_id and ly.starts_on > y.starts_on)))`;
+
+export async function loadActor(database: Database, ownerId: string, personId: string, today: string = clockToday()): Promise<Actor | null> {
   const rows = await database.query<Record<string, unknown>>(
     `select p.id, p.given_name, p.family_name, p.preferred_locale,
       coalesce((select json_agg(json_build_object(
@@ -20,17 +33,17 @@ export async function loadActor(database: Database, ownerId: string, personId: s
         join staff_member sm on sm.owner_id = cta.owner_id and sm.id = cta.staff_member_id
         join basis_group bg on bg.owner_id = cta.owner_id and bg.id = cta.basis_group_id
         join school sc on sc.owner_id = bg.owner_id and sc.id = bg.school_id
-        where cta.owner_id = p.owner_id and sm.person_id = p.id), '[]'::json) as contact_teacher_of,
+        where cta.owner_id = p.owner_id and sm.person_id = p.id and not ${CLOSED_GROUP('bg')}), '[]'::json) as contact_teacher_of,
       coalesce((select json_agg(json_build_object('id', tg.id, 'name', tg.name, 'schoolId', tg.school_id, 'subjectCode', su.code, 'subjectName', su.name) order by tg.name)
         from subject_teacher_assignment sta
         join staff_member sm on sm.owner_id = sta.owner_id and sm.id = sta.staff_member_id
         join teaching_group tg on tg.owner_id = sta.owner_id and tg.id = sta.teaching_group_id
         join subject su on su.owner_id = tg.owner_id and su.id = tg.subject_id
-        where sta.owner_id = p.owner_id and sm.person_id = p.id), '[]'::json) as subject_teacher_of,
+        where sta.owner_id = p.owner_id and sm.person_id = p.id and not ${CLOSED_GROUP('tg')}), '[]'::json) as subject_teacher_of,
       coalesce((select json_agg(s.id) from student s where s.owner_id = p.owner_id and s.person_id = p.id), '[]'::json) as student_ids,
       coalesce((select json_agg(g.student_id) from guardianship g where g.owner_id = p.owner_id and g.guardian_person_id = p.id), '[]'::json) as guardian_of
      from person p where p.owner_id = $1 and p.id = $2`,
-    [ownerId, personId],
+    [ownerId, personId, today],
   );
   const r = rows[0];
   if (!r) return null;

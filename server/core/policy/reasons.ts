@@ -75,6 +75,8 @@ const en: Texts = {
 
 const texts: Record<Locale, Texts> = { nb, nn, en };
 
+/** An admin's change carries their own words on why (`note`), so the access log shows who and why. */
 export function describeReason(reason: Reason, locale: Locale = 'en'): string {
-  return texts[locale][reason.code](reason.params);
+  const relationship = texts[locale][reason.code](reason.params);
+  return reason.params.note ? `${relationship}: «${reason.params.note}»` : relationship;
 }

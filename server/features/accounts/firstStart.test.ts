@@ -4,12 +4,11 @@
  * `npm run admin -- create-admin` makes another admin; a restart prints no link any more.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../test/freePort.js';
-import { freshDatabase } from '../../test/harness.js';
+import { processStorage, type ProcessStorage } from '../../test/processStorage.js';
 
 const onPostgres = !!process.env.DATABASE_URL;
 const children: ChildProcess[] = [];
@@ -19,23 +18,10 @@ afterAll(async () => {
   for (const f of cleanups) await f();
 });
 
-/** A new PostgreSQL database, or a new PGlite data dir. */
-async function storage(): Promise<{ env: Record<string, string>; dir: string | null }> {
-  if (onPostgres) {
-    const db = await freshDatabase();
-    await db.database.close();
-    cleanups.push(async () => {
-      const { default: pg } = await import('pg');
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${new URL(db.url!).pathname.slice(1)} with (force)`);
-      await c.end();
-    });
-    return { env: { DATABASE_URL: db.url! }, dir: null };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'elevlos-first-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return { env: { DATA_DIR: dir, DATABASE_URL: '' }, dir };
+async function storage(): Promise<ProcessStorage> {
+  const s = await processStorage();
+  cleanups.push(s.cleanup);
+  return s;
 }
 
 interface Proc { child: ChildProcess; output: () => string; exited: Promise<number | null> }

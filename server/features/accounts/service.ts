@@ -7,7 +7,7 @@ import { writeAudit } from '../../core/audit/audit.js';
 import type { Database, QueryFn } from '../../core/db/client.js';
 import { badField, HttpError } from '../../core/http/errors.js';
 import { hashPassword } from '../../core/auth/password.js';
-import { checkPasswordStrength, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type WeakReason } from '../../core/auth/passwordStrength.js';
+import { checkPasswordStrength, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type WeakReason } from '../../core/auth/passwordStrength.shared.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import {
   allSchools, anyAccountExists, insertAccount, insertPerson, insertSchool, insertSchoolOwner, insertStaffMember, insertStaffRole,

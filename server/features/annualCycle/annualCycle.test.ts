@@ -10,6 +10,7 @@ import { testApp, type Client, type TestApp } from '../../test/harness.js';
 import { DEFAULT_ROUTINES, moveByYears } from './defaults.js';
 import { computeAllCompliance } from './compliance.js';
 import { sendWeeklyDigests } from './digest.js';
+import { ensureCycle } from './service.js';
 
 let t: TestApp;
 let capture: MailCapture;
@@ -149,6 +150,14 @@ describe('R-30: the school edits its cycle', () => {
     const again = await rektor.request('POST', '/api/annual-cycle/copy', { fromSchoolYearId: from, toSchoolYearId: y!.id });
     expect(again.statusCode).toBe(400);
     expect(again.json().errors[0].field).toBe('toSchoolYearId');
+  });
+
+  it('R-30: a new year first met without a person (the morning job, a home page, a nightly import) gets a copy of the school\'s cycle, not the default', async () => {
+    const [y] = await t.database.query<{ id: string }>(
+      `insert into school_year (owner_id, id, name, starts_on, ends_on) values ($1, gen_random_uuid(), '2028/29', '2028-08-16', '2029-06-15') returning id`, [t.demo.ownerId]);
+    const made = await ensureCycle(t.database, t.demo.ownerId, t.demo.schoolId, y!.id, null);
+    expect(made.copiedFromCycleId).not.toBeNull();
+    expect((await ensureCycle(t.database, t.demo.ownerId, t.demo.schoolId, y!.id, null)).id).toBe(made.id);
   });
 });
 

@@ -8,6 +8,9 @@ import { annualCyclePolicy } from './policy.js';
 import { annualCycleRoutes } from './routes.js';
 import * as tables from './tables.js';
 
+// the roster import's year turn makes a new school year's cycle (a copy of the last) as the year first appears
+export { ensureCycle } from './service.js';
+
 export const annualCycle: Feature = {
   name: 'annualCycle',
   policy: annualCyclePolicy,

@@ -45,7 +45,7 @@ export async function createDefaultCycle(database: Database, ownerId: string, sc
  * (R-30: "a new school year copies the cycle with dates moved"). Returns the new cycle's id, or null when
  * the target year already has a cycle.
  */
-export async function copyCycle(database: Database, ownerId: string, from: Cycle, toSchoolYearId: string, createdBy: string): Promise<string | null> {
+export async function copyCycle(database: Database, ownerId: string, from: Cycle, toSchoolYearId: string, createdBy: string | null): Promise<string | null> {
   const to = await schoolYearDates(database.query, ownerId, toSchoolYearId);
   if (!to) throw new Error('no such school year');
   const years = yearOf(to.starts_on) - yearOf(from.schoolYearStartsOn);
@@ -63,14 +63,16 @@ export async function copyCycle(database: Database, ownerId: string, from: Cycle
 
 /**
  * The school's cycle for the school year, made when missing: copied from the school's latest earlier cycle
- * if it has one, else the default (any school that has none gets the default).
+ * if it has one, else the default (any school that has none gets the default). The copy does not wait for
+ * a person: a new year first met by the morning job, a teacher's home page or the roster import's year turn
+ * (personId null) still keeps the school's own routines.
  */
 export async function ensureCycle(database: Database, ownerId: string, schoolId: string, schoolYearId: string, personId: string | null): Promise<Cycle> {
   const existing = await cycleOfYear(database.query, ownerId, schoolId, schoolYearId);
   if (existing) return existing;
   const previousYearId = await previousCycleYear(database.query, ownerId, schoolId, schoolYearId);
   const from = previousYearId ? await cycleOfYear(database.query, ownerId, schoolId, previousYearId) : null;
-  if (from && personId) await copyCycle(database, ownerId, from, schoolYearId, personId);
+  if (from) await copyCycle(database, ownerId, from, schoolYearId, personId);
   else await createDefaultCycle(database, ownerId, schoolId, schoolYearId, personId);
   return (await cycleOfYear(database.query, ownerId, schoolId, schoolYearId))!;
 }

@@ -115,3 +115,57 @@ export function smallSchoolRoster(opts: SmallSchoolOptions = {}): Roster {
   }
   return r;
 }
+
+/**
+ * The same school's export a year later (the year's turn): the school year 2027/28 only, as an
+ * administrative system exports next year; the class moves on to Vg2 as `2<class>` with new teaching groups,
+ * the subject teacher (`T2`) becomes its contact teacher and teaches both subjects, last year's contact
+ * teacher (`T1`) stays on the staff with no group of the class, and the students at `leaving` (default:
+ * the last) are gone from the export — they have left.
+ */
+export function nextYearRoster(opts: SmallSchoolOptions = {}, leaving: readonly number[] = [(opts.students ?? 4) - 1]): Roster {
+  const p = opts.prefix ?? 'T';
+  const last = smallSchoolRoster(opts);
+  const r = emptyRoster();
+  const at = (file: string, line: number) => ({ file, line });
+  const gone = new Set(leaving.map((i) => `${p}-E${i}`));
+  const school = `${p}-S1`;
+  const year = `${p}-Y2027`;
+  const starts = '2027-08-18';
+  r.schools.push(...last.schools);
+  r.departments.push(...last.departments);
+  r.subjects.push(...last.subjects);
+  r.staff.push(...last.staff);
+  r.schoolYears.push({ sourceId: year, name: '2027/28', startsOn: starts, endsOn: '2028-06-16', at: at('skoleår.csv', 2) });
+  r.terms.push(
+    { sourceId: `${year}-H`, schoolYearId: year, kind: 'autumn', startsOn: starts, endsOn: '2027-12-19', at: at('terminer.csv', 2) },
+    { sourceId: `${year}-V`, schoolYearId: year, kind: 'spring', startsOn: '2028-01-03', endsOn: '2028-06-16', at: at('terminer.csv', 3) },
+  );
+  const students = last.students.filter((s) => !gone.has(s.sourceId)).map((s) => ({ ...s, level: 'vg2' as const }));
+  const kept = new Set(students.flatMap((s) => [s.personId, ...last.guardianships.filter((g) => g.studentId === s.sourceId).map((g) => g.guardianPersonId)]));
+  r.people.push(...last.people.filter((x) => kept.has(x.sourceId) || last.staff.some((m) => m.personId === x.sourceId)));
+  r.students.push(...students);
+  r.guardianships.push(...last.guardianships.filter((g) => !gone.has(g.studentId)));
+  const className = `2${(opts.className ?? '1IMP').slice(1)}`;
+  r.basisGroups.push({ sourceId: `${p}-B2`, schoolId: school, schoolYearId: year, departmentId: `${p}-D1`, name: className, level: 'vg2', at: at('basisgrupper.csv', 2) });
+  r.teachingGroups.push(
+    { sourceId: `${p}-U2-MAT`, schoolId: school, schoolYearId: year, subjectId: `${p}-MAT`, name: `${className}-MAT`, at: at('undervisningsgrupper.csv', 2) },
+    { sourceId: `${p}-U2-NOR`, schoolId: school, schoolYearId: year, subjectId: `${p}-NOR`, name: `${className}-NOR`, at: at('undervisningsgrupper.csv', 3) },
+  );
+  r.contactTeachers.push({ sourceId: `${p}-KT2`, groupId: `${p}-B2`, staffMemberId: `${p}-T2`, at: at('kontaktlærere.csv', 2) });
+  r.subjectTeachers.push(
+    { sourceId: `${p}-FT3`, groupId: `${p}-U2-MAT`, staffMemberId: `${p}-T2`, at: at('faglærere.csv', 2) },
+    { sourceId: `${p}-FT4`, groupId: `${p}-U2-NOR`, staffMemberId: `${p}-T2`, at: at('faglærere.csv', 3) },
+  );
+  r.lessons.push(
+    { sourceId: `${p}-L3`, teachingGroupId: `${p}-U2-MAT`, weekday: 2, startsAt: '08:15', minutes: 90, startsOn: starts, endsOn: null, at: at('timeplan.csv', 2) },
+    { sourceId: `${p}-L4`, teachingGroupId: `${p}-U2-NOR`, weekday: 4, startsAt: '10:00', minutes: 90, startsOn: starts, endsOn: null, at: at('timeplan.csv', 3) },
+  );
+  let line = 2;
+  for (const s of students) {
+    for (const [gid, kind] of [[`${p}-B2`, 'basis'], [`${p}-U2-MAT`, 'teaching'], [`${p}-U2-NOR`, 'teaching']] as const) {
+      r.enrolments.push({ sourceId: `${p}-M2-${s.sourceId}-${gid}`, studentId: s.sourceId, group: { kind, id: gid }, startsOn: starts, endsOn: null, at: at('medlemskap.csv', line++) });
+    }
+  }
+  return r;
+}

@@ -28,12 +28,13 @@ export async function enqueueApply(database: Database, ref: ImportPayload): Prom
   await enqueue(database, APPLY_JOB, { ...ref }, { ownerId: ref.ownerId });
 }
 
-/** Starts a FINT read for a school (its nightly sync, or "sync now"); it applies itself when nothing is wrong. */
-export async function startFintSync(database: Database, ownerId: string, schoolId: string, personId: string | null): Promise<string> {
+/** Starts a FINT read for a school (its nightly sync, or an admin's "sync now"); it applies itself when nothing is wrong. */
+export async function startFintSync(database: Database, ownerId: string, schoolId: string, by: { personId: string; name: string } | null): Promise<string> {
   const id = randomUUID();
+  const started = by ? { key: 'rosterImport.log.syncNow', params: { name: by.name } } : { key: 'rosterImport.log.scheduled' };
   await insertImport(database.query, ownerId, id, {
-    schoolId, source: 'fint', trigger: 'schedule', createdByPersonId: personId,
-    log: [{ at: new Date().toISOString(), key: 'rosterImport.log.scheduled' }],
+    schoolId, source: 'fint', trigger: 'schedule', createdByPersonId: by?.personId ?? null,
+    log: [{ at: new Date().toISOString(), ...started }],
   });
   await enqueueRead(database, { ownerId, importId: id });
   return id;

@@ -1,4 +1,6 @@
 /** Server texts of the import: row errors (file, line, field), request errors and the import's log. Same keys in nb, nn and en. */
+import { fintMessages } from './adapters/fint/messages.js';
+import { oneRosterMessages } from './adapters/oneRoster/messages.js';
 const nb = {
   // a cell or a row
   'rosterImport.required': 'Må fylles ut.',
@@ -33,7 +35,6 @@ const nb = {
   'rosterImport.noCsvFiles': 'Zip-filen har ingen CSV-filer.',
   'rosterImport.tooManyFiles': 'For mange filer (høyst {max}).',
   'rosterImport.tooLarge': 'Filene er for store.',
-  'rosterImport.oneRosterUnavailable': 'OneRoster-filer kan ikke leses i denne versjonen av Elevlos.',
   'rosterImport.wrongContentType': 'Last opp en zip-fil (application/zip) eller én CSV-fil (text/csv).',
   'rosterImport.fileName': 'Oppgi filnavnet (file=…) når du laster opp én CSV-fil.',
   'rosterImport.notReady': 'Importen kan ikke endres nå (den er {status}).',
@@ -49,6 +50,7 @@ const nb = {
   // the log
   'rosterImport.log.uploaded': 'Lastet opp av {name} ({bytes} byte).',
   'rosterImport.log.scheduled': 'Nattlig synkronisering fra FINT startet.',
+  'rosterImport.log.syncNow': 'Synkronisering fra FINT startet av {name}.',
   'rosterImport.log.read': 'Leste {files} filer med {rows} rader.',
   'rosterImport.log.errorsFound': '{count} rader har feil.',
   'rosterImport.log.applyRequested': '{name} tok importen i bruk.',
@@ -94,7 +96,6 @@ const nn: Record<keyof typeof nb, string> = {
   'rosterImport.noCsvFiles': 'Zip-fila har ingen CSV-filer.',
   'rosterImport.tooManyFiles': 'For mange filer (høgst {max}).',
   'rosterImport.tooLarge': 'Filene er for store.',
-  'rosterImport.oneRosterUnavailable': 'OneRoster-filer kan ikkje lesast i denne versjonen av Elevlos.',
   'rosterImport.wrongContentType': 'Last opp ei zip-fil (application/zip) eller éi CSV-fil (text/csv).',
   'rosterImport.fileName': 'Oppgi filnamnet (file=…) når du lastar opp éi CSV-fil.',
   'rosterImport.notReady': 'Importen kan ikkje endrast no (han er {status}).',
@@ -109,6 +110,7 @@ const nn: Record<keyof typeof nb, string> = {
   'rosterImport.status.failed': 'stoppa',
   'rosterImport.log.uploaded': 'Lasta opp av {name} ({bytes} byte).',
   'rosterImport.log.scheduled': 'Nattleg synkronisering frå FINT starta.',
+  'rosterImport.log.syncNow': 'Synkronisering frå FINT starta av {name}.',
   'rosterImport.log.read': 'Las {files} filer med {rows} rader.',
   'rosterImport.log.errorsFound': '{count} rader har feil.',
   'rosterImport.log.applyRequested': '{name} tok importen i bruk.',
@@ -154,7 +156,6 @@ const en: Record<keyof typeof nb, string> = {
   'rosterImport.noCsvFiles': 'The zip file holds no CSV files.',
   'rosterImport.tooManyFiles': 'Too many files (at most {max}).',
   'rosterImport.tooLarge': 'The files are too large.',
-  'rosterImport.oneRosterUnavailable': 'OneRoster files cannot be read by this version of Elevlos.',
   'rosterImport.wrongContentType': 'Upload a zip file (application/zip) or one CSV file (text/csv).',
   'rosterImport.fileName': 'Give the file name (file=…) when uploading one CSV file.',
   'rosterImport.notReady': 'The import cannot be changed now (it is {status}).',
@@ -169,6 +170,7 @@ const en: Record<keyof typeof nb, string> = {
   'rosterImport.status.failed': 'stopped',
   'rosterImport.log.uploaded': 'Uploaded by {name} ({bytes} bytes).',
   'rosterImport.log.scheduled': 'Nightly sync from FINT started.',
+  'rosterImport.log.syncNow': 'Sync from FINT started by {name}.',
   'rosterImport.log.read': 'Read {files} files with {rows} rows.',
   'rosterImport.log.errorsFound': '{count} rows have errors.',
   'rosterImport.log.applyRequested': '{name} applied the import.',
@@ -183,4 +185,9 @@ const en: Record<keyof typeof nb, string> = {
   'rosterImport.log.fintUnavailable': 'FINT cannot be read: the connection is not set up.',
   'rosterImport.log.fintSecretMissing': 'The environment variable {variable} is not set.',
 };
-export const rosterImportMessages = { nb, nn, en };
+// the adapters' own texts (their row errors, what stops a FINT reading) are the feature's too
+export const rosterImportMessages = {
+  nb: { ...nb, ...oneRosterMessages.nb, ...fintMessages.nb },
+  nn: { ...nn, ...oneRosterMessages.nn, ...fintMessages.nn },
+  en: { ...en, ...oneRosterMessages.en, ...fintMessages.en },
+};

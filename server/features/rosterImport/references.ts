@@ -42,7 +42,8 @@ const referencesOf: { [K in RosterKind]: (r: Roster[K][number]) => Ref[] } = {
   ],
   enrolments: (r) => [
     { field: 'studentId', kind: 'students', id: r.studentId },
-    { field: 'groupId', kind: r.group.kind === 'basis' ? 'basisGroups' : 'teachingGroups', id: r.group.id },
+    // the column the group stands in: a teaching group is not in the basis group's column
+    r.group.kind === 'basis' ? { field: 'basisGroupId', kind: 'basisGroups', id: r.group.id } : { field: 'teachingGroupId', kind: 'teachingGroups', id: r.group.id },
   ],
   contactTeachers: (r) => [
     { field: 'groupId', kind: 'basisGroups', id: r.groupId },
@@ -97,4 +98,22 @@ export function withoutInvalid(roster: Roster, errors: readonly RowError[], know
     for (const e of broken) bad.add(`${e.file}:${e.line}`);
     current = next;
   }
+}
+
+/**
+ * The kinds a reading with errors does not hold in full: a record whose row cannot be read, or that
+ * "only the valid rows" leaves out, is still in the source, so nothing of its kind may end (else a typo
+ * in a student's row, or a misspelt header, would make students leave). A file's kind names where an
+ * error stands (the plain CSV set); a source without (null) holds no kind in full while it has errors.
+ */
+export function kindsNotWhole(errors: readonly RowError[], kindOfFile: ReadonlyMap<string, RosterKind | null> | null, read: Roster, applied: Roster): RosterKind[] {
+  if (!errors.length) return [];
+  if (kindOfFile === null) return KINDS;
+  const out = new Set<RosterKind>();
+  for (const e of errors) {
+    const kind = kindOfFile.get(e.file);
+    if (kind) out.add(kind);
+  }
+  for (const kind of KINDS) if (read[kind].length !== applied[kind].length) out.add(kind);
+  return [...out];
 }

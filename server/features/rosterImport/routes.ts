@@ -11,7 +11,7 @@ import { writeAudit } from '../../core/audit/audit.js';
 import { accessOf, requireActor, staffSchool } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { t } from '../../core/i18n/messages.js';
-import { MAX_UPLOAD_BYTES, currentFintReader } from './adapters/index.js';
+import { MAX_UPLOAD_BYTES } from './adapters/index.js';
 import { TEMPLATES } from './adapters/csv/templates.js';
 import { templateCsv, templatesZip, fileName } from './adapters/csv/write.js';
 import { enqueueApply, enqueueRead, registerNightlyJob, startFintSync } from './jobs.js';
@@ -158,7 +158,7 @@ export async function rosterImportRoutes(app: FastifyInstance): Promise<void> {
     const s = await fintSettingOf(q, ownerId, schoolId);
     const present = (name: string | null) => name === null || !!process.env[name];
     return {
-      fintAvailable: currentFintReader() !== null,
+      fintAvailable: true,
       fint: s ? {
         baseUrl: s.baseUrl, tokenUrl: s.tokenUrl, clientId: s.clientId, orgId: s.orgId, clientSecretEnv: s.clientSecretEnv, usernameEnv: s.usernameEnv,
         passwordEnv: s.passwordEnv, nightly: s.nightly, hour: s.hour,
@@ -191,7 +191,7 @@ export async function rosterImportRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const actor = requireActor(req);
     const { schoolId, schoolName } = staffSchool(req);
-    const id = await startFintSync(app.database, actor.ownerId, schoolId, actor.personId);
+    const id = await startFintSync(app.database, actor.ownerId, schoolId, { personId: actor.personId, name: nameOf(actor) });
     await audit(actor.personId, actor.ownerId, 'rosterImport.fintSync', id, schoolName);
     return reply.code(202).send({ id });
   });

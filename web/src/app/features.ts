@@ -7,6 +7,8 @@ import type { WebFeature } from '../core/feature';
 import { absenceFeature } from '../features/absence';
 import { accessLogFeature } from '../features/accessLog';
 import { accommodationNeedsFeature } from '../features/accommodationNeeds';
+import { administrationFeature } from '../features/administration';
+import { accountsFeature } from '../features/accounts';
 import { annualCycleFeature } from '../features/annualCycle';
 import { assessmentPlanFeature } from '../features/assessmentPlan';
 import { auditFeature } from '../features/audit';
@@ -25,6 +27,7 @@ import { formsFeature } from '../features/forms';
 import { guardianFeature } from '../features/guardian';
 import { homeFeature } from '../features/home';
 import { parentMeetingFeature } from '../features/parentMeeting';
+import { rosterImportFeature } from '../features/rosterImport';
 import { studentsFeature } from '../features/students';
 import { warningsFeature } from '../features/warnings';
 
@@ -53,6 +56,9 @@ export const features = [
   conductFeature,
   disciplineFeature,
   warningsFeature,
+  accountsFeature,
+  rosterImportFeature,
+  administrationFeature,
 ] as const satisfies readonly WebFeature[];
 
 export type AppFeature = (typeof features)[number];

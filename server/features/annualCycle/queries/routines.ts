@@ -114,7 +114,7 @@ export async function insertCycle(q: QueryFn, ownerId: string, cycleId: string, 
 }
 
 /** false when the school already has a cycle for the year. */
-export async function insertCopiedCycle(q: QueryFn, ownerId: string, cycleId: string, from: Pick<Cycle, 'id' | 'schoolId'>, schoolYearId: string, createdBy: string): Promise<boolean> {
+export async function insertCopiedCycle(q: QueryFn, ownerId: string, cycleId: string, from: Pick<Cycle, 'id' | 'schoolId'>, schoolYearId: string, createdBy: string | null): Promise<boolean> {
   const inserted = await q<{ id: string }>(
     `insert into annual_cycle (owner_id, id, school_id, school_year_id, copied_from_cycle_id, created_by_person_id) values ($1, $2, $3, $4, $5, $6)
        on conflict (owner_id, school_id, school_year_id) do nothing returning id`, [ownerId, cycleId, from.schoolId, schoolYearId, from.id, createdBy]);
@@ -138,7 +138,7 @@ export async function insertDefaultRoutines(q: QueryFn, ownerId: string, cycleId
 }
 
 /** One routine of another year's cycle, into this cycle with its window moved. */
-export async function insertCopiedRoutine(q: QueryFn, ownerId: string, id: string, cycleId: string, r: RoutineRow, window: Window, createdBy: string): Promise<void> {
+export async function insertCopiedRoutine(q: QueryFn, ownerId: string, id: string, cycleId: string, r: RoutineRow, window: Window, createdBy: string | null): Promise<void> {
   await q(
     `insert into routine (owner_id, id, cycle_id, position, builtin_key, title_nb, title_nn, description_nb, description_nn, scope, level, programme,
            responsible_role, opens_on, closes_on, evidence_kind, evidence_param, updated_by_person_id, exclude_adults)

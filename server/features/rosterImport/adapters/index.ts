@@ -3,10 +3,14 @@
  * manifest.csv, else the plain CSV set; FINT is read from the school's connection (the nightly sync).
  * Each adapter yields the same roster (roster.ts); nothing after this file knows which source it was.
  */
+import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
-import type { FileAdapter, RosterReading, UploadedFile } from '../roster.js';
+import type { RosterReading, UploadedFile } from '../roster.js';
 import type { RosterSource } from '../tables.js';
 import { readCsvFiles } from './csv/read.js';
+import { readFint } from './fint/index.js';
+export { isFintError } from './fint/index.js';
+import { readOneRosterZip, type ReadContext } from './oneRoster/index.js';
 
 /** An upload above this is refused before it is stored (a county's OneRoster zip is a few tens of MB). */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -33,16 +37,6 @@ export class UnreadableUpload extends Error {
   }
 }
 
-/**
- * The file adapters other than the plain CSV set, by source. The OneRoster adapter
- * (adapters/oneRoster, `readOneRosterZip`) is wired here: it gets the whole zip as one file.
- */
-const fileAdapters: Partial<Record<Exclude<RosterSource, 'csv' | 'fint'>, FileAdapter>> = {};
-
-export function registerFileAdapter(source: 'oneRoster', adapter: FileAdapter): void {
-  fileAdapters[source] = adapter;
-}
-
 const baseName = (name: string) => name.replace(/^.*\//, '');
 const isJunk = (name: string) => name.endsWith('/') || name.startsWith('__MACOSX/') || baseName(name).startsWith('.');
 
@@ -62,17 +56,44 @@ function unpack(content: Uint8Array): UploadedFile[] {
   return Object.entries(files).map(([name, data]) => ({ name: baseName(name), content: Buffer.from(data.buffer, data.byteOffset, data.byteLength) }));
 }
 
-/** Reads an uploaded zip with the adapter its content calls for. */
-export async function readUpload(content: Uint8Array): Promise<SourceReading> {
+/**
+ * The last upload read, kept a few minutes: the apply job reads the upload again (it plans once more
+ * inside its transaction, against what is true then), mostly soon after the admin has seen the
+ * preview — and a county's zip takes as long to read as its plan takes to write. Keyed on the upload's
+ * bytes, so it can only ever stand for the same files; the sync never changes a reading. An apply in
+ * another process, or after the minutes, reads the files again.
+ */
+const KEEP_READING_MS = 10 * 60_000;
+let kept: { key: string; reading: SourceReading; drop: NodeJS.Timeout } | null = null;
+
+function keep(key: string, reading: SourceReading): void {
+  if (kept) clearTimeout(kept.drop);
+  const drop = setTimeout(() => { kept = null; }, KEEP_READING_MS);
+  drop.unref();
+  kept = { key, reading, drop };
+}
+
+/**
+ * Reads an uploaded zip with the adapter its content calls for. `context` holds the ids earlier imports
+ * of the source linked, so a OneRoster delta file may point at records it does not carry itself.
+ */
+export async function readUpload(content: Uint8Array, context: ReadContext = {}): Promise<SourceReading> {
+  const key = context.known ? null : createHash('sha256').update(content).digest('base64');
+  if (key !== null && kept?.key === key) return kept.reading;
+  const reading = await readUploadAnew(content, context);
+  if (key !== null) keep(key, reading);
+  return reading;
+}
+
+async function readUploadAnew(content: Uint8Array, context: ReadContext): Promise<SourceReading> {
   const entries = listZip(content);
   if (entries.length === 0) throw new UnreadableUpload('rosterImport.emptyUpload');
   if (entries.length > MAX_FILES) throw new UnreadableUpload('rosterImport.tooManyFiles', { max: MAX_FILES });
   if (entries.reduce((n, e) => n + e.size, 0) > MAX_UNPACKED_BYTES) throw new UnreadableUpload('rosterImport.tooLarge');
   if (entries.some((e) => baseName(e.name).toLowerCase() === 'manifest.csv')) {
-    const adapter = fileAdapters.oneRoster;
-    if (!adapter) throw new UnreadableUpload('rosterImport.oneRosterUnavailable');
-    const reading = await adapter([{ name: 'oneroster.zip', content: Buffer.from(content) }]);
-    return { ...reading, source: 'oneRoster', files: entries.map((e) => ({ name: baseName(e.name), kind: null, rows: 0 })) };
+    // the OneRoster reader takes the whole zip: it streams each file in the order references run
+    const { roster, errors, partialKinds } = await readOneRosterZip([{ name: 'oneroster.zip', content: Buffer.from(content.buffer, content.byteOffset, content.byteLength) }], context);
+    return { roster, errors, partialKinds, source: 'oneRoster', files: entries.map((e) => ({ name: baseName(e.name), kind: null, rows: 0 })) };
   }
   const files = unpack(content);
   if (files.length === 0) throw new UnreadableUpload('rosterImport.noCsvFiles');
@@ -80,7 +101,7 @@ export async function readUpload(content: Uint8Array): Promise<SourceReading> {
   return { roster, errors, partialKinds, source: 'csv', files: infos.map((f) => ({ name: f.name, kind: f.kind, rows: f.rows })) };
 }
 
-/** The options a FINT reader gets from a school's connection (the secrets read from the environment). */
+/** A school's FINT connection as its settings give it, the secrets already read from the environment. */
 export interface FintConnection {
   baseUrl: string;
   tokenUrl: string;
@@ -89,17 +110,15 @@ export interface FintConnection {
   username?: string;
   password?: string;
   orgId: string;
+  /** the FINT schools to read (systemId, skolenummer or organisasjonsnummer); all of the organisation's when absent */
+  schools?: readonly string[];
 }
 
-export type FintReader = (connection: FintConnection) => Promise<RosterReading>;
-
-let fintReader: FintReader | null = null;
-
-/** The FINT adapter (adapters/fint, `readFint`) fills this; the nightly sync of a school with FINT settings reads through it. */
-export function registerFintReader(reader: FintReader): void {
-  fintReader = reader;
-}
-
-export function currentFintReader(): FintReader | null {
-  return fintReader;
+/**
+ * Reads a school's FINT as of `today` (the day "current" and "left" are judged on). What stops the
+ * reading as a whole (a refused login, a collection that cannot be read) throws a FintError.
+ */
+export async function readFintSource(connection: FintConnection, today: string): Promise<SourceReading> {
+  const reading = await readFint({ ...connection, today });
+  return { ...reading, source: 'fint', files: [] };
 }

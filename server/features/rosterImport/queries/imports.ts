@@ -106,15 +106,18 @@ export async function appendLog(q: QueryFn, ownerId: string, id: string, entries
   await q('update roster_import set log = log || $3::jsonb where owner_id = $1 and id = $2', [ownerId, id, JSON.stringify(entries)]);
 }
 
-/** The read is done: its preview and errors; false when the import was cancelled meanwhile. */
+/**
+ * The read is done: its preview and errors, and the source the upload turned out to be (a zip with
+ * manifest.csv is OneRoster); false when the import was cancelled meanwhile.
+ */
 export async function setPreview(q: QueryFn, ownerId: string, id: string, p: {
-  files: unknown; preview: unknown; errors: unknown[]; errorCount: number; log: unknown[];
+  source: RosterSource; files: unknown; preview: unknown; errors: unknown[]; errorCount: number; log: unknown[];
 }): Promise<boolean> {
   const rows = await q(
-    `update roster_import set status = 'ready', phase = 'ready', files = $3::jsonb, preview = $4::jsonb, errors = $5::jsonb, error_count = $6,
+    `update roster_import set status = 'ready', phase = 'ready', source = $8, files = $3::jsonb, preview = $4::jsonb, errors = $5::jsonb, error_count = $6,
        log = log || $7::jsonb, rows_done = 0, rows_total = 0
      where owner_id = $1 and id = $2 and status = 'reading' returning id`,
-    [ownerId, id, JSON.stringify(p.files), JSON.stringify(p.preview), JSON.stringify(p.errors), p.errorCount, JSON.stringify(p.log)],
+    [ownerId, id, JSON.stringify(p.files), JSON.stringify(p.preview), JSON.stringify(p.errors), p.errorCount, JSON.stringify(p.log), p.source],
   );
   return rows.length > 0;
 }

@@ -12,10 +12,39 @@ export interface LinkRow {
 }
 
 /**
- * Every link of the owner's source, by kind. Column arrays per kind, not a row per link: a county holds
- * more than a million links and building an object per row costs more than the query.
+ * Every link of the owner's source, by kind. Each column of a kind comes as one text joined by a
+ * separator and is split in JavaScript: a county holds more than a million links, and building an object
+ * per row — or parsing PostgreSQL's array syntax, as array_agg would need — costs more than the query.
  */
 export async function linksOfSource(q: QueryFn, ownerId: string, source: RosterSource): Promise<Map<string, LinkRow[]>> {
+  const rows = await q<{ kind: string; n: number; unsafe: boolean; source_ids: string; local_ids: string; local_ids2: string; school_ids: string; digests: string; ended: string }>(
+    `select kind, count(*)::int as n, bool_or(strpos(source_id, chr(30)) > 0) as unsafe,
+       string_agg(source_id, chr(30)) as source_ids, string_agg(local_id::text, chr(30)) as local_ids,
+       string_agg(coalesce(local_id2::text, ''), chr(30)) as local_ids2, string_agg(coalesce(school_id::text, ''), chr(30)) as school_ids,
+       string_agg(digest, chr(30)) as digests, string_agg(case when ended_at is null then '0' else '1' end, '') as ended
+     from roster_link where owner_id = $1 and source = $2 group by kind`,
+    [ownerId, source],
+  );
+  // a source id holding the separator itself (no export has one) is read the slower way
+  if (rows.some((r) => r.unsafe)) return linksAsArrays(q, ownerId, source);
+  const out = new Map<string, LinkRow[]>();
+  const SEP = String.fromCharCode(30);
+  for (const r of rows) {
+    const [sourceIds, localIds, localIds2, schoolIds, digests] = [r.source_ids, r.local_ids, r.local_ids2, r.school_ids, r.digests].map((x) => x.split(SEP));
+    if (sourceIds!.length !== r.n || localIds2!.length !== r.n || r.ended.length !== r.n) throw new Error(`roster_link ${r.kind}: the columns do not line up`);
+    const links: LinkRow[] = new Array(r.n);
+    for (let i = 0; i < r.n; i++) {
+      links[i] = {
+        sourceId: sourceIds![i]!, localId: localIds![i]!, localId2: localIds2![i] || null, schoolId: schoolIds![i] || null, digest: digests![i]!,
+        ended: r.ended.charCodeAt(i) === 49,
+      };
+    }
+    out.set(r.kind, links);
+  }
+  return out;
+}
+
+async function linksAsArrays(q: QueryFn, ownerId: string, source: RosterSource): Promise<Map<string, LinkRow[]>> {
   const rows = await q<{ kind: string; source_ids: string[]; local_ids: string[]; local_ids2: (string | null)[]; school_ids: (string | null)[]; digests: string[]; ended: boolean[] }>(
     `select kind, array_agg(source_id) as source_ids, array_agg(local_id) as local_ids, array_agg(local_id2) as local_ids2,
        array_agg(school_id) as school_ids, array_agg(digest) as digests, array_agg(ended_at is not null) as ended
@@ -71,4 +100,13 @@ export async function linkedLocalIds(q: QueryFn, ownerId: string, source: Roster
     [ownerId, source, kind, localIds],
   );
   return new Set(rows.map((r) => r.local_id));
+}
+
+/** The source ids a local row is linked to (current links only): a school's own id in its FINT, say. */
+export async function linkedSourceIds(q: QueryFn, ownerId: string, source: RosterSource, kind: string, localId: string): Promise<string[]> {
+  const rows = await q<{ source_id: string }>(
+    'select source_id from roster_link where owner_id = $1 and source = $2 and kind = $3 and local_id = $4 and ended_at is null order by source_id',
+    [ownerId, source, kind, localId],
+  );
+  return rows.map((r) => r.source_id);
 }

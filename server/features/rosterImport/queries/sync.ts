@@ -187,8 +187,9 @@ export async function insertSubjects(q: QueryFn, ownerId: string, rows: readonly
   await q(`insert into subject (owner_id, id, code, name, annual_hours) select $1::uuid, * from unnest($2::uuid[], $3::text[], $4::text[], $5::int[])`,
     [ownerId, col(rows, (r) => r.id), col(rows, (r) => r.code), col(rows, (r) => r.name), col(rows, (r) => r.annualHours)]);
 }
+/** 0 annual hours is a source that has none (FINT): the hours Elevlos holds, which the absence limit counts on, stay. */
 export async function updateSubjects(q: QueryFn, ownerId: string, rows: readonly SubjectRow[]): Promise<void> {
-  await q(`update subject t set code = u.code, name = u.name, annual_hours = u.annual_hours
+  await q(`update subject t set code = u.code, name = u.name, annual_hours = case when u.annual_hours > 0 then u.annual_hours else t.annual_hours end
      from unnest($2::uuid[], $3::text[], $4::text[], $5::int[]) as u(id, code, name, annual_hours) where t.owner_id = $1 and t.id = u.id`,
     [ownerId, col(rows, (r) => r.id), col(rows, (r) => r.code), col(rows, (r) => r.name), col(rows, (r) => r.annualHours)]);
 }

@@ -70,11 +70,10 @@ export async function collisionsWithDatabase(q: QueryFn, ownerId: string, roster
   const nins = roster.people.flatMap((p) => (p.nationalIdentityNumber ? [p.nationalIdentityNumber] : []));
   const codes = roster.subjects.map((s) => s.code);
   const feideIds = roster.people.flatMap((p) => (p.feideId ? [p.feideId.toLowerCase()] : []));
-  const [ninRows, codeRows, accountRows] = await Promise.all([
-    nins.length ? peopleWithNins(q, ownerId, nins) : [],
-    codes.length ? subjectsWithCodes(q, ownerId, codes) : [],
-    feideIds.length ? accountsWithFeideIds(q, feideIds) : [],
-  ]);
+  // one after the other: inside the apply's transaction `q` is one connection, which takes one query at a time
+  const ninRows = nins.length ? await peopleWithNins(q, ownerId, nins) : [];
+  const codeRows = codes.length ? await subjectsWithCodes(q, ownerId, codes) : [];
+  const accountRows = feideIds.length ? await accountsWithFeideIds(q, feideIds) : [];
   const out = [
     ...collisions(roster.people, (p) => p.nationalIdentityNumber, new Map(ninRows.map((r) => [r.nin, r.id])), links.get('people') ?? [],
       'nationalIdentityNumber', 'rosterImport.ninInUse'),

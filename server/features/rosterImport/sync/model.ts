@@ -2,7 +2,7 @@
  * The sync's own vocabulary: the kinds it writes (the roster's, plus the roles it derives from the
  * staff), what a plan says per kind, and the ids it resolves the source's references with.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { LinkRow } from '../queries/links.js';
 import type { Roster, RosterKind, RosterStaffMember, SourcePlace } from '../roster.js';
 
@@ -40,11 +40,30 @@ export function recordsOf(roster: Roster, kind: SyncKind): SyncRecord[] {
   return kind === 'staffRoles' ? staffRolesOf(roster) : (roster[kind] as SyncRecord[]);
 }
 
+/**
+ * Digests already made, by record: the apply job plans again on the same reading the read job planned
+ * on (adapters/index.ts keeps it), and a county's million digests are seconds of CPU. Records are never
+ * changed once read, so a record's digest stays its digest.
+ */
+const digests = new WeakMap<SyncRecord, string>();
+
 /** The record as the source gave it, without where it stood in the file: the same record in another line is unchanged. */
 export function digestOf(record: SyncRecord): string {
+  let digest = digests.get(record);
+  if (digest === undefined) {
+    digest = digestNow(record);
+    digests.set(record, digest);
+  }
+  return digest;
+}
+
+function digestNow(record: SyncRecord): string {
   const { at: _at, ...rest } = record;
-  const roles = 'roles' in rest ? { roles: [...rest.roles].sort((a, b) => `${a.role}${a.departmentId}`.localeCompare(`${b.role}${b.departmentId}`)) } : {};
-  return createHash('md5').update(JSON.stringify({ ...rest, ...roles })).digest('base64url');
+  const json = 'roles' in rest
+    ? JSON.stringify({ ...rest, roles: [...rest.roles].sort((a, b) => `${a.role}${a.departmentId}`.localeCompare(`${b.role}${b.departmentId}`)) })
+    : JSON.stringify(rest);
+  // the one-shot hash: the same digest as a Hash object's, at half the cost over a county's million records
+  return hash('md5', json, 'base64url');
 }
 
 export interface Planned {

@@ -8,12 +8,12 @@
 import type { Database, QueryFn } from '../../../core/db/client.js';
 import { writeAudit } from '../../../core/audit/audit.js';
 import { today } from '../../../core/time.js';
-import { currentFintReader, readUpload, UnreadableUpload, type SourceReading } from '../adapters/index.js';
-import { linksOfSource, type LinkRow } from '../queries/links.js';
+import { isFintError, readFintSource, readUpload, UnreadableUpload, type SourceReading } from '../adapters/index.js';
+import { linkedSourceIds, linksOfSource, type LinkRow } from '../queries/links.js';
 import * as imports from '../queries/imports.js';
 import { adminSchoolsOf, fintSettingOf } from '../queries/settings.js';
 import { localSchools } from '../queries/sync.js';
-import { checkReferences, withoutInvalid } from '../references.js';
+import { checkReferences, kindsNotWhole, withoutInvalid } from '../references.js';
 import type { Roster, RosterKind, RowError } from '../roster.js';
 import { applyPlan, rowsToWrite, type ApplyResult } from './apply.js';
 import { collisionsWithDatabase, schoolsOutsideAdmin, uniqueWithinRoster } from './check.js';
@@ -21,6 +21,7 @@ import { LocalIds } from './ids.js';
 import type { SchoolResolution, SyncPlan } from './model.js';
 import { planSync, resolveSchools, scopeOf } from './plan.js';
 import { previewOf } from './preview.js';
+import { closeTurnedYears, ensureNewYearCycles, schoolsOfApply } from '../yearTurn.js';
 
 /** The first errors kept for the page (a county's broken export could have a hundred thousand). */
 export const KEPT_ERRORS = 500;
@@ -42,7 +43,7 @@ class ImportFailure extends Error {
 /** A database error named without its detail, which can quote the row (a national identity number). */
 function failureOf(e: unknown): LogEntry {
   if (e instanceof ImportFailure) return e.entry;
-  if (e instanceof UnreadableUpload) return entry(e.key, e.params);
+  if (e instanceof UnreadableUpload || isFintError(e)) return entry(e.key, e.params);
   const pg = e as { code?: string; constraint?: string };
   if (pg.code) return entry('rosterImport.log.databaseRefused', { code: pg.code, constraint: pg.constraint ?? '' });
   return entry('rosterImport.log.failed');
@@ -55,17 +56,17 @@ interface ImportRef {
 
 async function readSource(database: Database, ownerId: string, imp: imports.ImportRow): Promise<SourceReading> {
   if (imp.source === 'fint') {
-    const reader = currentFintReader();
     const setting = await fintSettingOf(database.query, ownerId, imp.schoolId);
-    if (!reader || !setting) throw new ImportFailure(entry('rosterImport.log.fintUnavailable'));
+    if (!setting) throw new ImportFailure(entry('rosterImport.log.fintUnavailable'));
     const secret = (name: string | null) => (name ? process.env[name] : undefined);
     const clientSecret = secret(setting.clientSecretEnv);
     if (!clientSecret) throw new ImportFailure(entry('rosterImport.log.fintSecretMissing', { variable: setting.clientSecretEnv }));
-    const reading = await reader({
+    // once the school is linked to its FINT school, its sync reads that school only, not the organisation's others
+    const linked = await linkedSourceIds(database.query, ownerId, 'fint', 'schools', imp.schoolId);
+    return readFintSource({
       baseUrl: setting.baseUrl, tokenUrl: setting.tokenUrl, clientId: setting.clientId, clientSecret, orgId: setting.orgId,
-      username: secret(setting.usernameEnv), password: secret(setting.passwordEnv),
-    });
-    return { ...reading, source: 'fint', files: [] };
+      username: secret(setting.usernameEnv), password: secret(setting.passwordEnv), ...(linked.length ? { schools: linked } : {}),
+    }, today());
   }
   const content = await imports.uploadOf(database.query, ownerId, imp.id);
   if (!content) throw new ImportFailure(entry('rosterImport.log.uploadGone'));
@@ -105,7 +106,9 @@ async function prepare(q: QueryFn, ownerId: string, imp: imports.ImportRow, read
     roster = withoutInvalid(roster, errors, known);
     schools = resolveSchools(roster.schools, links.get('schools') ?? [], local, imp.schoolId);
   }
-  const plan = planSync({ roster, links, partialKinds: new Set(reading.partialKinds ?? []), scope: scopeOf(imp.schoolId, schools) });
+  const kindOfFile = reading.source === 'csv' ? new Map(reading.files.map((f) => [f.name, f.kind as RosterKind | null])) : null;
+  const partialKinds = new Set([...reading.partialKinds ?? [], ...kindsNotWhole(errors, kindOfFile, reading.roster, roster)]);
+  const plan = planSync({ roster, links, partialKinds, scope: scopeOf(imp.schoolId, schools) });
   return { roster, errors, plan, schools, links };
 }
 
@@ -124,7 +127,7 @@ export async function runRead(database: Database, { ownerId, importId }: ImportR
     const prepared = await prepare(q, ownerId, imp, reading, false);
     const preview = await previewOf(q, ownerId, prepared.roster, prepared.plan, prepared.schools);
     const ready = await imports.setPreview(q, ownerId, importId, {
-      files: reading.files, preview, errors: prepared.errors.slice(0, KEPT_ERRORS), errorCount: prepared.errors.length,
+      source: reading.source, files: reading.files, preview, errors: prepared.errors.slice(0, KEPT_ERRORS), errorCount: prepared.errors.length,
       log: [entry('rosterImport.log.read', { files: reading.files.length, rows }), ...(prepared.errors.length ? [entry('rosterImport.log.errorsFound', { count: prepared.errors.length })] : [])],
     });
     if (ready && imp.trigger === 'schedule') await applyIfClean(database, { ownerId, importId }, prepared.errors.length);
@@ -162,6 +165,7 @@ export async function runApply(database: Database, ref: ImportRef): Promise<void
   try {
     await imports.setProgress(q, ownerId, importId, 'reading', 0, 0);
     const reading = await readSource(database, ownerId, imp);
+    let schoolIds: string[] = [];
     const result = await database.transaction(async (tx) => {
       if (!await imports.tryImportLock(tx, ownerId)) {
         // another import of the owner is writing: this one waits for it, and says so
@@ -176,11 +180,16 @@ export async function runApply(database: Database, ref: ImportRef): Promise<void
       await imports.setProgress(database.kind === 'pglite' ? tx : q, ownerId, importId, 'writing', 0, total);
       const ids = new LocalIds(prepared.links);
       const applied = await applyPlan({ q: tx, ownerId, source: reading.source, today: today(), ids }, prepared.roster, prepared.plan, prepared.schools, progress);
+      schoolIds = schoolsOfApply(prepared.roster, ids, imp.schoolId);
+      await closeTurnedYears(tx, ownerId, schoolIds, prepared.plan, ids);
       await imports.markApplied(tx, ownerId, importId, applied, [entry('rosterImport.log.applied', { rows: total, skipped: imp.onlyValid ? prepared.errors.length : 0 })]);
       await imports.deleteUpload(tx, ownerId, importId);
       return applied;
     });
     await auditApply(database, ownerId, imp, result);
+    // after the commit: the cycle's copy runs its own transaction (PGlite has one connection). The import
+    // stands if it fails: the first page that needs the new year's cycle copies it (annualCycle's ensureCycle).
+    await ensureNewYearCycles(database, ownerId, schoolIds, today(), imp.appliedByPersonId).catch(() => 0);
   } catch (e) {
     await imports.markFailed(q, ownerId, importId, [failureOf(e)]);
     await imports.deleteUpload(q, ownerId, importId);

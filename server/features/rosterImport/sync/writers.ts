@@ -11,6 +11,7 @@ import type {
   RosterSchoolYear, RosterStaffMember, RosterStudent, RosterSubject, RosterTeachingGroup, RosterTerm,
 } from '../roster.js';
 import type { RosterSource } from '../tables.js';
+import { enrolmentsOfStudentsToEndToday, enrolmentsToEndToday, groupsWhoseAssignmentsGo, lessonsToEndToday } from '../yearTurn.js';
 import type { LocalIds } from './ids.js';
 import type { RosterStaffRole, SyncKind, SyncRecord } from './model.js';
 
@@ -130,8 +131,10 @@ const students: Writer<RosterStudent> = {
   end: async (ctx, links) => {
     const ids = links.map((l) => l.localId);
     await sql.markStudentsLeft(ctx.q, ctx.ownerId, ids);
-    await sql.endEnrolmentsOfStudents(ctx.q, ctx.ownerId, ids, ctx.today);
-    await sql.deleteFutureEnrolmentsOfStudents(ctx.q, ctx.ownerId, ids, ctx.today);
+    // a student missing from next year's export still belongs to this year's class until the year ends (yearTurn.ts)
+    const ending = await enrolmentsOfStudentsToEndToday(ctx.q, ctx.ownerId, ids);
+    await sql.endEnrolments(ctx.q, ctx.ownerId, ending, ctx.today);
+    await sql.deleteFutureEnrolments(ctx.q, ctx.ownerId, ending, ctx.today);
   },
 };
 
@@ -208,7 +211,7 @@ const enrolments: Writer<RosterEnrolment> = {
     id: p.id, studentId: ctx.ids.id('students', p.record.studentId), ...groupOf(p.record, ctx.ids), startsOn: p.record.startsOn, endsOn: p.record.endsOn,
   }))),
   end: async (ctx, links) => {
-    const ids = links.map((l) => l.localId);
+    const ids = await enrolmentsToEndToday(ctx.q, ctx.ownerId, links.map((l) => l.localId));
     await sql.endEnrolments(ctx.q, ctx.ownerId, ids, ctx.today);
     await sql.deleteFutureEnrolments(ctx.q, ctx.ownerId, ids, ctx.today);
   },
@@ -228,7 +231,10 @@ function assignment(kind: 'contactTeachers' | 'subjectTeachers'): Writer<RosterA
       if (moved.length) await remove(ctx.q, ctx.ownerId, moved.map((p) => ({ groupId: p.link!.localId, staffMemberId: p.link!.localId2! })));
       await insert(ctx.q, ctx.ownerId, rows.map((p) => ({ groupId: ctx.ids.id(groupKind, p.record.groupId), staffMemberId: ctx.ids.id('staff', p.record.staffMemberId) })));
     },
-    end: (ctx, links) => remove(ctx.q, ctx.ownerId, links.filter((l) => l.localId2).map((l) => ({ groupId: l.localId, staffMemberId: l.localId2! }))),
+    end: async (ctx, links) => {
+      const going = await groupsWhoseAssignmentsGo(ctx.q, ctx.ownerId, links.map((l) => l.localId));
+      await remove(ctx.q, ctx.ownerId, links.filter((l) => l.localId2 && going.has(l.localId)).map((l) => ({ groupId: l.localId, staffMemberId: l.localId2! })));
+    },
   };
 }
 
@@ -243,7 +249,7 @@ const lessons: Writer<RosterLesson> = {
     minutes: p.record.minutes, startsOn: p.record.startsOn, endsOn: p.record.endsOn,
   }))),
   end: async (ctx, links) => {
-    const ids = links.map((l) => l.localId);
+    const ids = await lessonsToEndToday(ctx.q, ctx.ownerId, links.map((l) => l.localId));
     await sql.endLessons(ctx.q, ctx.ownerId, ids, ctx.today);
     await sql.deleteFutureLessons(ctx.q, ctx.ownerId, ids, ctx.today);
     await sql.endLessonsOnTheirFirstDay(ctx.q, ctx.ownerId, ids, ctx.today);

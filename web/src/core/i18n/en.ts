@@ -29,6 +29,7 @@ export const en: Messages = {
     protectedAddress: 'Protected address',
     adult: '18+',
     adultLong: 'Adult (18 or older)',
+    unsaved: { title: 'You have not saved', text: 'If you leave the page now, you lose what you typed.', stay: 'Stay on the page', leave: 'Leave the page' },
   },
   shell: {
     skipLink: 'Skip to main content',
@@ -64,6 +65,7 @@ export const en: Messages = {
     title: 'Sign in',
     intro: 'Elevlos is the school’s tool for following up students – for staff, students and guardians.',
     continue: 'Sign in to continue.',
+    sessionEnded: 'Your session has ended. Sign in again to continue.',
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',

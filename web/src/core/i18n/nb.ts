@@ -28,6 +28,7 @@ export const nb = {
     protectedAddress: 'Skjermet adresse',
     adult: '18+',
     adultLong: 'Myndig (18 år eller eldre)',
+    unsaved: { title: 'Du har ikke lagret', text: 'Går du fra siden nå, mister du det du har skrevet.', stay: 'Bli på siden', leave: 'Forlat siden' },
   },
   shell: {
     skipLink: 'Hopp til hovedinnholdet',
@@ -63,6 +64,7 @@ export const nb = {
     title: 'Logg inn',
     intro: 'Elevlos er skolens verktøy for å følge opp elever – for ansatte, elever og foresatte.',
     continue: 'Logg inn for å fortsette.',
+    sessionEnded: 'Økten din er avsluttet. Logg inn igjen for å fortsette.',
     username: 'Brukernavn',
     password: 'Passord',
     submit: 'Logg inn',

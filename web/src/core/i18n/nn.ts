@@ -29,6 +29,7 @@ export const nn: Messages = {
     protectedAddress: 'Skjerma adresse',
     adult: '18+',
     adultLong: 'Myndig (18 år eller eldre)',
+    unsaved: { title: 'Du har ikkje lagra', text: 'Går du frå sida no, mistar du det du har skrive.', stay: 'Bli på sida', leave: 'Forlat sida' },
   },
   shell: {
     skipLink: 'Hopp til hovudinnhaldet',
@@ -64,6 +65,7 @@ export const nn: Messages = {
     title: 'Logg inn',
     intro: 'Elevlos er verktøyet skulen brukar til å følgje opp elevar – for tilsette, elevar og føresette.',
     continue: 'Logg inn for å halde fram.',
+    sessionEnded: 'Økta di er avslutta. Logg inn att for å halde fram.',
     username: 'Brukarnamn',
     password: 'Passord',
     submit: 'Logg inn',

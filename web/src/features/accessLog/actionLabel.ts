@@ -118,6 +118,17 @@ const actionKeys: Record<string, string> = {
   'parentMeeting.read': 'parentMeeting.actions.read',
   'basisGroup.readParentMeetings': 'parentMeeting.actions.classRead',
   'basisGroup.manageParentMeetings': 'parentMeeting.actions.manage',
+  // administration (issue 13); its words live with the administration feature
+  'administration.listSchools': 'administration.actions.listSchools',
+  'administration.renameSchool': 'administration.actions.renameSchool',
+  'administration.readStaff': 'administration.actions.readStaff',
+  'administration.addRole': 'administration.actions.addRole',
+  'administration.removeRole': 'administration.actions.removeRole',
+  'administration.readGroups': 'administration.actions.readGroups',
+  'administration.addMembership': 'administration.actions.addMembership',
+  'administration.endMembership': 'administration.actions.endMembership',
+  'administration.assignContactTeacher': 'administration.actions.assignContactTeacher',
+  'administration.unassignContactTeacher': 'administration.actions.unassignContactTeacher',
 };
 
 export function actionLabel(t: TFunction, action: string): string {
@@ -136,6 +147,8 @@ const resourceKeys: Record<string, string> = {
   booking: 'conversations.plan.actions.resourceBooking',
   bookingRound: 'conversations.plan.actions.resourceBookingRound',
   conflict: 'conflicts.actions.resource',
+  staffMember: 'administration.actions.resourceStaffMember',
+  enrolment: 'administration.actions.resourceEnrolment',
 };
 
 export function resourceLabel(t: TFunction, resourceType: string): string {

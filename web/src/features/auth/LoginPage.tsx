@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../core/api/client';
 import { setMe, syncLocale } from '../../core/auth/session';
+import { AppLink } from '../../core/ui/AppLink';
 import { problemText } from '../../core/ui/ErrorAlert';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { login } from './authApi';
@@ -13,7 +14,7 @@ import type { OidcSignin } from './oidcApi';
 
 type Field = 'username' | 'password';
 
-export function LoginPage({ redirect, signin }: { redirect?: string; signin?: OidcSignin }) {
+export function LoginPage({ redirect, signin, ended = false }: { redirect?: string; signin?: OidcSignin; ended?: boolean }) {
   const { t } = useTranslation();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -68,7 +69,7 @@ export function LoginPage({ redirect, signin }: { redirect?: string; signin?: Oi
     <div className="login">
       <Card className="login__card">
         <PageHeading title={t('auth.title')} />
-        <Paragraph>{redirect ? t('auth.continue') : t('auth.intro')}</Paragraph>
+        <Paragraph>{ended ? t('auth.sessionEnded') : redirect ? t('auth.continue') : t('auth.intro')}</Paragraph>
         <OidcSigninAlert signin={signin} />
         {errorText && (
           <Alert data-color={isApiError(error) && error.status === 429 ? 'warning' : 'danger'} role="alert">
@@ -103,6 +104,10 @@ export function LoginPage({ redirect, signin }: { redirect?: string; signin?: Oi
             {t('auth.submit')}
           </Button>
         </form>
+        {/* the accounts feature's page: it never says whether the account exists */}
+        <Paragraph data-size="sm">
+          <AppLink to="/password-reset">{t('accounts.forgot.link')}</AppLink>
+        </Paragraph>
         <OidcButtons redirect={redirect} />
       </Card>
     </div>

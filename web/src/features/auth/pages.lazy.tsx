@@ -5,8 +5,8 @@ import { LoginPage } from './LoginPage';
 
 export const loginRoute = createLazyRoute('/login')({
   component: function LoginRoute(): ReactNode {
-    const { redirect: target, signin, via } = loginRoute.useSearch();
-    return <LoginPage redirect={target} signin={signin && via ? { reason: signin, via } : undefined} />;
+    const { redirect: target, signin, via, ended } = loginRoute.useSearch();
+    return <LoginPage redirect={target} ended={ended === true} signin={signin && via ? { reason: signin, via } : undefined} />;
   },
 });
 

@@ -8,11 +8,13 @@ import { groupsCheckQuery, oidcProvidersQuery, oidcSigninFrom, type OidcSignin }
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'login',
-  validateSearch: (raw: Record<string, unknown>): { redirect?: string; signin?: OidcSignin['reason']; via?: OidcSignin['via'] } => {
+  validateSearch: (raw: Record<string, unknown>): { redirect?: string; signin?: OidcSignin['reason']; via?: OidcSignin['via']; ended?: true } => {
     const target = safeRedirect(raw.redirect);
     // why an external login sent the browser back here (server/core/auth/oidc.ts)
     const signin = oidcSigninFrom(raw);
-    return { ...(target ? { redirect: target } : {}), ...(signin ? { signin: signin.reason, via: signin.via } : {}) };
+    // a session that was open ended (expired, disabled by the admin, logged out elsewhere): main.tsx's 401 handler
+    const ended = raw.ended === true || raw.ended === 'true';
+    return { ...(target ? { redirect: target } : {}), ...(signin ? { signin: signin.reason, via: signin.via } : {}), ...(ended ? { ended: true as const } : {}) };
   },
   beforeLoad: async ({ context, search }) => {
     const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);

@@ -370,7 +370,6 @@ export function headerOf(kind: RosterKind, field: string, lang: CsvLanguage): st
   const t = templateOf(kind);
   const c = t.columns.find((x) => x.field === field)
     // a reference error names the roster's field; the file's column may have another name
-    ?? (field === 'groupId' && kind === 'enrolments' ? t.columns.find((x) => x.field === 'basisGroupId') : undefined)
     ?? (field === 'roles.departmentId' ? t.columns.find((x) => x.field === 'roleDepartmentId') : undefined);
   return c ? c.headers[lang] : null;
 }

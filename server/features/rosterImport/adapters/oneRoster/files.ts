@@ -1,12 +1,10 @@
 /**
  * The CSV files of an upload, each read once, as a stream of rows: a OneRoster zip is never unpacked
- * whole — each entry is inflated in slices (fflate) straight into csv-parse, so a county's 100 MB of
+ * whole — each entry is inflated in slices (fflate), decoded and split into rows as it comes, so a county's 100 MB of
  * enrolments costs a few hundred kilobytes of buffers, not the file. The CSVs may come loose too (an
  * admin who uploads the files without zipping them).
  */
-import { finished } from 'node:stream/promises';
-import { parse } from 'csv-parse';
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { Inflate, Unzip, UnzipInflate, strFromU8, unzipSync } from 'fflate';
 import type { RowError, UploadedFile } from '../../roster.js';
 import { K } from './messages.js';
 
@@ -58,6 +56,62 @@ function zipEntry(zip: Uint8Array, path: string): CsvEntry {
   };
 }
 
+interface ZipItem { name: string; method: number; compressedSize: number; dataStart: number }
+
+/**
+ * The entries of a zip from its central directory, each with where its data starts. A zip written as a
+ * stream (as Elevlos's own writer does) leaves the sizes out of the entries' own headers, so reading one
+ * entry in sequence means inflating every entry before it; with the directory each is read on its own.
+ * Null for what this does not know (zip64, a comment where the directory should end): then in sequence.
+ */
+function centralDirectory(zip: Uint8Array): ZipItem[] | null {
+  const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  if (zip.length < 22 || dv.getUint32(zip.length - 22, true) !== 0x06054b50) return null;
+  const end = zip.length - 22;
+  const count = dv.getUint16(end + 10, true);
+  let p = dv.getUint32(end + 16, true);
+  const items: ZipItem[] = [];
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > zip.length || dv.getUint32(p, true) !== 0x02014b50) return null;
+    const utf8 = (dv.getUint16(p + 8, true) & 0x800) !== 0;
+    const method = dv.getUint16(p + 10, true);
+    const compressedSize = dv.getUint32(p + 20, true);
+    const nameLength = dv.getUint16(p + 28, true);
+    const local = dv.getUint32(p + 42, true);
+    if (compressedSize === 0xffffffff || local === 0xffffffff) return null;
+    if (local + 30 > zip.length || dv.getUint32(local, true) !== 0x04034b50) return null;
+    const dataStart = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+    if (dataStart + compressedSize > zip.length) return null;
+    items.push({ name: strFromU8(zip.subarray(p + 46, p + 46 + nameLength), !utf8), method, compressedSize, dataStart });
+    p += 46 + nameLength + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
+  }
+  return items;
+}
+
+/** An entry found in the central directory: inflated in slices straight from where its data lies. */
+function directEntry(zip: Uint8Array, item: ZipItem): CsvEntry {
+  return {
+    file: item.name,
+    stream(push) {
+      const data = zip.subarray(item.dataStart, item.dataStart + item.compressedSize);
+      if (item.method === 0) {
+        if (data.length > MAX_ENTRY_BYTES) throw new Error('entry too large');
+        for (let offset = 0; offset < data.length; offset += SLICE) push(data.subarray(offset, offset + SLICE));
+        return;
+      }
+      if (item.method !== 8) throw new Error('compression method not supported');
+      let bytes = 0;
+      const inflate = new Inflate((chunk) => {
+        bytes += chunk.length;
+        if (bytes > MAX_ENTRY_BYTES) throw new Error('entry too large');
+        if (chunk.length > 0) push(chunk);
+      });
+      for (let offset = 0; offset < data.length; offset += SLICE) inflate.push(data.subarray(offset, offset + SLICE), offset + SLICE >= data.length);
+      if (data.length === 0) inflate.push(new Uint8Array(0), true);
+    },
+  };
+}
+
 function looseEntry(file: UploadedFile): CsvEntry {
   return {
     file: file.name,
@@ -88,7 +142,11 @@ export function listEntries(files: readonly UploadedFile[]): { entries: Map<stri
         errors.push({ file: file.name, line: 0, field: 'file', key: K.notZip });
         continue;
       }
-      for (const path of paths) if (baseName(path).endsWith('.csv')) add(baseName(path), zipEntry(zip, path));
+      const direct = new Map((centralDirectory(zip) ?? []).map((item) => [item.name, item]));
+      for (const path of paths) {
+        const item = direct.get(path);
+        if (baseName(path).endsWith('.csv')) add(baseName(path), item ? directEntry(zip, item) : zipEntry(zip, path));
+      }
     } else if (file.name.toLowerCase().endsWith('.csv')) {
       add(baseName(file.name), looseEntry(file));
     } else {
@@ -113,55 +171,201 @@ export class Header {
   }
 }
 
-export type RowHandler = (row: readonly string[], line: number) => void;
+/** One row of a file: its fields by position, read only when asked for (most of a user's thirty columns are blank or unused). */
+export interface Row {
+  readonly length: number;
+  field(i: number): string;
+}
+
+export type RowHandler = (row: Row, line: number) => void;
+
+/** A row given as its fields (the header, a row with quotes). */
+export class FieldsRow implements Row {
+  constructor(private readonly fields: readonly string[]) {}
+  get length(): number { return this.fields.length; }
+  field(i: number): string { return this.fields[i] ?? ''; }
+}
+
+/**
+ * A row without quotes, as the commas in its line: a field is sliced out only when asked for. One object
+ * serves every row of a file, so a handler must take what it needs before it returns.
+ */
+class LineRow implements Row {
+  private text = '';
+  private from = 0;
+  private to = 0;
+  private commas = new Int32Array(64);
+  length = 0;
+
+  /** the line text[from, to) */
+  set(text: string, from: number, to: number): void {
+    this.text = text;
+    this.from = from;
+    this.to = to;
+    let n = 0;
+    for (let c = text.indexOf(',', from); c >= 0 && c < to; c = text.indexOf(',', c + 1)) {
+      if (n === this.commas.length) {
+        const wider = new Int32Array(n * 2);
+        wider.set(this.commas);
+        this.commas = wider;
+      }
+      this.commas[n++] = c;
+    }
+    this.length = n + 1;
+  }
+
+  field(i: number): string {
+    if (i < 0 || i >= this.length) return '';
+    const start = i === 0 ? this.from : this.commas[i - 1]! + 1;
+    const end = i === this.length - 1 ? this.to : this.commas[i]!;
+    return start === end ? '' : this.text.slice(start, end);
+  }
+}
+
+/**
+ * Splits CSV text into records as it streams in (RFC 4180: comma separated, `"` quoted, `""` a quote
+ * inside quotes, a quoted field may span lines; CRLF or LF). A line without a quote — nearly every line
+ * of an export — is only searched for its commas, and a field is sliced out when a handler asks for it;
+ * only a line with a quote is walked character by character. A general-purpose parser spent most of a county's reading on bookkeeping this needs none of.
+ */
+export class CsvSplitter {
+  private pending = '';
+  /** the line the next record starts on (1-based) */
+  private line = 1;
+  private failed = false;
+
+  private readonly lineRow = new LineRow();
+
+  constructor(private readonly onRecord: (row: Row, line: number) => void, private readonly onSyntaxError: (line: number) => void) {}
+
+  push(text: string): void {
+    if (this.failed) return;
+    const s = this.pending === '' ? text : this.pending + text;
+    this.pending = s.slice(this.consume(s, false));
+  }
+
+  end(): void {
+    if (this.failed || this.pending === '') return;
+    const s = this.pending;
+    this.pending = '';
+    this.consume(s, true);
+  }
+
+  /** Emits every whole record of `s`; returns where the rest (an unfinished record) begins. */
+  private consume(s: string, final: boolean): number {
+    let at = 0;
+    // the next quote, found once and not again until the reading passes it (else every line would scan to the end)
+    let quote = s.indexOf('"');
+    while (at < s.length) {
+      let nl = s.indexOf('\n', at);
+      if (nl < 0) {
+        if (!final) return at;
+        nl = s.length;
+      }
+      if (quote >= 0 && quote < at) quote = s.indexOf('"', at);
+      if (quote < 0 || quote > nl) {
+        const end = nl > at && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+        if (end > at) {
+          this.lineRow.set(s, at, end);
+          this.onRecord(this.lineRow, this.line);
+        }
+        this.line++;
+        at = nl + 1;
+        continue;
+      }
+      const next = this.quoted(s, at, final);
+      if (next < 0) return this.failed ? s.length : at;
+      at = next;
+    }
+    return at;
+  }
+
+  /** A record with a quote in it, from `at`; the index after it, or -1 when it runs past what has come (or is not CSV). */
+  private quoted(s: string, at: number, final: boolean): number {
+    const fields: string[] = [];
+    const startLine = this.line;
+    let lines = 0;
+    let i = at;
+    for (;;) {
+      if (s.charCodeAt(i) === 34) {
+        let value = '';
+        let from = i + 1;
+        for (;;) {
+          const q = s.indexOf('"', from);
+          if (q < 0) return final ? this.fail(startLine + lines) : -1;
+          value += s.slice(from, q);
+          for (let k = s.indexOf('\n', from); k >= 0 && k < q; k = s.indexOf('\n', k + 1)) lines++;
+          if (s.charCodeAt(q + 1) === 34) {
+            value += '"';
+            from = q + 2;
+            continue;
+          }
+          i = q + 1;
+          break;
+        }
+        fields.push(value);
+        const c = s.charCodeAt(i);
+        if (i >= s.length && !final) return -1;
+        if (c === 44) { i++; continue; }
+        if (c === 13 && (s.charCodeAt(i + 1) === 10 || i + 1 >= s.length)) {
+          if (i + 1 >= s.length && !final) return -1;
+          i++;
+        }
+        if (i >= s.length || s.charCodeAt(i) === 10) break;
+        return this.fail(startLine + lines);
+      }
+      let end = i;
+      while (end < s.length) {
+        const c = s.charCodeAt(end);
+        if (c === 44 || c === 10) break;
+        if (c === 34) return this.fail(startLine + lines);
+        end++;
+      }
+      if (end >= s.length && !final) return -1;
+      const value = s.slice(i, end);
+      fields.push(s.charCodeAt(end) === 10 && value.endsWith('\r') ? value.slice(0, -1) : value);
+      i = end;
+      if (s.charCodeAt(i) === 44) { i++; continue; }
+      break;
+    }
+    this.line = startLine + lines + 1;
+    this.onRecord(new FieldsRow(fields), startLine);
+    return i + 1;
+  }
+
+  private fail(line: number): number {
+    this.failed = true;
+    this.onSyntaxError(line);
+    return -1;
+  }
+}
 
 /**
  * Reads one CSV entry: `onHeader` gets the header (line 1) and returns the row handler, or null when
  * the file cannot be read on (a required column missing — it reports that itself). Rows whose number
  * of fields differs from the header's are reported, not guessed at: an unquoted comma shifts every
- * field after it.
+ * field after it. A file that is not CSV (a stray quote) stops at that line, with the line reported.
  */
 export async function readCsv(entry: CsvEntry, onHeader: (header: Header) => RowHandler | null, errors: RowError[]): Promise<void> {
   let handler: RowHandler | null | undefined;
   let width = 0;
-  let prevEnd = 0;
-  let prevEmpty = 0;
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    on_record: (record: string[], ctx: { lines: number; empty_lines: number }) => {
-      // ctx.lines is where the record ends; a quoted field may span lines, so count from the previous record
-      const line = prevEnd + 1 + (ctx.empty_lines - prevEmpty);
-      prevEnd = ctx.lines;
-      prevEmpty = ctx.empty_lines;
-      if (handler === undefined) {
-        const header = new Header(record);
-        width = record.length;
-        handler = onHeader(header);
-      } else if (handler !== null) {
-        if (record.length !== width && !(record.length === 1 && record[0] === '')) {
-          errors.push({ file: entry.file, line, field: '', key: K.columnCount, params: { expected: width, got: record.length } });
-        } else {
-          handler(record, line);
-        }
-      }
-      return undefined;
-    },
-  });
-  let failed = false;
-  parser.on('error', () => { failed = true; });
-  const done = finished(parser, { readable: false });
+  const splitter = new CsvSplitter((record, line) => {
+    if (handler === undefined) {
+      width = record.length;
+      handler = onHeader(new Header(Array.from({ length: record.length }, (_, i) => record.field(i))));
+    } else if (handler !== null) {
+      if (record.length !== width) errors.push({ file: entry.file, line, field: '', key: K.columnCount, params: { expected: width, got: record.length } });
+      else handler(record, line);
+    }
+  }, (line) => errors.push({ file: entry.file, line, field: '', key: K.csvSyntax }));
+  // the BOM a spreadsheet writes is dropped by the decoder
+  const decoder = new TextDecoder('utf-8');
   try {
-    entry.stream((chunk) => { if (!failed && handler !== null) parser.write(chunk); });
-    parser.end();
-    await done;
-  } catch (err) {
-    parser.destroy();
-    await done.catch(() => undefined);
-    const line = typeof (err as { lines?: unknown }).lines === 'number' ? (err as { lines: number }).lines : 0;
-    const key = (err as { code?: unknown }).code && String((err as { code: unknown }).code).startsWith('CSV_') ? K.csvSyntax : K.unreadable;
-    errors.push({ file: entry.file, line, field: '', key });
+    entry.stream((chunk) => { if (handler !== null) splitter.push(decoder.decode(chunk, { stream: true })); });
+    splitter.push(decoder.decode());
+    splitter.end();
+  } catch {
+    errors.push({ file: entry.file, line: 0, field: '', key: K.unreadable });
   }
   if (handler === undefined) errors.push({ file: entry.file, line: 1, field: '', key: K.emptyFile });
 }

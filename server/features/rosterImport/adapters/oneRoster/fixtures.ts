@@ -37,20 +37,40 @@ function control(d: readonly number[], w: readonly number[]): number {
   return k === 11 ? 0 : k;
 }
 
-/** A synthetic fødselsnummer for a birth date (month + 80); `n` picks the individual number, so ids stay unique. */
-export function syntheticNationalIdentityNumber(birthDate: string, n: number): string {
+/** The synthetic fødselsnummer (month + 80) with the `i`th individual number of the birth date's century, or null when its control digits cannot be made. */
+function withIndividual(birthDate: string, i: number): string | null {
   const prefix = `${birthDate.slice(8, 10)}${Number(birthDate.slice(5, 7)) + 80}${birthDate.slice(2, 4)}`;
   const base = Number(birthDate.slice(0, 4)) >= 2000 ? 500 : 0;
+  const body = prefix + String(base + (i % 500)).padStart(3, '0');
+  const d = [...body].map(Number);
+  const k1 = control(d, W1);
+  if (k1 === 10) return null;
+  const k2 = control([...d, k1], W2);
+  return k2 === 10 ? null : `${body}${k1}${k2}`;
+}
+
+/** A synthetic fødselsnummer for a birth date (month + 80); `n` picks the individual number, so ids stay unique. */
+export function syntheticNationalIdentityNumber(birthDate: string, n: number): string {
   for (let i = 0; i < 500; i++) {
-    const body = prefix + String(base + ((n + i) % 500)).padStart(3, '0');
-    const d = [...body].map(Number);
-    const k1 = control(d, W1);
-    if (k1 === 10) continue;
-    const k2 = control([...d, k1], W2);
-    if (k2 === 10) continue;
-    return `${body}${k1}${k2}`;
+    const nin = withIndividual(birthDate, n + i);
+    if (nin) return nin;
   }
   throw new Error(`no synthetic number for ${birthDate}`);
+}
+
+/** Numbers for many people born the same days, each one its own: the next free individual number per birth date. */
+function ninSequence(): (birthDate: string) => string {
+  const next = new Map<string, number>();
+  return (birthDate) => {
+    for (let i = next.get(birthDate) ?? 0; i < 500; i++) {
+      const nin = withIndividual(birthDate, i);
+      if (nin) {
+        next.set(birthDate, i + 1);
+        return nin;
+      }
+    }
+    throw new Error(`no synthetic number left for ${birthDate}`);
+  };
 }
 
 const at = { file: 'fixture', line: 0 };
@@ -206,6 +226,7 @@ export function countyRoster(options: CountyOptions): Roster {
   );
   for (const [code, name, annualHours] of SUBJECTS) r.subjects.push({ sourceId: code, at, code, name, annualHours });
   const levels: Level[] = ['vg1', 'vg2', 'vg3'];
+  const nin = ninSequence();
   let studentNo = 0;
   for (let s = 0; s < schools && studentNo < options.students; s++) {
     const schoolId = `sch-${s}`;
@@ -251,12 +272,13 @@ export function countyRoster(options: CountyOptions): Roster {
       for (let i = 0; i < size; i++, studentNo++) {
         const id = `st-${studentNo}`;
         const year = 2010 - Number(level.slice(2)) + 1;
-        const birthDate = `${year}-${String(1 + (studentNo % 12)).padStart(2, '0')}-${String(1 + (studentNo % 28)).padStart(2, '0')}`;
+        // 336 birth days a year, about a hundred students each at 100,000: well within the 500 individual numbers of a day
+        const birthDate = `${year}-${String(1 + (studentNo % 12)).padStart(2, '0')}-${String(1 + (Math.floor(studentNo / 12) % 28)).padStart(2, '0')}`;
         const female = rnd() < 0.5;
         const family = pick(FAMILY);
         const protection = studentNo % 100 === 0 ? 'strictlyConfidential' : studentNo % 100 === 50 ? 'confidential' : 'none';
         r.people.push(person(id, pick(female ? GIVEN_F : GIVEN_M), family, {
-          birthDate, nationalIdentityNumber: syntheticNationalIdentityNumber(birthDate, studentNo), feideId: `e${studentNo}@${domain}`, addressProtection: protection,
+          birthDate, nationalIdentityNumber: nin(birthDate), feideId: `e${studentNo}@${domain}`, addressProtection: protection,
         }));
         r.students.push({ sourceId: id, at, personId: id, schoolId, departmentId: dep, level, programme: k % 3 === 1 ? 'vocational' : 'general', status: 'active' });
         r.enrolments.push({ sourceId: `${id}-bg`, at, studentId: id, group: { kind: 'basis', id: bg }, startsOn: '2026-08-19', endsOn: null });

@@ -7,7 +7,7 @@
 import type { StaffRole } from '../../../../core/db/tables.js';
 import type { RosterStaffMember, SourcePlace } from '../../roster.js';
 import { EXT, REQUIRED } from './columns.js';
-import type { Header, RowHandler } from './files.js';
+import type { Header, Row, RowHandler } from './files.js';
 import { K } from './messages.js';
 import { cell, columns, hasColumns, lifecycle, type GuardianRole, type ReadingState, type RoleRow, type UserFacts } from './state.js';
 import {
@@ -193,7 +193,7 @@ const NONE: readonly string[] = [];
 /** most users have no list: they share one empty array instead of a county's worth of them */
 const listOrNone = (text: string): readonly string[] => (text === '' ? NONE : parseList(text));
 
-function readPerson(st: ReadingState, row: readonly string[], c: UserColumns, id: string, line: number): UserFacts {
+function readPerson(st: ReadingState, row: Row, c: UserColumns, id: string, line: number): UserFacts {
   const givenName = cell(row, c.givenName);
   const familyName = cell(row, c.familyName);
   if (givenName === '') st.error('users', line, 'givenName', K.required);
@@ -251,7 +251,7 @@ function readPerson(st: ReadingState, row: readonly string[], c: UserColumns, id
   };
 }
 
-function readStudent(st: ReadingState, row: readonly string[], c: UserColumns, id: string, line: number, facts: UserFacts, roles: RoleRow[]): void {
+function readStudent(st: ReadingState, row: Row, c: UserColumns, id: string, line: number, facts: UserFacts, roles: RoleRow[]): void {
   // the primary role decides the school; among several, the primary org; two schools still is an error
   const primary = roles.filter((r) => r.primary);
   let candidates = primary.length > 0 ? primary : roles;

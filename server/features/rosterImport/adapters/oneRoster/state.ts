@@ -7,7 +7,7 @@
 import type { Level } from '../../../../core/db/tables.js';
 import { emptyRoster, type Roster, type RosterKind, type RosterStudent, type RowError, type SourcePlace } from '../../roster.js';
 import type { RosterFile } from './columns.js';
-import { Header } from './files.js';
+import type { Header, Row } from './files.js';
 import { K } from './messages.js';
 import { parseDayOfDateTime } from './values.js';
 
@@ -143,8 +143,8 @@ export function columns<T extends string>(header: Header, names: readonly T[]): 
   return out;
 }
 
-export function cell(row: readonly string[], i: number): string {
-  return i < 0 ? '' : (row[i] ?? '').trim();
+export function cell(row: Row, i: number): string {
+  return i < 0 ? '' : row.field(i).trim();
 }
 
 /** Reports the required columns the header lacks; true when all are there. */

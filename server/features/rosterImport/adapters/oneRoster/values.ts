@@ -6,13 +6,29 @@
  */
 import type { AddressProtection, Level, StaffRole } from '../../../../core/db/tables.js';
 
-/** ISO day, checked against the calendar (2026-02-30 is no day). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digitsAt = (value: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+};
+
+/**
+ * ISO day, checked against the calendar (2026-02-30 is no day). Plain arithmetic, no Date: a county's
+ * enrolments and birth dates are a million of these.
+ */
 export function parseDay(value: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return undefined;
-  const d = new Date(`${value}T12:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return undefined;
-  return value;
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined;
+  const y = digitsAt(value, 0, 4);
+  const m = digitsAt(value, 5, 7);
+  const d = digitsAt(value, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1) return undefined;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0) ? value : undefined;
 }
 
 /** The day of a OneRoster dateTime ("2026-08-15T10:00:00.000Z") or date; the day as written, not moved by time zone. */

@@ -3,7 +3,6 @@
  * bench and the browser journey that uploads a OneRoster zip. It writes what the reader reads back to
  * the same roster (README.md, "Round trip"), streaming each file into the zip in batches of rows.
  */
-import { stringify } from 'csv-stringify/sync';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import type { StaffRole } from '../../../../core/db/tables.js';
 import type { Roster } from '../../roster.js';
@@ -34,6 +33,10 @@ const ONE_ROSTER_ROLE: Record<StaffRole, { role: string; elevlos?: StaffRole }> 
   nurse: { role: 'aide', elevlos: 'nurse' },
 };
 
+/** A CSV field as RFC 4180 writes it: quoted only when it holds a comma, a quote or a line break. */
+const field = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+const line = (values: readonly string[]): string => `${values.map(field).join(',')}\n`;
+
 class CsvZip {
   private readonly chunks: Uint8Array[] = [];
   private readonly zip = new Zip((err, data) => { if (err) throw err; this.chunks.push(data); });
@@ -41,16 +44,17 @@ class CsvZip {
   file(name: string, columns: readonly string[], rows: Iterable<Row>): void {
     const entry = new ZipDeflate(name, { level: 1 });
     this.zip.add(entry);
-    entry.push(strToU8(stringify([columns as string[]])), false);
-    let batch: string[][] = [];
+    entry.push(strToU8(line(columns)), false);
+    let batch = '';
+    let n = 0;
     for (const row of rows) {
-      batch.push(columns.map((c) => row[c] ?? ''));
-      if (batch.length === BATCH) {
-        entry.push(strToU8(stringify(batch)), false);
-        batch = [];
+      batch += line(columns.map((c) => row[c] ?? ''));
+      if (++n % BATCH === 0) {
+        entry.push(strToU8(batch), false);
+        batch = '';
       }
     }
-    entry.push(strToU8(batch.length > 0 ? stringify(batch) : ''), true);
+    entry.push(strToU8(batch), true);
   }
 
   end(): Buffer {

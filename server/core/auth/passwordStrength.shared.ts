@@ -10,6 +10,9 @@
  * what NIST's rule is after. The 10-character floor keeps short-but-random strings out too.
  *
  * It answers with a reason code; the caller turns it into a message in the person's language.
+ *
+ * The server and the browser's strength meter run this same module (the web imports it lazily, in its
+ * own chunk), so it imports nothing but @zxcvbn-ts: no node:*, nothing of the server's.
  */
 import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
@@ -22,6 +25,11 @@ const MIN_SCORE = 3;
 export const weakReasons = ['tooShort', 'tooLong', 'common', 'personal', 'dates', 'keyboard', 'repeats', 'names', 'guessable'] as const;
 export type WeakReason = (typeof weakReasons)[number];
 export type StrengthResult = { ok: true } | { ok: false; reason: WeakReason };
+export interface Strength {
+  /** 0–4, zxcvbn's scale; MIN_SCORE is the floor */
+  score: number;
+  reason: WeakReason | null;
+}
 
 /**
  * Words Norwegians put in passwords that the library's (English-leaning) lists do not know: the word
@@ -98,19 +106,26 @@ function reasonOf(result: ZxcvbnResult): WeakReason {
 }
 
 /**
- * Whether `password` may be set. `personal` are the person's own words (given and family name,
- * username, e-mail, school): a password built from them is refused as personal.
+ * How strong `password` looks (for the meter while typing) and, when it falls short of the rule, why.
+ * `personal` are the person's own words (given and family name, username, e-mail, school): a password
+ * built from them is refused as personal.
  */
-export function checkPasswordStrength(password: string, personal: readonly string[] = []): StrengthResult {
+export function estimateStrength(password: string, personal: readonly string[] = []): Strength {
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return { ok: false, reason: 'tooShort' };
-  if (length > PASSWORD_MAX_LENGTH) return { ok: false, reason: 'tooLong' };
+  if (length > PASSWORD_MAX_LENGTH) return { score: 4, reason: 'tooLong' };
   const inputs = personalWords(personal);
   // "Kari Nordmann 1985" is as weak as "karinordmann1985": the separators add next to nothing
   const squeezed = password.replace(/[\s._-]+/g, '');
   const results = [estimator().check(password, inputs)];
   if (squeezed !== password && squeezed.length > 0) results.push(estimator().check(squeezed, inputs));
-  if (results.some(madeOfPersonalWords)) return { ok: false, reason: 'personal' };
   const worst = results.reduce((a, b) => (b.guessesLog10 < a.guessesLog10 ? b : a));
-  return worst.score >= MIN_SCORE ? { ok: true } : { ok: false, reason: reasonOf(worst) };
+  if (length < PASSWORD_MIN_LENGTH) return { score: Math.min(worst.score, 1), reason: 'tooShort' };
+  if (results.some(madeOfPersonalWords)) return { score: Math.min(worst.score, 1), reason: 'personal' };
+  return { score: worst.score, reason: worst.score >= MIN_SCORE ? null : reasonOf(worst) };
+}
+
+/** Whether `password` may be set: the server's verdict, from the same estimate the meter shows. */
+export function checkPasswordStrength(password: string, personal: readonly string[] = []): StrengthResult {
+  const { reason } = estimateStrength(password, personal);
+  return reason === null ? { ok: true } : { ok: false, reason };
 }

@@ -1,0 +1,17 @@
+/**
+ * The import and sync (issue 13), the school admin's: upload the school's files (the CSV set or a
+ * OneRoster zip), read the preview and the errors, apply or cancel, follow the progress and the log;
+ * the templates; the FINT connection and the nightly sync.
+ */
+import type { WebFeature } from '../../core/feature';
+import { rosterImportEn, rosterImportNb, rosterImportNn } from './i18n';
+import { RosterImportNavItems } from './NavItems';
+import { rosterImportRoutes } from './routes';
+// Loaded with the app, as every feature's styles are (see core/feature.ts).
+import './rosterImport.css';
+
+export const rosterImportFeature = {
+  routes: rosterImportRoutes,
+  nav: [{ order: 193, Items: RosterImportNavItems }],
+  texts: { nb: { rosterImport: rosterImportNb }, nn: { rosterImport: rosterImportNn }, en: { rosterImport: rosterImportEn } },
+} satisfies WebFeature;
