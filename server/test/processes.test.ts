@@ -2,38 +2,16 @@
  * Real processes: the data-dir lock, two app processes sharing one PostgreSQL database, and the
  * crash test (SIGKILL in the middle of a burst of writes; every acknowledged write survives).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/db/client.js';
 import { DEMO_PASSWORD } from './harness.js';
-import { processStorage } from './processStorage.js';
+import { childStorage, cleanUpChildApps, startChildApp, type ChildApp } from './childApp.js';
 import { freePort } from './freePort.js';
 
 const onPostgres = !!process.env.DATABASE_URL;
-const children: ChildProcess[] = [];
-const cleanups: (() => Promise<void> | void)[] = [];
-afterAll(async () => {
-  for (const c of children) c.kill('SIGKILL');
-  for (const f of cleanups) await f();
-});
+afterAll(cleanUpChildApps);
 
-
-interface Proc { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> }
-
-function startServer(env: Record<string, string>, port: number): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, port, output: () => out, exited };
-}
-
-async function waitHealthy(p: Proc, timeoutMs = 150_000): Promise<void> {
+async function waitHealthy(p: ChildApp, timeoutMs = 150_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (p.child.exitCode !== null) throw new Error(`server exited: ${p.output()}`);
@@ -56,18 +34,16 @@ async function login(port: number, username: string): Promise<{ cookie: string; 
 
 /** Where a child process keeps its data (removed after the file's tests). */
 async function storage(): Promise<Record<string, string>> {
-  const s = await processStorage();
-  cleanups.push(s.cleanup);
-  return s.env;
+  return (await childStorage()).env;
 }
 
 // a first start migrates and seeds the whole demo school (PGlite is one core): minutes on a busy machine
 describe('processes', { timeout: 240_000 }, () => {
   it.skipIf(onPostgres)('a second process on the same PGlite data dir is refused with a clear error (no silent data loss)', async () => {
     const env = await storage();
-    const first = startServer(env, await freePort());
+    const first = startChildApp(env, await freePort());
     await waitHealthy(first);
-    const second = startServer(env, await freePort());
+    const second = startChildApp(env, await freePort());
     expect(await second.exited).toBe(2);
     expect(second.output()).toMatch(/in use by another Elevlos process/);
     first.child.kill('SIGTERM');
@@ -76,9 +52,9 @@ describe('processes', { timeout: 240_000 }, () => {
 
   it.runIf(onPostgres)('two app processes on one database share sessions: a login on one works on the other', async () => {
     const env = await storage();
-    const a = startServer(env, await freePort());
+    const a = startChildApp(env, await freePort());
     await waitHealthy(a);
-    const b = startServer(env, await freePort());
+    const b = startChildApp(env, await freePort());
     await waitHealthy(b);
     const { cookie } = await login(a.port, 'kontaktlarer');
     const me = await fetch(`http://127.0.0.1:${b.port}/api/me`, { headers: { cookie } });
@@ -92,7 +68,7 @@ describe('processes', { timeout: 240_000 }, () => {
   it('after SIGKILL in the middle of a burst of writes, every acknowledged write is there on restart', async () => {
     const env = await storage();
     const port = await freePort();
-    const server = startServer(env, port);
+    const server = startChildApp(env, port);
     await waitHealthy(server);
     const { cookie, csrf } = await login(port, 'kontaktlarer');
     const me = await (await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { cookie } })).json();
@@ -122,7 +98,7 @@ describe('processes', { timeout: 240_000 }, () => {
     await server.exited;
     expect(acknowledged.length).toBeGreaterThan(5);
 
-    const restarted = startServer(env, port);
+    const restarted = startChildApp(env, port);
     await waitHealthy(restarted);
     restarted.child.kill('SIGTERM');
     await restarted.exited;

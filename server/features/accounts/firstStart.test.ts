@@ -3,47 +3,26 @@
  * an empty database prints a one-time setup link; the setup is done over HTTP and the admin logs in;
  * `npm run admin -- create-admin` makes another admin; a restart prints no link any more.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../test/freePort.js';
-import { processStorage, type ProcessStorage } from '../../test/processStorage.js';
+import { childStorage, cleanUpChildApps, startChildApp, type ChildApp } from '../../test/childApp.js';
 
 const onPostgres = !!process.env.DATABASE_URL;
-const children: ChildProcess[] = [];
-const cleanups: (() => Promise<void> | void)[] = [];
-afterAll(async () => {
-  for (const c of children) c.kill('SIGKILL');
-  for (const f of cleanups) await f();
-});
+afterAll(cleanUpChildApps);
 
-async function storage(): Promise<ProcessStorage> {
-  const s = await processStorage();
-  cleanups.push(s.cleanup);
-  return s;
-}
-
-interface Proc { child: ChildProcess; output: () => string; exited: Promise<number | null> }
-
-function start(env: Record<string, string>, port: number): Proc {
+function start(env: Record<string, string>, port: number): ChildApp {
   // the request log is on (LOG_LEVEL info): the test shows the token is not in it
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED_DEMO: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
-  return { child, output: () => out, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+  return startChildApp({ LOG_LEVEL: 'info', SEED_DEMO: 'false', ...env }, port);
 }
 
 /**
  * Waits until the app says it is running, and for the setup link when one is expected; when none is,
  * a moment after the "running" lines, in which the link would have been printed (two queries' time).
  */
-async function running(p: Proc, expectLink: boolean, timeoutMs = 150_000): Promise<string> {
+async function running(p: ChildApp, expectLink: boolean, timeoutMs = 150_000): Promise<string> {
   const until = Date.now() + timeoutMs;
   let runningSince = 0;
   while (Date.now() < until) {
@@ -59,7 +38,7 @@ async function running(p: Proc, expectLink: boolean, timeoutMs = 150_000): Promi
   throw new Error(`server did not start: ${p.output()}`);
 }
 
-async function stop(p: Proc): Promise<void> {
+async function stop(p: ChildApp): Promise<void> {
   p.child.kill('SIGTERM');
   await p.exited;
 }
@@ -88,7 +67,7 @@ const ADMIN = { givenName: 'Sigrid', familyName: 'Eikeland', username: 'sigrid.e
 
 describe('the first start without the demo', { timeout: 300_000 }, () => {
   it('prints a one-time setup link; the setup makes the first admin, who logs in; the link works once and is in no log', async () => {
-    const { env, dir } = await storage();
+    const { env, dir } = await childStorage();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const server = start(env, port);

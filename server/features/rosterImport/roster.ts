@@ -5,8 +5,9 @@
  * truth for these; what Elevlos itself records (conversations, notes, absence, letters) is never touched.
  *
  * Every record carries the source's own id (`sourceId`): the sync is keyed on it, so the same file
- * imported twice changes nothing, and a record gone from the source ends (an enrolment gets an end
- * date) instead of being deleted. References between records are source ids too. `at` says where the
+ * imported twice changes nothing, and a record gone from the source ends: a student leaves, an
+ * enrolment or a lesson gets an end date. Only what holds no history is removed (a role, a teacher's
+ * assignment, a guardianship nobody decided on, an enrolment that had not begun): docs/import.md. References between records are source ids too. `at` says where the
  * record came from, so a preview and an error can name the file and line.
  *
  * Dates are ISO days (YYYY-MM-DD). Words follow ../shared/domain/glossary.md.

@@ -183,3 +183,12 @@ export async function tryImportLock(q: QueryFn, ownerId: string): Promise<boolea
 export async function waitForImportLock(q: QueryFn, ownerId: string): Promise<void> {
   await q("select pg_advisory_xact_lock(hashtextextended('elevlos.rosterImport:' || $1::text, 0))", [ownerId]);
 }
+
+/**
+ * The apply's transaction does not wait for its commit to reach the disk: a crash in that moment loses
+ * at most this import, which is then simply run again (the source still has it), and no other write.
+ * PostgreSQL only (PGlite has no such setting worth changing).
+ */
+export async function commitWithoutWaiting(tx: QueryFn): Promise<void> {
+  await tx('set local synchronous_commit = off');
+}

@@ -68,6 +68,22 @@ export interface NewLink {
   digest: string;
 }
 
+/**
+ * Links of records the plan found no link for at all (not even an ended one), written inside the apply's
+ * transaction under the owner's import lock: nothing else can have made them, so a plain insert does
+ * (on conflict cost ~15 % more over a county's 1.6 million links).
+ */
+export async function insertLinks(q: QueryFn, ownerId: string, source: RosterSource, kind: string, links: readonly NewLink[]): Promise<void> {
+  if (!links.length) return;
+  await q(
+    `insert into roster_link (owner_id, source, kind, source_id, local_id, local_id2, school_id, digest)
+     select $1::uuid, $2::text, $3::text, u.source_id, u.local_id, u.local_id2, u.school_id, u.digest
+     from unnest($4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[]) as u(source_id, local_id, local_id2, school_id, digest)`,
+    [ownerId, source, kind, links.map((l) => l.sourceId), links.map((l) => l.localId), links.map((l) => l.localId2),
+      links.map((l) => l.schoolId), links.map((l) => l.digest)],
+  );
+}
+
 /** Links written or brought back (a record the source has again is no longer ended). */
 export async function upsertLinks(q: QueryFn, ownerId: string, source: RosterSource, kind: string, links: readonly NewLink[]): Promise<void> {
   if (!links.length) return;
@@ -109,4 +125,16 @@ export async function linkedSourceIds(q: QueryFn, ownerId: string, source: Roste
     [ownerId, source, kind, localId],
   );
   return rows.map((r) => r.source_id);
+}
+
+/**
+ * What changes whenever any link of the owner can have changed: roster_link is written only by an apply,
+ * and every apply that commits marks its import applied in the same transaction (a failed one writes nothing).
+ */
+export async function linksStamp(q: QueryFn, ownerId: string): Promise<string> {
+  const [r] = await q<{ n: number; last: string | Date | null }>(
+    "select count(*)::int as n, max(finished_at) as last from roster_import where owner_id = $1 and status = 'applied'",
+    [ownerId],
+  );
+  return `${r?.n ?? 0}/${r?.last ? new Date(r.last).toISOString() : ''}`;
 }

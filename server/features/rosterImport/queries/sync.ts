@@ -249,10 +249,16 @@ export async function updateStudents(q: QueryFn, ownerId: string, rows: readonly
 }
 
 export interface GuardianshipRow { id: string; studentId: string; guardianPersonId: string; relation: string; parentalResponsibility: boolean; livesWith: boolean }
+const guardianshipInsert = `insert into guardianship (owner_id, id, student_id, guardian_person_id, relation, parental_responsibility, lives_with)
+     select $1::uuid, * from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::boolean[], $7::boolean[])`;
+/** Guardianships under new ids: no row can have them, so no conflict to look for. */
+export async function insertGuardianships(q: QueryFn, ownerId: string, rows: readonly GuardianshipRow[]): Promise<void> {
+  await q(guardianshipInsert, [ownerId, col(rows, (r) => r.id), col(rows, (r) => r.studentId), col(rows, (r) => r.guardianPersonId),
+    col(rows, (r) => r.relation), col(rows, (r) => r.parentalResponsibility), col(rows, (r) => r.livesWith)]);
+}
 /** Insert or, for a guardianship the sync ended and deleted before, bring it back under its old id. */
 export async function upsertGuardianships(q: QueryFn, ownerId: string, rows: readonly GuardianshipRow[]): Promise<void> {
-  await q(`insert into guardianship (owner_id, id, student_id, guardian_person_id, relation, parental_responsibility, lives_with)
-     select $1::uuid, * from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::boolean[], $7::boolean[])
+  await q(`${guardianshipInsert}
      on conflict (owner_id, id) do update set student_id = excluded.student_id, guardian_person_id = excluded.guardian_person_id,
        relation = excluded.relation, parental_responsibility = excluded.parental_responsibility, lives_with = excluded.lives_with`,
     [ownerId, col(rows, (r) => r.id), col(rows, (r) => r.studentId), col(rows, (r) => r.guardianPersonId), col(rows, (r) => r.relation),
@@ -308,10 +314,16 @@ export async function updateTeachingGroups(q: QueryFn, ownerId: string, rows: re
 }
 
 export interface EnrolmentRow { id: string; studentId: string; basisGroupId: string | null; teachingGroupId: string | null; startsOn: string; endsOn: string | null }
+const enrolmentInsert = `insert into enrolment (owner_id, id, student_id, basis_group_id, teaching_group_id, starts_on, ends_on)
+     select $1::uuid, * from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::date[], $7::date[])`;
+/** Enrolments under new ids (a county's first import has 900 000): no row can have them, so no conflict to look for. */
+export async function insertEnrolments(q: QueryFn, ownerId: string, rows: readonly EnrolmentRow[]): Promise<void> {
+  await q(enrolmentInsert, [ownerId, col(rows, (r) => r.id), col(rows, (r) => r.studentId), col(rows, (r) => r.basisGroupId),
+    col(rows, (r) => r.teachingGroupId), col(rows, (r) => r.startsOn), col(rows, (r) => r.endsOn)]);
+}
 /** Insert or update; an enrolment the sync deleted before it began comes back under its old id. */
 export async function upsertEnrolments(q: QueryFn, ownerId: string, rows: readonly EnrolmentRow[]): Promise<void> {
-  await q(`insert into enrolment (owner_id, id, student_id, basis_group_id, teaching_group_id, starts_on, ends_on)
-     select $1::uuid, * from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::date[], $7::date[])
+  await q(`${enrolmentInsert}
      on conflict (owner_id, id) do update set student_id = excluded.student_id, basis_group_id = excluded.basis_group_id,
        teaching_group_id = excluded.teaching_group_id, starts_on = excluded.starts_on, ends_on = excluded.ends_on`,
     [ownerId, col(rows, (r) => r.id), col(rows, (r) => r.studentId), col(rows, (r) => r.basisGroupId), col(rows, (r) => r.teachingGroupId),

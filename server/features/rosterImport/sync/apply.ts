@@ -4,7 +4,7 @@
  * inside the caller's transaction: all of it or nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { linkedLocalIds, upsertLinks, endLinks, type NewLink } from '../queries/links.js';
+import { linkedLocalIds, insertLinks, upsertLinks, endLinks, type NewLink } from '../queries/links.js';
 import { insertFeideAccounts, setAccountSubjects } from '../queries/sync.js';
 import type { Roster } from '../roster.js';
 import type { LocalIds } from './ids.js';
@@ -80,6 +80,15 @@ function feideLogins(roster: Roster, plan: SyncPlan, ids: LocalIds): { personId:
   return [...out].map(([personId, feideId]) => ({ personId, feideId }));
 }
 
+/** The links to write: for added records (the plan saw no link of theirs, not even an ended one) and for changed ones. */
+function linksOf(kind: SyncKind, p: KindPlan, ids: LocalIds): { fresh: NewLink[]; known: NewLink[] } {
+  const link = (x: Planned): NewLink => {
+    const e = ids.get(kind, x.record.sourceId)!;
+    return { sourceId: x.record.sourceId, localId: e.localId, localId2: e.localId2, schoolId: e.schoolId, digest: x.digest };
+  };
+  return { fresh: p.added.map(link), known: p.changed.map(link) };
+}
+
 export async function applyPlan(
   ctx: WriteContext, roster: Roster, plan: SyncPlan, schools: ReadonlyMap<string, SchoolResolution>, progress: (rows: number) => Promise<void>,
 ): Promise<ApplyResult> {
@@ -88,23 +97,19 @@ export async function applyPlan(
     const p = plan[kind];
     const w = WRITERS[kind];
     const placed = await place(ctx, kind, p, schools);
-    const links: NewLink[] = [];
     for (const x of placed) {
       const pair = w.pair?.(x.record, ctx.ids);
       const entry = { localId: pair?.localId ?? x.id, localId2: pair?.localId2 ?? null, schoolId: null as string | null };
       ctx.ids.set(kind, x.record.sourceId, entry);
       entry.schoolId = w.schoolOf(x.record, ctx.ids);
     }
-    const digests = new Map([...p.added, ...p.changed].map((x) => [x.record.sourceId, x.digest]));
-    for (const x of placed) {
-      const e = ctx.ids.get(kind, x.record.sourceId)!;
-      links.push({ sourceId: x.record.sourceId, localId: e.localId, localId2: e.localId2, schoolId: e.schoolId, digest: digests.get(x.record.sourceId)! });
-    }
+    const { fresh, known } = linksOf(kind, p, ctx.ids);
     await inChunks(placed, async (chunk) => {
       await w.write(ctx, chunk);
       await progress(chunk.length);
     });
-    await inChunks(links, (chunk) => upsertLinks(ctx.q, ctx.ownerId, ctx.source, kind, chunk));
+    await inChunks(fresh, (chunk) => insertLinks(ctx.q, ctx.ownerId, ctx.source, kind, chunk));
+    await inChunks(known, (chunk) => upsertLinks(ctx.q, ctx.ownerId, ctx.source, kind, chunk));
     result.kinds[kind] = { added: p.added.length, changed: p.changed.length, ended: p.ended.length };
   }
   const logins = feideLogins(roster, plan, ctx.ids);

@@ -9,7 +9,7 @@ import type { Database, QueryFn } from '../../../core/db/client.js';
 import { writeAudit } from '../../../core/audit/audit.js';
 import { today } from '../../../core/time.js';
 import { isFintError, readFintSource, readUpload, UnreadableUpload, type SourceReading } from '../adapters/index.js';
-import { linkedSourceIds, linksOfSource, type LinkRow } from '../queries/links.js';
+import { linkedSourceIds, linksOfSource, linksStamp, type LinkRow } from '../queries/links.js';
 import * as imports from '../queries/imports.js';
 import { adminSchoolsOf, fintSettingOf } from '../queries/settings.js';
 import { localSchools } from '../queries/sync.js';
@@ -78,6 +78,37 @@ function knownIds(links: ReadonlyMap<string, readonly LinkRow[]>): Partial<Recor
   return Object.fromEntries([...links].map(([kind, rows]) => [kind, new Set(rows.map((l) => l.sourceId))]));
 }
 
+/**
+ * The links the last read job read, kept a few minutes with the stamp they were read under: the apply,
+ * usually soon after, takes them instead of reading a county's 1.6 million again when no import of the
+ * owner was applied since (checked inside its transaction, under the owner's lock). Links are never
+ * changed in place, so sharing them is safe.
+ */
+const KEEP_LINKS_MS = 10 * 60_000;
+let keptLinks: { ownerId: string; source: string; stamp: string; links: Map<string, LinkRow[]>; drop: NodeJS.Timeout } | null = null;
+
+function keepLinks(ownerId: string, source: string, stamp: string, links: Map<string, LinkRow[]>): void {
+  if (keptLinks) clearTimeout(keptLinks.drop);
+  const drop = setTimeout(() => { keptLinks = null; }, KEEP_LINKS_MS);
+  drop.unref();
+  keptLinks = { ownerId, source, stamp, links, drop };
+}
+
+function forgetLinks(): void {
+  if (keptLinks) clearTimeout(keptLinks.drop);
+  keptLinks = null;
+}
+
+/** The owner's links of the source: those kept by the read when nothing was applied since, else read now (and kept). */
+async function currentLinks(q: QueryFn, ownerId: string, source: SourceReading['source']): Promise<Map<string, LinkRow[]>> {
+  // the stamp first: an apply committing after it changes it, so links read after it are never taken as older than they are
+  const stamp = await linksStamp(q, ownerId);
+  if (keptLinks && keptLinks.ownerId === ownerId && keptLinks.source === source && keptLinks.stamp === stamp) return keptLinks.links;
+  const links = await linksOfSource(q, ownerId, source);
+  keepLinks(ownerId, source, stamp, links);
+  return links;
+}
+
 interface Prepared {
   roster: Roster;
   errors: RowError[];
@@ -88,7 +119,7 @@ interface Prepared {
 
 /** Errors, then (for "only the valid rows") the roster without them, then the plan. */
 async function prepare(q: QueryFn, ownerId: string, imp: imports.ImportRow, reading: SourceReading, withoutErrors: boolean): Promise<Prepared> {
-  const links = await linksOfSource(q, ownerId, reading.source);
+  const links = await currentLinks(q, ownerId, reading.source);
   const known = knownIds(links);
   const local = await localSchools(q, ownerId);
   let schools = resolveSchools(reading.roster.schools, links.get('schools') ?? [], local, imp.schoolId);
@@ -172,6 +203,7 @@ export async function runApply(database: Database, ref: ImportRef): Promise<void
         if (database.kind !== 'pglite') await imports.setProgress(q, ownerId, importId, 'waiting', 0, 0);
         await imports.waitForImportLock(tx, ownerId);
       }
+      if (database.kind !== 'pglite') await imports.commitWithoutWaiting(tx);
       await imports.setProgress(database.kind === 'pglite' ? tx : q, ownerId, importId, 'checking', 0, 0);
       const prepared = await prepare(tx, ownerId, imp, reading, imp.onlyValid === true);
       if (prepared.errors.length && !imp.onlyValid) throw new ImportFailure(entry('rosterImport.log.errorsAppeared', { count: prepared.errors.length }));
@@ -186,6 +218,8 @@ export async function runApply(database: Database, ref: ImportRef): Promise<void
       await imports.deleteUpload(tx, ownerId, importId);
       return applied;
     });
+    // the links just written make the kept ones stale (the stamp would say so too): free their memory now
+    forgetLinks();
     await auditApply(database, ownerId, imp, result);
     // after the commit: the cycle's copy runs its own transaction (PGlite has one connection). The import
     // stands if it fails: the first page that needs the new year's cycle copies it (annualCycle's ensureCycle).

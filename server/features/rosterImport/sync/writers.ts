@@ -143,10 +143,10 @@ const guardianships: Writer<RosterGuardianship> = {
   schoolOf: (r, ids) => ids.schoolOf('students', r.studentId),
   match: async (ctx, rs) => byIndex(rs.length, await sql.matchGuardianships(ctx.q, ctx.ownerId,
     rs.map((r) => ({ studentId: ctx.ids.id('students', r.studentId), guardianPersonId: ctx.ids.id('people', r.guardianPersonId) })))),
-  write: async (ctx, rows) => sql.upsertGuardianships(ctx.q, ctx.ownerId, rows.map((p) => ({
+  write: (ctx, rows) => insertOrUpdate(ctx, rows, (p) => ({
     id: p.id, studentId: ctx.ids.id('students', p.record.studentId), guardianPersonId: ctx.ids.id('people', p.record.guardianPersonId),
     relation: p.record.relation, parentalResponsibility: p.record.parentalResponsibility, livesWith: p.record.livesWith,
-  }))),
+  }), sql.insertGuardianships, sql.upsertGuardianships),
   end: async (ctx, links) => {
     const ids = links.map((l) => l.localId);
     await sql.deleteGuardianships(ctx.q, ctx.ownerId, ids);
@@ -207,9 +207,9 @@ const enrolments: Writer<RosterEnrolment> = {
   schoolOf: (r, ids) => ids.schoolOf('students', r.studentId),
   match: async (ctx, rs) => byIndex(rs.length, await sql.matchEnrolments(ctx.q, ctx.ownerId,
     rs.map((r) => ({ studentId: ctx.ids.id('students', r.studentId), ...groupOf(r, ctx.ids), startsOn: r.startsOn })))),
-  write: (ctx, rows) => sql.upsertEnrolments(ctx.q, ctx.ownerId, rows.map((p) => ({
+  write: (ctx, rows) => insertOrUpdate(ctx, rows, (p) => ({
     id: p.id, studentId: ctx.ids.id('students', p.record.studentId), ...groupOf(p.record, ctx.ids), startsOn: p.record.startsOn, endsOn: p.record.endsOn,
-  }))),
+  }), sql.insertEnrolments, sql.upsertEnrolments),
   end: async (ctx, links) => {
     const ids = await enrolmentsToEndToday(ctx.q, ctx.ownerId, links.map((l) => l.localId));
     await sql.endEnrolments(ctx.q, ctx.ownerId, ids, ctx.today);

@@ -36,7 +36,9 @@ export function AccountsAdminPage() {
   const uid = useId();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<NonNullable<AccountSearch['status']>>('all');
-  const search = useSettled<AccountSearch>({ q: q.trim() || undefined, status });
+  // only the typed text waits for a pause; a new object each render would re-arm the timer forever
+  const settledQ = useSettled(q.trim());
+  const search: AccountSearch = { q: settledQ || undefined, status };
   const { data, isFetching } = useQuery(accountListQuery(search));
   return (
     <div className="stack">

@@ -150,9 +150,11 @@ function fillIn(into: RosterPerson, from: Partial<RosterPerson>): void {
  */
 export function personOf(ctx: Ctx, p: Person, extra: { withNin: boolean; feideId?: string | null; email?: string | null; phone?: string | null }): string | null {
   const sourceId = personSourceId(p.nin, p.keys[0] ?? `${p.at.file}:${p.at.line}`);
+  // Feide ids are matched in lower case everywhere (the sync, the login), as the CSV set stores them
+  const feideId = extra.feideId?.toLowerCase() ?? null;
   const known = ctx.people.get(sourceId);
   if (known) {
-    fillIn(known, { feideId: extra.feideId ?? null, email: extra.email ?? null, phone: extra.phone ?? null, nationalIdentityNumber: extra.withNin ? p.nin : null });
+    fillIn(known, { feideId, email: extra.email ?? null, phone: extra.phone ?? null, nationalIdentityNumber: extra.withNin ? p.nin : null });
     return sourceId;
   }
   if (p.givenName === null || p.familyName === null) {
@@ -169,7 +171,7 @@ export function personOf(ctx: Ctx, p: Person, extra: { withNin: boolean; feideId
     email: extra.email ?? p.email, phone: extra.phone ?? p.phone,
     streetAddress: p.address.street, postalCode: p.address.postalCode, city: p.address.city,
     addressProtection: protection.value,
-    feideId: extra.feideId ?? null,
+    feideId,
   };
   ctx.people.set(sourceId, person);
   ctx.roster.people.push(person);

@@ -153,6 +153,15 @@ describe('the OneRoster 1.2 CSV adapter', () => {
     expect(reading.errors.map(placeOf)).toEqual([{ file: 'enrollments.csv', line: stray, field: '', key: K.csvSyntax }]);
   });
 
+  it('keeps a Feide id sent in capitals in lower case, as the sync and the Feide login match it', async () => {
+    const roster = smallSchoolRoster();
+    const teacher = roster.people.find((p) => p.feideId !== null)!;
+    const written = { ...roster, people: roster.people.map((p) => (p === teacher ? { ...p, feideId: p.feideId!.toUpperCase() } : p)) };
+    const reading = await read(writeOneRosterZip(written));
+    expect(reading.errors).toEqual([]);
+    expect(person(reading.roster, teacher.sourceId)?.feideId).toBe(teacher.feideId!.toLowerCase());
+  });
+
   it('has every text in bokmål, nynorsk and English', () => {
     const keys = (l: 'nb' | 'nn' | 'en') => Object.keys(oneRosterMessages[l]).sort();
     expect(keys('nn')).toEqual(keys('nb'));

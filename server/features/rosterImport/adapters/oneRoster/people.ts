@@ -205,7 +205,8 @@ function readPerson(st: ReadingState, row: Row, c: UserColumns, id: string, line
   if (!pairs) st.error('users', line, 'userIds', K.invalidUserIds);
   for (const [type, value] of pairs ?? []) {
     if (type === 'feide') {
-      if (isFeideId(value)) feideId = value;
+      // Feide ids are matched in lower case everywhere (the sync, the login), as the CSV set stores them
+      if (isFeideId(value)) feideId = value.toLowerCase();
       else st.error('users', line, 'userIds', K.invalidFeideId, { value });
     } else if (NIN_TYPES.has(type)) {
       if (isNationalIdentityNumber(value)) nin = value;
