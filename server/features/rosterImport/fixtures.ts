@@ -3,7 +3,7 @@
  * the browser journey and the templates' examples. Everyone is made up; the national identity numbers
  * are synthetic test numbers (the month + 80, as in Skatteetaten's test data) with valid control digits.
  */
-import { ninControlDigitsHold } from './adapters/csv/values.js';
+import { isNationalIdentityNumber } from './adapters/nationalIdentityNumber.js';
 import { emptyRoster, type Roster } from './roster.js';
 
 /** A synthetic fødselsnummer for a birth date: DD, MM + 80, YY, an individual number from `seq`, two control digits. */
@@ -15,7 +15,7 @@ export function syntheticNin(birthDate: string, seq: number): string {
     const individual = String(first + ((seq * 7 + i) % 500)).padStart(3, '0');
     for (let c = 0; c < 100; c++) {
       const nin = `${base}${individual}${String(c).padStart(2, '0')}`;
-      if (ninControlDigitsHold(nin)) return nin;
+      if (isNationalIdentityNumber(nin)) return nin;
     }
   }
   throw new Error(`no synthetic number for ${birthDate}`);

@@ -8,7 +8,7 @@ import { unzipSync } from 'fflate';
 import type { RosterReading, UploadedFile } from '../roster.js';
 import type { RosterSource } from '../tables.js';
 import { readCsvFiles } from './csv/read.js';
-import { readFint } from './fint/index.js';
+import { readFint, type FintOptions } from './fint/index.js';
 export { isFintError } from './fint/index.js';
 import { readOneRosterZip, type ReadContext } from './oneRoster/index.js';
 
@@ -102,17 +102,7 @@ async function readUploadAnew(content: Uint8Array, context: ReadContext): Promis
 }
 
 /** A school's FINT connection as its settings give it, the secrets already read from the environment. */
-export interface FintConnection {
-  baseUrl: string;
-  tokenUrl: string;
-  clientId: string;
-  clientSecret: string;
-  username?: string;
-  password?: string;
-  orgId: string;
-  /** the FINT schools to read (systemId, skolenummer or organisasjonsnummer); all of the organisation's when absent */
-  schools?: readonly string[];
-}
+export type FintConnection = Pick<FintOptions, 'baseUrl' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'username' | 'password' | 'orgId' | 'schools'>;
 
 /**
  * Reads a school's FINT as of `today` (the day "current" and "left" are judged on). What stops the

@@ -2,8 +2,7 @@
  * The plain CSV set for small schools: one template (one file) per kind of record, its columns with
  * their bokmål, nynorsk and English headers, whether each must be filled, how it is read and written,
  * and an example row of generated data. The reader, the writer, the downloadable templates and the
- * documentation on the import page all come from this one list (README.md in this folder says the same
- * in prose).
+ * documentation on the import page all come from this one list (docs/import.md has the same tables).
  *
  * Every file has an `id` column: the school's own id of the record, the key the sync matches on. Columns
  * that point at another record take that record's id (a student's `person` is an id in personer.csv).

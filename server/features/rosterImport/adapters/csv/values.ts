@@ -6,6 +6,7 @@
  * hand is not refused over a capital letter.
  */
 import type { AddressProtection, Level, StaffRole } from '../../../../core/db/tables.js';
+import { isNationalIdentityNumber } from '../nationalIdentityNumber.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; key: string; params?: Record<string, string | number> };
 
@@ -62,26 +63,10 @@ export function clockTime(raw: string): Parsed<string> {
   return ok(`${m[1]!.padStart(2, '0')}:${m[2]}`);
 }
 
-const NIN_WEIGHTS_1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const NIN_WEIGHTS_2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
-/** Whether the two control digits of an 11-digit fødselsnummer / D-number add up (modulus 11). */
-export function ninControlDigitsHold(nin: string): boolean {
-  const digits = [...nin].map(Number);
-  const control = (weights: number[]) => {
-    const sum = weights.reduce((acc, w, i) => acc + w * digits[i]!, 0);
-    const c = 11 - (sum % 11);
-    return c === 11 ? 0 : c;
-  };
-  const k1 = control(NIN_WEIGHTS_1);
-  const k2 = control(NIN_WEIGHTS_2);
-  return k1 !== 10 && k2 !== 10 && k1 === digits[9] && k2 === digits[10];
-}
-
 /** Eleven digits whose control digits hold; spaces are allowed where people put them (010203 12345). */
 export function nationalIdentityNumber(raw: string): Parsed<string> {
   const s = raw.replace(/\s/g, '');
-  if (!/^\d{11}$/.test(s) || !ninControlDigitsHold(s)) return bad('rosterImport.invalidNationalIdentityNumber');
+  if (!isNationalIdentityNumber(s)) return bad('rosterImport.invalidNationalIdentityNumber');
   return ok(s);
 }
 

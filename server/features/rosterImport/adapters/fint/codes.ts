@@ -76,30 +76,6 @@ export function addressProtectionFrom(v: unknown): { ok: boolean; value: Address
 }
 
 /**
- * The birth date in a fødselsnummer or D-number (day + 40), also in the synthetic test numbers
- * (month + 40 for H-numbers, + 80 for Skatteetaten's synthetic ones). Null when it names no day.
- */
-export function birthDateFromNin(nin: string | null): string | null {
-  if (!nin || !/^\d{11}$/.test(nin)) return null;
-  let day = Number(nin.slice(0, 2));
-  let month = Number(nin.slice(2, 4));
-  const yy = Number(nin.slice(4, 6));
-  const individual = Number(nin.slice(6, 9));
-  if (day > 40) day -= 40;
-  if (month > 80) month -= 80;
-  else if (month > 40) month -= 40;
-  let century: number;
-  if (individual <= 499) century = 1900;
-  else if (individual <= 749 && yy >= 54) century = 1800;
-  else if (yy <= 39) century = 2000;
-  else if (individual >= 900) century = 1900;
-  else return null;
-  const iso = `${century + yy}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const d = new Date(`${iso}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
-}
-
-/**
  * A person's source id. FINT addresses a person by fødselsnummer only; the id the sync keys on (and a
  * preview may show) is a digest of it, so the number itself is never an id.
  */

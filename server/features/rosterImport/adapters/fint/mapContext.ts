@@ -5,7 +5,8 @@
  * every other record hangs on.
  */
 import { emptyRoster, type Roster, type RosterPerson, type RosterSchoolYear, type RowError, type SourcePlace } from '../../roster.js';
-import { addressProtectionFrom, birthDateFromNin, personSourceId } from './codes.js';
+import { birthDateOfNationalIdentityNumber } from '../nationalIdentityNumber.js';
+import { addressProtectionFrom, personSourceId } from './codes.js';
 import type { Source } from './collections.js';
 import { shownHref, within } from './hal.js';
 import type { Resolver } from './resolve.js';
@@ -166,7 +167,7 @@ export function personOf(ctx: Ctx, p: Person, extra: { withNin: boolean; feideId
   if (!protection.ok) report(ctx, p.at, 'adressebeskyttelse', 'rosterImport.fint.unknownAddressProtection');
   const person: RosterPerson = {
     sourceId, at: p.at, givenName: p.givenName, familyName: p.familyName,
-    birthDate: p.birthDate ?? birthDateFromNin(p.nin),
+    birthDate: p.birthDate ?? birthDateOfNationalIdentityNumber(p.nin),
     nationalIdentityNumber: extra.withNin ? p.nin : null,
     email: extra.email ?? p.email, phone: extra.phone ?? p.phone,
     streetAddress: p.address.street, postalCode: p.address.postalCode, city: p.address.city,

@@ -4,7 +4,7 @@
  * lacks is asked for on its own. Records that cannot be mapped are reported with their place (the FINT
  * collection or resource URL, the entry's 1-based position) and field; anything that would leave the
  * picture incomplete — a refused login, a collection that cannot be read — throws a FintError instead.
- * The mapping is documented in README.md beside this file.
+ * The mapping is documented in docs/import.md ("FINT").
  */
 import { today as todayInOslo } from '../../../../core/time.js';
 import type { RosterReading } from '../../roster.js';

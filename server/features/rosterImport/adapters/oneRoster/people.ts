@@ -11,9 +11,10 @@ import type { Header, Row, RowHandler } from './files.js';
 import { K } from './messages.js';
 import { cell, columns, hasColumns, lifecycle, type GuardianRole, type ReadingState, type RoleRow, type UserFacts } from './state.js';
 import {
-  birthDateOfNationalIdentityNumber, isFeideId, isNationalIdentityNumber, parseAddressProtection, parseDay, parseLevel, parseList,
+  isFeideId, parseAddressProtection, parseDay, parseLevel, parseList,
   parseProgramme, parseRelation, parseStaffRole, parseStudentStatus, parseUserIds,
 } from './values.js';
+import { birthDateOfNationalIdentityNumber, isNationalIdentityNumber } from '../nationalIdentityNumber.js';
 
 const ROLES = ['administrator', 'aide', 'counselor', 'districtAdministrator', 'guardian', 'parent', 'principal', 'proctor', 'relative',
   'siteAdministrator', 'student', 'systemAdministrator', 'teacher'] as const;
@@ -143,7 +144,7 @@ export function usersHandler(st: ReadingState, links: PendingLink[]): (header: H
       const life = lifecycle(st, 'users', line, cell(row, c.status), cell(row, c.dateLastModified));
       if (life.state === 'skip') return;
       if (life.state === 'deleted') {
-        // a user gone from the source: as a student they leave (their history stays); as staff or guardian their links end with the next bulk
+        // a user the source deleted: noted as an ended student (not applied yet, see read.ts `ended`); a full export ends them
         st.ended.push({ kind: 'students', sourceId: id, on: life.modifiedOn ?? '', at: st.at('users', line) });
         return;
       }
@@ -231,7 +232,7 @@ function readPerson(st: ReadingState, row: Row, c: UserColumns, id: string, line
     // a Norwegian middle name (mellomnavn) is said with the given name and sorts by the family name alone
     givenName: middleName === '' ? givenName : `${givenName} ${middleName}`,
     familyName,
-    birthDate: demo?.birthDate ?? (nin ? birthDateOfNationalIdentityNumber(nin) ?? null : null),
+    birthDate: demo?.birthDate ?? (nin ? birthDateOfNationalIdentityNumber(nin) : null),
     nationalIdentityNumber: nin,
     email: cell(row, c.email) || null,
     phone: cell(row, c.phone) || cell(row, c.sms) || null,

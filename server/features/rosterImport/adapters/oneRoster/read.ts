@@ -23,7 +23,10 @@ export interface OneRosterReading extends RosterReading {
    * a record of these kinds that the reading lacks has not left the source, so the sync must not end it.
    */
   partialKinds: RosterKind[];
-  /** records a delta marks tobedeleted that the roster itself cannot show as ended; the sync ends them as of `on` */
+  /**
+   * Records a delta marks tobedeleted that the roster itself cannot show as ended. Not applied yet: the
+   * upload keeps only the roster (adapters/index.ts), so a delta's deletions wait for the next full export.
+   */
   ended: EndedRecord[];
 }
 

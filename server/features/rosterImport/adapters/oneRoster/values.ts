@@ -153,44 +153,6 @@ export function parseStaffRole(value: string): StaffRole | undefined {
   return STAFF_ROLES.find((r) => r.toLowerCase() === value.toLowerCase());
 }
 
-const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const W2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
-function control(digits: readonly number[], weights: readonly number[]): number {
-  let sum = 0;
-  for (let i = 0; i < weights.length; i++) sum += digits[i]! * weights[i]!;
-  const k = 11 - (sum % 11);
-  return k === 11 ? 0 : k;
-}
-
-/** A fødselsnummer or D-number: 11 digits with both mod-11 control digits right (synthetic test numbers pass too). */
-export function isNationalIdentityNumber(value: string): boolean {
-  if (!/^\d{11}$/.test(value)) return false;
-  const d = [...value].map(Number);
-  return control(d, W1) === d[9] && control(d, W2) === d[10];
-}
-
-/**
- * The birth date a valid national identity number carries: D-numbers add 4 to the first digit, synthetic
- * numbers add 40 or 80 to the month; the century follows from the individual number.
- */
-export function birthDateOfNationalIdentityNumber(nin: string): string | undefined {
-  let day = Number(nin.slice(0, 2));
-  let month = Number(nin.slice(2, 4));
-  const yy = Number(nin.slice(4, 6));
-  const individual = Number(nin.slice(6, 9));
-  if (day > 40) day -= 40;
-  if (month > 80) month -= 80;
-  else if (month > 40) month -= 40;
-  let century: number | undefined;
-  if (individual <= 499) century = 1900;
-  else if (individual <= 749 && yy >= 54) century = 1800;
-  else if (individual >= 900 && yy >= 40) century = 1900;
-  else if (individual >= 500 && yy <= 39) century = 2000;
-  if (century === undefined) return undefined;
-  return parseDay(`${century + yy}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
-}
-
 /** An eduPersonPrincipalName as Feide issues it: one @, a domain with a dot. */
 export function isFeideId(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
