@@ -6,8 +6,8 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
   if ! command -v chromium >/dev/null 2>&1; then
     echo "chromium is missing: installing Debian's package"
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+    $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium >/dev/null
   fi
   export CHROMIUM_PATH="$(command -v chromium)"
 fi

@@ -5,6 +5,6 @@ set -euo pipefail
 if ! command -v pdftotext >/dev/null 2>&1; then
   echo "pdftotext is missing: installing Debian's poppler-utils"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
+  $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq poppler-utils >/dev/null
 fi
