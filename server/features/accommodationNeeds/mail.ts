@@ -7,6 +7,8 @@ import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/client.js';
 import { enqueue, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
+import { personStillReadsStudent } from '../../core/policy/stillReads.js';
+import { today } from '../../core/time.js';
 import { reminderRecipient } from './queries.js';
 import { needLink } from './service.js';
 
@@ -41,6 +43,8 @@ export const accommodationNeedMailJobs: Record<string, JobHandler> = {
     const person = await reminderRecipient(database.query, ownerId, personId);
     const to = person?.email?.trim();
     if (!to) return;
+    // the teacher may no longer teach the student by the time the queue gets to it
+    if (!(await personStillReadsStudent(database, ownerId, personId, studentId, today()))) return;
     const settings = settingsByDatabase.get(database);
     const texts = TEXTS[person!.preferred_locale] ?? TEXTS.nb;
     await sendMail(settings?.smtp, { to, subject: texts.subject, text: texts.body(`${settings?.publicUrl ?? ''}${needLink(studentId)}`) });

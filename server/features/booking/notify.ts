@@ -14,6 +14,7 @@ import { enqueue, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import { loadStudentFacts } from '../../core/policy/facts.js';
+import { personStillReadsStudent } from '../../core/policy/stillReads.js';
 import { today } from '../../core/time.js';
 import { calendarText, eventUid, type BookingEvent } from './ics.js';
 import { bookingDetail, claimReminder, mailRecipient, type BookingDetail } from './queries.js';
@@ -104,6 +105,8 @@ export const bookingJobs: Record<string, JobHandler> = {
     const person = await mailRecipient(database.query, ownerId, personId);
     const to = person?.email?.trim();
     if (!to) return;
+    // recipients were decided at the fan-out; insight may have ended since (the family's mail names and links the student)
+    if (audience === 'family' && !(await personStillReadsStudent(database, ownerId, personId, d.student_id, today()))) return;
     const locale = person!.preferred_locale;
     const link = audience === 'host' ? hostLink(settings.publicUrl, d.round_id) : familyLink(settings.publicUrl, d.student_id);
     const content = mailContent({

@@ -7,6 +7,8 @@ import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/client.js';
 import { enqueue, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
+import { personStillReadsStudent } from '../../core/policy/stillReads.js';
+import { today } from '../../core/time.js';
 import { informMailRecipient } from './queries.js';
 
 const settingsByDatabase = new WeakMap<Database, { smtp: SmtpSettings | undefined; publicUrl: string }>();
@@ -42,6 +44,8 @@ export const parentMeetingMailJobs: Record<string, JobHandler> = {
     const row = await informMailRecipient(database.query, ownerId, personId, meetingId);
     const to = row?.email?.trim();
     if (!to) return;
+    // insight may have ended since the meeting (consent withdrawn, an 18th birthday)
+    if (!(await personStillReadsStudent(database, ownerId, personId, studentId, today()))) return;
     const settings = settingsByDatabase.get(database);
     const texts = TEXTS[row!.preferred_locale] ?? TEXTS.nb;
     await sendMail(settings?.smtp, { to, subject: texts.subject(row!.group_name), text: texts.body(row!.group_name, `${settings?.publicUrl ?? ''}${familyLink(studentId)}`) });

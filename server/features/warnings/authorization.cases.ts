@@ -78,6 +78,10 @@ export const warningMatrix: MatrixFeature = {
       // the guardian's own copy: not the student's to read
       target: 'minor', allowed: [...LEADERS, 'guardian'], request: (i) => ({ url: `/api/students/${i.studentId}/warning-letters/${i.sentLetterId}/copies/${i.guardianCopyId}/pdf` }),
     },
+    'POST /api/students/:studentId/warning-letters/:letterId/copies/:copyId/read': {
+      // the read receipt: only the copy's own recipient
+      target: 'minor', allowed: ['guardian'], request: (i) => ({ url: `/api/students/${i.studentId}/warning-letters/${i.sentLetterId}/copies/${i.guardianCopyId}/read` }),
+    },
     'POST /api/students/:studentId/warning-letters/:letterId/copies/:copyId/signed-copy': {
       target: 'minor', allowed: ['contactTeacher'],
       request: (i) => ({ url: `/api/students/${i.studentId}/warning-letters/${i.sentLetterId}/copies/${i.guardianCopyId}/signed-copy`,

@@ -1,8 +1,10 @@
 /**
  * A student's warning letters (R-22, L-20): the contact teacher merges proposed warnings into one letter
  * and sends it (one immutable copy per recipient, in-app and e-mail notice); a letter with its copies
- * and delivery for the staff, or one's own copy for the student and a guardian (opening it is the read
- * receipt); the PDF as sent; the signed paper copy as delivery proof.
+ * and delivery for the staff, or one's own copy for the student and a guardian; the read receipt, a POST
+ * the letter's page sends when the recipient has it in front of them (a GET could be set off by any other
+ * site through an image tag, and the receipt is the legal proof of delivery); the PDF as sent; the signed
+ * paper copy as delivery proof.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,10 +12,9 @@ import { accessOf, requireActor } from '../../core/http/access.js';
 import { HttpError } from '../../core/http/errors.js';
 import { studentParams } from '../../core/http/schemas.js';
 import { enqueueLetterMails } from './mail.js';
-import { copiesOf, copyPdf, letterStudent, lettersOf } from './queries/letters.js';
+import { copiesOf, copyPdf, letterStudent, lettersOf, markRead } from './queries/letters.js';
 import { personName, recipientRows } from './queries/people.js';
 import { approveBody, copyParams, createdSchema, letterParams, letterSchema, okSchema, signedCopyBody } from './schemas.js';
-import { markRead } from './queries/letters.js';
 import { addSignedCopy, approveLetter, contentFor, letterDraft, sendLetter } from './service.js';
 import { allowed, viewerOf } from './visibility.js';
 
@@ -46,7 +47,7 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/students/:studentId/warning-letters/:letterId', {
     config: { access: { kind: 'student', action: 'warning.read', audit: 'read' } },
-    schema: { tags, summary: 'One letter: its copies and delivery (staff), or your own copy (student, guardian: opening it is the read receipt)', params: letterParams, response: { 200: letterSchema } },
+    schema: { tags, summary: 'One letter: its copies and delivery (staff), or your own copy (student, guardian)', params: letterParams, response: { 200: letterSchema } },
   }, async (req) => {
     const actor = requireActor(req);
     const s = req.student!;
@@ -56,11 +57,7 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
     const family = viewer === 'self' || viewer === 'guardian';
     if (family && (!letter.sentAt || !letter.recipientPersonIds.includes(actor.personId))) throw new HttpError(404, 'error.notFound');
     let copies = await copiesOf(q, actor.ownerId, letter.id);
-    if (family) {
-      copies = copies.filter((c) => c.recipientPersonId === actor.personId);
-      for (const c of copies) await markRead(q, actor.ownerId, c.id, actor.personId);
-      copies = (await copiesOf(q, actor.ownerId, letter.id)).filter((c) => c.recipientPersonId === actor.personId);
-    }
+    if (family) copies = copies.filter((c) => c.recipientPersonId === actor.personId);
     let preview = null;
     if (!letter.sentAt) {
       const draft = await letterDraft(q, actor.ownerId, s, letter.id);
@@ -90,12 +87,26 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
     const letter = await letterStudent(q, actor.ownerId, req.params.letterId);
     if (!copy || letter?.student_id !== s.studentId || !viewer || viewer === 'subjectTeacher') throw new HttpError(404, 'error.notFound');
     if ((viewer === 'self' || viewer === 'guardian') && copy.recipientPersonId !== actor.personId) throw new HttpError(404, 'error.notFound');
-    if (viewer === 'self' || viewer === 'guardian') await markRead(q, actor.ownerId, req.params.copyId, actor.personId);
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `inline; filename="varsel-${req.params.copyId.slice(0, 8)}.pdf"`)
       .header('x-content-sha256', copy.sha256)
       .send(copy.pdf);
+  });
+
+  r.post('/api/students/:studentId/warning-letters/:letterId/copies/:copyId/read', {
+    config: { access: { kind: 'student', action: 'warning.read', audit: 'write' } },
+    schema: { tags, summary: 'The read receipt: the recipient (the student or a guardian) has opened their own copy; recorded once', params: copyParams, response: { 200: okSchema } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const s = req.student!;
+    const viewer = viewerOf(actor, s, req.today);
+    const letter = await letterStudent(q, actor.ownerId, req.params.letterId);
+    const copy = letter?.student_id === s.studentId ? await copyPdf(q, actor.ownerId, req.params.letterId, req.params.copyId) : undefined;
+    // only the copy's own recipient can have read it; anyone else is told nothing
+    if (!copy || (viewer !== 'self' && viewer !== 'guardian') || copy.recipientPersonId !== actor.personId) throw new HttpError(404, 'error.notFound');
+    await markRead(q, actor.ownerId, req.params.copyId, actor.personId);
+    return { ok: true as const };
   });
 
   r.post('/api/students/:studentId/warning-letters/:letterId/copies/:copyId/signed-copy', {

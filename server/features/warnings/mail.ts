@@ -8,6 +8,8 @@ import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/client.js';
 import { enqueue, type JobHandler } from '../../core/jobs/queue.js';
 import { sendMail, type SmtpSettings } from '../../core/mail/mailer.js';
+import { personStillReadsStudent } from '../../core/policy/stillReads.js';
+import { today } from '../../core/time.js';
 import { insertEmailedEvent, mailRecipient } from './queries/letters.js';
 
 const settingsByDatabase = new WeakMap<Database, { smtp: SmtpSettings | undefined; publicUrl: string }>();
@@ -32,6 +34,8 @@ export const warningMailJobs: Record<string, JobHandler> = {
     const row = await mailRecipient(database.query, ownerId, copyId);
     // a retry never resends; a recipient without an e-mail address reads it in the app (or gets it on paper)
     if (!row || row.emailed || !row.email) return;
+    // insight may have ended since the letter was sent (consent withdrawn): no e-mail naming the student then
+    if (!(await personStillReadsStudent(database, ownerId, row.person_id, studentId, today()))) return;
     const settings = settingsByDatabase.get(database);
     const texts = TEXTS[row.preferred_locale] ?? TEXTS.nb;
     const link = `${settings?.publicUrl ?? ''}/students/${studentId}/warning-letters/${letterId}`;

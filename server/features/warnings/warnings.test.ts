@@ -138,8 +138,29 @@ describe('a warning goes from the subject teacher to a delivered letter (R-22, L
     }
   });
 
-  it('marks a copy read when the guardian opens it, and the letter delivered once every copy is', async () => {
+  it('records the read receipt only from the letter\'s page: a GET (which another site can set off) records nothing, a POST without the CSRF token is refused', async () => {
     const foresatt = await t.login('foresatt');
+    const opened = await foresatt.get(`/api/students/${h().elevStudentId}/warning-letters/${letterId}`);
+    expect(opened.statusCode, opened.body).toBe(200);
+    const copyId = opened.json().copies[0].id as string;
+    expect((await pdfOf(foresatt, h().elevStudentId, letterId, copyId)).res.statusCode).toBe(200);
+    const receiptUrl = `/api/students/${h().elevStudentId}/warning-letters/${letterId}/copies/${copyId}/read`;
+    expect((await foresatt.get(receiptUrl)).statusCode).toBe(404);
+    const forged = await t.app.inject({ method: 'POST', url: receiptUrl, headers: { cookie: foresatt.cookie } });
+    expect(forged.statusCode).toBe(403);
+    const readAt = async () => (await foresatt.get(`/api/students/${h().elevStudentId}/warning-letters/${letterId}`)).json().copies[0].delivery.readAt;
+    expect(await readAt()).toBeNull();
+    // someone else's copy: not theirs to sign for
+    const kontakt = await kt.request('POST', receiptUrl);
+    expect(kontakt.statusCode).toBe(404);
+    expect(await readAt()).toBeNull();
+  });
+
+  it('marks a copy read when the guardian\'s letter page sends the receipt, and the letter delivered once every copy is', async () => {
+    const foresatt = await t.login('foresatt');
+    const before = await foresatt.get(`/api/students/${h().elevStudentId}/warning-letters/${letterId}`);
+    const receipt = await foresatt.request('POST', `/api/students/${h().elevStudentId}/warning-letters/${letterId}/copies/${before.json().copies[0].id}/read`);
+    expect(receipt.statusCode, receipt.body).toBe(200);
     const opened = await foresatt.get(`/api/students/${h().elevStudentId}/warning-letters/${letterId}`);
     expect(opened.statusCode, opened.body).toBe(200);
     expect(opened.json().copies).toHaveLength(1);
@@ -152,6 +173,7 @@ describe('a warning goes from the subject teacher to a delivered letter (R-22, L
     const mine = (await elev.get(`/api/students/${h().elevStudentId}/warnings`)).json();
     expect(mine.warnings.map((w: { state: string }) => w.state)).toEqual(['sent', 'sent']);
     const ownCopy = (await elev.get(`/api/students/${h().elevStudentId}/warning-letters/${letterId}`)).json().copies[0];
+    expect((await elev.request('POST', `/api/students/${h().elevStudentId}/warning-letters/${letterId}/copies/${ownCopy.id}/read`)).statusCode).toBe(200);
     expect((await pdfOf(elev, h().elevStudentId, letterId, ownCopy.id)).text).toContain('Skolen skal varsle deg skriftlig');
 
     const staffView = (await kt.get(`/api/students/${h().elevStudentId}/warning-letters/${letterId}`)).json();

@@ -32,3 +32,11 @@ export async function markNotificationRead(q: QueryFn, ownerId: string, notifica
     [ownerId, notificationId, personId]);
   return rows.length > 0;
 }
+
+/** The student each of these conversations is about (a department head's notice links to the conversation). */
+export async function studentsOfConversations(q: QueryFn, ownerId: string, conversationIds: readonly string[]): Promise<Map<string, string>> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = await q<{ id: string; student_id: string }>(
+    'select id, student_id from conversation where owner_id = $1 and id = any($2::uuid[])', [ownerId, conversationIds]);
+  return new Map(rows.map((r) => [r.id, r.student_id]));
+}

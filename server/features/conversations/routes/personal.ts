@@ -7,11 +7,12 @@ import { accessOf, requireActor } from '../../../core/http/access.js';
 import { HttpError } from '../../../core/http/errors.js';
 import { studentParams } from '../../../core/http/schemas.js';
 import { can } from '../../../core/policy/can.js';
-import { loadStudentsFacts } from '../../../core/policy/facts.js';
+import { isUuid, loadStudentsFacts } from '../../../core/policy/facts.js';
+import { studentOfLink, studentsReadableBy } from '../../../core/policy/stillReads.js';
 import { factsOf, noteRecord, readsAsFamily, toNote, toSummary, visibleFollowUps } from '../meeting.js';
 import { myConversations, uncancelledConversationsOfStudent } from '../queries/conversations.js';
 import { sharedFollowUpsOf, sharedNotesOf } from '../queries/meeting.js';
-import { markNotificationRead, notificationsOf } from '../queries/notifications.js';
+import { markNotificationRead, notificationsOf, studentsOfConversations } from '../queries/notifications.js';
 import { myConversationsSchema, notificationsSchema, sharedFollowUpsSchema } from '../schemas.js';
 
 const tags = ['conversations'];
@@ -72,7 +73,20 @@ export async function personalRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'My notifications (no content, only a link the policy checks on opening)', response: { 200: notificationsSchema } },
   }, async (req) => {
     const actor = requireActor(req);
-    const rows = await notificationsOf(q, actor.ownerId, actor.personId);
+    const all = await notificationsOf(q, actor.ownerId, actor.personId);
+    // a notice was decided when it was made; it is shown only while the person still reads its student
+    const conversationIds = all.map((n) => /^\/conversations\/([0-9a-f-]{36})/i.exec(n.link)?.[1]).filter((id): id is string => !!id && isUuid(id));
+    const conversationStudents = await studentsOfConversations(q, actor.ownerId, conversationIds);
+    const studentOf = (link: string): string | null | undefined => {
+      const conversationId = /^\/conversations\/([0-9a-f-]{36})/i.exec(link)?.[1];
+      // a conversation that no longer exists names no one the person may be shown
+      return conversationId ? conversationStudents.get(conversationId) ?? undefined : studentOfLink(link);
+    };
+    const readable = await studentsReadableBy(app.database, actor, all.map((n) => studentOf(n.link)).filter((id): id is string => !!id), req.today);
+    const rows = all.filter((n) => {
+      const studentId = studentOf(n.link);
+      return studentId === null || (studentId !== undefined && readable.has(studentId));
+    });
     return { notifications: rows.map((n) => ({ id: n.id, kind: n.kind, link: n.link, createdAt: new Date(n.created_at).toISOString(), readAt: n.read_at ? new Date(n.read_at).toISOString() : null })) };
   });
 

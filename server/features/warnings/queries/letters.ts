@@ -209,13 +209,13 @@ export async function insertSignedCopy(q: QueryFn, ownerId: string, f: SignedCop
 }
 
 export interface MailRecipientRow {
-  email: string | null; preferred_locale: 'nb' | 'nn' | 'en'; school: string; emailed: boolean;
+  person_id: string; email: string | null; preferred_locale: 'nb' | 'nn' | 'en'; school: string; emailed: boolean;
 }
 
 /** Where the e-mail notice of a copy goes, in which language, from which school, and whether it already went. */
 export async function mailRecipient(q: QueryFn, ownerId: string, copyId: string): Promise<MailRecipientRow | undefined> {
   const [row] = await q<MailRecipientRow>(
-    `select p.email, p.preferred_locale, sc.name as school,
+    `select p.id as person_id, p.email, p.preferred_locale, sc.name as school,
          exists (select 1 from warning_delivery_event e where e.owner_id = c.owner_id and e.copy_id = c.id and e.kind = 'emailed') as emailed
        from warning_letter_copy c join person p on p.owner_id = c.owner_id and p.id = c.recipient_person_id
        join student st on st.owner_id = c.owner_id and st.id = c.student_id join school sc on sc.owner_id = st.owner_id and sc.id = st.school_id

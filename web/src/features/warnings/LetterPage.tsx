@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../core/format';
 import { AccessReason } from '../../core/ui/AccessReason';
@@ -10,14 +10,25 @@ import { letterQuery, pdfUrl, warningApi, type Delivery, type Letter, type Lette
 import './warnings.css';
 
 /**
- * One warning letter (L-20). The student and each guardian see their own copy (opening it is the read
- * receipt); the contact teacher and leaders see every copy with its delivery proof and PDF.
+ * One warning letter (L-20). The student and each guardian see their own copy — the page sends the read
+ * receipt (a POST with the CSRF token, never a GET another site could set off); the contact teacher and
+ * leaders see every copy with its delivery proof and PDF.
  */
 export function LetterPage({ studentId, letterId }: { studentId: string; letterId: string }) {
   const { t } = useTranslation();
   const { data } = useSuspenseQuery(letterQuery(studentId, letterId));
   const staff = data.access.reasonCode !== 'self' && !data.access.reasonCode.startsWith('guardian');
   const shown = data.preview ?? data.copies.find((c) => c.content)?.content ?? null;
+  const queryClient = useQueryClient();
+  const ownCopy = !staff ? data.copies[0] : undefined;
+  const unreadCopyId = ownCopy && !ownCopy.delivery.readAt ? ownCopy.id : null;
+  useEffect(() => {
+    if (!unreadCopyId) return;
+    // recorded once on the server, so a second render sending it again changes nothing
+    void warningApi.markRead(studentId, letterId, unreadCopyId)
+      .then(() => queryClient.invalidateQueries({ queryKey: letterQuery(studentId, letterId).queryKey }))
+      .catch(() => {});
+  }, [studentId, letterId, unreadCopyId, queryClient]);
   return (
     <div className="stack">
       <PageHeading title={t('warnings.letter.title', { name: data.studentName })} />

@@ -67,6 +67,9 @@ export const warningApi = {
     api<Created>(`/api/students/${enc(studentId)}/warnings/${enc(warningId)}/decision`, { method: 'POST', body: { reasons } satisfies DecisionBody }),
   appeal: (studentId: string, warningId: string, body: AppealBody) =>
     api<Ok>(`/api/students/${enc(studentId)}/warnings/${enc(warningId)}/decision/appeal`, { method: 'POST', body }),
+  /** the read receipt, sent by the letter's page when the recipient has their copy in front of them */
+  markRead: (studentId: string, letterId: string, copyId: string) =>
+    api<Ok>(`/api/students/${enc(studentId)}/warning-letters/${enc(letterId)}/copies/${enc(copyId)}/read`, { method: 'POST' }),
   signedCopy: (studentId: string, letterId: string, copyId: string, body: SignedCopyBody) =>
     api<Ok>(`/api/students/${enc(studentId)}/warning-letters/${enc(letterId)}/copies/${enc(copyId)}/signed-copy`, { method: 'POST', body }),
   setAssessmentDate: (body: AssessmentDateInput) =>
