@@ -42,7 +42,9 @@ export async function startAppServer(today: string, opts: AppServerOptions = {})
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', ELEVLOS_TODAY: today,
       // every journey logs in from 127.0.0.1: the per-IP budget (×10) must hold the whole suite; the limit itself is tested in server/core/auth
-      LOGIN_MAX_ATTEMPTS: '30', SEED_DEMO: opts.seedDemo === false ? 'false' : 'true', ...opts.env },
+      LOGIN_MAX_ATTEMPTS: '30', SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
+      // links the server makes (calendar feeds, e-mails) are built from PUBLIC_URL, never from the request
+      PUBLIC_URL: localBase(port), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

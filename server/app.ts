@@ -7,12 +7,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Config } from './core/config.js';
 import type { Database } from './core/db/client.js';
 import { registerAccess } from './core/http/access.js';
+import { loggerOptions } from './core/http/logging.js';
 import { registerProblemHandler } from './core/http/problem.js';
+import { registerTextGuard } from './core/http/textGuard.js';
 import { authRoutes } from './core/auth/routes.js';
 import { oidcRoutes } from './core/auth/oidc.js';
 import { registerFeatureRoutes } from './core/feature.js';
@@ -22,14 +25,22 @@ export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 export interface AppOptions {
   logger?: boolean;
+  /** where the log goes instead of stdout (a test reads it) */
+  logStream?: Writable;
   /** serve the built web app (off in API tests) */
   serveWeb?: boolean;
 }
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 export async function buildApp(database: Database, config: Config, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
-    trustProxy: true,
+    logger: opts.logger || opts.logStream ? loggerOptions('info', opts.logStream) : false,
+    // a hop count trusts the nearest N senders whoever they are (Fastify itself takes a number as "trust none"):
+    // only for an app that no one reaches except through those proxies
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 256 * 1024,
     // request ids for the log, not for the client
     genReqId: () => crypto.randomUUID(),
@@ -62,6 +73,7 @@ export async function buildApp(database: Database, config: Config, opts: AppOpti
   });
   const serveWeb = !!opts.serveWeb && existsSync(webDist);
   registerProblemHandler(app, { spaIndex: serveWeb });
+  registerTextGuard(app);
   registerAccess(app);
 
   await app.register(swagger, {

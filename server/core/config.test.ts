@@ -36,3 +36,16 @@ describe('the external logins\' configuration', () => {
     expect(c.oidc).toMatchObject({ subjectClaim: feide.OIDC_SUBJECT_CLAIM, label: 'Feide' });
   });
 });
+
+describe('the trusted proxies (TRUST_PROXY)', () => {
+  it('trusts no proxy by default, and takes a list of addresses and CIDRs or a hop count when told', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it('refuses to trust every sender, which would let anyone choose the address the login limit counts under', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+  });
+});

@@ -18,13 +18,30 @@ export interface Config {
   smtp?: { url: string; from: string };
   /** port of the local mail capture when no SMTP_URL is set (0 = any free port) */
   mailCapturePort: number;
-  /** where people reach the app, for links in e-mails (PUBLIC_URL; default http://localhost:PORT) */
+  /** where people reach the app, for links in e-mails and calendar feeds (PUBLIC_URL; default http://localhost:PORT) */
   publicUrl: string;
+  /**
+   * Which proxies may tell the client's address (X-Forwarded-For) — TRUST_PROXY: off by default, else the
+   * proxies' addresses/CIDRs or a hop count, as Fastify's trustProxy takes them. Trusting every sender would
+   * let anyone choose the address the login's limit per address counts under.
+   */
+  trustProxy: false | number | string[];
   seedDemo: boolean;
 }
 
 /** One OpenID Connect client; `subjectClaim` is the claim the person is matched on. */
 export interface OidcClientConfig { issuer: string; clientId: string; clientSecret: string; redirectUri: string; subjectClaim: string; scope: string; label: string }
+
+/** TRUST_PROXY: unset, empty or `false` is off; a whole number is a hop count; else a comma-separated list of addresses/CIDRs. */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true' || v === '*') {
+    throw new Error('TRUST_PROXY: name the proxy\'s addresses (e.g. 127.0.0.1,10.0.0.0/8) or a hop count; trusting every sender lets anyone pick their own address');
+  }
+  return v.split(',').map((x) => x.trim()).filter(Boolean);
+}
 
 function int(value: string | undefined, fallback: number): number {
   const n = value === undefined || value === '' ? NaN : Number(value);
@@ -82,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? 'Elevlos <ikke-svar@elevlos.local>' } : undefined,
     mailCapturePort: int(env.MAIL_CAPTURE_PORT, 0),
     publicUrl,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     seedDemo: env.SEED_DEMO !== 'false',
   };
 }

@@ -28,3 +28,8 @@ export async function peek(database: Database, key: string): Promise<Hit> {
 export async function clear(database: Database, key: string): Promise<void> {
   await database.query('delete from rate_limit where key = $1', [key]);
 }
+
+/** Gives back one count taken by `hit` (an attempt reserved before the work that turned out not to be a failure). */
+export async function refund(database: Database, key: string): Promise<void> {
+  await database.query('update rate_limit set count = greatest(count - 1, 0) where key = $1 and reset_at > now()', [key]);
+}

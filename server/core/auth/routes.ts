@@ -9,7 +9,8 @@ import { can } from '../policy/can.js';
 import { loadActor, loadStudentFacts } from '../policy/facts.js';
 import type { Actor } from '../policy/types.js';
 import { verifyPassword } from './password.js';
-import { clear, hit, peek } from './rateLimit.js';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, deviceKey, knownDevice, parseDeviceCookie, rememberDevice } from './deviceCookie.js';
+import { clear, hit, peek, refund } from './rateLimit.js';
 import { CSRF_COOKIE, SESSION_COOKIE, createSession, destroySession, type SessionInfo } from './session.js';
 
 const roleEnum = z.enum(['contactTeacher', 'teacher', 'departmentHead', 'counsellor', 'principal', 'schoolAdmin', 'nurse', 'student', 'guardian']);
@@ -96,28 +97,42 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     if (!sameOrigin(req)) throw new HttpError(403, 'error.csrf');
     const username = req.body.username.toLowerCase();
-    // only failed attempts count, so a school behind one shared address is not locked out by its own logins
-    const userKey = `login:user:${username}`;
+    const window = config.loginWindowMinutes;
+    const limited = (seconds: number) => new HttpError(429, 'error.rateLimited', { minutes: Math.ceil(seconds / 60), seconds });
+    // The address's failed-login budget: every attempt takes one unit before any password is hashed and a
+    // success gives it back, so a flood from one address costs at most the budget's worth of hashing, even
+    // when its requests arrive all at once, and once spent it is turned away with one cheap statement.
+    // Only failures stay counted, so a school behind one shared address is not locked out by its own logins.
     const ipKey = `login:ip:${req.ip}`;
-    const [perUser, perIp] = await Promise.all([peek(database, userKey), peek(database, ipKey)]);
-    const userBlocked = perUser.count >= config.loginMaxAttempts;
-    const ipBlocked = perIp.count >= config.loginMaxAttempts * 10;
-    if (userBlocked || ipBlocked) {
-      const seconds = Math.max(userBlocked ? perUser.retryAfterSeconds : 0, ipBlocked ? perIp.retryAfterSeconds : 0);
-      throw new HttpError(429, 'error.rateLimited', { minutes: Math.ceil(seconds / 60), seconds });
-    }
+    const perIp = await hit(database, ipKey, window);
+    if (perIp.count > config.loginMaxAttempts * 10) throw limited(perIp.retryAfterSeconds);
     const [acc] = await database.query<{ id: string; owner_id: string; person_id: string; password_hash: string | null; disabled: boolean }>(
       'select id, owner_id, person_id, password_hash, disabled from account where username = $1', [username]);
+    // a device this account logged in from before answers for its own failures, not for a stranger's (deviceCookie.ts)
+    const devices = parseDeviceCookie(req.cookies[DEVICE_COOKIE]);
+    const device = acc ? knownDevice(devices, acc.id, acc.password_hash) : null;
+    const userKey = `login:user:${username}`;
+    const lockKey = device ? deviceKey(device) : userKey;
+    const lock = await peek(database, lockKey);
+    if (lock.count >= config.loginMaxAttempts) {
+      await refund(database, ipKey);
+      throw limited(lock.retryAfterSeconds);
+    }
     const ok = await verifyPassword(acc?.password_hash, req.body.password);
     if (!acc || !ok || acc.disabled) {
-      await Promise.all([hit(database, userKey, config.loginWindowMinutes), hit(database, ipKey, config.loginWindowMinutes)]);
+      await hit(database, lockKey, window);
       throw new HttpError(401, 'error.loginFailed');
     }
-    await clear(database, `login:user:${username}`);
+    await refund(database, ipKey);
+    // a known device's success leaves the account's lockout for new devices as it was: the one who locked it keeps out
+    await clear(database, lockKey);
     // a new session id on every login (no fixation); the old one, if any, ends
     await destroySession(database, req.cookies[SESSION_COOKIE]);
     const { cookie, session } = await createSession(database, { ownerId: acc.owner_id, accountId: acc.id, personId: acc.person_id }, timeouts);
     setSessionCookies(app, reply, cookie, session.csrfToken);
+    reply.setCookie(DEVICE_COOKIE, rememberDevice(devices, acc.id, acc.password_hash!), {
+      path: '/api/auth/login', httpOnly: true, sameSite: 'strict', secure: config.secureCookies, maxAge: DEVICE_COOKIE_DAYS * 86400,
+    });
     const actor = await loadActor(database, acc.owner_id, acc.person_id);
     return buildMe(database, actor!, session, req.today);
   });

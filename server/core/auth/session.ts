@@ -122,9 +122,11 @@ export async function endSessionsOfAccount(q: QueryFn, ownerId: string, accountI
 
 /**
  * Ends every session of a person (all their accounts): for a change that takes access away, such as a
- * role removed, so that it holds from the next request rather than from the next login.
+ * role removed, so that it holds from the next request rather than from the next login. `keepId`: the
+ * caller's own session, when an admin takes a role from themselves.
  */
-export async function endSessionsOfPerson(q: QueryFn, ownerId: string, personId: string): Promise<number> {
-  const rows = await q<{ id: string }>('delete from session where owner_id = $1 and person_id = $2 returning id', [ownerId, personId]);
+export async function endSessionsOfPerson(q: QueryFn, ownerId: string, personId: string, keepId: string | null = null): Promise<number> {
+  const rows = await q<{ id: string }>(
+    'delete from session where owner_id = $1 and person_id = $2 and ($3::text is null or id <> $3) returning id', [ownerId, personId, keepId]);
   return rows.length;
 }

@@ -29,6 +29,7 @@ const nb: Catalog = {
   'field.invalidValue': 'Må være en av: {values}.',
   'field.unknownKey': 'Feltet er ukjent.',
   'field.invalid': 'Er ikke gyldig.',
+  'field.controlCharacter': 'Inneholder tegn som ikke kan lagres (kontrolltegn eller ufullstendige tegn).',
   'field.dateInFuture': 'Datoen kan ikke være fram i tid.',
 };
 
@@ -53,6 +54,7 @@ const nn: Catalog = {
   'field.invalidValue': 'Må vere ein av: {values}.',
   'field.unknownKey': 'Feltet er ukjent.',
   'field.invalid': 'Er ikkje gyldig.',
+  'field.controlCharacter': 'Inneheld teikn som ikkje kan lagrast (kontrollteikn eller ufullstendige teikn).',
   'field.dateInFuture': 'Datoen kan ikkje vere fram i tid.',
 };
 
@@ -77,6 +79,7 @@ const en: Catalog = {
   'field.invalidValue': 'Must be one of: {values}.',
   'field.unknownKey': 'Is not a known field.',
   'field.invalid': 'Is not valid.',
+  'field.controlCharacter': 'Contains characters that cannot be stored (control characters or incomplete characters).',
   'field.dateInFuture': 'The date cannot be in the future.',
 };
 

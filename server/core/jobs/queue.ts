@@ -4,6 +4,7 @@
  */
 import { hostname } from 'node:os';
 import type { Database } from '../db/client.js';
+import { safeErrorMessage } from '../http/logging.js';
 
 export type JobHandler = (payload: Record<string, unknown>, database: Database) => Promise<void>;
 
@@ -59,7 +60,7 @@ export async function runOneJob(database: Database, workerId = `${hostname()}:${
     // exponential back-off: 1, 2, 4, 8 … minutes
     await database.query(
       `update job set locked_at = null, last_error = $2, run_at = now() + make_interval(mins => power(2, $3 - 1)::int) where id = $1`,
-      [job.id, String((e as Error).message ?? e), job.attempts],
+      [job.id, safeErrorMessage(e), job.attempts],
     );
   }
   return true;

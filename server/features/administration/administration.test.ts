@@ -87,7 +87,11 @@ describe('staff and roles', () => {
 
     const removed = await removeRole(admin, h().subjectTeacherStaffMemberId, res.json().id, 'Rektor er tilbake');
     expect(removed.statusCode, removed.body).toBe(200);
-    expect((await faglarer.get('/api/audit')).statusCode).toBe(403);
+    // the role's open session ends at once (not at its 12-hour timeout); a new login has only what is left
+    expect((await faglarer.get('/api/audit')).statusCode).toBe(401);
+    expect((await (await t.login('faglarer')).get('/api/audit')).statusCode).toBe(403);
+    expect((await admin.get('/api/me')).statusCode).toBe(200);
+    expect((await auditSearch()).find((e) => e.action === 'administration.removeRole')).toBeDefined();
     expect((await staffOf(h().subjectTeacherStaffMemberId)).roles.map((r) => r.role)).not.toContain('principal');
   });
 
@@ -114,7 +118,7 @@ describe('staff and roles', () => {
     expect(again.statusCode).toBe(409);
   });
 
-  it('an admin cannot remove their own last school-admin role (409 with a clear message), but another admin can remove theirs', async () => {
+  it('an admin cannot remove their own last school-admin role (409 with a clear message), but another admin can remove theirs, which ends their sessions', async () => {
     const me = (await staffList()).staff.find((s) => s.isMe)!;
     const own = me.roles.find((r) => r.role === 'schoolAdmin')!;
     const refused = await removeRole(admin, me.staffMemberId, own.id);
@@ -128,7 +132,8 @@ describe('staff and roles', () => {
     const rektor = await t.login('rektor');
     expect((await removeRole(rektor, h().principalStaffMemberId, given.json().id)).statusCode).toBe(409);
     expect((await removeRole(admin, h().principalStaffMemberId, given.json().id, 'Rektor trenger ikke rollen likevel')).statusCode).toBe(200);
-    expect((await rektor.get(`${base()}/staff`)).statusCode).toBe(403);
+    expect((await rektor.get(`${base()}/staff`)).statusCode).toBe(401);
+    expect((await (await t.login('rektor')).get(`${base()}/staff`)).statusCode).toBe(403);
   });
 });
 
@@ -215,7 +220,7 @@ describe('group membership corrections', () => {
 });
 
 describe('contact-teacher assignments', () => {
-  it('a newly assigned contact teacher reads the class at once, and no longer after being unassigned', async () => {
+  it('a newly assigned contact teacher reads the class at once, and no longer after being unassigned (their sessions end)', async () => {
     const faglarer = await t.login('faglarer');
     const overview = `/api/basis-groups/${h().basisGroup2STBId}/overview`;
     expect((await faglarer.get(overview)).statusCode).toBe(404);
@@ -231,7 +236,8 @@ describe('contact-teacher assignments', () => {
 
     const unassigned = await admin.request('POST', `${url}/${h().subjectTeacherStaffMemberId}/remove`, { reason: 'Kontaktlæreren er tilbake' });
     expect(unassigned.statusCode, unassigned.body).toBe(200);
-    expect((await faglarer.get(overview)).statusCode).toBe(404);
+    expect((await faglarer.get(overview)).statusCode).toBe(401);
+    expect((await (await t.login('faglarer')).get(overview)).statusCode).toBe(404);
     const actions = (await auditSearch()).filter((e) => e.action.endsWith('ContactTeacher')).map((e) => e.reason);
     expect(actions).toEqual(expect.arrayContaining([expect.stringContaining('Vikar for kontaktlærer ut skoleåret'), expect.stringContaining('Kontaktlæreren er tilbake')]));
   });

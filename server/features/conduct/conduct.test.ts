@@ -200,3 +200,34 @@ describe('the grade preparation (R-25)', () => {
     }
   });
 });
+
+describe('choosing the half-year (the documented termId)', () => {
+  it('every conduct route with termId shows that half-year, and an unknown one is 400 naming termId, never a 500', async () => {
+    const [term] = await t.database.query<{ id: string }>(`select id from term where kind = 'autumn' and owner_id = $1 order by starts_on desc limit 1`, [t.demo.ownerId]);
+    const g = h().basisGroup2STAId;
+    const tg = h().teachingGroup2STAMATId;
+    const reads: [Client, string][] = [
+      [fag, `/api/teaching-groups/${tg}/conduct-inputs`],
+      [kt, `/api/basis-groups/${g}/conduct`],
+      [kt, `/api/basis-groups/${g}/grade-preparation`],
+      [kt, `/api/basis-groups/${g}/grade-preparation.csv`],
+    ];
+    for (const [c, url] of reads) {
+      const good = await c.get(`${url}?termId=${term!.id}`);
+      expect(good.statusCode, `${url} ${good.body}`).toBe(200);
+      const unknown = await c.get(`${url}?termId=${randomUUID()}`);
+      expect(unknown.statusCode, `${url} ${unknown.body}`).toBe(400);
+      expect(unknown.json().errors[0].field).toBe('termId');
+    }
+    const put = await fag.request('PUT', `/api/teaching-groups/${tg}/conduct-inputs`, {
+      termId: term!.id, inputs: [{ studentId: h().elevStudentId, order: 'G', behaviour: 'G' }],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const grade = await setGrade(kt, h().elevStudentId, { termId: randomUUID(), order: 'G', behaviour: 'G' });
+    expect(grade.statusCode, grade.body).toBe(400);
+    expect(grade.json().errors[0].field).toBe('termId');
+    const review = await rektor.request('PUT', `/api/basis-groups/${g}/conduct/review`, { termId: randomUUID(), heldOn: '2026-11-20', outcomes: [] });
+    expect(review.statusCode, review.body).toBe(400);
+    expect(review.json().errors[0].field).toBe('termId');
+  });
+});

@@ -17,9 +17,10 @@ export async function termRow(q: QueryFn, ownerId: string, day: string, termId?:
   const rows = await q<TermRow>(
     `select t.id, t.kind, t.school_year_id, y.name, y.starts_on::text as year_starts_on, t.starts_on::text as starts_on, t.ends_on::text as ends_on
      from term t join school_year y on y.owner_id = t.owner_id and y.id = t.school_year_id
-     where t.owner_id = $1 and ${termId ? 't.id = $3' : 't.starts_on <= $2::date'}
+     where t.owner_id = $1 and (case when $3::uuid is null then t.starts_on <= $2::date else t.id = $3::uuid end)
      order by t.starts_on desc limit 1`,
-    termId ? [ownerId, day, termId] : [ownerId, day],
+    // every parameter is used in every case: one that is not has no type, and PostgreSQL refuses the statement
+    [ownerId, day, termId ?? null],
   );
   return rows[0];
 }

@@ -230,7 +230,7 @@ describe('a student gone from the re-sync has left (issue 13: nothing Elevlos ow
   const historyOf = async (studentId: string) => Object.fromEntries(await Promise.all(HISTORY.map(async (table) =>
     [table, (await t.database.query<{ n: number }>(`select count(*)::int as n from ${table} where student_id = $1`, [studentId]))[0]!.n] as const)));
 
-  it('their enrolments end today (not deleted), their status is left, and their conversations, absence, contact log and warning letters stay readable by the principal', async () => {
+  it('their enrolments end today (not deleted), their status is left, their guardians stay as the preview said, and their conversations, absence, contact log and warning letters stay readable by the principal', async () => {
     const studentId = await studentIdOf('T-E2');
     const logged = await teacher.request('POST', `/api/students/${studentId}/contact-log`, {
       occurredOn: '2026-11-20', channel: 'phone', summary: 'Ringte mor om fraværet.',
@@ -261,8 +261,14 @@ describe('a student gone from the re-sync has left (issue 13: nothing Elevlos ow
       "select given_name || ' ' || family_name as label from person p join student s on s.person_id = p.id where s.id = $1", [studentId]);
     expect(kindOf(d, 'students').samples.ended.map((s) => s.label)).toEqual([person!.label]);
     expect(kindOf(d, 'enrolments').ended).toBe(3);
+    // a student who left keeps their guardians as they were: the preview does not count them as ended
+    expect(kindOf(d, 'guardianships')).toMatchObject({ ended: 0, samples: { ended: [] } });
     const before = await rowCounts(t.database);
-    await apply(t, admin, d.id);
+    const applied = await apply(t, admin, d.id);
+    // the apply did what the preview said, kind by kind
+    for (const k of d.preview!.kinds) {
+      expect({ kind: k.kind, ...applied.result!.kinds[k.kind] }).toEqual({ kind: k.kind, added: k.added, changed: k.changed, ended: k.ended });
+    }
 
     const [student] = await t.database.query<{ status: string }>('select status from student where id = $1', [studentId]);
     expect(student!.status).toBe('left');
@@ -348,5 +354,17 @@ describe('a student who changes class in the export', () => {
     expect(next.students.map((s: { studentId: string }) => s.studentId)).toEqual([studentId]);
     const page = (await rektor.get(`/api/students/${studentId}`)).json();
     expect(page.student.basisGroups).toEqual([expect.objectContaining({ name: '1IMQ', since: TODAY })]);
+  });
+});
+
+describe('planner statistics after a large import', () => {
+  it('an import that wrote many rows of a kind leaves fresh statistics for its tables, and a small one leaves them to autovacuum', async () => {
+    const { analyzeAfterImport } = await import('./queries/statistics.js');
+    const reltuples = async (table: string) => (await t.database.query<{ n: number }>('select reltuples::float8 as n from pg_class where oid = $1::regclass', [table]))[0]!.n;
+    const [{ n: enrolments }] = await t.database.query<{ n: number }>('select count(*)::int as n from enrolment');
+    const analyzed = await analyzeAfterImport(t.database.query, { enrolments: 900_000, lessons: 12 });
+    expect(analyzed.sort()).toEqual(['enrolment', 'roster_link']);
+    expect(await reltuples('enrolment')).toBe(enrolments);
+    expect(await analyzeAfterImport(t.database.query, { people: 9_999 })).toEqual([]);
   });
 });

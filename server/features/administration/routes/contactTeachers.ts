@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { endSessionsOfPerson } from '../../../core/auth/session.js';
 import { HttpError, badField, notFound } from '../../../core/http/errors.js';
 import { auditChange } from '../audit.js';
 import { assignContactTeacher, basisGroupAt, staffMemberAt, unassignContactTeacher } from '../queries.js';
@@ -59,8 +60,9 @@ export async function contactTeacherRoutes(app: FastifyInstance): Promise<void> 
       if (!await unassignContactTeacher(tx, ownerId, group.id, staff.id)) {
         throw new HttpError(409, 'administration.notContactTeacher', { name: staff.name, group: group.name });
       }
+      const endedSessions = await endSessionsOfPerson(tx, ownerId, staff.personId, req.session?.id ?? null);
       await auditChange(req, 'administration.unassignContactTeacher', {
-        resourceType: 'basisGroup', resourceId: group.id, details: { staffMemberId: staff.id },
+        resourceType: 'basisGroup', resourceId: group.id, details: { staffMemberId: staff.id, endedSessions: String(endedSessions) },
       }, req.body.reason, tx);
     });
     return { ok: true as const };

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { endSessionsOfPerson } from '../../../core/auth/session.js';
 import type { StaffRole } from '../../../core/db/tables.js';
 import { accessOf, requireActor } from '../../../core/http/access.js';
 import { HttpError, badField, notFound } from '../../../core/http/errors.js';
@@ -103,7 +104,11 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       if (!role) throw notFound();
       if (role.role === 'schoolAdmin') await keepAnAdmin(tx, actor, schoolId, staff, role.id);
       await deleteRole(tx, ownerId, role.id);
-      await auditChange(req, 'administration.removeRole', { resourceType: 'staffMember', resourceId: staff.id, details: { role: role.role } }, req.body.reason, tx);
+      // a role taken away is gone from their open pages too: they log in again and get what they still have
+      const endedSessions = await endSessionsOfPerson(tx, ownerId, staff.personId, req.session?.id ?? null);
+      await auditChange(req, 'administration.removeRole', {
+        resourceType: 'staffMember', resourceId: staff.id, details: { role: role.role, endedSessions: String(endedSessions) },
+      }, req.body.reason, tx);
     });
     return { ok: true as const };
   });

@@ -3,7 +3,7 @@
  * mechanism in core/calendarFeed). Calendar apps cannot log in, so the token is the secret, and the
  * policy decides as the token's person on every fetch.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../../core/audit/audit.js';
@@ -21,10 +21,9 @@ import { tags } from './views.js';
 
 export const feedScope = { student: (id: string) => `assessmentPlan.student:${id}`, group: (id: string) => `assessmentPlan.group:${id}` };
 
-/** Where the caller reached the app (behind a proxy: the forwarded host); PUBLIC_URL when set. */
-export function feedOrigin(app: FastifyInstance, req: FastifyRequest): string {
-  if (process.env.PUBLIC_URL) return app.config.publicUrl;
-  return `${req.protocol}://${req.host}`;
+/** A feed's address, always under PUBLIC_URL: a forged Host header must not put the secret link on someone else's server. */
+export function feedUrl(app: FastifyInstance, token: string): string {
+  return `${app.config.publicUrl}/api/assessment-plan/feeds/${token}.ics`;
 }
 
 export async function feedRoutes(app: FastifyInstance): Promise<void> {

@@ -8,7 +8,7 @@ import { studentParams } from '../../../core/http/schemas.js';
 import { studentNames } from '../queries.js';
 import { feedSchema, mineSchema, rangeQuery, studentPlanSchema } from '../schemas.js';
 import { calendarOfYear, conflictsAmong, planOf, rulesOf, type Conflict, type Plans } from '../service.js';
-import { feedOrigin, feedScope } from './feeds.js';
+import { feedScope, feedUrl } from './feeds.js';
 import { range } from './planning.js';
 import { byName, conflictView, tags, toView } from './views.js';
 
@@ -61,6 +61,6 @@ export async function studentPlanRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const actor = requireActor(req);
     const { token } = await rotateFeedToken(q, actor.ownerId, actor.personId, feedScope.student(req.student!.studentId));
-    return { url: `${feedOrigin(app, req)}/api/assessment-plan/feeds/${token}.ics` };
+    return { url: feedUrl(app, token) };
   });
 }

@@ -7,7 +7,7 @@ import { can } from '../../../core/policy/can.js';
 import { deleteEntry, entriesOfTeachingGroup, studentNames } from '../queries.js';
 import { checkBody, checkResultSchema, entryBody, feedSchema, groupPlanSchema, rangeQuery, savedSchema, teachingEntryParams, teachingParams } from '../schemas.js';
 import { calendarOfYear, conflictsAmong, rulesOf, studentsOfTarget } from '../service.js';
-import { feedOrigin, feedScope } from './feeds.js';
+import { feedScope, feedUrl } from './feeds.js';
 import { auditNamed, check, groupEntry, range, save, yearOfGroup } from './planning.js';
 import { conflictView, tags, toView } from './views.js';
 
@@ -89,6 +89,6 @@ export async function teachingGroupPlanRoutes(app: FastifyInstance): Promise<voi
   }, async (req) => {
     const actor = requireActor(req);
     const { token } = await rotateFeedToken(q, actor.ownerId, actor.personId, feedScope.group(req.teachingGroup!.teachingGroupId));
-    return { url: `${feedOrigin(app, req)}/api/assessment-plan/feeds/${token}.ics` };
+    return { url: feedUrl(app, token) };
   });
 }

@@ -1,5 +1,5 @@
 /** The personal calendar feed (R-18): a secret URL that lists the person's booked conversations. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { HttpError } from '../../../core/http/errors.js';
 import { requireActor } from '../../../core/http/access.js';
@@ -27,7 +27,8 @@ export async function calendarFeedRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, summary: 'Create the caller\'s calendar feed URL, or replace it (the old URL stops working)', response: { 200: calendarFeedSchema } },
   }, async (req) => {
     const { token, createdAt } = await rotateFeedToken(database, requireActor(req));
-    return { url: `${feedOrigin(req)}/api/calendar/${token}.ics`, exists: true, createdAt: new Date(createdAt).toISOString() };
+    // PUBLIC_URL, never a request header: a forged Host must not put the secret link on someone else's server
+    return { url: `${app.config.publicUrl}/api/calendar/${token}.ics`, exists: true, createdAt: new Date(createdAt).toISOString() };
   });
 
   r.delete('/api/me/calendar-feed', {
@@ -52,10 +53,4 @@ export async function calendarFeedRoutes(app: FastifyInstance): Promise<void> {
       .header('content-disposition', 'inline; filename="elevlos.ics"')
       .send(body);
   });
-
-  /** Where the caller reached the app (behind a proxy: the forwarded host); PUBLIC_URL when set. */
-  function feedOrigin(req: FastifyRequest): string {
-    if (process.env.PUBLIC_URL) return app.config.publicUrl;
-    return `${req.protocol}://${req.host}`;
-  }
 }

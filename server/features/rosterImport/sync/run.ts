@@ -11,6 +11,7 @@ import { today } from '../../../core/time.js';
 import { isFintError, readFintSource, readUpload, UnreadableUpload, type SourceReading } from '../adapters/index.js';
 import { linkedSourceIds, linksOfSource, linksStamp, type LinkRow } from '../queries/links.js';
 import * as imports from '../queries/imports.js';
+import { analyzeAfterImport } from '../queries/statistics.js';
 import { adminSchoolsOf, fintSettingOf } from '../queries/settings.js';
 import { localSchools } from '../queries/sync.js';
 import { checkReferences, kindsNotWhole, withoutInvalid } from '../references.js';
@@ -143,6 +144,31 @@ async function prepare(q: QueryFn, ownerId: string, imp: imports.ImportRow, read
   return { roster, errors, plan, schools, links };
 }
 
+/**
+ * The read job's errors and plan, kept for the apply of the same import: planning a county's roster
+ * again costs seconds, and nothing it rests on changed when no import was applied since (the links'
+ * stamp, checked inside the apply's transaction under the owner's lock) and the apply reads the same
+ * reading. Only a clean read is kept: with errors the apply must plan the valid rows alone. Anything else
+ * the checks looked at (an account made by hand meanwhile) is still guarded by the database's own
+ * constraints: a clash fails the apply as a whole and writes nothing.
+ */
+let keptPrepared: { ownerId: string; importId: string; stamp: string; prepared: Prepared; drop: NodeJS.Timeout } | null = null;
+
+function keepPrepared(ownerId: string, importId: string, stamp: string, prepared: Prepared): void {
+  if (keptPrepared) clearTimeout(keptPrepared.drop);
+  keptPrepared = null;
+  if (prepared.errors.length) return;
+  const drop = setTimeout(() => { keptPrepared = null; }, KEEP_LINKS_MS);
+  drop.unref();
+  keptPrepared = { ownerId, importId, stamp, prepared, drop };
+}
+
+async function preparedByRead(q: QueryFn, ownerId: string, importId: string, reading: SourceReading): Promise<Prepared | null> {
+  const kept = keptPrepared;
+  if (!kept || kept.ownerId !== ownerId || kept.importId !== importId || kept.prepared.roster !== reading.roster) return null;
+  return kept.stamp === await linksStamp(q, ownerId) ? kept.prepared : null;
+}
+
 const rowsIn = (roster: Roster) => Object.values(roster).reduce((n, xs: unknown[]) => n + xs.length, 0);
 
 /** The read job: the preview and the errors, or a failure in the log. */
@@ -155,7 +181,9 @@ export async function runRead(database: Database, { ownerId, importId }: ImportR
     const reading = await readSource(database, ownerId, imp);
     const rows = rowsIn(reading.roster);
     await imports.setProgress(q, ownerId, importId, 'checking', rows, rows);
+    const stamp = await linksStamp(q, ownerId);
     const prepared = await prepare(q, ownerId, imp, reading, false);
+    keepPrepared(ownerId, importId, stamp, prepared);
     const preview = await previewOf(q, ownerId, prepared.roster, prepared.plan, prepared.schools);
     const ready = await imports.setPreview(q, ownerId, importId, {
       source: reading.source, files: reading.files, preview, errors: prepared.errors.slice(0, KEPT_ERRORS), errorCount: prepared.errors.length,
@@ -205,7 +233,7 @@ export async function runApply(database: Database, ref: ImportRef): Promise<void
       }
       if (database.kind !== 'pglite') await imports.commitWithoutWaiting(tx);
       await imports.setProgress(database.kind === 'pglite' ? tx : q, ownerId, importId, 'checking', 0, 0);
-      const prepared = await prepare(tx, ownerId, imp, reading, imp.onlyValid === true);
+      const prepared = await preparedByRead(tx, ownerId, importId, reading) ?? await prepare(tx, ownerId, imp, reading, imp.onlyValid === true);
       if (prepared.errors.length && !imp.onlyValid) throw new ImportFailure(entry('rosterImport.log.errorsAppeared', { count: prepared.errors.length }));
       const total = rowsToWrite(prepared.plan);
       const progress = progressReporter(database, tx, ref, total);
@@ -220,7 +248,10 @@ export async function runApply(database: Database, ref: ImportRef): Promise<void
     });
     // the links just written make the kept ones stale (the stamp would say so too): free their memory now
     forgetLinks();
+    keptPrepared = null;
     await auditApply(database, ownerId, imp, result);
+    // statistics are a help, not part of the import: one that cannot be taken leaves them to autovacuum
+    await analyzeAfterImport(q, Object.fromEntries(Object.entries(result.kinds).map(([k, c]) => [k, c!.added + c!.changed + c!.ended]))).catch(() => []);
     // after the commit: the cycle's copy runs its own transaction (PGlite has one connection). The import
     // stands if it fails: the first page that needs the new year's cycle copies it (annualCycle's ensureCycle).
     await ensureNewYearCycles(database, ownerId, schoolIds, today(), imp.appliedByPersonId).catch(() => 0);
