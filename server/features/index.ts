@@ -25,6 +25,7 @@ import { forms } from './forms/index.js';
 import { guardians } from './guardians/index.js';
 import { parentMeeting } from './parentMeeting/index.js';
 import { rosterImport } from './rosterImport/index.js';
+import { screening } from './screening/index.js';
 import { students } from './students/index.js';
 import { warnings } from './warnings/index.js';
 
@@ -34,7 +35,7 @@ export const features: readonly Feature[] = [
   conversations, booking, absence, conduct, discipline, warnings,
   formativeAssessment, conflicts, assessmentPlan, classLife,
   accommodationNeeds, forms, parentMeeting, annualCycle,
-  accounts, rosterImport, administration,
+  accounts, rosterImport, administration, screening,
 ];
 
 installFeatures(features);

@@ -48,6 +48,9 @@ export const evidenceKinds = [
   'classRulesPublished',
   'studentRepresentativesElected',
   'assessmentPlanPublished',
+  // issue 14: features/screening
+  'screeningCompleted',
+  'classTeamMeetingHeld',
 ] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
 

@@ -31,6 +31,16 @@ async function cycle(c: Client, query = ''): Promise<{ routines: Routine[]; scho
   return res.json();
 }
 const routineByKey = async (key: string) => (await cycle(rektor)).routines.find((r) => r.builtinKey === key)!;
+/**
+ * Every default routine about a class has data behind it since R-31/R-32 (screening, class-team meetings); a
+ * school's own routine with no data in Elevlos (a class meeting with the school nurse) is ticked by hand.
+ */
+const HAND = {
+  titleNb: 'Klassemøte med helsesykepleier', titleNn: 'Klassemøte med helsesjukepleiar', descriptionNb: '', descriptionNn: '',
+  scope: 'eachBasisGroup', level: null, programme: null, responsibleRole: 'departmentHead',
+  opensOn: '2026-09-21', closesOn: '2026-10-23', evidenceKind: 'handTicked', evidenceParam: null,
+};
+const handRoutine = async () => (await cycle(rektor)).routines.find((r) => r.titleNb === HAND.titleNb)!;
 async function myTasks(c: Client): Promise<Group[]> {
   const res = await c.get('/api/annual-cycle/my-tasks');
   expect(res.statusCode, res.body).toBe(200);
@@ -56,7 +66,8 @@ describe('R-30: the default annual cycle', () => {
     const meetings = c.routines.find((r) => r.builtinKey === 'classTeamMeetings')!;
     expect(meetings.weeks).toEqual({ from: 39, to: 42 });
     expect(meetings.titleNn).toContain('Klasselærarmøte');
-    expect(meetings.handTicked).toBe(true);
+    // R-32: the class-team meeting is recorded in Elevlos (features/screening): done from the data, not ticked
+    expect(meetings).toMatchObject({ handTicked: false, evidenceKind: 'classTeamMeetingHeld' });
     const start = c.routines.find((r) => r.builtinKey === 'startOfYearConversations')!;
     expect(start).toMatchObject({ evidenceKind: 'conversationHeld', handTicked: false, opensOn: '2026-08-19' }); // week 34, from the first school day
     expect(c.canManage).toBe(false);
@@ -66,8 +77,9 @@ describe('R-30: the default annual cycle', () => {
   it('gives a school that has none the default cycle the first time anyone opens it', async () => {
     await t.database.query('delete from annual_cycle where school_id = $1', [t.demo.schoolId]);
     expect((await cycle(rektor)).routines).toHaveLength(DEFAULT_ROUTINES.length);
-    // the demo's ticks went with the deleted cycle; put the department head's October ticks back for later tests
-    const meetings = await routineByKey('classTeamMeetings');
+    // the school's own hand-ticked class routine, with the department head's October ticks, for later tests
+    expect((await rektor.request('POST', '/api/annual-cycle/routines', HAND)).statusCode).toBe(201);
+    const meetings = await handRoutine();
     const rows = await t.database.query<{ id: string }>('select id from basis_group where department_id = $1 and id <> $2', [h().studiespesialiseringDepartmentId, h().basisGroup2STBId]);
     for (const g of rows) {
       await t.database.query(`insert into routine_hand_tick (owner_id, routine_id, subject_id, teacher_id, ticked_on, ticked_by_person_id)
@@ -204,9 +216,9 @@ describe('R-30…R-33: my tasks this week and overdue', () => {
   });
 });
 
-describe('R-31/R-32: hand-ticked only where no data exists, and only by the one responsible', () => {
-  it('lets the department head tick the class-team meeting of 2STB and shows who ticked it and when', async () => {
-    const meetings = await routineByKey('classTeamMeetings');
+describe('R-30: hand-ticked only where no data exists, and only by the one responsible', () => {
+  it('lets the department head tick the school\'s own class meeting of 2STB and shows who ticked it and when', async () => {
+    const meetings = await handRoutine();
     const pending = (await myTasks(avd)).find((g) => g.routineId === meetings.id && g.basisGroup?.id === h().basisGroup2STBId);
     expect(pending?.handTicked).toBe(true);
     expect(pending?.pending.map((p) => p.subjectId)).toEqual([h().basisGroup2STBId]);
@@ -224,9 +236,9 @@ describe('R-31/R-32: hand-ticked only where no data exists, and only by the one 
     const notHand = await kt.request('POST', `/api/annual-cycle/routines/${start.id}/ticks`, { subjectId: h().elevStudentId });
     expect(notHand.statusCode).toBe(400);
     expect(notHand.json().errors[0].field).toBe('routineId');
-    const meetings = await routineByKey('classTeamMeetings');
+    const meetings = await handRoutine();
     expect((await kt.request('POST', `/api/annual-cycle/routines/${meetings.id}/ticks`, { subjectId: h().basisGroup2STAId })).statusCode).toBe(403);
-    // class-team meetings (R-32) have no data in Elevlos yet: the department head ticks them, with who and when
+    // a routine with no data in Elevlos: the department head ticks it, with who and when
     expect((await avd.request('POST', `/api/annual-cycle/routines/${meetings.id}/ticks`, { subjectId: h().basisGroup2STAId })).statusCode).toBe(204);
     expect((await kt2.request('POST', `/api/annual-cycle/routines/${meetings.id}/ticks`, { subjectId: h().basisGroup2STAId })).statusCode).toBe(403);
     // class rules are published in Elevlos (classLife): evidence, not a tick
@@ -290,7 +302,7 @@ describe('R-30…R-33: the leaders\' compliance', () => {
     expect(Date.parse(fresh.computedAt)).toBeGreaterThanOrEqual(Date.parse(before.computedAt));
     expect(doneIn(fresh, checklist.id, h().basisGroup2STAId)).toBe(1);
     // a hand tick changes what only the tick can tell: the kept counts are dropped and computed on the next read
-    const meetings = await routineByKey('classTeamMeetings');
+    const meetings = await handRoutine();
     expect((await avd.request('DELETE', `/api/annual-cycle/routines/${meetings.id}/ticks/${h().basisGroup2STAId}`)).statusCode).toBe(204);
     const unticked = doneIn(await read(), meetings.id, h().basisGroup2STAId);
     expect((await avd.request('POST', `/api/annual-cycle/routines/${meetings.id}/ticks`, { subjectId: h().basisGroup2STAId })).statusCode).toBe(204);

@@ -95,16 +95,16 @@ export const DEFAULT_ROUTINES: readonly DefaultRoutine[] = [
   {
     key: 'screeningVg1',
     titleNb: 'Kartlegging Vg1 (norsk, engelsk, matematikk) med klasseliste', titleNn: 'Kartlegging Vg1 (norsk, engelsk, matematikk) med klasseliste',
-    descriptionNb: 'Kartleggeren gjennomføres. Resultatene settes opp i en klasseliste; de under bekymringsgrensen merkes og sendes til avdelingslederne. Elevlos har ennå ingen kartleggingsdata: krysses av for hånd.',
-    descriptionNn: 'Kartleggaren blir gjennomført. Resultata blir sette opp i ei klasseliste; dei under bekymringsgrensa blir merkte og sende til avdelingsleiarane. Elevlos har enno ingen kartleggingsdata: blir kryssa av for hand.',
-    scope: 'eachBasisGroup', level: 'vg1', responsibleRole: 'contactTeacher', weeks: [36, 39], evidenceKind: 'handTicked',
+    descriptionNb: 'Kartleggeren gjennomføres. Resultatene settes opp i en klasseliste; de under bekymringsgrensen merkes og sendes til avdelingslederne. Gjort når alle elevene i klassen har resultat i alle tre prøvene.',
+    descriptionNn: 'Kartleggaren blir gjennomført. Resultata blir sette opp i ei klasseliste; dei under bekymringsgrensa blir merkte og sende til avdelingsleiarane. Gjort når alle elevane i klassen har resultat i alle tre prøvene.',
+    scope: 'eachBasisGroup', level: 'vg1', responsibleRole: 'contactTeacher', weeks: [36, 39], evidenceKind: 'screeningCompleted',
   },
   {
     key: 'classTeamMeetings',
     titleNb: 'Klasselærermøte for klassen (uke 39/40/42)', titleNn: 'Klasselærarmøte for klassen (veke 39/40/42)',
-    descriptionNb: 'Gjennomgå kartleggingsresultater (Vg1), vurdere læringsmiljøet, finne elever som sliter, og lage oversikt over hvem som trenger oppfølging og forslag til tiltak. Elevlos har ennå ingen møtedata: krysses av for hånd.',
-    descriptionNn: 'Gå gjennom kartleggingsresultat (Vg1), vurdere læringsmiljøet, finne elevar som slit, og lage oversikt over kven som treng oppfølging og forslag til tiltak. Elevlos har enno ingen møtedata: blir kryssa av for hand.',
-    scope: 'eachBasisGroup', responsibleRole: 'departmentHead', weeks: [39, 42], evidenceKind: 'handTicked',
+    descriptionNb: 'Gjennomgå kartleggingsresultater (Vg1), vurdere læringsmiljøet, finne elever som sliter, og lage oversikt over hvem som trenger oppfølging og forslag til tiltak. Gjort når møtet er ført som holdt.',
+    descriptionNn: 'Gå gjennom kartleggingsresultat (Vg1), vurdere læringsmiljøet, finne elevar som slit, og lage oversikt over kven som treng oppfølging og forslag til tiltak. Gjort når møtet er ført som halde.',
+    scope: 'eachBasisGroup', responsibleRole: 'departmentHead', weeks: [39, 42], evidenceKind: 'classTeamMeetingHeld',
   },
   {
     key: 'formativeAssessments',
