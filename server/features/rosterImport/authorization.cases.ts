@@ -18,7 +18,10 @@ export const rosterImportMatrix: MatrixFeature = {
       await runRead(t.database, { ownerId: t.demo.ownerId, importId: id });
       return id;
     };
-    return { importId: await upload(), cancelImportId: await upload() };
+    const [subject] = await t.database.query<{ id: string }>(
+      `select s.id from subject s where s.owner_id = $1 and exists (select 1 from teaching_group g where g.owner_id = s.owner_id and g.subject_id = s.id and g.school_id = $2)
+       order by s.code limit 1`, [t.demo.ownerId, t.demo.schoolId]);
+    return { importId: await upload(), cancelImportId: await upload(), subjectId: subject!.id };
   },
   cases: {
     'GET /api/roster-import/templates': { target: 'minor', allowed: [...ADMIN], request: () => ({ url: '/api/roster-import/templates' }) },
@@ -40,6 +43,10 @@ export const rosterImportMatrix: MatrixFeature = {
         url: '/api/roster-import/schedule',
         body: { baseUrl: 'https://fint.example/', tokenUrl: 'https://idp.example/token', clientId: 'elevlos', orgId: 'fjellvik.example', clientSecretEnv: 'FINT_SECRET_TEST', nightly: false, hour: 2 },
       }),
+    },
+    'GET /api/roster-import/subjects': { target: 'minor', allowed: [...ADMIN], request: () => ({ url: '/api/roster-import/subjects' }) },
+    'PUT /api/roster-import/subjects/:subjectId': {
+      target: 'minor', allowed: [...ADMIN], request: (i) => ({ url: `/api/roster-import/subjects/${i.subjectId}`, body: { annualHours: 140 } }),
     },
     'POST /api/roster-import/schedule/run': { target: 'minor', allowed: [...ADMIN], request: () => ({ url: '/api/roster-import/schedule/run', body: {} }) },
   },

@@ -1,12 +1,14 @@
 /**
  * The import's background jobs: read (→ preview), apply, and the hourly walk that starts each school's
- * nightly FINT sync at the hour its admin chose.
+ * nightly FINT sync at the hour its admin chose and marks as left the students who finished their year.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../core/db/client.js';
 import { enqueue, scheduleOnce, type JobHandler } from '../../core/jobs/queue.js';
+import { today } from '../../core/time.js';
 import { insertImport } from './queries/imports.js';
 import { nightlySchoolsAt } from './queries/settings.js';
+import { leaveAfterTheYear } from './queries/yearTurn.js';
 import { runApply, runRead } from './sync/run.js';
 
 export const READ_JOB = 'rosterImport.read';
@@ -59,6 +61,8 @@ export const rosterImportJobs: Record<string, JobHandler> = {
     for (const { ownerId, setting } of await nightlySchoolsAt(database.query, new Date().getUTCHours())) {
       await startFintSync(database, ownerId, setting.schoolId, null);
     }
+    // students who finished the year after the source dropped them have left once it is over
+    await leaveAfterTheYear(database.query, null, today());
     await scheduleOnce(database, NIGHTLY_JOB, nextHour(new Date()));
   },
 };

@@ -1,6 +1,7 @@
 /**
  * The import and sync of the roster (issue 13) is the school admin's: upload files, read the preview,
- * apply or cancel, read the log of earlier imports, download the templates, set the nightly FINT sync.
+ * apply or cancel, read the log of earlier imports, download the templates, set the nightly FINT sync and
+ * the annual hours of subjects FINT brings without.
  * The school admin of the import's school decides on an import (the owner-level admin is, for now, a
  * school admin of every school). Everyone else at the school is refused; anyone else is told nothing.
  */
@@ -37,6 +38,7 @@ export const rosterImportPolicy = {
     'rosterImport.list': ['schoolAdmin'],
     'rosterImport.templates': ['schoolAdmin'],
     'rosterImport.schedule': ['schoolAdmin'],
+    'rosterImport.subjects': ['schoolAdmin'],
   },
 } satisfies Policy;
 

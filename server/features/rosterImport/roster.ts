@@ -176,10 +176,26 @@ export interface Roster {
 
 export type RosterKind = keyof Roster;
 
+/**
+ * A record the source says has ended without carrying it any more (a OneRoster delta's `tobedeleted`
+ * row): the sync ends it exactly as if a whole export no longer had it. A person stands for what they
+ * are to the school (a student leaves, a guardian's guardianships go, a staff member's roles and
+ * assignments go); `on` is the day the source gives, kept for the log (the sync ends things today, as
+ * it does for a record gone from a whole export).
+ */
+export interface EndedRecord {
+  kind: RosterKind;
+  sourceId: string;
+  on: string;
+  at: SourcePlace;
+}
+
 /** What an adapter gives the sync: the records it could read, and the rows it could not. */
 export interface RosterReading {
   roster: Roster;
   errors: RowError[];
+  /** records the source marks as ended (only a delta has them); absent = none */
+  ended?: EndedRecord[];
   /**
    * The kinds this reading does not hold in full (a CSV set without that file, a OneRoster delta file):
    * their records are added and changed, but one that is absent is not ended. Absent = every kind is whole.

@@ -17,9 +17,10 @@ import { templateCsv, templatesZip, fileName } from './adapters/csv/write.js';
 import { enqueueApply, enqueueRead, registerNightlyJob, startFintSync } from './jobs.js';
 import * as imports from './queries/imports.js';
 import { fintSettingOf, upsertFintSetting } from './queries/settings.js';
+import { setAnnualHours, subjectsOfSchool } from './queries/subjects.js';
 import {
-  applyBody, createdSchema, importDetailSchema, importListSchema, importParams, langQuery, scheduleBody, scheduleSchema, templateParams,
-  templatesSchema, uploadQuery,
+  applyBody, createdSchema, importDetailSchema, importListSchema, importParams, langQuery, scheduleBody, scheduleSchema, subjectHoursBody,
+  subjectParams, subjectsSchema, templateParams, templatesSchema, uploadQuery,
 } from './schemas.js';
 import { detailOf, summaryOf } from './view.js';
 
@@ -161,7 +162,7 @@ export async function rosterImportRoutes(app: FastifyInstance): Promise<void> {
       fintAvailable: true,
       fint: s ? {
         baseUrl: s.baseUrl, tokenUrl: s.tokenUrl, clientId: s.clientId, orgId: s.orgId, clientSecretEnv: s.clientSecretEnv, usernameEnv: s.usernameEnv,
-        passwordEnv: s.passwordEnv, nightly: s.nightly, hour: s.hour,
+        passwordEnv: s.passwordEnv, nightly: s.nightly, hour: s.hour, pageSize: s.pageSize, timetable: s.timetable, schools: s.schools,
         secretsPresent: present(s.clientSecretEnv) && present(s.usernameEnv) && present(s.passwordEnv),
       } : null,
     };
@@ -183,6 +184,33 @@ export async function rosterImportRoutes(app: FastifyInstance): Promise<void> {
     const { schoolId } = staffSchool(req);
     await upsertFintSetting(q, actor.ownerId, { schoolId, ...req.body, usernameEnv: req.body.usernameEnv ?? null, passwordEnv: req.body.passwordEnv ?? null }, actor.personId);
     return { access: accessOf(req), ...await scheduleView(actor.ownerId, schoolId) };
+  });
+
+  // FINT has no annual hours: the admin gives them to the subjects the sync brought without, and a later sync keeps them
+  r.get('/api/roster-import/subjects', {
+    config: { access: { kind: 'school', action: 'rosterImport.subjects' } },
+    schema: { tags, summary: "The school's subjects with their annual hours (årstimer), those unknown (0) first", response: { 200: subjectsSchema } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    return { access: accessOf(req), subjects: await subjectsOfSchool(q, actor.ownerId, staffSchool(req).schoolId) };
+  });
+
+  r.put('/api/roster-import/subjects/:subjectId', {
+    config: { access: { kind: 'school', action: 'rosterImport.subjects' } },
+    schema: {
+      tags, params: subjectParams, body: subjectHoursBody, response: { 200: subjectsSchema },
+      summary: "Set a subject's annual hours (a subject the school teaches); a sync whose source has none keeps them",
+    },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const { schoolId, schoolName } = staffSchool(req);
+    const before = await setAnnualHours(q, actor.ownerId, schoolId, req.params.subjectId, req.body.annualHours);
+    if (!before) throw new HttpError(404, 'error.notFound');
+    await writeAudit(app.database, [{
+      ownerId: actor.ownerId, actorPersonId: actor.personId, action: 'rosterImport.subjectHours', resourceType: 'subject', resourceId: before.id, studentId: null,
+      decision: 'allow', reason: { code: 'schoolAdmin', params: { school: schoolName, subject: before.code, from: String(before.annualHours), to: String(req.body.annualHours) } },
+    }]);
+    return { access: accessOf(req), subjects: await subjectsOfSchool(q, actor.ownerId, schoolId) };
   });
 
   r.post('/api/roster-import/schedule/run', {

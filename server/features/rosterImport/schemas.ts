@@ -71,7 +71,12 @@ export const importDetailSchema = importSummarySchema.extend({
   progress: z.object({ phase: z.string(), done: z.int(), total: z.int() }),
   onlyValid: z.boolean().nullable(),
   files: z.array(z.object({ name: z.string(), kind: z.string().nullable(), rows: z.int() })),
-  preview: z.object({ kinds: z.array(kindPreviewSchema), total: z.int() }).nullable(),
+  preview: z.object({
+    kinds: z.array(kindPreviewSchema),
+    total: z.int(),
+    /** subjects whose annual hours are unknown (FINT has none): the admin sets them (GET/PUT /api/roster-import/subjects) */
+    subjectsWithoutHours: z.object({ count: z.int(), first: z.array(z.object({ code: z.string(), name: z.string() })) }).optional(),
+  }).nullable(),
   /** the first errors (errorCount says how many there are in all) */
   errors: z.array(rowErrorSchema),
   result: z.object({
@@ -101,7 +106,7 @@ const envName = z.string().max(70).refine((s) => /^FINT_[A-Z0-9_]{1,60}$/.test(s
 const httpsUrl = z.url().max(500).refine((u) => u.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u), { params: { key: 'rosterImport.httpsUrl' } });
 
 export const scheduleBody = z.strictObject({
-  baseUrl: httpsUrl,
+  baseUrl: httpsUrl.refine((u) => !u.includes('#'), { params: { key: 'rosterImport.httpsUrl' } }),
   tokenUrl: httpsUrl,
   clientId: z.string().trim().min(1).max(200),
   orgId: z.string().trim().min(1).max(200),
@@ -112,6 +117,15 @@ export const scheduleBody = z.strictObject({
   nightly: z.boolean(),
   /** the hour (UTC, 0–23) the nightly sync runs */
   hour: z.int().min(0).max(23),
+  /** entries per page FINT is asked for; null: 5000 */
+  pageSize: z.int().min(1).max(100_000).nullable().default(null),
+  /** read the timetable into weekly lessons (off: lessons are neither read nor ended) */
+  timetable: z.boolean().default(true),
+  /**
+   * Of an organisation serving many schools, the ones to read: each a skolenummer, the school's systemId or its
+   * organisasjonsnummer. Empty: the school this connection is linked to, or — before the first sync — all.
+   */
+  schools: z.array(z.string().trim().min(1).max(100).regex(/^[^,#&=]+$/)).max(200).default([]),
 });
 export type ScheduleInput = z.input<typeof scheduleBody>;
 
@@ -125,3 +139,19 @@ export const scheduleSchema = z.object({
   }).nullable(),
 });
 export type Schedule = z.infer<typeof scheduleSchema>;
+
+export const subjectParams = z.object({ subjectId: z.uuid() });
+
+export const subjectHoursSchema = z.object({ id: z.string(), code: z.string(), name: z.string(), annualHours: z.int() });
+export const subjectsSchema = z.object({
+  access: accessSchema,
+  /** the subjects the school's teaching groups have, those whose annual hours are unknown (0) first */
+  subjects: z.array(subjectHoursSchema),
+});
+export type SubjectsView = z.infer<typeof subjectsSchema>;
+
+export const subjectHoursBody = z.strictObject({
+  /** hours a school year (årstimer); the absence limit is counted on them */
+  annualHours: z.int().min(1).max(2000),
+});
+export type SubjectHoursInput = z.infer<typeof subjectHoursBody>;

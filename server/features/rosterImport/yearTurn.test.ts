@@ -14,6 +14,7 @@ import { DEMO_SCHOOL_NAME } from '../../seed/demo.js';
 import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
 import { writeCsvSet } from './adapters/csv/write.js';
 import { nextYearRoster, smallSchoolRoster, syntheticNin, type SmallSchoolOptions } from './fixtures.js';
+import { NIGHTLY_JOB, rosterImportJobs } from './jobs.js';
 import { apply, kindOf, uploadFiles } from './syncTesting.js';
 
 const FIXTURE: SmallSchoolOptions = { schoolName: DEMO_SCHOOL_NAME, prefix: 'YT', className: '1IMP' };
@@ -52,6 +53,15 @@ async function importRoster(files: ReturnType<typeof writeCsvSet>) {
   const read = await uploadFiles(t, admin, files);
   expect(read.status, JSON.stringify(read.errors)).toBe('ready');
   return { read, applied: await apply(t, admin, read.id) };
+}
+
+async function statusOf(studentId: string): Promise<string> {
+  const [row] = await t.database.query<{ status: string }>('select status from student where id = $1', [studentId]);
+  return row!.status;
+}
+
+async function guardiansOf(studentId: string): Promise<{ guardian_person_id: string; parental_responsibility: boolean }[]> {
+  return t.database.query('select guardian_person_id, parental_responsibility from guardianship where student_id = $1 order by 1', [studentId]);
 }
 
 async function enrolmentsOf(studentId: string): Promise<{ group: string; starts_on: string; ends_on: string | null }[]> {
@@ -113,14 +123,20 @@ afterAll(async () => {
 describe("the school year's turn through the import", () => {
   let turn: Awaited<ReturnType<typeof importRoster>>;
 
-  it('applies next year\'s export in June: the new year, its class and memberships are added, and the student missing from it has left', async () => {
+  it('applies next year\'s export in June: the new year, its class and memberships are added, and the student missing from it finishes this year with their guardians', async () => {
+    const guardiansBefore = await guardiansOf(ids.leaving);
+    expect(guardiansBefore.length).toBeGreaterThan(0);
     turn = await importRoster(writeCsvSet(nextYearRoster(FIXTURE)));
     expect(turn.applied.status, JSON.stringify(turn.applied.log)).toBe('applied');
     expect(kindOf(turn.read, 'schoolYears').added).toBe(1);
     expect(kindOf(turn.read, 'basisGroups').added).toBe(1);
     expect(kindOf(turn.read, 'students').ended).toBe(1);
-    const [leaver] = await t.database.query<{ status: string }>('select status from student where id = $1', [ids.leaving]);
-    expect(leaver!.status).toBe('left');
+    // a leaver keeps their guardians: the preview says so, and the apply does so
+    expect(kindOf(turn.read, 'guardianships').ended).toBe(0);
+    expect(turn.applied.result!.kinds.guardianships).toMatchObject({ ended: 0 });
+    expect(await guardiansOf(ids.leaving)).toEqual(guardiansBefore);
+    // school is not over in June: the student is still in their class, active, until the last school day
+    expect(await statusOf(ids.leaving)).toBe('active');
   });
 
   it("keeps this year's classes until the last school day: last year's memberships end at the year's end, not on the day of the import", async () => {
@@ -202,6 +218,15 @@ describe("the school year's turn through the import", () => {
       expect(old.teachingGroups.map((g) => g.name)).not.toContain('1IMP-NOR');
       const fresh = (await newTeacher.get('/api/me')).json() as { basisGroups: { name: string }[] };
       expect(fresh.basisGroups.map((g) => g.name)).toEqual(['2IMP']);
+    });
+
+    it('marks the student who finished the year as left once it is over (the hourly job), their guardians kept as they were', async () => {
+      const guardians = await guardiansOf(ids.leaving);
+      expect(await statusOf(ids.leaving)).toBe('active');
+      await rosterImportJobs[NIGHTLY_JOB]!({}, t.database);
+      expect(await statusOf(ids.leaving)).toBe('left');
+      expect(await statusOf(ids.staying)).toBe('active');
+      expect(await guardiansOf(ids.leaving)).toEqual(guardians);
     });
 
     it('lets the principal read the student who left, with everything recorded about them', async () => {

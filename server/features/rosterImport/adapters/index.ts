@@ -28,6 +28,8 @@ export interface FileInfo {
 export interface SourceReading extends RosterReading {
   source: RosterSource;
   files: FileInfo[];
+  /** the reading used the ids of earlier imports (a OneRoster delta), so it stands only for the links of its moment */
+  usedKnown?: boolean;
 }
 
 /** A read that fails as a whole (not a zip, no files, too big): a message key for the import's log. */
@@ -74,14 +76,16 @@ function keep(key: string, reading: SourceReading): void {
 }
 
 /**
- * Reads an uploaded zip with the adapter its content calls for. `context` holds the ids earlier imports
- * of the source linked, so a OneRoster delta file may point at records it does not carry itself.
+ * Reads an uploaded zip with the adapter its content calls for. `context` gives the ids earlier imports
+ * of the source linked (or reads them when a OneRoster manifest names a delta file), so a delta may
+ * point at records it does not carry itself. A reading that used them is not kept: the next apply may
+ * have linked more.
  */
 export async function readUpload(content: Uint8Array, context: ReadContext = {}): Promise<SourceReading> {
   const key = context.known ? null : createHash('sha256').update(content).digest('base64');
   if (key !== null && kept?.key === key) return kept.reading;
   const reading = await readUploadAnew(content, context);
-  if (key !== null) keep(key, reading);
+  if (key !== null && !reading.usedKnown) keep(key, reading);
   return reading;
 }
 
@@ -92,8 +96,9 @@ async function readUploadAnew(content: Uint8Array, context: ReadContext): Promis
   if (entries.reduce((n, e) => n + e.size, 0) > MAX_UNPACKED_BYTES) throw new UnreadableUpload('rosterImport.tooLarge');
   if (entries.some((e) => baseName(e.name).toLowerCase() === 'manifest.csv')) {
     // the OneRoster reader takes the whole zip: it streams each file in the order references run
-    const { roster, errors, partialKinds } = await readOneRosterZip([{ name: 'oneroster.zip', content: Buffer.from(content.buffer, content.byteOffset, content.byteLength) }], context);
-    return { roster, errors, partialKinds, source: 'oneRoster', files: entries.map((e) => ({ name: baseName(e.name), kind: null, rows: 0 })) };
+    const { roster, errors, partialKinds, ended, usedKnown } = await readOneRosterZip(
+      [{ name: 'oneroster.zip', content: Buffer.from(content.buffer, content.byteOffset, content.byteLength) }], context);
+    return { roster, errors, partialKinds, ended, usedKnown, source: 'oneRoster', files: entries.map((e) => ({ name: baseName(e.name), kind: null, rows: 0 })) };
   }
   const files = unpack(content);
   if (files.length === 0) throw new UnreadableUpload('rosterImport.noCsvFiles');
@@ -102,7 +107,8 @@ async function readUploadAnew(content: Uint8Array, context: ReadContext): Promis
 }
 
 /** A school's FINT connection as its settings give it, the secrets already read from the environment. */
-export type FintConnection = Pick<FintOptions, 'baseUrl' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'username' | 'password' | 'orgId' | 'schools'>;
+export type FintConnection = Pick<FintOptions,
+  'baseUrl' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'username' | 'password' | 'orgId' | 'schools' | 'pageSize' | 'timetable' | 'subjectHours'>;
 
 /**
  * Reads a school's FINT as of `today` (the day "current" and "left" are judged on). What stops the

@@ -23,9 +23,11 @@ let t: TestApp;
 let admin: Client;
 let teacher: Client;
 let fint: FintTestServer;
+/** what the local FINT serves; a test may change it, as the school owner's FINT changes */
+const fintFixtures = generatedSchool(FINT_STUDENTS);
 
 beforeAll(async () => {
-  [t, fint] = await Promise.all([testApp(), startFintTestServer({ fixtures: generatedSchool(FINT_STUDENTS), ...FINT_CLIENT })]);
+  [t, fint] = await Promise.all([testApp(), startFintTestServer({ fixtures: fintFixtures, ...FINT_CLIENT })]);
   [admin, teacher] = await Promise.all([t.login('skoleadmin'), t.login('faglarer')]);
   process.env[SECRET_ENV] = FINT_CLIENT.clientSecret;
 });
@@ -173,6 +175,70 @@ describe("the school's FINT connection and its nightly sync", () => {
     expect(d.status, JSON.stringify(d.log)).toBe('applied');
     expect(d).toMatchObject({ source: 'fint', createdBy: null, appliedBy: null });
     for (const [k, c] of Object.entries(d.result!.kinds)) expect([k, c]).toEqual([k, { added: 0, changed: 0, ended: 0 }]);
+  });
+
+  it("reads as the connection's settings say: the schools named, the page size, and no timetable when it is off", async () => {
+    const put = await admin.request('PUT', '/api/roster-import/schedule', schedule({ schools: ['00000'], pageSize: 7, timetable: false }));
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().fint).toMatchObject({ baseUrl: `${fint.base}/`, schools: ['00000'], pageSize: 7, timetable: false });
+    expect((await admin.get('/api/roster-import/schedule')).json().fint).toMatchObject({ schools: ['00000'], pageSize: 7, timetable: false });
+
+    // a county's FINT serves many schools: one the owner's FINT does not have is named, and nothing is applied
+    const unknown = (await admin.request('POST', '/api/roster-import/schedule/run', {})).json().id as string;
+    await runRead(t.database, ref(unknown));
+    const a = await detail(unknown);
+    expect(a.status).toBe('ready');
+    expect(a.errors.map((e) => e.message).join(' ')).toContain('00000');
+    expect((await admin.request('POST', `/api/roster-import/imports/${unknown}/cancel`, {})).statusCode).toBe(200);
+
+    expect((await admin.request('PUT', '/api/roster-import/schedule', schedule({ schools: ['79999'], pageSize: 7, timetable: false }))).statusCode).toBe(200);
+    const asked = fint.requests.length;
+    const importId = (await admin.request('POST', '/api/roster-import/schedule/run', {})).json().id as string;
+    await runRead(t.database, ref(importId));
+    const d = await detail(importId);
+    expect(d.status, JSON.stringify(d.log)).toBe('applied');
+    const requests = fint.requests.slice(asked);
+    expect(requests.filter((r) => r.path === '/utdanning/elev/elev').map((r) => new URLSearchParams(r.query).get('size'))).toContain('7');
+    expect(requests.filter((r) => r.path === '/utdanning/elev/elev').length).toBeGreaterThan(FINT_STUDENTS / 7);
+    expect(requests.some((r) => r.path.startsWith('/utdanning/timeplan/time'))).toBe(false);
+    for (const [k, c] of Object.entries(d.result!.kinds)) expect([k, c]).toEqual([k, { added: 0, changed: 0, ended: 0 }]);
+    expect((await admin.request('PUT', '/api/roster-import/schedule', schedule({ baseUrl: `${fint.base}/#x=1` }))).statusCode).toBe(400);
+  });
+
+  it('names the subjects FINT brings without annual hours, which the admin then sets and a later sync keeps', async () => {
+    expect((await admin.request('PUT', '/api/roster-import/schedule', schedule())).statusCode).toBe(200);
+    // the owner's FINT starts teaching chemistry in one class: a subject Elevlos has never had, and FINT has no hours
+    const hrefOf = (links: { href?: unknown }[] | undefined) => String(links?.[0]?.href);
+    const chemistryHref = hrefOf(fintFixtures['utdanning/timeplan/fag']![0]!._links!.self).replace(/F-MAT$/, 'F-KJE');
+    fintFixtures['utdanning/timeplan/fag']!.push({
+      systemId: { identifikatorverdi: 'F-KJE' }, navn: 'Kjemi 1', _links: { self: [{ href: chemistryHref }], grepreferanse: [{ href: 'https://psi.udir.no/kl06/KJE1001' }] },
+    });
+    fintFixtures['utdanning/timeplan/undervisningsgruppe']![0]!._links!.fag = [{ href: chemistryHref }];
+    const first = (await admin.request('POST', '/api/roster-import/schedule/run', {})).json().id as string;
+    await runRead(t.database, ref(first));
+    const d = await detail(first);
+    expect(d.status, JSON.stringify(d.log)).toBe('applied');
+    expect(d.preview!.subjectsWithoutHours).toEqual({ count: 1, first: [{ code: 'KJE1001', name: 'Kjemi 1' }] });
+
+    const listed = await admin.get('/api/roster-import/subjects');
+    expect(listed.statusCode, listed.body).toBe(200);
+    const chemistry = (listed.json().subjects as { id: string; code: string; annualHours: number }[])[0]!;
+    expect(chemistry).toMatchObject({ code: 'KJE1001', annualHours: 0 });
+    const bad = await admin.request('PUT', `/api/roster-import/subjects/${chemistry.id}`, { annualHours: 0 }, { 'accept-language': 'nn' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field ?? JSON.stringify(bad.json())).toContain('annualHours');
+    expect((await teacher.request('PUT', `/api/roster-import/subjects/${chemistry.id}`, { annualHours: 140 })).statusCode).toBe(403);
+    const set = await admin.request('PUT', `/api/roster-import/subjects/${chemistry.id}`, { annualHours: 140 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().subjects.find((x: { code: string }) => x.code === 'KJE1001').annualHours).toBe(140);
+    expect(await count("select count(*)::int as n from audit_log where action = 'rosterImport.subjectHours' and resource_id = $1", [chemistry.id])).toBe(1);
+
+    const again = (await admin.request('POST', '/api/roster-import/schedule/run', {})).json().id as string;
+    await runRead(t.database, ref(again));
+    const e = await detail(again);
+    expect(e.status, JSON.stringify(e.log)).toBe('applied');
+    expect(e.preview!.subjectsWithoutHours).toBeUndefined();
+    expect(await count("select annual_hours as n from subject where code = 'KJE1001'")).toBe(140);
   });
 
   it('stops with a reason the admin can act on when the secret is missing or FINT refuses it, and writes nothing', async () => {

@@ -6,6 +6,8 @@
  */
 import type { QueryFn } from '../../../core/db/client.js';
 import type { AddressProtection, Level, StaffRole } from '../../../core/db/tables.js';
+import { today as todayInOslo } from '../../../core/time.js';
+import { studentsFinishingTheYear } from './yearTurn.js';
 
 const col = <R, T>(rows: readonly R[], f: (r: R) => T): T[] => rows.map(f);
 
@@ -363,9 +365,15 @@ export async function upsertLessons(q: QueryFn, ownerId: string, rows: readonly 
 // ---------------------------------------------------------------------------------------------
 // Ending what the source no longer has: dated ends, never a deleted record Elevlos owns
 
-/** A student gone from the source has left: their record, conversations, notes, absence and letters stay. */
-export async function markStudentsLeft(q: QueryFn, ownerId: string, ids: readonly string[]): Promise<void> {
-  await q("update student set status = 'left' where owner_id = $1 and id = any($2::uuid[]) and status <> 'left'", [ownerId, ids]);
+/**
+ * A student gone from the source has left: their record, conversations, notes, absence and letters stay.
+ * One missing from next year's export while this year still runs finishes the year first: they stay
+ * active in their class until it closes, and have left from then (queries/yearTurn.ts leaveAfterTheYear).
+ */
+export async function markStudentsLeft(q: QueryFn, ownerId: string, ids: readonly string[], today: string = todayInOslo()): Promise<void> {
+  const finishing = await studentsFinishingTheYear(q, ownerId, ids, today);
+  await q("update student set status = 'left' where owner_id = $1 and id = any($2::uuid[]) and status <> 'left' and not id = any($3::uuid[])",
+    [ownerId, ids, [...finishing]]);
 }
 
 /** Current memberships end today (ends_on is exclusive: from today the student is no longer in the group). */

@@ -55,6 +55,38 @@ export async function groupsOutsideTurnedYears(q: QueryFn, ownerId: string, grou
   return new Set(ids(rows));
 }
 
+/**
+ * Of these students, those still in a class of a year the school has turned from while that year runs:
+ * a student missing from next year's export (imported in June) finishes this year, so they have not
+ * left yet.
+ */
+export async function studentsFinishingTheYear(q: QueryFn, ownerId: string, studentIds: readonly string[], today: string): Promise<Set<string>> {
+  if (!studentIds.length) return new Set();
+  const rows = await q<{ id: string }>(
+    `with ${TURNED} select distinct e.student_id as id from enrolment e ${GROUP_YEAR('e.basis_group_id', 'e.teaching_group_id')}
+     where e.owner_id = $1 and e.student_id = any($2::uuid[]) and t.closes_on > $3::date
+       and e.starts_on <= $3::date and (e.ends_on is null or e.ends_on > $3::date)`, [ownerId, studentIds, today]);
+  return new Set(ids(rows));
+}
+
+/**
+ * Students the source no longer has (every link of theirs ended) who are still active only because
+ * they were finishing the year: once none of their memberships runs any more, they have left. Every
+ * owner's when `ownerId` is null (the hourly job).
+ */
+export async function leaveAfterTheYear(q: QueryFn, ownerId: string | null, today: string): Promise<number> {
+  const rows = await q<{ id: string }>(
+    `update student s set status = 'left'
+     where ($1::uuid is null or s.owner_id = $1::uuid) and s.status <> 'left'
+       and exists (select 1 from roster_link l where l.owner_id = s.owner_id and l.source in ('csv', 'oneRoster', 'fint') and l.kind = 'students'
+                   and l.local_id = s.id and l.ended_at is not null)
+       and not exists (select 1 from roster_link l where l.owner_id = s.owner_id and l.source in ('csv', 'oneRoster', 'fint') and l.kind = 'students'
+                   and l.local_id = s.id and l.ended_at is null)
+       and not exists (select 1 from enrolment e where e.owner_id = s.owner_id and e.student_id = s.id and (e.ends_on is null or e.ends_on > $2::date))
+     returning s.id`, [ownerId, today]);
+  return rows.length;
+}
+
 export interface Closed {
   enrolments: number;
   lessons: number;

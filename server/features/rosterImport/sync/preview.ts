@@ -33,7 +33,14 @@ export interface Preview {
   kinds: KindPreview[];
   /** what the apply would write in all (rows) */
   total: number;
+  /**
+   * Subjects whose annual hours neither the source (FINT has none) nor Elevlos knows: the absence limit
+   * cannot be counted for them until the school admin sets them. The first of them, and how many.
+   */
+  subjectsWithoutHours?: { count: number; first: { code: string; name: string }[] };
 }
+
+const SUBJECTS_SHOWN = 50;
 
 /** Names of the roster's records by their source ids, for labels (built once per kind, when a label needs it). */
 class Lookup {
@@ -147,5 +154,9 @@ export async function previewOf(q: QueryFn, ownerId: string, roster: Roster, pla
     });
   }
   const total = SYNC_KINDS.reduce((n, k: SyncKind) => n + plan[k].added.length + plan[k].changed.length + plan[k].ended.length, 0);
-  return { kinds, total };
+  const withoutHours = roster.subjects.filter((x) => !(x.annualHours > 0));
+  return {
+    kinds, total,
+    ...(withoutHours.length ? { subjectsWithoutHours: { count: withoutHours.length, first: withoutHours.slice(0, SUBJECTS_SHOWN).map((x) => ({ code: x.code, name: x.name })) } } : {}),
+  };
 }

@@ -13,6 +13,7 @@ import { linkedSourceIds, linksOfSource, linksStamp, type LinkRow } from '../que
 import * as imports from '../queries/imports.js';
 import { analyzeAfterImport } from '../queries/statistics.js';
 import { adminSchoolsOf, fintSettingOf } from '../queries/settings.js';
+import { subjectHoursByCode } from '../queries/subjects.js';
 import { localSchools } from '../queries/sync.js';
 import { checkReferences, kindsNotWhole, withoutInvalid } from '../references.js';
 import type { Roster, RosterKind, RowError } from '../roster.js';
@@ -20,6 +21,7 @@ import { applyPlan, rowsToWrite, type ApplyResult } from './apply.js';
 import { collisionsWithDatabase, schoolsOutsideAdmin, uniqueWithinRoster } from './check.js';
 import { LocalIds } from './ids.js';
 import type { SchoolResolution, SyncPlan } from './model.js';
+import { settleEnds } from './ends.js';
 import { planSync, resolveSchools, scopeOf } from './plan.js';
 import { previewOf } from './preview.js';
 import { closeTurnedYears, ensureNewYearCycles, schoolsOfApply } from '../yearTurn.js';
@@ -62,16 +64,20 @@ async function readSource(database: Database, ownerId: string, imp: imports.Impo
     const secret = (name: string | null) => (name ? process.env[name] : undefined);
     const clientSecret = secret(setting.clientSecretEnv);
     if (!clientSecret) throw new ImportFailure(entry('rosterImport.log.fintSecretMissing', { variable: setting.clientSecretEnv }));
-    // once the school is linked to its FINT school, its sync reads that school only, not the organisation's others
-    const linked = await linkedSourceIds(database.query, ownerId, 'fint', 'schools', imp.schoolId);
+    // the schools the admin named; else, once the school is linked to its FINT school, that school only, not the organisation's others
+    const schools = setting.schools.length ? setting.schools : await linkedSourceIds(database.query, ownerId, 'fint', 'schools', imp.schoolId);
     return readFintSource({
       baseUrl: setting.baseUrl, tokenUrl: setting.tokenUrl, clientId: setting.clientId, clientSecret, orgId: setting.orgId,
-      username: secret(setting.usernameEnv), password: secret(setting.passwordEnv), ...(linked.length ? { schools: linked } : {}),
+      username: secret(setting.usernameEnv), password: secret(setting.passwordEnv), ...(schools.length ? { schools } : {}),
+      ...(setting.pageSize !== null ? { pageSize: setting.pageSize } : {}), timetable: setting.timetable,
+      // FINT has no annual hours: a subject gets those Elevlos holds for its code (an admin set them), else 0 (unknown)
+      subjectHours: await subjectHoursByCode(database.query, ownerId),
     }, today());
   }
   const content = await imports.uploadOf(database.query, ownerId, imp.id);
   if (!content) throw new ImportFailure(entry('rosterImport.log.uploadGone'));
-  return readUpload(content);
+  // a OneRoster delta may point at users and classes earlier imports brought: their ids, read only for a delta
+  return readUpload(content, { loadKnown: async () => knownIds(await currentLinks(database.query, ownerId, 'oneRoster')) });
 }
 
 /** What the sync already knows of the source, as the reference check takes it. */
@@ -140,7 +146,8 @@ async function prepare(q: QueryFn, ownerId: string, imp: imports.ImportRow, read
   }
   const kindOfFile = reading.source === 'csv' ? new Map(reading.files.map((f) => [f.name, f.kind as RosterKind | null])) : null;
   const partialKinds = new Set([...reading.partialKinds ?? [], ...kindsNotWhole(errors, kindOfFile, reading.roster, roster)]);
-  const plan = planSync({ roster, links, partialKinds, scope: scopeOf(imp.schoolId, schools) });
+  const scope = scopeOf(imp.schoolId, schools);
+  const plan = await settleEnds(q, ownerId, planSync({ roster, links, partialKinds, scope }), { roster, links, scope, ended: reading.ended ?? [], errors });
   return { roster, errors, plan, schools, links };
 }
 
@@ -239,7 +246,7 @@ export async function runApply(database: Database, ref: ImportRef): Promise<void
       const progress = progressReporter(database, tx, ref, total);
       await imports.setProgress(database.kind === 'pglite' ? tx : q, ownerId, importId, 'writing', 0, total);
       const ids = new LocalIds(prepared.links);
-      const applied = await applyPlan({ q: tx, ownerId, source: reading.source, today: today(), ids }, prepared.roster, prepared.plan, prepared.schools, progress);
+      const applied = await applyPlan({ q: tx, ownerId, source: reading.source, today: today(), ids, pipelined: database.kind === 'postgres' }, prepared.roster, prepared.plan, prepared.schools, progress);
       schoolIds = schoolsOfApply(prepared.roster, ids, imp.schoolId);
       await closeTurnedYears(tx, ownerId, schoolIds, prepared.plan, ids);
       await imports.markApplied(tx, ownerId, importId, applied, [entry('rosterImport.log.applied', { rows: total, skipped: imp.onlyValid ? prepared.errors.length : 0 })]);

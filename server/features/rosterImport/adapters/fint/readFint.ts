@@ -90,5 +90,6 @@ async function read(client: FintClient, options: FintOptions): Promise<RosterRea
   mapLessons(ctx, groups.teaching);
   emitYearsAndTerms(ctx);
   const errors = [...ctx.errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { roster: ctx.roster, errors };
+  // without the timetable the reading has no lessons: none has left FINT, so none may end
+  return { roster: ctx.roster, errors, ...(options.timetable === false ? { partialKinds: ['lessons'] } : {}) };
 }

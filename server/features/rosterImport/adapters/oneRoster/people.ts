@@ -144,8 +144,8 @@ export function usersHandler(st: ReadingState, links: PendingLink[]): (header: H
       const life = lifecycle(st, 'users', line, cell(row, c.status), cell(row, c.dateLastModified));
       if (life.state === 'skip') return;
       if (life.state === 'deleted') {
-        // a user the source deleted: noted as an ended student (not applied yet, see read.ts `ended`); a full export ends them
-        st.ended.push({ kind: 'students', sourceId: id, on: life.modifiedOn ?? '', at: st.at('users', line) });
+        // a user the source deleted: the person ends as what they are to the school (a student leaves, a guardian's links go …: sync/ends.ts)
+        st.ended.push({ kind: 'people', sourceId: id, on: life.modifiedOn ?? '', at: st.at('users', line) });
         return;
       }
       let roles = st.rolesByUser.get(id) ?? [];

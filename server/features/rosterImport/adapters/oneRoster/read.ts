@@ -24,10 +24,12 @@ export interface OneRosterReading extends RosterReading {
    */
   partialKinds: RosterKind[];
   /**
-   * Records a delta marks tobedeleted that the roster itself cannot show as ended. Not applied yet: the
-   * upload keeps only the roster (adapters/index.ts), so a delta's deletions wait for the next full export.
+   * Records a delta marks tobedeleted that the roster itself cannot show as ended: the sync ends them
+   * (sync/ends.ts) as if a whole export no longer had them.
    */
   ended: EndedRecord[];
+  /** the reading used the ids of earlier imports (a delta): it is not the files' alone */
+  usedKnown: boolean;
 }
 
 const ORDER: readonly RosterFile[] = ['orgs', 'academicSessions', 'courses', 'classes', 'roles', 'demographics', 'users', 'enrollments'];
@@ -59,6 +61,7 @@ export async function readOneRosterZip(files: readonly UploadedFile[], context: 
   if (manifest) {
     st.fileNames.set('manifest', manifest.file);
     await read(manifest, manifestHandler(st, present));
+    await st.loadKnownForDelta();
   } else if (errors.length === 0) {
     st.error('manifest', 0, 'file', K.missingManifest);
   }
@@ -92,7 +95,7 @@ export async function readOneRosterZip(files: readonly UploadedFile[], context: 
     const sources = SOURCES[kind].filter((f) => !(f === 'roles' && rolesInUsers));
     return sources.length === 0 || sources.some((f) => modes[f] !== 'bulk');
   });
-  return { roster: st.roster, errors: st.errors, modes, partialKinds, ended: st.ended };
+  return { roster: st.roster, errors: st.errors, modes, partialKinds, ended: st.ended, usedKnown: st.usedKnown };
 }
 
 // the contract's FileAdapter, with the ids of earlier imports as an optional second argument

@@ -5,7 +5,7 @@
  * courses, classes, roles, demographics, users, enrollments — so every row is mapped as it streams by.
  */
 import type { Level } from '../../../../core/db/tables.js';
-import { emptyRoster, type Roster, type RosterKind, type RosterStudent, type RowError, type SourcePlace } from '../../roster.js';
+import { emptyRoster, type EndedRecord, type Roster, type RosterKind, type RosterStudent, type RowError, type SourcePlace } from '../../roster.js';
 import type { RosterFile } from './columns.js';
 import type { Header, Row } from './files.js';
 import { K } from './messages.js';
@@ -16,17 +16,18 @@ export type Mode = 'bulk' | 'delta' | 'absent';
 /** The files errors can name: the roster's and the manifest. */
 export type CsvFile = RosterFile | 'manifest';
 
-/** A record a delta file marks `tobedeleted` that the roster itself cannot say has ended; `on` is the day it ended. */
-export interface EndedRecord {
-  kind: RosterKind;
-  sourceId: string;
-  on: string;
-  at: SourcePlace;
-}
+export type { EndedRecord };
+
+export type KnownIds = Partial<Record<RosterKind, ReadonlySet<string>>>;
 
 /** Ids the sync already holds from earlier imports of the same source, so a delta may point at them. */
 export interface ReadContext {
-  known?: Partial<Record<RosterKind, ReadonlySet<string>>>;
+  known?: KnownIds;
+  /**
+   * Reads them only when the manifest says a file is a delta: a bulk export needs none, and a county's
+   * links are a million and a half.
+   */
+  loadKnown?: () => Promise<KnownIds>;
 }
 
 export interface Org { type: string; name: string; parentId: string | null; line: number }
@@ -81,7 +82,18 @@ export class ReadingState {
   readonly subjects = new Map<string, Roster['subjects'][number]>();
   readonly schoolStageGiven = new Set<string>();
 
-  constructor(readonly context: ReadContext) {}
+  constructor(private context: ReadContext) {}
+
+  /** Once the manifest is read: a delta may point at what earlier imports brought, so those ids are read now. */
+  async loadKnownForDelta(): Promise<void> {
+    if (this.context.known || !this.context.loadKnown || ![...this.modes.values()].includes('delta')) return;
+    this.context = { known: await this.context.loadKnown() };
+  }
+
+  /** whether the reading looked at the ids earlier imports linked (it then depends on them, not only on the files) */
+  get usedKnown(): boolean {
+    return this.context.known !== undefined;
+  }
 
   mode(file: RosterFile): Mode {
     return this.modes.get(file) ?? 'absent';
