@@ -31,6 +31,13 @@ module.exports = {
       to: { path: '^server/(features/index\\.ts|app\\.ts|main\\.ts|seed/)' },
     },
     {
+      name: 'csv-exports-through-the-one-helper',
+      comment: 'every CSV export escapes formulas (OWASP CSV injection): write it with core/csv/export.ts. The roster templates and the generated test sets are import files, written with the importer\'s own rules',
+      severity: 'error',
+      from: { pathNot: ['^server/core/csv/export\\.ts$', '^server/features/rosterImport/adapters/csv/write\\.ts$'] },
+      to: { path: '(^|node_modules/)csv-stringify(/|$)' },
+    },
+    {
       name: 'web-core-imports-no-feature',
       comment: 'web/src/core holds the shared pieces; web/src/app assembles the features',
       severity: 'error',

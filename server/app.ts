@@ -13,8 +13,10 @@ import { z } from 'zod';
 import type { Config } from './core/config.js';
 import type { Database } from './core/db/client.js';
 import { registerAccess } from './core/http/access.js';
+import { frameworkErrors } from './core/http/frameworkErrors.js';
 import { loggerOptions } from './core/http/logging.js';
 import { registerProblemHandler } from './core/http/problem.js';
+import { requireStrictBodies } from './core/http/strictBodies.js';
 import { registerTextGuard } from './core/http/textGuard.js';
 import { authRoutes } from './core/auth/routes.js';
 import { oidcRoutes } from './core/auth/oidc.js';
@@ -42,6 +44,7 @@ export async function buildApp(database: Database, config: Config, opts: AppOpti
     // only for an app that no one reaches except through those proxies
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 256 * 1024,
+    frameworkErrors,
     // request ids for the log, not for the client
     genReqId: () => crypto.randomUUID(),
   });
@@ -75,6 +78,7 @@ export async function buildApp(database: Database, config: Config, opts: AppOpti
   registerProblemHandler(app, { spaIndex: serveWeb });
   registerTextGuard(app);
   registerAccess(app);
+  requireStrictBodies(app);
 
   await app.register(swagger, {
     openapi: {
@@ -84,12 +88,24 @@ export async function buildApp(database: Database, config: Config, opts: AppOpti
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  // answers about people must not stay in a browser's or a proxy's cache (a shared computer at school, the
+  // back button after logging out); the web app's hashed files are left to @fastify/static's own headers
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/') || req.url === '/healthz') reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/healthz', {
     config: { access: { kind: 'public' } },
-    schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } },
-  }, async () => {
-    await database.query('select 1');
+    schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) } },
+  }, async (_req, reply) => {
+    try {
+      await database.query('select 1');
+    } catch {
+      // the app is up but cannot serve: a load balancer or monitor should take it out, not see a crash
+      return reply.status(503).send({ status: 'unavailable' as const });
+    }
     return { status: 'ok' as const };
   });
   r.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());

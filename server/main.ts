@@ -15,7 +15,7 @@ import { armSetup, hasAnyAccount, SETUP_VALID_MINUTES } from './features/account
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const where = config.databaseUrl ? `PostgreSQL (${new URL(config.databaseUrl).host})` : `PGlite in ${resolve(config.dataDir)}`;
+  const where = config.databaseUrl ? `PostgreSQL ${postgresPlace(config.databaseUrl)}` : `PGlite in ${resolve(config.dataDir)}`;
   let database;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
@@ -24,7 +24,9 @@ async function main(): Promise<void> {
       console.error(`\n${e.message}\n`);
       process.exit(2);
     }
-    throw e;
+    // an operator needs the one line that says what is wrong, not a driver's stack trace
+    console.error(`Elevlos cannot start: ${databaseProblem(e, where)}`);
+    process.exit(1);
   }
   if (config.seedDemo && (await isDatabaseEmpty(database))) {
     console.log('First start: creating the demo school …');
@@ -46,10 +48,12 @@ async function main(): Promise<void> {
   console.log(`\nElevlos is running at ${url}  (database: ${where})`);
   console.log(`API docs: ${url}/api/docs\n`);
   const logins = await demoLogins(database);
-  if (logins.length) {
+  if (logins.length && config.seedDemo) {
     console.log('Demo logins (password for all: demo1234):');
     for (const l of logins) console.log(`  ${l.username.padEnd(16)} ${l.description}`);
     console.log('');
+  } else if (logins.length) {
+    console.warn('Warning: this database holds the demo school, whose password is published. Do not keep real data in it.\n');
   }
   if (!(await hasAnyAccount(database.query))) printSetupLink(config.publicUrl);
 
@@ -76,6 +80,37 @@ function printSetupLink(publicUrl: string): void {
   console.log(`  ${publicUrl}/setup#${token}\n`);
   console.log('Or from a shell, with the app stopped when it runs on PGlite:');
   console.log('  npm run admin -- create-admin --username <username> --given-name <name> --family-name <name> \\\n      --owner-name <school owner> --owner-kind county --school-name <school> --stage upperSecondary\n');
+}
+
+/** host/database of a PostgreSQL URL, never its password; a URL that does not parse is said so. */
+function postgresPlace(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return '(DATABASE_URL is not a valid postgres:// URL)';
+  }
+}
+
+/** What went wrong opening the database, in one line without secrets (the URL's password is never shown). */
+function databaseProblem(e: unknown, where: string): string {
+  const codes: string[] = [];
+  const messages: string[] = [];
+  for (let x: unknown = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    const err = x as { code?: unknown; message?: unknown; errors?: unknown[] };
+    if (typeof err.code === 'string') codes.push(err.code);
+    if (typeof err.message === 'string' && err.message) messages.push(err.message.split('\n')[0]!);
+    // node's happy-eyeballs connect gives an AggregateError with one error per address tried
+    for (const inner of err.errors ?? []) if (inner && typeof (inner as { code?: unknown }).code === 'string') codes.push((inner as { code: string }).code);
+  }
+  const has = (...c: string[]) => codes.some((x) => c.includes(x));
+  const reason = has('ECONNREFUSED') ? 'nothing answers there (connection refused); is PostgreSQL running, and is DATABASE_URL right?'
+    : has('ENOTFOUND', 'EAI_AGAIN') ? 'the host name in DATABASE_URL is not known'
+    : has('ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH') ? 'the server cannot be reached (timed out)'
+    : has('3D000') ? 'that database does not exist; create it (createdb) or correct DATABASE_URL'
+    : has('28P01', '28000') ? 'the server refused the user name or password in DATABASE_URL'
+    : messages.find((m) => !/^Failed query/i.test(m)) ?? 'the database could not be opened';
+  return `the database (${where}) cannot be used: ${reason}`;
 }
 
 main().catch((e) => {

@@ -37,6 +37,20 @@ describe('the external logins\' configuration', () => {
   });
 });
 
+describe('where the app listens, and the demo', () => {
+  it('listens on loopback unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('seeds the demo (its password is published) in production only when SEED_DEMO=true says so', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+  });
+});
+
 describe('the trusted proxies (TRUST_PROXY)', () => {
   it('trusts no proxy by default, and takes a list of addresses and CIDRs or a hop count when told', () => {
     expect(loadConfig({}).trustProxy).toBe(false);

@@ -86,7 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     : undefined;
   return {
     port: int(env.PORT, 3000),
-    host: env.HOST ?? '0.0.0.0',
+    // loopback unless told: in production a proxy in front (TLS) is what the world reaches
+    host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR ?? './data',
     secureCookies: env.SECURE_COOKIES === 'true',
@@ -100,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailCapturePort: int(env.MAIL_CAPTURE_PORT, 0),
     publicUrl,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    seedDemo: env.SEED_DEMO !== 'false',
+    // the demo's password is published: never seeded in production unless asked for by name
+    seedDemo: env.SEED_DEMO === undefined || env.SEED_DEMO === '' ? env.NODE_ENV !== 'production' : env.SEED_DEMO === 'true',
   };
 }

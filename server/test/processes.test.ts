@@ -65,6 +65,26 @@ describe('processes', { timeout: 240_000 }, () => {
     await Promise.all([a.exited, b.exited]);
   });
 
+  it('a start against a database nothing answers for says so in one line and stops, with no stack trace', async () => {
+    const p = startChildApp({ DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/elevlos` }, await freePort());
+    expect(await p.exited).toBe(1);
+    const lines = p.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Elevlos cannot start: the database \(PostgreSQL 127\.0\.0\.1:\d+\/elevlos\) cannot be used: nothing answers there/);
+  });
+
+  it.runIf(onPostgres)('a start against a database the server does not have says that it does not exist, in one line', async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/elevlos_missing_${process.pid}`;
+    url.password = 'not-shown';
+    const p = startChildApp({ DATABASE_URL: url.href }, await freePort());
+    expect(await p.exited).toBe(1);
+    const out = p.output().trim();
+    expect(out.split('\n')).toHaveLength(1);
+    expect(out).toMatch(/cannot be used: that database does not exist/);
+    expect(out).not.toContain('not-shown');
+  });
+
   it('after SIGKILL in the middle of a burst of writes, every acknowledged write is there on restart', async () => {
     const env = await storage();
     const port = await freePort();

@@ -31,7 +31,7 @@ export type Me = z.infer<typeof meSchema>;
 export const authConfigSchema = z.object({ oidc: z.boolean(), oidcLabel: z.string() });
 export type AuthConfig = z.infer<typeof authConfigSchema>;
 
-export const loginBody = z.object({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(500) });
+export const loginBody = z.strictObject({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(500) });
 export type LoginBody = z.input<typeof loginBody>;
 
 export async function buildMe(database: Database, actor: Actor, session: SessionInfo, today: string): Promise<Me> {
@@ -153,7 +153,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.put('/api/me/locale', {
     config: { access: { kind: 'session' } },
-    schema: { tags: ['auth'], body: z.object({ locale: z.enum(['nb', 'nn', 'en']) }), response: { 200: meSchema } },
+    schema: { tags: ['auth'], body: z.strictObject({ locale: z.enum(['nb', 'nn', 'en']) }), response: { 200: meSchema } },
   }, async (req) => {
     const actor = requireActor(req);
     await database.query('update person set preferred_locale = $3 where owner_id = $1 and id = $2', [actor.ownerId, actor.personId, req.body.locale]);

@@ -44,6 +44,14 @@ function issueToField(context: string | undefined, issue: ZodIssueLike): FieldEr
   return { field, key: key[0], params: key[1] };
 }
 
+/** An unknown field is named itself (`roles`, `owner.roles`), not the object it was sent in. */
+function unknownKeys(context: string | undefined, issue: ZodIssueLike): FieldError[] | null {
+  const keys = issue.params.keys;
+  if (issue.keyword !== 'unrecognized_keys' || !Array.isArray(keys) || keys.length === 0) return null;
+  const at = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  return keys.map((k) => ({ field: at ? `${at}.${String(k)}` : String(k), key: 'field.unknownKey' as const }));
+}
+
 function send(reply: FastifyReply, status: number, body: Omit<Problem, 'type' | 'status'>) {
   const problem: Problem = { type: 'about:blank', status, ...body };
   return reply.status(status).type('application/problem+json').send(problem);
@@ -62,7 +70,7 @@ export function registerProblemHandler(app: FastifyInstance, opts: { spaIndex?: 
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = (error.validation as unknown as ZodIssueLike[]).map((i) => issueToField(error.validationContext, i));
+      const fields = (error.validation as unknown as ZodIssueLike[]).flatMap((i) => unknownKeys(error.validationContext, i) ?? [issueToField(error.validationContext, i)]);
       const errors = fields.map((f) => ({ field: f.field, message: t(locale, f.key, f.params) }));
       return send(reply, 400, {
         title: t(locale, 'error.badRequest'),

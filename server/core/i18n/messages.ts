@@ -1,4 +1,5 @@
 import type { Locale } from './locale.js';
+import { pluralize } from './plural.js';
 
 export type Catalog = Record<string, string>;
 /** One feature's server texts: the same keys in each language. */
@@ -16,7 +17,7 @@ const nb: Catalog = {
   'error.unauthenticated': 'Du må logge inn.',
   'error.csrf': 'Skjemaet er utløpt. Last siden på nytt og prøv igjen.',
   'error.loginFailed': 'Feil brukernavn eller passord.',
-  'error.rateLimited': 'For mange innloggingsforsøk. Prøv igjen om {minutes} minutter.',
+  'error.rateLimited': 'For mange innloggingsforsøk. Prøv igjen om {minutes, plural, one {# minutt} other {# minutter}}.',
   'error.conflict': 'Det du prøvde å lagre, krasjer med noe som allerede er lagret.',
   'error.internal': 'Noe gikk galt hos oss. Det du lagret tidligere, er ikke endret.',
   'error.oidcFailed': 'Innloggingen med {label} mislyktes. Prøv igjen.',
@@ -41,7 +42,7 @@ const nn: Catalog = {
   'error.unauthenticated': 'Du må logge inn.',
   'error.csrf': 'Skjemaet har gått ut. Last sida på nytt og prøv igjen.',
   'error.loginFailed': 'Feil brukarnamn eller passord.',
-  'error.rateLimited': 'For mange innloggingsforsøk. Prøv igjen om {minutes} minutt.',
+  'error.rateLimited': 'For mange innloggingsforsøk. Prøv igjen om {minutes, plural, one {# minutt} other {# minutt}}.',
   'error.conflict': 'Det du prøvde å lagre, krasjar med noko som alt er lagra.',
   'error.internal': 'Noko gjekk gale hos oss. Det du lagra tidlegare, er ikkje endra.',
   'error.oidcFailed': 'Innlogginga med {label} mislukkast. Prøv igjen.',
@@ -66,7 +67,7 @@ const en: Catalog = {
   'error.unauthenticated': 'You need to log in.',
   'error.csrf': 'The form has expired. Reload the page and try again.',
   'error.loginFailed': 'Wrong username or password.',
-  'error.rateLimited': 'Too many login attempts. Try again in {minutes} minutes.',
+  'error.rateLimited': 'Too many login attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
   'error.conflict': 'What you tried to save conflicts with something already saved.',
   'error.internal': 'Something went wrong on our side. What you saved before is unchanged.',
   'error.oidcFailed': 'Logging in with {label} failed. Try again.',
@@ -97,7 +98,9 @@ export function registerMessages(messages: MessageCatalogs): void {
 
 export type MessageKey = string;
 
+/** `{name}` is replaced by the parameter; a count takes the language's plural form (plural.ts). */
+
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogs[locale][key] ?? catalogs.nb[key] ?? key;
+  const template = pluralize(locale, catalogs[locale][key] ?? catalogs.nb[key] ?? key, params);
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }

@@ -30,7 +30,7 @@ export const ownAccountSchema = z.object({
 export type OwnAccount = z.infer<typeof ownAccountSchema>;
 export type OwnSession = OwnAccount['sessions'][number];
 
-export const changePasswordBody = z.object({ currentPassword: password, newPassword: password });
+export const changePasswordBody = z.strictObject({ currentPassword: password, newPassword: password });
 export type ChangePasswordBody = z.input<typeof changePasswordBody>;
 
 export const endedSchema = z.object({ endedSessions: z.int() });
@@ -41,17 +41,17 @@ export const sessionParams = z.object({ sessionId: z.string().regex(/^[0-9a-f]{1
 // ---------------------------------------------------------------------------------------------
 // password reset by e-mail link
 
-export const resetRequestBody = z.object({ identifier: z.string().trim().min(1).max(320) });
+export const resetRequestBody = z.strictObject({ identifier: z.string().trim().min(1).max(320) });
 export type ResetRequestBody = z.input<typeof resetRequestBody>;
 /** the same answer whether or not an account was found */
 export const resetRequestedSchema = z.object({ validMinutes: z.int() });
 export type ResetRequested = z.infer<typeof resetRequestedSchema>;
 
-export const tokenBody = z.object({ token });
+export const tokenBody = z.strictObject({ token });
 export const resetCheckSchema = z.object({ valid: z.boolean(), username: z.string().nullable() });
 export type ResetCheck = z.infer<typeof resetCheckSchema>;
 
-export const resetCompleteBody = z.object({ token, newPassword: password });
+export const resetCompleteBody = z.strictObject({ token, newPassword: password });
 export type ResetCompleteBody = z.input<typeof resetCompleteBody>;
 
 // ---------------------------------------------------------------------------------------------
@@ -66,7 +66,7 @@ export type SetupCheck = z.infer<typeof setupCheckSchema>;
 
 const name = z.string().trim().min(1).max(200);
 
-export const newAdminSchema = z.object({
+export const newAdminSchema = z.strictObject({
   givenName: name,
   familyName: name,
   username: z.string().trim().min(2).max(64),
@@ -74,11 +74,11 @@ export const newAdminSchema = z.object({
   password,
 });
 
-export const setupBody = z.object({
+export const setupBody = z.strictObject({
   token,
   /** a new school owner and school, on a fresh install */
-  owner: z.object({ name, kind: z.enum(['county', 'municipality']) }).optional(),
-  school: z.object({ name, stage: z.enum(['upperSecondary', 'compulsory']) }).optional(),
+  owner: z.strictObject({ name, kind: z.enum(['county', 'municipality']) }).optional(),
+  school: z.strictObject({ name, stage: z.enum(['upperSecondary', 'compulsory']) }).optional(),
   /** or one of the schools that exist already */
   schoolId: z.uuid().optional(),
   admin: newAdminSchema,
@@ -134,7 +134,7 @@ export type AccountHistoryEntry = z.infer<typeof accountHistoryEntry>;
 /** Why, said by the admin: kept in the audit log with who did it. */
 const reason = z.string().trim().min(3).max(500);
 
-export const setStatusBody = z.object({ disabled: z.boolean(), reason });
+export const setStatusBody = z.strictObject({ disabled: z.boolean(), reason });
 export type SetStatusBody = z.input<typeof setStatusBody>;
-export const endSessionsBody = z.object({ reason });
+export const endSessionsBody = z.strictObject({ reason });
 export type EndSessionsBody = z.input<typeof endSessionsBody>;

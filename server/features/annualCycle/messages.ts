@@ -16,8 +16,8 @@ const nb = {
   'annualCycle.sameYear': 'Velg et annet skoleår enn det du kopierer fra.',
   'annualCycle.notHandTicked': 'Denne rutinen har data bak seg og krysses ikke av for hånd: oppgaven er gjort når dataene finnes.',
   'annualCycle.notYourTask': 'Du er ikke ansvarlig for denne oppgaven.',
-  'annualCycle.digest.subject': 'Elevlos: {count} forfalte oppgaver i årshjulet',
-  'annualCycle.digest.body': 'Hei {name}!\n\nDu har {count} forfalte oppgaver i årshjulet:\n{lines}\n\nSe dem her (du må logge inn): {link}\n\nDu kan slå av denne ukentlige e-posten på siden over.\nDenne e-posten er sendt automatisk og kan ikke besvares.',
+  'annualCycle.digest.subject': 'Elevlos: {count, plural, one {# forfalt oppgave} other {# forfalte oppgaver}} i årshjulet',
+  'annualCycle.digest.body': 'Hei {name}!\n\nDu har {count, plural, one {# forfalt oppgave} other {# forfalte oppgaver}} i årshjulet:\n{lines}\n\nSe dem her (du må logge inn): {link}\n\nDu kan slå av denne ukentlige e-posten på siden over.\nDenne e-posten er sendt automatisk og kan ikke besvares.',
 };
 
 type Messages = Record<keyof typeof nb, string>;
@@ -36,8 +36,8 @@ const nn: Messages = {
   'annualCycle.sameYear': 'Vel eit anna skuleår enn det du kopierer frå.',
   'annualCycle.notHandTicked': 'Denne rutinen har data bak seg og blir ikkje kryssa av for hand: oppgåva er gjord når dataa finst.',
   'annualCycle.notYourTask': 'Du er ikkje ansvarleg for denne oppgåva.',
-  'annualCycle.digest.subject': 'Elevlos: {count} forfalne oppgåver i årshjulet',
-  'annualCycle.digest.body': 'Hei {name}!\n\nDu har {count} forfalne oppgåver i årshjulet:\n{lines}\n\nSjå dei her (du må logge inn): {link}\n\nDu kan slå av denne vekentlege e-posten på sida over.\nDenne e-posten er send automatisk og kan ikkje svarast på.',
+  'annualCycle.digest.subject': 'Elevlos: {count, plural, one {# forfallen oppgåve} other {# forfalne oppgåver}} i årshjulet',
+  'annualCycle.digest.body': 'Hei {name}!\n\nDu har {count, plural, one {# forfallen oppgåve} other {# forfalne oppgåver}} i årshjulet:\n{lines}\n\nSjå dei her (du må logge inn): {link}\n\nDu kan slå av denne vekentlege e-posten på sida over.\nDenne e-posten er send automatisk og kan ikkje svarast på.',
 };
 
 const en: Messages = {
@@ -54,8 +54,8 @@ const en: Messages = {
   'annualCycle.sameYear': 'Choose another school year than the one you copy from.',
   'annualCycle.notHandTicked': 'This routine has data behind it and is not ticked by hand: the task is done when the data exists.',
   'annualCycle.notYourTask': 'You are not responsible for this task.',
-  'annualCycle.digest.subject': 'Elevlos: {count} overdue tasks in the annual cycle',
-  'annualCycle.digest.body': 'Hello {name},\n\nYou have {count} overdue tasks in the annual cycle:\n{lines}\n\nSee them here (log in first): {link}\n\nYou can turn off this weekly e-mail on that page.\nThis e-mail was sent automatically; please do not reply.',
+  'annualCycle.digest.subject': 'Elevlos: {count, plural, one {# overdue task} other {# overdue tasks}} in the annual cycle',
+  'annualCycle.digest.body': 'Hello {name},\n\nYou have {count, plural, one {# overdue task} other {# overdue tasks}} in the annual cycle:\n{lines}\n\nSee them here (log in first): {link}\n\nYou can turn off this weekly e-mail on that page.\nThis e-mail was sent automatically; please do not reply.',
 };
 
 export const annualCycleMessages = { nb, nn, en };

@@ -17,7 +17,7 @@ export const complianceQuery = cycleQuery.extend({ refresh: z.enum(['true', 'fal
 
 const text = (max: number) => z.string().trim().max(max);
 
-export const routineBody = z.object({
+export const routineBody = z.strictObject({
   schoolYearId: z.uuid().optional(),
   titleNb: text(200).min(1),
   titleNn: text(200).min(1),
@@ -38,11 +38,11 @@ export type RoutineBody = z.infer<typeof routineBody>;
 /** What the web sends: the defaulted fields may be left out. */
 export type RoutineInput = z.input<typeof routineBody>;
 
-export const copyBody = z.object({ fromSchoolYearId: z.uuid(), toSchoolYearId: z.uuid() });
+export const copyBody = z.strictObject({ fromSchoolYearId: z.uuid(), toSchoolYearId: z.uuid() });
 export type CopyInput = z.infer<typeof copyBody>;
-export const tickBody = z.object({ subjectId: z.uuid(), teacherId: z.uuid().optional() });
+export const tickBody = z.strictObject({ subjectId: z.uuid(), teacherId: z.uuid().optional() });
 export type TickInput = z.infer<typeof tickBody>;
-export const digestBody = z.object({ weeklyDigest: z.boolean() });
+export const digestBody = z.strictObject({ weeklyDigest: z.boolean() });
 export type DigestInput = z.infer<typeof digestBody>;
 
 export const weeksSchema = z.object({ from: z.number(), to: z.number() });

@@ -21,7 +21,7 @@ export const schoolEntryParams = z.object({ entryId: z.uuid() });
 export const rangeQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 
 /** A new or changed entry; the subject comes from the teaching group. */
-export const entryBody = z.object({
+export const entryBody = z.strictObject({
   kind: kindSchema,
   title: z.string().trim().min(1).max(TITLE_MAX),
   description: z.string().trim().max(DESCRIPTION_MAX).default(''),
@@ -34,7 +34,7 @@ export type EntryBody = z.infer<typeof entryBody>;
 export type EntryInput = z.input<typeof entryBody>;
 
 /** The live check while the teacher types: the title may still be empty. */
-export const checkBody = z.object({
+export const checkBody = z.strictObject({
   kind: kindSchema,
   title: z.string().max(TITLE_MAX).default(''),
   startsOn: isoDate,
@@ -94,8 +94,8 @@ export const ruleSchema = z.object({
 export const rulesSchema = z.object({ access: accessSchema, rules: z.array(ruleSchema.extend({ description: z.string() })), canManage: z.boolean() });
 export type Rules = z.infer<typeof rulesSchema>;
 /** The maximum's range is checked by the route, so that a wrong number gets the rule's own message (not a generic one). */
-export const rulesBody = z.object({
-  rules: z.array(ruleSchema.extend({ maximum: z.number().nullable().describe(`a whole number ${MAXIMUM_MIN}–${MAXIMUM_MAX} for the max rules; null for noTestAfterExcursion`) }))
+export const rulesBody = z.strictObject({
+  rules: z.array(z.strictObject({ ...ruleSchema.shape, maximum: z.number().nullable().describe(`a whole number ${MAXIMUM_MIN}–${MAXIMUM_MAX} for the max rules; null for noTestAfterExcursion`) }))
     .min(1).max(assessmentPlanRuleKinds.length),
 });
 export type RulesInput = z.infer<typeof rulesBody>;

@@ -5,9 +5,9 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { ConductGrade } from './tables.js';
+import { csvExport } from '../../core/csv/export.js';
 import { accessOf, requireActor } from '../../core/http/access.js';
 import { t, type MessageKey } from '../../core/i18n/messages.js';
 import { percentOf, subjectStats, subjectStatus, yearContext } from '../absence/index.js';
@@ -83,8 +83,7 @@ function toCsv(p: Preparation, locale: FastifyRequest['locale']): string {
     s.conductWarnings.map((w) => `${aspect(w.aspect)} ${w.sentAt.slice(0, 10)}`).join('; '),
     s.inputs.count, s.inputs.lowestOrder ?? '', s.inputs.lowestBehaviour ?? '', s.grade?.order ?? '', s.grade?.behaviour ?? '',
   ]);
-  // a byte-order mark and semicolons: what a Norwegian spreadsheet opens without asking
-  return `\uFEFF${stringify([CSV_COLUMNS.map((k) => t(locale, k)), ...rows], { delimiter: ';' })}`;
+  return csvExport([CSV_COLUMNS.map((k) => t(locale, k)), ...rows]);
 }
 
 export async function preparationRoutes(app: FastifyInstance): Promise<void> {

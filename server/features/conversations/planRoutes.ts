@@ -1,10 +1,10 @@
 /** R-10: the school's conversation plan, each class's progress against it, and the leaders' compliance view. */
 import { randomUUID } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { studentEntry, writeAudit } from '../../core/audit/audit.js';
+import { csvExport } from '../../core/csv/export.js';
 import { accessOf, requireActor, staffSchool } from '../../core/http/access.js';
 import { HttpError, badField } from '../../core/http/errors.js';
 import { t as message } from '../../core/i18n/messages.js';
@@ -75,8 +75,7 @@ function planCsv(rows: PlanRow[], plan: LoadedPlan, locale: 'nb' | 'nn' | 'en'):
     ...r.cells.map((c) => (c.date ? `${t[c.status]} ${c.date}` : c.progress ? `${t[c.status]} ${c.progress.held}/${c.progress.of}` : t[c.status])),
     `${r.held}/${r.target}`, t[r.law.l01Autumn], t[r.law.l01Spring], t[r.law.l02], t[r.guardianConference],
   ]);
-  // a BOM so that Excel opens the Norwegian letters correctly
-  return `\uFEFF${stringify([header, ...body], { delimiter: ';' })}`;
+  return csvExport([header, ...body]);
 }
 
 /** Compliance per class or per department; the department head is narrowed to their own department. */

@@ -79,7 +79,7 @@ const en: Record<Keys, string> = {
   'formative.csv.unknownStudent': 'There is no student "{student}" in the group.',
   'formative.csv.ambiguousStudent': 'Several students in the group are called "{student}"; use the student id.',
   'formative.csv.feedbackRequired': 'The feedback is missing.',
-  'formative.csv.feedbackTooLong': 'The feedback is too long (at most {max} characters).',
+  'formative.csv.feedbackTooLong': 'The feedback is too long (at most {max, plural, one {# character} other {# characters}}).',
 };
 
 export const formativeMessages = { nb, nn, en };

@@ -3,9 +3,9 @@
  * import read line by line with every bad field named. The statements are in queries.ts.
  */
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { formativeAssessmentKinds } from './tables.js';
 import type { FieldError } from '../../core/http/errors.js';
+import { csvExport } from '../../core/csv/export.js';
 import { t } from '../../core/i18n/messages.js';
 import { formativeMessages } from './messages.js';
 import type { Locale } from '../../core/i18n/locale.js';
@@ -34,8 +34,7 @@ export function exportCsv(locale: Locale, members: GroupMember[], rows: Assessme
     const m = byId.get(r.studentId);
     return [r.studentId, m ? `${m.familyName}, ${m.givenName}` : '', r.assessedOn, t(locale, `formative.kind.${r.kind}`), r.feedback];
   });
-  // a BOM and semicolons: what Excel in Norway opens without asking
-  return `\uFEFF${stringify([COLUMNS.map((c) => t(locale, `formative.csv.${c}`)), ...lines], { delimiter: ';' })}`;
+  return csvExport([COLUMNS.map((c) => t(locale, `formative.csv.${c}`)), ...lines]);
 }
 
 /** From the first line: names are written "Family, Given", so a comma is a delimiter only when nothing else is. */

@@ -26,7 +26,7 @@ export const deadlineSchema = z.object({
 /** how long until the term's assessment, against the notice a warning needs */
 export type WarningDeadline = z.infer<typeof deadlineSchema>;
 
-export const raiseBody = z.object({
+export const raiseBody = z.strictObject({
   kind: z.enum(warningKinds),
   subjectId: z.uuid().nullish(),
   conductAspect: z.enum(conductAspects).nullish(),
@@ -36,24 +36,24 @@ export const raiseBody = z.object({
 });
 export type RaiseWarningBody = z.infer<typeof raiseBody>;
 
-export const editBody = z.object({
+export const editBody = z.strictObject({
   grounds: text(4000).optional(),
   requirement: text(4000).optional(),
   dueOn: isoDate.optional(),
 });
 export type EditWarningBody = z.infer<typeof editBody>;
 
-export const rejectBody = z.object({ note: text(2000) });
+export const rejectBody = z.strictObject({ note: text(2000) });
 export type RejectWarningBody = z.infer<typeof rejectBody>;
-export const withdrawBody = z.object({ reason: text(2000) });
+export const withdrawBody = z.strictObject({ reason: text(2000) });
 export type WithdrawWarningBody = z.infer<typeof withdrawBody>;
-export const decisionBody = z.object({ reasons: text(4000) });
+export const decisionBody = z.strictObject({ reasons: text(4000) });
 /** L-21: the principal's decision that no grade is given */
 export type DecisionBody = z.infer<typeof decisionBody>;
-export const appealBody = z.object({ appealedOn: isoDate, note: text(2000), forwardedOn: isoDate.optional() });
+export const appealBody = z.strictObject({ appealedOn: isoDate, note: text(2000), forwardedOn: isoDate.optional() });
 export type AppealBody = z.infer<typeof appealBody>;
 
-export const approveBody = z.object({
+export const approveBody = z.strictObject({
   warningIds: z.array(z.uuid()).min(1).max(20),
   channel: z.enum(['digital', 'paper']).default('digital'),
   /** the student's written language unless the contact teacher chooses */
@@ -62,7 +62,7 @@ export const approveBody = z.object({
 /** what the web sends: `channel` may be left to its default */
 export type ApproveLetterInput = z.input<typeof approveBody>;
 
-export const signedCopyBody = z.object({
+export const signedCopyBody = z.strictObject({
   fileName: text(200),
   fileType: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
   /** base64, at most 5 MB decoded */
@@ -244,7 +244,7 @@ export const assessmentDatesSchema = z.object({
   })),
 });
 export type AssessmentDates = z.infer<typeof assessmentDatesSchema>;
-export const assessmentDateBody = z.object({
+export const assessmentDateBody = z.strictObject({
   termId: z.uuid(),
   assessedOn: isoDate,
   minimumNoticeDays: z.number().int().min(1).max(120).default(21),

@@ -74,7 +74,7 @@ export function checkPlan(t: TFunction, v: PlanValues, opts: { placeRequired: bo
   if (!e.lengthMinutes) {
     const preview = previewOf(v);
     for (const [i, p] of preview.problems) {
-      e[p === 'toBeforeFrom' || p === 'tooShort' ? dayField(i, 'to') : dayField(i, 'from')] ??= t(`booking.form.errors.${p}`, { minutes: length });
+      e[p === 'toBeforeFrom' || p === 'tooShort' ? dayField(i, 'to') : dayField(i, 'from')] ??= t(`booking.form.errors.${p}`, { count: length });
     }
     if (preview.count > MAX_SLOTS) e.days = t('booking.form.errors.tooMany', { count: preview.count, max: MAX_SLOTS });
   }

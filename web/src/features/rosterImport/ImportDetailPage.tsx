@@ -75,7 +75,7 @@ function Progress({ imp }: { imp: ImportDetail }) {
   const p = imp.progress.phase;
   const phase = p in rosterImportNb.phase ? (t as (k: string) => string)(`rosterImport.phase.${p}`) : p;
   const { done, total } = imp.progress;
-  const label = total > 0 ? t('rosterImport.detail.progressText', { phase, done, total }) : t('rosterImport.detail.progressPhase', { phase });
+  const label = total > 0 ? t('rosterImport.detail.progressText', { phase, done, count: total }) : t('rosterImport.detail.progressPhase', { phase });
   return (
     <section id={PROGRESS_ID} tabIndex={-1} aria-labelledby={`${uid}-h`} className="stack panel import-progress">
       <Heading level={2} data-size="xs" id={`${uid}-h`}>{t('rosterImport.detail.progress')}</Heading>

@@ -11,8 +11,12 @@ export const warningsNb = {
   state: { proposed: 'Meldt, venter på kontaktlærer', approved: 'Godkjent, ikke sendt', sent: 'Sendt', withdrawn: 'Trukket tilbake', rejected: 'Ikke sendt' },
   fields: { grounds: 'Grunnlag', requirement: 'Dette må eleven gjøre', dueOn: 'Frist', raisedBy: 'Meldt av {{name}} {{date}}' },
   deadline: {
-    ok: 'Vurderingen er {{date}}, om {{days}} dager.',
-    tooLate: 'Obs: Vurderingen er {{date}}, bare {{days}} dager unna. Et varsel må gi eleven en reell mulighet til å rette opp forholdet, og skolen regner med minst {{minimum}} dager. Send likevel straks hvis det haster, og snakk med rektor.',
+    dayCount_one: '{{count}} dag',
+    dayCount_other: '{{count}} dager',
+    ok_one: 'Vurderingen er {{date}}, om {{count}} dag.',
+    ok_other: 'Vurderingen er {{date}}, om {{count}} dager.',
+    tooLate_one: 'Obs: Vurderingen er {{date}}, bare {{count}} dag unna. Et varsel må gi eleven en reell mulighet til å rette opp forholdet, og skolen regner med minst $t(warnings.deadline.dayCount, {"count": {{minimum}} }). Send likevel straks hvis det haster, og snakk med rektor.',
+    tooLate_other: 'Obs: Vurderingen er {{date}}, bare {{count}} dager unna. Et varsel må gi eleven en reell mulighet til å rette opp forholdet, og skolen regner med minst $t(warnings.deadline.dayCount, {"count": {{minimum}} }). Send likevel straks hvis det haster, og snakk med rektor.',
     default: '(terminens siste dag; rektor kan sette en annen dato)',
   },
   raise: {
@@ -113,8 +117,12 @@ export const warningsNn: Shape<typeof warningsNb> = {
   state: { proposed: 'Meldt, ventar på kontaktlærar', approved: 'Godkjent, ikkje sendt', sent: 'Sendt', withdrawn: 'Trekt tilbake', rejected: 'Ikkje sendt' },
   fields: { grounds: 'Grunnlag', requirement: 'Dette må eleven gjere', dueOn: 'Frist', raisedBy: 'Meldt av {{name}} {{date}}' },
   deadline: {
-    ok: 'Vurderinga er {{date}}, om {{days}} dagar.',
-    tooLate: 'Merk: Vurderinga er {{date}}, berre {{days}} dagar unna. Eit varsel må gi eleven ei reell moglegheit til å rette opp tilhøvet, og skulen reknar med minst {{minimum}} dagar. Send likevel straks om det hastar, og snakk med rektor.',
+    dayCount_one: '{{count}} dag',
+    dayCount_other: '{{count}} dagar',
+    ok_one: 'Vurderinga er {{date}}, om {{count}} dag.',
+    ok_other: 'Vurderinga er {{date}}, om {{count}} dagar.',
+    tooLate_one: 'Merk: Vurderinga er {{date}}, berre {{count}} dag unna. Eit varsel må gi eleven ei reell moglegheit til å rette opp tilhøvet, og skulen reknar med minst $t(warnings.deadline.dayCount, {"count": {{minimum}} }). Send likevel straks om det hastar, og snakk med rektor.',
+    tooLate_other: 'Merk: Vurderinga er {{date}}, berre {{count}} dagar unna. Eit varsel må gi eleven ei reell moglegheit til å rette opp tilhøvet, og skulen reknar med minst $t(warnings.deadline.dayCount, {"count": {{minimum}} }). Send likevel straks om det hastar, og snakk med rektor.',
     default: '(siste dagen i terminen; rektor kan setje ein annan dato)',
   },
   raise: {
@@ -213,8 +221,12 @@ export const warningsEn: Shape<typeof warningsNb> = {
   state: { proposed: 'Raised, awaiting the contact teacher', approved: 'Approved, not sent', sent: 'Sent', withdrawn: 'Withdrawn', rejected: 'Not sent' },
   fields: { grounds: 'Grounds', requirement: 'What the student must do', dueOn: 'Deadline', raisedBy: 'Raised by {{name}} {{date}}' },
   deadline: {
-    ok: 'The assessment is on {{date}}, in {{days}} days.',
-    tooLate: 'Note: the assessment is on {{date}}, only {{days}} days away. A warning must give the student a real chance to put things right, and the school counts on at least {{minimum}} days. If it is urgent, send it at once anyway and talk to the principal.',
+    dayCount_one: '{{count}} day',
+    dayCount_other: '{{count}} days',
+    ok_one: 'The assessment is on {{date}}, in {{count}} day.',
+    ok_other: 'The assessment is on {{date}}, in {{count}} days.',
+    tooLate_one: 'Note: the assessment is on {{date}}, only {{count}} day away. A warning must give the student a real chance to put things right, and the school counts on at least $t(warnings.deadline.dayCount, {"count": {{minimum}} }). If it is urgent, send it at once anyway and talk to the principal.',
+    tooLate_other: 'Note: the assessment is on {{date}}, only {{count}} days away. A warning must give the student a real chance to put things right, and the school counts on at least $t(warnings.deadline.dayCount, {"count": {{minimum}} }). If it is urgent, send it at once anyway and talk to the principal.',
     default: "(the term's last day; the principal can set another date)",
   },
   raise: {

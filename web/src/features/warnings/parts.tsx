@@ -26,7 +26,7 @@ export function DeadlineNotice({ deadline }: { deadline: Deadline | null }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (!deadline) return null;
-  const params = { date: format.date(deadline.assessedOn), days: deadline.daysLeft, minimum: deadline.minimumNoticeDays };
+  const params = { date: format.date(deadline.assessedOn), count: deadline.daysLeft, minimum: deadline.minimumNoticeDays };
   const suffix = deadline.configured ? '' : ` ${t('warnings.deadline.default')}`;
   return deadline.tooLate ? (
     <Alert data-color="warning" data-size="sm">{t('warnings.deadline.tooLate', params)}{suffix}</Alert>
