@@ -4,6 +4,10 @@
  * inside the caller's transaction: all of it or nothing.
  */
 import { randomUUID } from 'node:crypto';
+// node-postgres's own conversion of a parameter to its text form (pg has no types for lib/utils)
+// @ts-expect-error: untyped module of pg
+import { prepareValue } from 'pg/lib/utils.js';
+import type { QueryFn } from '../../../core/db/client.js';
 import { linkedLocalIds, insertLinks, upsertLinks, endLinks, type NewLink } from '../queries/links.js';
 import { insertFeideAccounts, setAccountSubjects } from '../queries/sync.js';
 import type { Roster } from '../roster.js';
@@ -26,8 +30,27 @@ export interface ApplyResult {
   accountsLinked: number;
 }
 
-async function inChunks<T>(items: readonly T[], fn: (chunk: T[]) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += CHUNK) await fn(items.slice(i, i + CHUNK));
+/**
+ * fn over the items, a chunk at a time. Pipelined (PostgreSQL): the next chunk's rows are built and its
+ * statement sent while the server still writes the one before, so the app's work on a county's rows
+ * hides behind the database's instead of adding to it. The chunks of one call are independent records;
+ * the order their statements run in does not matter, and the first failure fails the whole (the
+ * transaction is then aborted, and every statement after it refused).
+ */
+async function inChunks<T>(ctx: WriteContext, items: readonly T[], fn: (chunk: T[]) => Promise<void>): Promise<void> {
+  if (!ctx.pipelined) {
+    for (let i = 0; i < items.length; i += CHUNK) await fn(items.slice(i, i + CHUNK));
+    return;
+  }
+  let running: Promise<void> | null = null;
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const next = fn(items.slice(i, i + CHUNK));
+    // awaited in turn below; a failure of this one while the one before is awaited must not go unhandled meanwhile
+    next.catch(() => {});
+    if (running) await running;
+    running = next;
+  }
+  if (running) await running;
 }
 
 /** Every record of the plan to write in one pass: total rows, for the progress bar. */
@@ -89,9 +112,19 @@ function linksOf(kind: SyncKind, p: KindPlan, ids: LocalIds): { fresh: NewLink[]
   return { fresh: p.added.map(link), known: p.changed.map(link) };
 }
 
+/**
+ * Array parameters in their text form when the statement is made rather than when node-postgres sends
+ * it: it converts them only once the statement before has finished — while the server waits — so the
+ * conversion of a 10 000-row chunk could not hide behind the writing of the one before.
+ */
+function convertingEarly(q: QueryFn): QueryFn {
+  return (text, params) => q(text, params?.map((v) => (Array.isArray(v) ? (prepareValue as (v: unknown) => string)(v) : v)));
+}
+
 export async function applyPlan(
-  ctx: WriteContext, roster: Roster, plan: SyncPlan, schools: ReadonlyMap<string, SchoolResolution>, progress: (rows: number) => Promise<void>,
+  given: WriteContext, roster: Roster, plan: SyncPlan, schools: ReadonlyMap<string, SchoolResolution>, progress: (rows: number) => Promise<void>,
 ): Promise<ApplyResult> {
+  const ctx = given.pipelined ? { ...given, q: convertingEarly(given.q) } : given;
   const result: ApplyResult = { kinds: {}, accountsCreated: 0, accountsLinked: 0 };
   for (const kind of SYNC_KINDS) {
     const p = plan[kind];
@@ -104,24 +137,27 @@ export async function applyPlan(
       entry.schoolId = w.schoolOf(x.record, ctx.ids);
     }
     const { fresh, known } = linksOf(kind, p, ctx.ids);
-    await inChunks(placed, async (chunk) => {
+    await inChunks(ctx, placed, async (chunk) => {
       await w.write(ctx, chunk);
       await progress(chunk.length);
     });
-    await inChunks(fresh, (chunk) => insertLinks(ctx.q, ctx.ownerId, ctx.source, kind, chunk));
-    await inChunks(known, (chunk) => upsertLinks(ctx.q, ctx.ownerId, ctx.source, kind, chunk));
+    await inChunks(ctx, fresh, (chunk) => insertLinks(ctx.q, ctx.ownerId, ctx.source, kind, chunk));
+    await inChunks(ctx, known, (chunk) => upsertLinks(ctx.q, ctx.ownerId, ctx.source, kind, chunk));
     result.kinds[kind] = { added: p.added.length, changed: p.changed.length, ended: p.ended.length };
   }
   const logins = feideLogins(roster, plan, ctx.ids);
-  await inChunks(logins, async (chunk) => {
-    result.accountsLinked += await setAccountSubjects(ctx.q, ctx.ownerId, chunk);
-    result.accountsCreated += await insertFeideAccounts(ctx.q, ctx.ownerId, chunk);
+  await inChunks(ctx, logins, async (chunk) => {
+    // each count taken before it is added: with chunks in flight, `x += await …` would add to a stale x
+    const linked = await setAccountSubjects(ctx.q, ctx.ownerId, chunk);
+    const created = await insertFeideAccounts(ctx.q, ctx.ownerId, chunk);
+    result.accountsLinked += linked;
+    result.accountsCreated += created;
   });
   // students first: a student who left keeps their guardians, whose end below sees the student as left
   for (const kind of ['students', ...[...SYNC_KINDS].reverse().filter((k) => k !== 'students')] as SyncKind[]) {
     const ended = plan[kind].ended;
     if (!ended.length) continue;
-    await inChunks(ended, async (chunk) => {
+    await inChunks({ ...ctx, pipelined: false }, ended, async (chunk) => {
       await WRITERS[kind].end?.(ctx, chunk);
       await endLinks(ctx.q, ctx.ownerId, ctx.source, kind, chunk.map((l) => l.sourceId));
       await progress(chunk.length);

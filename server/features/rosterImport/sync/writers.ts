@@ -21,6 +21,8 @@ export interface WriteContext {
   source: RosterSource;
   today: string;
   ids: LocalIds;
+  /** chunks of one kind may be sent while the one before is still written (PostgreSQL; PGlite runs in this thread anyway) */
+  pipelined?: boolean;
 }
 
 /** One record with the local row it is (or becomes); `fresh`: no row exists yet. */
