@@ -132,7 +132,10 @@ export function expectedChanges(before: Roster, after: Roster): Partial<Record<R
       if (was === undefined) c.added++;
       else if (was !== withoutPlace(x)) c.changed++;
     }
-    if (!OWNER_LEVEL.has(kind)) for (const id of old.keys()) if (!seen.has(id)) c.ended++;
+    // a student who left keeps their guardians as they were (docs/import.md): only a guardianship of a student still there ends
+    const stays = kind === 'guardianships' ? new Set(after.students.map((s) => s.sourceId)) : null;
+    const studentOf = kind === 'guardianships' ? new Map(before.guardianships.map((g) => [g.sourceId, g.studentId])) : null;
+    if (!OWNER_LEVEL.has(kind)) for (const id of old.keys()) if (!seen.has(id) && (!stays || stays.has(studentOf!.get(id)!))) c.ended++;
     out[kind] = c;
   }
   return out;
