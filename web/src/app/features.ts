@@ -28,6 +28,7 @@ import { guardianFeature } from '../features/guardian';
 import { homeFeature } from '../features/home';
 import { parentMeetingFeature } from '../features/parentMeeting';
 import { rosterImportFeature } from '../features/rosterImport';
+import { screeningFeature } from '../features/screening';
 import { studentsFeature } from '../features/students';
 import { warningsFeature } from '../features/warnings';
 
@@ -59,6 +60,7 @@ export const features = [
   accountsFeature,
   rosterImportFeature,
   administrationFeature,
+  screeningFeature,
 ] as const satisfies readonly WebFeature[];
 
 export type AppFeature = (typeof features)[number];

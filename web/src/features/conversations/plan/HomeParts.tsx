@@ -100,6 +100,8 @@ const NOTICE_TEXT = {
   'accommodationNeed.toConfirm': 'accommodationNeeds.notice.toConfirm',
   'accommodationNeed.reminder': 'accommodationNeeds.notice.reminder',
   'parentMeeting.information': 'parentMeeting.notice.information',
+  'screening.belowThreshold': 'screening.notice.belowThreshold',
+  'classTeam.note': 'screening.notice.note',
 } as const;
 
 function notificationText(t: TFunction, n: AppNotification): string {
