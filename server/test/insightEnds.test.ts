@@ -117,6 +117,36 @@ describe('a department head\'s notice links a conversation', () => {
   });
 });
 
+describe('a letter\'s e-mail still in the queue when the student turns 18', () => {
+  it('is not sent to the guardian whose insight ended, and is sent to the student', async () => {
+    // a sent letter of another student, with a copy to a parent with parental responsibility and one to the student
+    const [row] = await t.database.query<{ student_id: string; letter_id: string; guardian_copy: string; self_copy: string; guardian: string; self: string }>(
+      `select g.student_id, g.letter_id, g.id as guardian_copy, c.id as self_copy, g.recipient_person_id as guardian, c.recipient_person_id as self
+         from warning_letter_copy g
+         join warning_letter_copy c on c.owner_id = g.owner_id and c.letter_id = g.letter_id and c.recipient_role = 'student'
+         join guardianship gs on gs.owner_id = g.owner_id and gs.student_id = g.student_id and gs.guardian_person_id = g.recipient_person_id and gs.parental_responsibility
+         join student st on st.owner_id = g.owner_id and st.id = g.student_id
+         join person p on p.owner_id = st.owner_id and p.id = st.person_id
+        where g.owner_id = $1 and g.recipient_role = 'guardian' and p.birth_date > '2008-11-25' and g.student_id <> $2
+        limit 1`, [t.demo.ownerId, h().elevStudentId]);
+    expect(row).toBeDefined();
+    const guardian = await emailOf(row!.guardian);
+    const self = await emailOf(row!.self);
+    const before = { guardian: (await mailsTo(guardian)).length, self: (await mailsTo(self)).length };
+    // neither copy e-mailed yet: the queue still holds both
+    await t.database.query(`delete from warning_delivery_event where copy_id = any($1::uuid[]) and kind = 'emailed'`, [[row!.guardian_copy, row!.self_copy]]);
+    await t.database.query('update person set birth_date = $2 where id = $1', [row!.self, '2008-11-25']);
+    for (const copyId of [row!.guardian_copy, row!.self_copy]) {
+      await enqueue(t.database, 'warning.mail', { ownerId: t.demo.ownerId, studentId: row!.student_id, letterId: row!.letter_id, copyId }, { ownerId: t.demo.ownerId });
+    }
+    await runDueJobs(t.database);
+    expect((await mailsTo(guardian)).length).toBe(before.guardian);
+    const sent = await mailsTo(self);
+    expect(sent.length).toBe(before.self + 1);
+    expect(sent.at(-1)!.text).toContain(`/students/${row!.student_id}/warning-letters/${row!.letter_id}`);
+  });
+});
+
 describe('a child turns 18 without having consented', () => {
   it('the guardian with parental responsibility stops seeing the notices about them on the birthday', async () => {
     const foresatt = await t.login('foresatt');
