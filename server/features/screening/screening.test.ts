@@ -98,6 +98,32 @@ describe('R-31: entering results in the grid, one row at a time', () => {
   });
 });
 
+describe('R-31: who gives the Norwegian test', () => {
+  it('on a vocational programme it is the contact teacher, not the Norwegian teacher, who enters it and is named as having given it', async () => {
+    const [row] = await t.database.query<{ basis_group_id: string; student_id: string; nor_teacher: string; ct: string }>(
+      `select b.basis_group_id, b.student_id,
+         (select sm.person_id from enrolment m join teaching_group tg on tg.id = m.teaching_group_id join subject su on su.id = tg.subject_id
+            join subject_teacher_assignment sa on sa.teaching_group_id = tg.id join staff_member sm on sm.id = sa.staff_member_id
+          where m.student_id = b.student_id and m.ends_on is null and su.code like 'NOR%'
+            and sm.id not in (select staff_member_id from contact_teacher_assignment where basis_group_id = b.basis_group_id) limit 1) as nor_teacher,
+         (select sm.person_id from contact_teacher_assignment c join staff_member sm on sm.id = c.staff_member_id where c.basis_group_id = b.basis_group_id limit 1) as ct
+       from enrolment b join basis_group bg on bg.id = b.basis_group_id join student s on s.id = b.student_id
+       where bg.level = 'vg1' and s.programme = 'vocational' and b.ends_on is null order by bg.name, s.id limit 1`);
+    expect(row?.nor_teacher, 'a vocational Vg1 student with a Norwegian teacher who is not the contact teacher').toBeTruthy();
+    await addLogin(t.database, t.demo.ownerId, row!.nor_teacher, 'norsk.yf');
+    await addLogin(t.database, t.demo.ownerId, row!.ct, 'kt.yf');
+    const url = `/api/basis-groups/${row!.basis_group_id}/screening/${row!.student_id}`;
+    const norwegianTeacher = await t.login('norsk.yf');
+    const refused = await norwegianTeacher.request('PUT', url, { norwegian: 25 }, { 'accept-language': 'en' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toBe('You do not give the Norwegian test for this student.');
+    const saved = await (await t.login('kt.yf')).request('PUT', url, { norwegian: 25 });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const [given] = await t.database.query<{ given_by_person_id: string }>('select given_by_person_id from screening_result where student_id = $1 and test = $2', [row!.student_id, 'norwegian']);
+    expect(given!.given_by_person_id).toBe(row!.ct);
+  });
+});
+
 describe('R-31: importing the screening tool\'s CSV', () => {
   it('names every bad line and field and saves nothing; with "only the valid lines" it saves those and reports the rest', async () => {
     const [a, b] = members;

@@ -28,8 +28,8 @@ export const screeningNb = {
     givenBy: 'Gitt av {{name}}',
     noStudents: 'Ingen elever å vise.',
     listLabel: 'Kartleggingsresultater for {{group}}',
-    concernCount_one: '{{count}} elev under bekymringsgrensen',
-    concernCount_other: '{{count}} elever under bekymringsgrensen',
+    concernCount_one: '{{count}} elev under bekymringsgrensen.',
+    concernCount_other: '{{count}} elever under bekymringsgrensen.',
   },
   import: {
     heading: 'Importer fra Kartleggeren',
@@ -136,8 +136,8 @@ export const screeningNn: Texts = {
     givenBy: 'Gitt av {{name}}',
     noStudents: 'Ingen elevar å vise.',
     listLabel: 'Kartleggingsresultat for {{group}}',
-    concernCount_one: '{{count}} elev under bekymringsgrensa',
-    concernCount_other: '{{count}} elevar under bekymringsgrensa',
+    concernCount_one: '{{count}} elev under bekymringsgrensa.',
+    concernCount_other: '{{count}} elevar under bekymringsgrensa.',
   },
   import: {
     heading: 'Importer frå Kartleggaren',
@@ -242,8 +242,8 @@ export const screeningEn: Texts = {
     givenBy: 'Given by {{name}}',
     noStudents: 'No students to show.',
     listLabel: 'Screening results for {{group}}',
-    concernCount_one: '{{count}} student below the concern threshold',
-    concernCount_other: '{{count}} students below the concern threshold',
+    concernCount_one: '{{count}} student below the concern threshold.',
+    concernCount_other: '{{count}} students below the concern threshold.',
   },
   import: {
     heading: 'Import from the screening tool',
