@@ -13,6 +13,7 @@ import { importQuery, importsQuery, isBusy, useApply, useCancel, type ImportDeta
 import { ConfirmStep } from './ConfirmStep';
 import { rosterImportNb } from './i18n';
 import { StatusTag } from './parts';
+import { MissingHours } from './SubjectHours';
 
 const PROGRESS_ID = 'import-progress';
 
@@ -40,6 +41,7 @@ export function ImportDetailPage({ importId }: { importId: string }) {
       {isBusy(data.status) && <Progress imp={data} />}
       <Outcome imp={data} />
       {data.errorCount > 0 && <Errors imp={data} />}
+      {data.preview?.subjectsWithoutHours && <MissingHours missing={data.preview.subjectsWithoutHours} />}
       {data.preview && <Preview imp={data} />}
       {data.status === 'ready' && <Decide imp={data} />}
       {data.preview && data.status === 'ready' && <FirstRows kinds={data.preview.kinds} level={2} />}

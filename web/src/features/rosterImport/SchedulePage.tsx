@@ -9,21 +9,23 @@ import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { scheduleQuery, useSaveSchedule, useSyncNow, type Schedule, type ScheduleInput } from './api';
 import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
+import { SubjectHours } from './SubjectHours';
 
-const TEXT_FIELDS = ['baseUrl', 'tokenUrl', 'clientId', 'orgId', 'clientSecretEnv', 'usernameEnv', 'passwordEnv'] as const;
+const TEXT_FIELDS = ['baseUrl', 'tokenUrl', 'clientId', 'orgId', 'clientSecretEnv', 'usernameEnv', 'passwordEnv', 'schools', 'pageSize'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
-type FieldName = TextField | 'nightly' | 'hour';
-const FIELDS: readonly FieldName[] = [...TEXT_FIELDS, 'nightly', 'hour'];
+type FieldName = TextField | 'nightly' | 'hour' | 'timetable';
+const FIELDS: readonly FieldName[] = [...TEXT_FIELDS, 'timetable', 'nightly', 'hour'];
 const REQUIRED: readonly TextField[] = ['baseUrl', 'tokenUrl', 'clientId', 'orgId', 'clientSecretEnv'];
 
 /** The form as typed: every text a string (an empty optional variable: none). */
-interface Values extends Record<TextField, string> { nightly: boolean; hour: number }
+interface Values extends Record<TextField, string> { nightly: boolean; hour: number; timetable: boolean }
 
 function valuesOf(s: Schedule['fint']): Values {
   return {
     baseUrl: s?.baseUrl ?? '', tokenUrl: s?.tokenUrl ?? '', clientId: s?.clientId ?? '', orgId: s?.orgId ?? '',
     clientSecretEnv: s?.clientSecretEnv ?? '', usernameEnv: s?.usernameEnv ?? '', passwordEnv: s?.passwordEnv ?? '',
     nightly: s?.nightly ?? false, hour: s?.hour ?? 2,
+    schools: (s?.schools ?? []).join(', '), pageSize: s?.pageSize ? String(s.pageSize) : '', timetable: s?.timetable ?? true,
   };
 }
 
@@ -33,6 +35,8 @@ function inputOf(v: Values): ScheduleInput {
   return {
     baseUrl: v.baseUrl.trim(), tokenUrl: v.tokenUrl.trim(), clientId: v.clientId.trim(), orgId: v.orgId.trim(), clientSecretEnv: v.clientSecretEnv.trim(),
     usernameEnv: v.usernameEnv.trim() || null, passwordEnv: v.passwordEnv.trim() || null, nightly: v.nightly, hour: v.hour,
+    schools: v.schools.split(',').map((x) => x.trim()).filter((x) => x !== ''), pageSize: v.pageSize.trim() ? Number(v.pageSize.trim()) : null,
+    timetable: v.timetable,
   };
 }
 
@@ -50,7 +54,9 @@ export function SchedulePage() {
   const set = <K extends keyof Values>(k: K, value: Values[K]) => { setNote(''); setV((old) => ({ ...old, [k]: value })); };
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const missing = Object.fromEntries(REQUIRED.filter((f) => !v[f].trim()).map((f) => [f, t('rosterImport.required')]));
+    const missing: Partial<Record<FieldName, string>> = Object.fromEntries(REQUIRED.filter((f) => !v[f].trim()).map((f) => [f, t('rosterImport.required')]));
+    const pageSize = v.pageSize.trim();
+    if (pageSize && !(/^\d+$/.test(pageSize) && Number(pageSize) >= 1 && Number(pageSize) <= 100_000)) missing.pageSize = t('rosterImport.settings.reading.pageSizeInvalid');
     if (!form.check(missing)) return;
     try {
       const answer = await save.mutateAsync(inputOf(v));
@@ -63,9 +69,9 @@ export function SchedulePage() {
       form.fromServer(err);
     }
   }
-  const text = (f: TextField, opts: { help?: string; type?: 'text' | 'url' } = {}) => (
-    <Textfield id={`${uid}-${f}`} label={t(`rosterImport.schedule.${f}`)} description={opts.help} type={opts.type ?? 'text'} value={v[f]}
-      onChange={(e) => set(f, e.target.value)} error={form.errors[f]} autoComplete="off" spellCheck={false} />
+  const text = (f: TextField, opts: { help?: string; type?: 'text' | 'url'; label?: string; inputMode?: 'numeric' } = {}) => (
+    <Textfield id={`${uid}-${f}`} label={opts.label ?? (t as (k: string) => string)(`rosterImport.schedule.${f}`)} description={opts.help} type={opts.type ?? 'text'} value={v[f]}
+      onChange={(e) => set(f, e.target.value)} error={form.errors[f]} autoComplete="off" spellCheck={false} inputMode={opts.inputMode} />
   );
   return (
     <div className="stack narrow">
@@ -97,6 +103,14 @@ export function SchedulePage() {
           )}
         </Fieldset>
         <Fieldset>
+          <Fieldset.Legend>{t('rosterImport.settings.reading.heading')}</Fieldset.Legend>
+          <Fieldset.Description>{t('rosterImport.settings.reading.intro')}</Fieldset.Description>
+          {text('schools', { label: t('rosterImport.settings.reading.schools'), help: t('rosterImport.settings.reading.schoolsHelp') })}
+          {text('pageSize', { label: t('rosterImport.settings.reading.pageSize'), help: t('rosterImport.settings.reading.pageSizeHelp'), inputMode: 'numeric' })}
+          <Switch id={`${uid}-timetable`} label={t('rosterImport.settings.reading.timetable')} description={t('rosterImport.settings.reading.timetableHelp')}
+            checked={v.timetable} onChange={(e) => set('timetable', e.target.checked)} />
+        </Fieldset>
+        <Fieldset>
           <Fieldset.Legend>{t('rosterImport.schedule.nightlyHeading')}</Fieldset.Legend>
           <Fieldset.Description>{t('rosterImport.schedule.nightlyHelp')}</Fieldset.Description>
           <Switch id={`${uid}-nightly`} label={t('rosterImport.schedule.nightly')} checked={v.nightly} onChange={(e) => set('nightly', e.target.checked)} />
@@ -115,6 +129,7 @@ export function SchedulePage() {
         <div><Button type="submit" loading={save.isPending}>{t('rosterImport.schedule.save')}</Button></div>
       </form>
       <SyncNow canSync={data.fint !== null && !dirty} />
+      <SubjectHours />
     </div>
   );
 }

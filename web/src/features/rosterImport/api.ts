@@ -4,9 +4,11 @@ import { unzipSync, zipSync } from 'fflate';
 import { ApiError, api } from '../../core/api/client';
 import type { Problem } from '../../core/api/types';
 import { i18n } from '../../core/i18n/i18n';
-import type { ImportDetail, ImportList, Schedule, ScheduleInput, Templates } from '@server/features/rosterImport/schemas.js';
+import type { ImportDetail, ImportList, Schedule, ScheduleInput, SubjectHoursInput, SubjectsView, Templates } from '@server/features/rosterImport/schemas.js';
 
-export type { ImportDetail, ImportList, ImportSummary, KindPreview, RosterKindName, SampleRow, Schedule, ScheduleInput, Templates } from '@server/features/rosterImport/schemas.js';
+export type {
+  ImportDetail, ImportList, ImportSummary, KindPreview, RosterKindName, SampleRow, Schedule, ScheduleInput, SubjectsView, Templates,
+} from '@server/features/rosterImport/schemas.js';
 
 const enc = encodeURIComponent;
 type Status = ImportDetail['status'];
@@ -139,5 +141,20 @@ export function useSyncNow() {
   return useMutation({
     mutationFn: () => api<{ id: string }>('/api/roster-import/schedule/run', { method: 'POST', body: {} }),
     onSuccess: () => qc.invalidateQueries({ queryKey: importsQuery.queryKey }),
+  });
+}
+
+export const subjectsQuery = queryOptions({
+  queryKey: ['rosterImport', 'subjects'],
+  queryFn: ({ signal }) => api<SubjectsView>('/api/roster-import/subjects', { signal }),
+});
+
+/** Sets a subject's annual hours (FINT has none); the answer is the school's subjects as they now are. */
+export function useSetAnnualHours() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ subjectId, ...body }: SubjectHoursInput & { subjectId: string }) =>
+      api<SubjectsView>(`/api/roster-import/subjects/${enc(subjectId)}`, { method: 'PUT', body }),
+    onSuccess: (data) => qc.setQueryData(subjectsQuery.queryKey, data),
   });
 }

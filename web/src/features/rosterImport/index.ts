@@ -5,6 +5,7 @@
  */
 import type { WebFeature } from '../../core/feature';
 import { rosterImportEn, rosterImportNb, rosterImportNn } from './i18n';
+import { rosterImportSettingsEn, rosterImportSettingsNb, rosterImportSettingsNn } from './settingsTexts';
 import { RosterImportNavItems } from './NavItems';
 import { rosterImportRoutes } from './routes';
 // Loaded with the app, as every feature's styles are (see core/feature.ts).
@@ -13,5 +14,9 @@ import './rosterImport.css';
 export const rosterImportFeature = {
   routes: rosterImportRoutes,
   nav: [{ order: 193, Items: RosterImportNavItems }],
-  texts: { nb: { rosterImport: rosterImportNb }, nn: { rosterImport: rosterImportNn }, en: { rosterImport: rosterImportEn } },
+  texts: {
+    nb: { rosterImport: { ...rosterImportNb, settings: rosterImportSettingsNb } },
+    nn: { rosterImport: { ...rosterImportNn, settings: rosterImportSettingsNn } },
+    en: { rosterImport: { ...rosterImportEn, settings: rosterImportSettingsEn } },
+  },
 } satisfies WebFeature;
