@@ -157,6 +157,59 @@ describe('my account: a new password and my sessions (nb)', () => {
 
 // ---------------------------------------------------------------------------------------------
 
+describe('a stranger who guesses a password does not lock the counsellor out of their own browser (nb)', () => {
+  const t = texts('nb');
+  let ctx: BrowserContext;
+  let page: Page;
+  let attacker: Awaited<ReturnType<typeof request.newContext>>;
+  beforeAll(async () => {
+    ({ ctx, page } = await open('nb'));
+    attacker = await request.newContext({ baseURL: app.base });
+  });
+  afterAll(async () => {
+    await attacker.dispose();
+    await close(ctx);
+  });
+
+  it('the counsellor has logged in on this browser before, and logged out', async () => {
+    await login(page, 'radgiver');
+    await openMenu(page, t('shell.menu'));
+    await page.getByRole('button', { name: t('shell.logout') }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+  });
+
+  it('someone else types wrong passwords for the name until it is locked: even the right one is refused for them', async () => {
+    // this file's server allows LOGIN_MAX_ATTEMPTS=30 (appServer.ts)
+    for (let i = 0; i < 30; i++) {
+      expect((await attacker.post('/api/auth/login', { data: { username: 'radgiver', password: `gjetning-${i}` } })).status()).toBe(401);
+    }
+    expect((await attacker.post('/api/auth/login', { data: { username: 'radgiver', password: PASSWORD } })).status()).toBe(429);
+  });
+
+  it('the counsellor logs in on their own browser as usual, and "Min konto" lists where they are logged in', async () => {
+    await login(page, 'radgiver');
+    expect(new URL(page.url()).pathname).toBe('/');
+    await menu(page, 'nb', exact(t('accounts.nav.myAccount')));
+    await page.getByRole('heading', { level: 1, name: t('accounts.own.title') }).waitFor();
+    await page.getByRole('heading', { level: 3, name: new RegExp(t('accounts.own.thisDevice')) }).waitFor();
+    await check(page, 'account-own-known-device');
+  });
+
+  it('a browser that never logged in as the counsellor is still held back, with the waiting time on the login page', async () => {
+    const other = await open('nb');
+    await other.page.goto('/login');
+    await other.page.locator('input[name="username"]').fill('radgiver');
+    await other.page.locator('input[name="password"]').fill(PASSWORD);
+    await other.page.locator('button[type="submit"]').click();
+    await other.page.getByRole('alert').filter({ hasText: t('auth.rateLimitedMinutes', { count: 15 }) }).waitFor();
+    expect(new URL(other.page.url()).pathname).toBe('/login');
+    await check(other.page, 'login-locked-new-device');
+    await close(other.ctx);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
 async function mailsTo(to: string): Promise<ParsedMail[]> {
   const dir = join(app.dataDir, 'mail');
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort();
