@@ -118,7 +118,7 @@ function Measures({ c, today }: { c: C; today: string }) {
             <li key={m.id}>
               <strong>{t('discipline.case.measureLine', { date: format.date(m.decidedOn), kind: t(`discipline.kind.${m.kind}`), by: m.decidedBy })}</strong>
               <br />{m.description}
-              {m.minutes !== null && <> · {t('discipline.case.minutes', { minutes: m.minutes, group: m.groupName ?? '' })}</>}
+              {m.minutes !== null && <> · {t('discipline.case.minutes', { count: m.minutes, group: m.groupName ?? '' })}</>}
               {c.view === 'staff' && (m.singleIncident || m.addressedToFamily) && (
                 <span className="muted"> ({[m.singleIncident && t('discipline.case.singleIncident'), m.addressedToFamily && t('discipline.case.toFamily')].filter(Boolean).join(', ')})</span>
               )}

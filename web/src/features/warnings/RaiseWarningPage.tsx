@@ -91,7 +91,7 @@ export function RaiseWarningPage({ studentId }: { studentId: string }) {
         {selected && (
           <Paragraph data-size="sm">
             {selected.absence.days.length > 0
-              ? t('warnings.raise.absence', { hours: selected.absence.countingHours, planned: selected.absence.plannedHours, percent: selected.absence.percent, days: selected.absence.days.map((d) => format.date(d)).join(', ') })
+              ? t('warnings.raise.absence', { count: selected.absence.countingHours, planned: selected.absence.plannedHours, percent: selected.absence.percent, days: selected.absence.days.map((d) => format.date(d)).join(', ') })
               : t('warnings.raise.noAbsence')}
           </Paragraph>
         )}
