@@ -1,7 +1,7 @@
 /** R-18 booking of conversation slots: publishing, booking at the same instant, cut-offs, L-07, consent, e-mail, calendar. */
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDueJobs } from '../../core/jobs/queue.js';
+import { runDueJobs, runOneJob } from '../../core/jobs/queue.js';
 import { closeMailTransports, startMailCapture, type MailCapture } from '../../core/mail/mailer.js';
 import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
 
@@ -339,6 +339,28 @@ describe('who may see and book (L-06, L-07, adult students)', () => {
     expect(view.rounds.find((r) => r.id === round.id)!.canBook).toBe(true);
     expect((await withConsent.request('POST', bookUrl(h.adultWithConsentStudentId), { slotId: round.slots[0]!.id })).statusCode).toBe(201);
     expect(await t.database.query('select id from booking where round_id = $1 and cancelled_at is null', [round.id])).toHaveLength(1);
+  });
+
+  it('the e-mails already queued when the adult student withdraws consent go to the student and the host, not to that guardian', async () => {
+    const round = await publish(kt, { days: [{ date: nextDay(), from: '14:00', to: '14:40' }] });
+    const withConsent = await t.login('foresatt.myndig');
+    await drainJobs();
+    expect((await withConsent.request('POST', bookUrl(h.adultWithConsentStudentId), { slotId: round.slots[0]!.id })).statusCode).toBe(201);
+    // the fan-out runs while the consent stands: one mail job per recipient waits in the queue
+    expect(await runOneJob(t.database)).toBe(true);
+    expect(await t.database.query(`select id from job where kind = 'booking.mail' and done_at is null and payload->>'personId' = $1`, [h.adultConsentGuardianPersonId])).toHaveLength(1);
+    const elevMyndig = await t.login('elev.myndig');
+    const consentUrl = `/api/students/${h.adultWithConsentStudentId}/consents/${h.adultConsentGuardianPersonId}`;
+    expect((await elevMyndig.request('PUT', consentUrl, { granted: false })).statusCode).toBe(200);
+    try {
+      const before = (await capture.messages()).length;
+      await drainJobs();
+      const to = (await capture.messages()).slice(before).flatMap(addressesOf);
+      expect(to).not.toContain(await emailOf(h.adultConsentGuardianPersonId));
+      expect(to).toContain(await emailOf(await personIdOf(h.adultWithConsentStudentId)));
+    } finally {
+      expect((await elevMyndig.request('PUT', consentUrl, { granted: true })).statusCode).toBe(200);
+    }
   });
 
   it('a parent without parental responsibility cannot see or book (404)', async () => {
