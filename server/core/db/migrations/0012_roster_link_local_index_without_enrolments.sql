@@ -1,0 +1,2 @@
+DROP INDEX "roster_link_owner_id_source_kind_local_id_index";--> statement-breakpoint
+CREATE INDEX "roster_link_owner_id_source_kind_local_id_index" ON "roster_link" USING btree ("owner_id","source","kind","local_id") WHERE kind <> 'enrolments';
