@@ -187,7 +187,7 @@ describe('the import pages on a phone (nb, 390×844)', () => {
   beforeAll(async () => { ({ ctx, page } = await adminPage(browser(), true)); });
   afterAll(async () => { expectNoPageErrors(ctx); await ctx.close(); });
 
-  it('the import page, an applied import and the FINT form fit the phone: the tables scroll inside their regions, the page does not', async () => {
+  it('the import page, an applied import and the FINT form fit the phone (the tables scroll inside their regions, the page does not), and a subject gets its annual hours there', async () => {
     await menu(page, 'nb', exact(t('rosterImport.nav')), 'import-phone-menu');
     await importPageHeading(page).waitFor();
     await check(page, 'import-phone');
@@ -208,6 +208,17 @@ describe('the import pages on a phone (nb, 390×844)', () => {
     await page.getByRole('heading', { level: 1, name: t('rosterImport.schedule.title') }).waitFor();
     await check(page, 'import-fint-phone');
     await expect(fits()).resolves.toBe(true);
+    // the admin gives a subject its annual hours (FINT has none): a wrong number is named at the field, a right one saved
+    const hours = page.getByRole('region', { name: t('rosterImport.settings.hours.heading') });
+    const field = hours.getByRole('textbox').first();
+    const code = (await field.getAttribute('aria-label') ?? (await hours.locator('label').first().textContent()) ?? '').split(' ')[2] ?? '';
+    await field.fill('0');
+    await hours.getByRole('button', { name: t('rosterImport.settings.hours.saveFor', { code }) }).click();
+    await hours.getByText(t('rosterImport.settings.hours.invalid')).first().waitFor();
+    await field.fill('140');
+    await hours.getByRole('button', { name: t('rosterImport.settings.hours.saveFor', { code }) }).click();
+    await hours.getByText(t('rosterImport.settings.hours.saved', { code })).waitFor();
+    await check(page, 'import-fint-hours-phone');
   });
 });
 
