@@ -155,11 +155,12 @@ describe('R-31, R-32: from the September screening to the follow-up list (nb)', 
   });
 });
 
-describe('R-31, R-32: the pages on a phone (nb)', () => {
+describe('R-31, R-32: the pages on a phone, in nynorsk (nn)', () => {
+  const tn = texts('nn');
   let ctx: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ctx = await newContext(browser(), 'nb', true, app.base);
+    ctx = await newContext(browser(), 'nn', true, app.base);
     page = await ctx.newPage();
   });
   afterAll(async () => {
@@ -167,11 +168,17 @@ describe('R-31, R-32: the pages on a phone (nb)', () => {
     await ctx.close();
   });
 
-  it('shows the screening list and the meeting on a 390 px screen', async () => {
+  it('shows the screening list, the meeting and the settings on a 390 px screen, with no page wider than the screen', async () => {
     await login(page, 'kontaktlarer.1sta');
-    for (const [path, name] of [['screening', 'screening-phone'], ['class-team-meeting', 'class-team-meeting-phone']] as const) {
-      await page.goto(`/classes/${h.basisGroup1STAId}/${path}`);
+    for (const [path, name, heading] of [
+      [`/classes/${h.basisGroup1STAId}/screening`, 'screening-phone', tn('screening.page.title', { group: '1STA' })],
+      [`/classes/${h.basisGroup1STAId}/class-team-meeting`, 'class-team-meeting-phone', tn('screening.meeting.title', { group: '1STA' })],
+      ['/screening/settings', 'screening-settings-phone', tn('screening.settings.title')],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await settled(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name}: no sideways scrolling`).toBeLessThanOrEqual(390);
       await check(page, name);
     }
   });

@@ -78,7 +78,7 @@ export function SettingsPage() {
             </div>
           </Fieldset>
         ))}
-        <Textfield label={t('screening.settings.weeks')} description={t('screening.settings.weeksHint')} value={weeks} disabled={!data.canConfigure}
+        <Textfield label={t('screening.settings.weeks')} description={t('screening.settings.weeksHint')} value={weeks} readOnly={!data.canConfigure}
           onChange={(e) => { setWeeks(e.target.value); setDirty(true); setSaved(false); }} error={weeksError ?? errorFor('meetingWeeks')} />
         {save.isError && fieldErrors.length === 0 && <ErrorAlert error={save.error} />}
         <Paragraph role="status" data-size="sm">{saved ? t('screening.settings.saved') : ''}</Paragraph>
