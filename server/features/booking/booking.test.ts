@@ -363,6 +363,26 @@ describe('who may see and book (L-06, L-07, adult students)', () => {
     }
   });
 
+  it('the guardian\'s calendar feed drops the adult student\'s booking once consent is withdrawn, and shows it again when it is given back', async () => {
+    const withConsent = await t.login('foresatt.myndig');
+    const created = await withConsent.request('POST', '/api/me/calendar-feed');
+    expect(created.statusCode).toBe(200);
+    const feed = async () => (await t.app.inject({ method: 'GET', url: new URL(created.json().url as string).pathname })).body;
+    expect(await feed()).toContain('BEGIN:VEVENT');
+    const elevMyndig = await t.login('elev.myndig');
+    const consentUrl = `/api/students/${h.adultWithConsentStudentId}/consents/${h.adultConsentGuardianPersonId}`;
+    expect((await elevMyndig.request('PUT', consentUrl, { granted: false })).statusCode).toBe(200);
+    try {
+      const after = await feed();
+      expect(after).toContain('BEGIN:VCALENDAR');
+      expect(after).not.toContain('BEGIN:VEVENT');
+      expect(after).not.toContain(h.adultWithConsentStudentId);
+    } finally {
+      expect((await elevMyndig.request('PUT', consentUrl, { granted: true })).statusCode).toBe(200);
+    }
+    expect(await feed()).toContain('BEGIN:VEVENT');
+  });
+
   it('a parent without parental responsibility cannot see or book (404)', async () => {
     const round = await publish(kt, { days: [{ date: nextDay(), from: '13:00', to: '13:40' }] });
     const uten = await t.login('foresatt.uten');
