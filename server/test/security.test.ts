@@ -54,7 +54,7 @@ describe('the client address and the public address are not the sender\'s to cho
     expect(codes.slice(50).every((c) => c === 429)).toBe(true);
   });
 
-  it('with TRUST_PROXY naming the proxy, each client behind it has its own budget, and no one else may forward', async () => {
+  it('with TRUST_PROXY naming the proxy (or a hop count), each client behind it has its own budget, and no one else may forward', async () => {
     const proxied = await appWith({ trustProxy: ['192.0.2.1'], loginMaxAttempts: 1 });
     let n = 0;
     const viaProxy = (client: string) => login(proxied, `finnes.ikke.p${n++}`, 'feil', { remoteAddress: '192.0.2.1', headers: { 'x-forwarded-for': client } });
@@ -65,6 +65,12 @@ describe('the client address and the public address are not the sender\'s to cho
     const direct = (client: string) => login(proxied, `finnes.ikke.d${n++}`, 'feil', { remoteAddress: '198.51.100.30', headers: { 'x-forwarded-for': client } });
     for (let i = 0; i < 10; i++) expect((await direct(`203.0.113.${i}`)).statusCode).toBe(401);
     expect((await direct('203.0.113.99')).statusCode).toBe(429);
+    // a hop count trusts the nearest sender whoever it is: the client is the address it names
+    const hops = await appWith({ trustProxy: 1, loginMaxAttempts: 1 });
+    const viaHop = (client: string) => login(hops, `finnes.ikke.h${n++}`, 'feil', { remoteAddress: '192.0.2.9', headers: { 'x-forwarded-for': client } });
+    for (let i = 0; i < 10; i++) expect((await viaHop('198.51.100.40')).statusCode).toBe(401);
+    expect((await viaHop('198.51.100.40')).statusCode).toBe(429);
+    expect((await viaHop('198.51.100.41')).statusCode).toBe(401);
   });
 
   it('a calendar feed\'s URL is built from PUBLIC_URL whatever Host or X-Forwarded-Host the request carries', async () => {
