@@ -202,7 +202,10 @@ describe("the school's FINT connection and its nightly sync", () => {
     expect(requests.filter((r) => r.path === '/utdanning/elev/elev').length).toBeGreaterThan(FINT_STUDENTS / 7);
     expect(requests.some((r) => r.path.startsWith('/utdanning/timeplan/time'))).toBe(false);
     for (const [k, c] of Object.entries(d.result!.kinds)) expect([k, c]).toEqual([k, { added: 0, changed: 0, ended: 0 }]);
-    expect((await admin.request('PUT', '/api/roster-import/schedule', schedule({ baseUrl: `${fint.base}/#x=1` }))).statusCode).toBe(400);
+    const fragment = await admin.request('PUT', '/api/roster-import/schedule', schedule({ baseUrl: `${fint.base}/#x=1` }), { 'accept-language': 'nn' });
+    expect(fragment.statusCode).toBe(400);
+    expect(fragment.body).toContain('baseUrl');
+    expect(fragment.body).toContain('Adressa kan ikkje innehalde #.');
   });
 
   it('names the subjects FINT brings without annual hours, which the admin then sets and a later sync keeps', async () => {
