@@ -106,7 +106,7 @@ const envName = z.string().max(70).refine((s) => /^FINT_[A-Z0-9_]{1,60}$/.test(s
 const httpsUrl = z.url().max(500).refine((u) => u.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u), { params: { key: 'rosterImport.httpsUrl' } });
 
 export const scheduleBody = z.strictObject({
-  // the stored URL's fragment holds the reading's settings (queries/settings.ts): the typed one may have none
+  // an API's address has no fragment (one is never sent to a server): a # is a typing mistake
   baseUrl: httpsUrl.refine((u) => !u.includes('#'), { params: { key: 'rosterImport.noFragment' } }),
   tokenUrl: httpsUrl,
   clientId: z.string().trim().min(1).max(200),

@@ -111,10 +111,17 @@ export const rosterSourceSetting = pgTable('roster_source_setting', {
   nightly: boolean().notNull().default(false),
   /** the hour (UTC) the nightly sync runs */
   hour: smallint().notNull().default(2),
+  /** the FINT schools to read (skolenummer, systemId or organisasjonsnummer); empty: the school once linked, else all */
+  schools: text().array().notNull().default(sql`'{}'::text[]`),
+  /** entries per page FINT is asked for; null: the adapter's default */
+  pageSize: integer(),
+  /** whether the timetable is read into weekly lessons */
+  timetable: boolean().notNull().default(true),
   updatedByPersonId: uuid().notNull(),
   updatedAt: tz().notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.ownerId, t.schoolId, t.source] }),
   foreignKey({ columns: [t.ownerId, t.schoolId], foreignColumns: [school.ownerId, school.id] }),
   check('roster_source_setting_hour', sql`${t.hour} between 0 and 23`),
+  check('roster_source_setting_page_size', sql`${t.pageSize} is null or ${t.pageSize} between 1 and 100000`),
 ]);

@@ -20,42 +20,15 @@ export interface FintSetting {
   schools: string[];
 }
 
-/**
- * The reading's options are kept in the fragment of the stored base URL (`https://api…#pageSize=2000&
- * timetable=0&schools=123,456`) until roster_source_setting gets columns of their own (a migration this
- * feature does not own yet). A fragment is never sent to a server, and nothing but these two functions
- * sees it: the API and the sync get the URL without it.
- */
-function storedBaseUrl(s: Pick<FintSetting, 'baseUrl' | 'pageSize' | 'timetable' | 'schools'>): string {
-  const options = new URLSearchParams();
-  if (s.pageSize !== null) options.set('pageSize', String(s.pageSize));
-  if (!s.timetable) options.set('timetable', '0');
-  if (s.schools.length) options.set('schools', s.schools.join(','));
-  const fragment = options.toString();
-  return fragment ? `${s.baseUrl}#${fragment}` : s.baseUrl;
-}
-
-function readBaseUrl(stored: string): Pick<FintSetting, 'baseUrl' | 'pageSize' | 'timetable' | 'schools'> {
-  const hash = stored.indexOf('#');
-  const options = new URLSearchParams(hash < 0 ? '' : stored.slice(hash + 1));
-  const pageSize = Number(options.get('pageSize'));
-  return {
-    baseUrl: hash < 0 ? stored : stored.slice(0, hash),
-    pageSize: Number.isInteger(pageSize) && pageSize > 0 ? pageSize : null,
-    timetable: options.get('timetable') !== '0',
-    schools: (options.get('schools') ?? '').split(',').filter((x) => x !== ''),
-  };
-}
-
 type Columns = {
   school_id: string; base_url: string; token_url: string; client_id: string; org_id: string; client_secret_env: string;
-  username_env: string | null; password_env: string | null; nightly: boolean; hour: number;
+  username_env: string | null; password_env: string | null; nightly: boolean; hour: number; schools: string[]; page_size: number | null; timetable: boolean;
 };
 const settingOf = (r: Columns): FintSetting => ({
-  schoolId: r.school_id, ...readBaseUrl(r.base_url), tokenUrl: r.token_url, clientId: r.client_id, orgId: r.org_id, clientSecretEnv: r.client_secret_env,
-  usernameEnv: r.username_env, passwordEnv: r.password_env, nightly: r.nightly, hour: r.hour,
+  schoolId: r.school_id, baseUrl: r.base_url, tokenUrl: r.token_url, clientId: r.client_id, orgId: r.org_id, clientSecretEnv: r.client_secret_env,
+  usernameEnv: r.username_env, passwordEnv: r.password_env, nightly: r.nightly, hour: r.hour, schools: r.schools, pageSize: r.page_size, timetable: r.timetable,
 });
-const COLUMNS = 'school_id, base_url, token_url, client_id, org_id, client_secret_env, username_env, password_env, nightly, hour';
+const COLUMNS = 'school_id, base_url, token_url, client_id, org_id, client_secret_env, username_env, password_env, nightly, hour, schools, page_size, timetable';
 
 export async function fintSettingOf(q: QueryFn, ownerId: string, schoolId: string): Promise<FintSetting | undefined> {
   const [row] = await q<Columns>(`select ${COLUMNS} from roster_source_setting where owner_id = $1 and school_id = $2 and source = 'fint'`, [ownerId, schoolId]);
@@ -64,12 +37,14 @@ export async function fintSettingOf(q: QueryFn, ownerId: string, schoolId: strin
 
 export async function upsertFintSetting(q: QueryFn, ownerId: string, s: FintSetting, personId: string): Promise<void> {
   await q(
-    `insert into roster_source_setting (owner_id, school_id, source, base_url, token_url, client_id, org_id, client_secret_env, username_env, password_env, nightly, hour, updated_by_person_id)
-     values ($1, $2, 'fint', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+    `insert into roster_source_setting (owner_id, school_id, source, base_url, token_url, client_id, org_id, client_secret_env, username_env, password_env, nightly, hour,
+       schools, page_size, timetable, updated_by_person_id)
+     values ($1, $2, 'fint', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text[], $13, $14, $15)
      on conflict (owner_id, school_id, source) do update set base_url = excluded.base_url, token_url = excluded.token_url, client_id = excluded.client_id,
        org_id = excluded.org_id, client_secret_env = excluded.client_secret_env, username_env = excluded.username_env, password_env = excluded.password_env,
-       nightly = excluded.nightly, hour = excluded.hour, updated_by_person_id = excluded.updated_by_person_id, updated_at = now()`,
-    [ownerId, s.schoolId, storedBaseUrl(s), s.tokenUrl, s.clientId, s.orgId, s.clientSecretEnv, s.usernameEnv, s.passwordEnv, s.nightly, s.hour, personId],
+       nightly = excluded.nightly, hour = excluded.hour, schools = excluded.schools, page_size = excluded.page_size, timetable = excluded.timetable,
+       updated_by_person_id = excluded.updated_by_person_id, updated_at = now()`,
+    [ownerId, s.schoolId, s.baseUrl, s.tokenUrl, s.clientId, s.orgId, s.clientSecretEnv, s.usernameEnv, s.passwordEnv, s.nightly, s.hour, s.schools, s.pageSize, s.timetable, personId],
   );
 }
 
