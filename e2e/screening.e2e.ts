@@ -92,6 +92,28 @@ describe('R-31, R-32: from the September screening to the follow-up list (nb)', 
     await page.getByRole('status').filter({ hasText: t('screening.import.result', { saved: lines.length, skipped: 1 }) }).waitFor();
   });
 
+  it('R-31: a score above the maximum is refused in the row, and leaving the page with it unsaved asks first; staying keeps the typing', async () => {
+    const p = members[1]!;
+    const cell = page.getByLabel(t('screening.page.scoreFor', { test: t('screening.tests.norwegian'), name: `${p.givenName} ${p.familyName}` }));
+    await cell.fill('99');
+    await cell.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.getByText(t('screening.page.badScore', { max: 40 })).first().waitFor();
+    await page.getByRole('navigation', { name: t('classSections.labelFor', { name: '1STA' }) }).or(page.getByRole('navigation', { name: t('classSections.label') }))
+      .first().getByRole('link', { name: t('classSections.overview') }).click();
+    const dialog = page.getByRole('dialog', { name: t('common.unsaved.title') });
+    await dialog.waitFor();
+    await check(page, 'screening-unsaved-dialog');
+    await dialog.getByRole('button', { name: t('common.unsaved.stay') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await cell.inputValue()).toBe('99');
+    await cell.fill(String(norwegian(1)));
+    await cell.press('Enter');
+    await page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`${p.familyName}, ${p.givenName}`) }) })
+      .getByRole('cell').filter({ hasText: t('screening.page.saved') }).waitFor();
+  });
+
   it('R-31: types the last two students\' rows in the grid by keyboard; each row says "Lagret" and those below the threshold are marked', async () => {
     for (const p of lastTwo) {
       const name = `${p.givenName} ${p.familyName}`;

@@ -83,7 +83,9 @@ function Grid({ data, onDirty }: { data: ClassScreening; onDirty: (dirty: boolea
   const { t } = useTranslation();
   const uid = useId();
   const save = useSaveRow(data.group.id);
-  const [cells, setCells] = useState<Record<string, Cells>>(() => Object.fromEntries(data.students.map((s) => [s.student.id, cellsOf(s)])));
+  // only what the user typed; every other cell shows the server's value, so an import or another teacher's
+  // save shows at once and a row never sends (or clears) a test nobody touched
+  const [edits, setEdits] = useState<Record<string, Partial<Cells>>>({});
   const [states, setStates] = useState<Record<string, RowState>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const table = useRef<HTMLTableElement>(null);
@@ -101,11 +103,11 @@ function Grid({ data, onDirty }: { data: ClassScreening; onDirty: (dirty: boolea
   async function saveRow(row: ScreeningRow) {
     const id = row.student.id;
     if (states[id]?.status !== 'dirty' && states[id]?.status !== 'error') return;
-    const mine = cells[id]!;
+    const mine = edits[id] ?? {};
     const body: Partial<Record<ScreeningTestName, number | null>> = {};
     const bad: Record<string, string> = {};
     for (const test of screeningTests) {
-      if (!row.canRecord[test]) continue;
+      if (!row.canRecord[test] || mine[test] === undefined) continue;
       const raw = mine[test].trim();
       const before = row.results[test]?.score.toString() ?? '';
       if (raw === before) continue;
@@ -120,10 +122,12 @@ function Grid({ data, onDirty }: { data: ClassScreening; onDirty: (dirty: boolea
       return { ...next, ...bad };
     });
     if (Object.keys(bad).length) { setState(id, { status: 'error', error: Object.values(bad)[0] }); return; }
-    if (Object.keys(body).length === 0) { setState(id, { status: 'saved' }); return; }
+    const clear = () => setEdits((e) => { const next = { ...e }; delete next[id]; return next; });
+    if (Object.keys(body).length === 0) { clear(); setState(id, { status: 'saved' }); return; }
     setState(id, { status: 'saving' });
     try {
       await save.mutateAsync({ studentId: id, body });
+      clear();
       setState(id, { status: 'saved' });
     } catch (err) {
       const fields = isApiError(err) ? err.fieldErrors() : {};
@@ -174,8 +178,8 @@ function Grid({ data, onDirty }: { data: ClassScreening; onDirty: (dirty: boolea
                           <input id={fieldId(id, test)} className="ds-input screening-input" inputMode="numeric" autoComplete="off"
                             aria-label={t('screening.page.scoreFor', { test: t(`screening.tests.${test}`), name })}
                             aria-invalid={err ? true : undefined} aria-describedby={err ? `${fieldId(id, test)}-e` : undefined}
-                            value={cells[id]?.[test] ?? ''}
-                            onChange={(e) => { const v = e.target.value; setCells((c) => ({ ...c, [id]: { ...c[id]!, [test]: v } })); setState(id, { status: 'dirty' }); }}
+                            value={edits[id]?.[test] ?? cellsOf(row)[test]}
+                            onChange={(e) => { const v = e.target.value; setEdits((c) => ({ ...c, [id]: { ...c[id], [test]: v } })); setState(id, { status: 'dirty' }); }}
                             onKeyDown={(e) => onKeyDown(e, i, row, test)} />
                           {err && <span id={`${fieldId(id, test)}-e`} className="screening-error">{err}</span>}
                         </div>
