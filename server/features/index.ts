@@ -22,6 +22,7 @@ import { conversations } from './conversations/index.js';
 import { discipline } from './discipline/index.js';
 import { formativeAssessment } from './formativeAssessment/index.js';
 import { forms } from './forms/index.js';
+import { measures } from './measures/index.js';
 import { guardians } from './guardians/index.js';
 import { parentMeeting } from './parentMeeting/index.js';
 import { rosterImport } from './rosterImport/index.js';
@@ -35,7 +36,7 @@ export const features: readonly Feature[] = [
   conversations, booking, absence, conduct, discipline, warnings,
   formativeAssessment, conflicts, assessmentPlan, classLife,
   accommodationNeeds, forms, parentMeeting, annualCycle,
-  accounts, rosterImport, administration, screening,
+  accounts, rosterImport, administration, screening, measures,
 ];
 
 installFeatures(features);
