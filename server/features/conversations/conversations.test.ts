@@ -185,6 +185,22 @@ describe('preparing and holding a conversation (R-13, R-14, R-60)', () => {
     expect((await (await t.login('foresatt.uten')).get(`/api/conversations/${id}`)).statusCode).toBe(404);
   });
 
+  it('a time that is not whole is refused with 400 naming plannedAt in the reader\'s language, never stored as midnight, when planning and when changing', async () => {
+    const whole = '2026-12-03T13:15:00+01:00';
+    const id = await plan('student', h.confidentialStudentId, kt, { plannedAt: whole });
+    for (const [plannedAt, lang] of [['2026-12-03', 'nb'], ['2026-12-03T', 'nn'], ['2026-12-03T13', 'en'], ['2026-02-30T10:00:00+01:00', 'nb']] as const) {
+      const bad = await kt.request('PATCH', `/api/conversations/${id}`, { plannedAt }, { 'accept-language': lang });
+      expect(bad.statusCode, plannedAt).toBe(400);
+      expect(bad.json().errors[0].field).toBe('plannedAt');
+      expect(bad.json().errors[0].message).toMatch({ nb: /^Har feil format/, nn: /^Har feil format \(venta/, en: /^Has the wrong format/ }[lang]);
+    }
+    const planned = (await kt.get(`/api/conversations/${id}`)).json().conversation.plannedAt;
+    expect(new Date(planned).toISOString()).toBe(new Date(whole).toISOString());
+    const create = await kt.request('POST', `/api/students/${h.confidentialStudentId}/conversations`, { kind: 'student', plannedAt: '2026-12-04' });
+    expect(create.statusCode).toBe(400);
+    expect(create.json().errors[0].field).toBe('plannedAt');
+  });
+
   it('the student takes part in the guardian conference unless a reason is recorded: no reason, 400 and nothing changes', async () => {
     const id = await plan('guardian', h.confidentialStudentId);
     const bad = await kt.request('PATCH', `/api/conversations/${id}`, { studentTakesPart: false });

@@ -53,6 +53,8 @@ export interface RequestOptions {
   /** For calls where 401 is an answer, not an expired session (login, the session probe). */
   skipAuthRedirect?: boolean;
   signal?: AbortSignal;
+  /** For a last save as the tab closes: the browser finishes the request after the page is gone. */
+  keepalive?: boolean;
 }
 
 function withQuery(path: string, query?: Query): string {
@@ -92,6 +94,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       credentials: 'include',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
+      keepalive: options.keepalive,
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;

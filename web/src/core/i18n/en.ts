@@ -29,6 +29,7 @@ export const en: Messages = {
     protectedAddress: 'Protected address',
     adult: '18+',
     adultLong: 'Adult (18 or older)',
+    whole: { date: 'Enter the whole date: day, month and year.', time: 'Enter the whole time: hours and minutes.' },
     unsaved: { title: 'You have not saved', text: 'If you leave the page now, you lose what you typed.', stay: 'Stay on the page', leave: 'Leave the page' },
   },
   shell: {

@@ -28,6 +28,7 @@ export const nb = {
     protectedAddress: 'Skjermet adresse',
     adult: '18+',
     adultLong: 'Myndig (18 år eller eldre)',
+    whole: { date: 'Skriv hele datoen: dag, måned og år.', time: 'Skriv hele klokkeslettet: timer og minutter.' },
     unsaved: { title: 'Du har ikke lagret', text: 'Går du fra siden nå, mister du det du har skrevet.', stay: 'Bli på siden', leave: 'Forlat siden' },
   },
   shell: {

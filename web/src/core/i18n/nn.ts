@@ -29,6 +29,7 @@ export const nn: Messages = {
     protectedAddress: 'Skjerma adresse',
     adult: '18+',
     adultLong: 'Myndig (18 år eller eldre)',
+    whole: { date: 'Skriv heile datoen: dag, månad og år.', time: 'Skriv heile klokkeslettet: timar og minutt.' },
     unsaved: { title: 'Du har ikkje lagra', text: 'Går du frå sida no, mistar du det du har skrive.', stay: 'Bli på sida', leave: 'Forlat sida' },
   },
   shell: {

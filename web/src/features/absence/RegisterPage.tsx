@@ -10,6 +10,8 @@ import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { myLessonsQuery, registerQuery, useSaveRegister, type Register, type RegisterEntry } from './api';
 import './absence.css';
+import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
+import { DateField } from '../../core/ui/DateField';
 
 /** The subject teacher's lessons of a day, each a link to its register. */
 export function MyLessonsPage({ day }: { day?: string }) {
@@ -59,7 +61,7 @@ function DayField({ day, onChange }: { day: string; onChange: (day: string) => v
     if (/^\d{4}-\d{2}-\d{2}$/.test(value) && value !== day && value >= '2000-01-01') onChange(value);
   };
   return (
-    <Textfield
+    <DateField
       label={t('absence.register.day')}
       type="date"
       value={value}
@@ -95,6 +97,8 @@ export function RegisterPage({ teachingGroupId, day, lessonId }: { teachingGroup
   const [saved, setSaved] = useState<string | null>(null);
   const captionId = useId();
   useEffect(() => setState(initialState(data)), [data]);
+  // Marks not yet saved are asked about before another day, lesson or page replaces them.
+  const dirty = JSON.stringify(state) !== JSON.stringify(initialState(data));
 
   const counts = useMemo(() => {
     const all = Object.values(state);
@@ -132,6 +136,7 @@ export function RegisterPage({ teachingGroupId, day, lessonId }: { teachingGroup
         <Paragraph className="muted">{data.group.subjectName} ({data.group.subjectCode})</Paragraph>
         <AccessReason access={data.access} />
       </div>
+      <UnsavedGuard dirty={dirty} />
       <div className="absence-toolbar">
         <DayField day={data.day} onChange={(d) => go({ day: d })} />
         {data.lessons.length > 1 && (

@@ -11,6 +11,7 @@ import {
   type TimetableImportBody, type TimetableImportQuery,
 } from './api';
 import './absence.css';
+import { DateField } from '../../core/ui/DateField';
 
 /** The school's absence settings (R-21): the emerging-absence rules, the timetable import, and the calendar. */
 export function AbsenceSettingsPage() {
@@ -90,7 +91,7 @@ function TimetableImport() {
           <label htmlFor={`${headingId}-file`}>{t('absence.settings.file')}</label>
           <input id={`${headingId}-file`} type="file" accept=".csv,text/csv" onChange={(e) => { void e.target.files?.[0]?.text().then(setCsv); }} />
         </div>
-        <Textfield label={t('absence.settings.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} className="absence-day" />
+        <DateField label={t('absence.settings.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} className="absence-day" />
         <div><Button type="submit" variant="secondary" disabled={!csv || run.isPending} loading={run.isPending}>{t('absence.settings.import')}</Button></div>
         <Paragraph role="status" data-size="sm">{done ?? ''}</Paragraph>
         {run.isError && (

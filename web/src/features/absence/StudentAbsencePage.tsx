@@ -12,6 +12,7 @@ import {
   type SubjectAbsence, type SubjectStatus,
 } from './api';
 import './absence.css';
+import { DateField } from '../../core/ui/DateField';
 
 export type AbsenceViewer = 'staff' | 'self' | 'guardian';
 
@@ -169,7 +170,7 @@ function Entries({ data }: { data: StudentAbsence }) {
               <Heading level={3} data-size="2xs">{t('absence.document.title')}</Heading>
               <Paragraph data-size="sm">{t('absence.document.selected', { count: items.length })} · {t('absence.document.noFreeText')}</Paragraph>
               <ReasonSelect value={reason} onChange={setReason} />
-              <Textfield label={t('absence.document.documentedOn')} type="date" value={documentedOn} onChange={(ev) => setDocumentedOn(ev.target.value)} className="absence-day" />
+              <DateField label={t('absence.document.documentedOn')} type="date" value={documentedOn} onChange={(ev) => setDocumentedOn(ev.target.value)} className="absence-day" />
               <div><Button type="submit" disabled={items.length === 0 || document.isPending} loading={document.isPending}>{t('absence.document.save')}</Button></div>
             </form>
           )}
@@ -225,11 +226,11 @@ export function FullDayForm({ studentId, name, students, today }: { studentId?: 
           </Field>
         )}
         <div className="absence-toolbar">
-          <Textfield label={t('absence.fullDay.from')} type="date" value={from} required onChange={(e) => setFrom(e.target.value)} className="absence-day" />
-          <Textfield label={t('absence.fullDay.to')} type="date" value={to} onChange={(e) => setTo(e.target.value)} className="absence-day" />
+          <DateField label={t('absence.fullDay.from')} type="date" value={from} required onChange={(e) => setFrom(e.target.value)} className="absence-day" />
+          <DateField label={t('absence.fullDay.to')} type="date" value={to} onChange={(e) => setTo(e.target.value)} className="absence-day" />
         </div>
         <ReasonSelect value={reason} onChange={setReason} />
-        <Textfield label={t('absence.fullDay.documentedOn')} type="date" value={documentedOn} onChange={(e) => setDocumentedOn(e.target.value)} className="absence-day" />
+        <DateField label={t('absence.fullDay.documentedOn')} type="date" value={documentedOn} onChange={(e) => setDocumentedOn(e.target.value)} className="absence-day" />
         <div><Button type="submit" variant="secondary" loading={save.isPending} disabled={save.isPending || !who}>{t('absence.fullDay.save')}</Button></div>
         <Paragraph role="status" data-size="sm">{done ?? ''}</Paragraph>
         {save.isError && <ErrorAlert error={save.error} />}
@@ -256,7 +257,7 @@ function HigherRiskForm({ data }: { data: StudentAbsence }) {
         </div>
       ) : (
         <form className="absence-toolbar" onSubmit={(e) => { e.preventDefault(); put.mutate({ documentedOn: date }); }}>
-          <Textfield label={t('absence.higherRisk.documentedOn')} type="date" value={date} onChange={(e) => setDate(e.target.value)} className="absence-day" />
+          <DateField label={t('absence.higherRisk.documentedOn')} type="date" value={date} onChange={(e) => setDate(e.target.value)} className="absence-day" />
           <Button type="submit" variant="secondary" loading={put.isPending}>{t('absence.higherRisk.save')}</Button>
         </form>
       )}

@@ -8,6 +8,7 @@ import { useFormErrors } from '../../core/ui/forms';
 import { useSettled } from '../../core/ui/settled';
 import { membersQuery, studentSearchQuery, useAddMember, useEndMember, type Member, type Members } from './api';
 import { AdminFormSection, AdminPageTop, AdminTable, ConfirmWithReason, ReasonField, missingFields, sendChange } from './parts';
+import { DateField } from '../../core/ui/DateField';
 
 /** A group's memberships, past and present: add a student from a date, end a membership on a date. */
 export function MembersPage({ schoolId, groupId }: { schoolId: string; groupId: string }) {
@@ -82,7 +83,7 @@ function EndDialog({ schoolId, data, member, onClose, onDone }: { schoolId: stri
         onDone(t('administration.members.endedDone', { name: member.name }));
       }}
     >
-      <Textfield id={`${uid}-endsOn`} type="date" label={t('administration.members.endsOn')} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} error={error} />
+      <DateField id={`${uid}-endsOn`} type="date" label={t('administration.members.endsOn')} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} error={error} />
     </ConfirmWithReason>
   );
 }
@@ -132,7 +133,7 @@ function AddMemberForm({ schoolId, data, onDone }: { schoolId: string; data: Mem
             </Fieldset>
           )}
         </div>
-        <Textfield id={`${uid}-startsOn`} type="date" label={t('administration.members.startsOn')} value={startsOn} onChange={(e) => setStartsOn(e.target.value)} error={form.errors.startsOn} />
+        <DateField id={`${uid}-startsOn`} type="date" label={t('administration.members.startsOn')} value={startsOn} onChange={(e) => setStartsOn(e.target.value)} error={form.errors.startsOn} />
         <ReasonField id={`${uid}-reason`} value={reason} onChange={setReason} error={form.errors.reason} />
     </AdminFormSection>
   );

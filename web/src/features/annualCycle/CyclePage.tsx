@@ -15,6 +15,7 @@ import {
   type CycleView, type EvidenceKindInfo, type ResponsibleRole, type Routine, type RoutineScope,
 } from './api';
 import { EvidenceText, WeeksText, type LooseT } from './parts';
+import { DateField } from '../../core/ui/DateField';
 
 /** The school's annual cycle: every staff member reads it; the principal edits and copies it. */
 export function CyclePage() {
@@ -167,9 +168,9 @@ function RoutineForm({ data, editing, onDone }: { data: CycleView; editing: Rout
         <Checkbox id={id('excludeAdults')} label={t('annualCycle.cycle.excludeAdultsLabel')} description={t('annualCycle.cycle.excludeAdultsHelp')}
           checked={excludeAdults} onChange={(e) => setExcludeAdults(e.target.checked)} error={form.errors.excludeAdults} />
         <div className="annual-form__row">
-          <Textfield id={id('opensOn')} type="date" label={t('annualCycle.cycle.opensOn')} value={v.opensOn} onChange={set('opensOn')} error={form.errors.opensOn}
+          <DateField id={id('opensOn')} type="date" label={t('annualCycle.cycle.opensOn')} value={v.opensOn} onChange={set('opensOn')} error={form.errors.opensOn}
             min={data.schoolYear.startsOn} max={data.schoolYear.endsOn} />
-          <Textfield id={id('closesOn')} type="date" label={t('annualCycle.cycle.closesOn')} value={v.closesOn} onChange={set('closesOn')} error={form.errors.closesOn}
+          <DateField id={id('closesOn')} type="date" label={t('annualCycle.cycle.closesOn')} value={v.closesOn} onChange={set('closesOn')} error={form.errors.closesOn}
             min={v.opensOn || data.schoolYear.startsOn} max={data.schoolYear.endsOn} />
         </div>
         <div className="annual-form__row">

@@ -5,6 +5,7 @@ import { useFormat } from '../../core/format';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { DESCRIPTION_MAX, TITLE_MAX, entryKinds, type CheckInput, type CheckResult, type Entry, type EntryInput, type EntryKind, type Saved } from './api';
 import { ConflictList } from './PlanList';
+import { DateField } from '../../core/ui/DateField';
 
 type Field = 'kind' | 'level' | 'title' | 'description' | 'startsOn' | 'endsOn';
 /** The select offers only the server's levels; '' is the whole school. */
@@ -120,10 +121,10 @@ export function EntryForm({ editing, defaultKind, intro, levels, check, save, on
             onChange={(e) => setTitle(e.target.value)} error={form.errors.title} />
         </div>
         <div className="ap-form__row">
-          <Textfield id={`${uid}-startsOn`} type="date" label={oneDay ? t('assessmentPlan.form.startsOn') : t('assessmentPlan.form.startsOnRange')}
+          <DateField id={`${uid}-startsOn`} type="date" label={oneDay ? t('assessmentPlan.form.startsOn') : t('assessmentPlan.form.startsOnRange')}
             value={startsOn} onChange={(e) => setStartsOn(e.target.value)} error={form.errors.startsOn} />
           {!oneDay && (
-            <Textfield id={`${uid}-endsOn`} type="date" label={kind === 'project' ? t('assessmentPlan.form.dueOn') : t('assessmentPlan.form.endsOn')}
+            <DateField id={`${uid}-endsOn`} type="date" label={kind === 'project' ? t('assessmentPlan.form.dueOn') : t('assessmentPlan.form.endsOn')}
               value={endsOn} min={startsOn || undefined} onChange={(e) => setEndsOn(e.target.value)} error={form.errors.endsOn} />
           )}
         </div>

@@ -2,6 +2,7 @@ import { Button, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditSearch } from './auditApi';
+import { DateField } from '../../core/ui/DateField';
 
 interface Props {
   initial: AuditSearch;
@@ -53,7 +54,7 @@ export function AuditForm({ initial, serverErrors, pending, onSearch }: Props) {
         onChange={(e) => setValues((v) => ({ ...v, studentId: e.target.value }))}
         className="audit-form__student"
       />
-      <Textfield
+      <DateField
         id="audit-from"
         label={t('audit.from')}
         type="date"
@@ -61,7 +62,7 @@ export function AuditForm({ initial, serverErrors, pending, onSearch }: Props) {
         error={serverError('from')}
         onChange={(e) => setValues((v) => ({ ...v, from: e.target.value }))}
       />
-      <Textfield
+      <DateField
         id="audit-to"
         label={t('audit.to')}
         type="date"

@@ -11,6 +11,7 @@ import { isHttpsUrl, type Errors } from '../../core/ui/forms';
 import { isDate, MAX_SLOTS, minutesOf, nextSchoolDay, previewPlan, type Preview } from './slotPlan';
 import type { SlotPlan } from './api';
 import { useWhen } from './when';
+import { DateField } from '../../core/ui/DateField';
 
 export interface DayRow {
   /** stable React key: rows can be removed from the middle */
@@ -143,7 +144,7 @@ export function PlanFields({ values, errors, idFor, onChange, placeOptional = fa
           <Fieldset key={d.key} className="booking-day">
             <Fieldset.Legend className="booking-day__legend">{t('booking.form.day', { n: i + 1 })}</Fieldset.Legend>
             <div className="booking-day__fields">
-              <Textfield
+              <DateField
                 id={idFor(dayField(i, 'date'))}
                 label={t('booking.form.date')}
                 type="date"
@@ -152,7 +153,7 @@ export function PlanFields({ values, errors, idFor, onChange, placeOptional = fa
                 onChange={(e) => setDay(i, { date: e.target.value })}
                 className="booking-day__date"
               />
-              <Textfield
+              <DateField
                 id={idFor(dayField(i, 'from'))}
                 label={t('booking.form.from')}
                 type="time"
@@ -160,7 +161,7 @@ export function PlanFields({ values, errors, idFor, onChange, placeOptional = fa
                 error={errors[dayField(i, 'from')]}
                 onChange={(e) => setDay(i, { from: e.target.value })}
               />
-              <Textfield
+              <DateField
                 id={idFor(dayField(i, 'to'))}
                 label={t('booking.form.to')}
                 type="time"

@@ -9,6 +9,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import type { CaseInput, ClassHourInput, TopicInput } from '@server/features/classLife/schemas.js';
 import { agendaQuery, classHourTopics, topicPlanQuery, useClassLifeWrite, type Agenda, type ClassHourCase } from './api';
+import { DateField } from '../../core/ui/DateField';
 
 /** A topic key of the year plan in words, or the teacher's own words as they are. */
 export function useTopicLabel() {
@@ -142,7 +143,7 @@ function NotesForm({ data, basisGroupId }: { data: Agenda; basisGroupId: string 
     <form onSubmit={submit} className="stack" aria-labelledby={`${uid}-h`} noValidate>
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('classLife.hour.notesHeading')}</Heading>
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={(f) => `${uid}-${f}`} />
-      <Textfield id={`${uid}-heldOn`} type="date" label={t('classLife.hour.heldOn')} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} error={form.errors.heldOn} />
+      <DateField id={`${uid}-heldOn`} type="date" label={t('classLife.hour.heldOn')} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} error={form.errors.heldOn} />
       <Textfield id={`${uid}-topic`} label={t('classLife.hour.topic')} value={topic} onChange={(e) => setTopic(e.target.value)} error={form.errors.topic} />
       <Textfield id={`${uid}-notes`} label={t('classLife.hour.notes')} multiline rows={5} value={notes} onChange={(e) => setNotes(e.target.value)} error={form.errors.notes} />
       <Checkbox label={t('classLife.hour.share')} checked={shared} onChange={(e) => setShared(e.target.checked)} />
@@ -209,7 +210,7 @@ function CaseForm({ basisGroupId, today, existing }: { basisGroupId: string; tod
           <Textfield id={`${uid}-title`} label={t('classLife.hour.caseTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={form.errors.title} />
           <Textfield id={`${uid}-background`} label={t('classLife.hour.background')} multiline rows={3} value={background} onChange={(e) => setBackground(e.target.value)} error={form.errors.background} />
           <Textfield id={`${uid}-decision`} label={t('classLife.hour.decision')} multiline rows={2} value={decision} onChange={(e) => setDecision(e.target.value)} error={form.errors.decision} />
-          <Textfield id={`${uid}-decidedOn`} type="date" label={t('classLife.hour.decidedOn')} max={today} value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} error={form.errors.decidedOn} />
+          <DateField id={`${uid}-decidedOn`} type="date" label={t('classLife.hour.decidedOn')} max={today} value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} error={form.errors.decidedOn} />
           <div><Button type="submit" variant="secondary" disabled={write.isPending}>{t('classLife.hour.saveCase')}</Button></div>
         </form>
       </Details.Content>

@@ -8,6 +8,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import type { AwayInput, RotaInput, RoutinesInput } from '@server/features/classLife/schemas.js';
 import { dutyRotaQuery, useClassLifeWrite, type DutyRota } from './api';
+import { DateField } from '../../core/ui/DateField';
 
 /** R-41: the fair duty rota with its tidying routines; printable (classLife.css has the print styles). */
 export function DutyRotaPage({ basisGroupId }: { basisGroupId: string }) {
@@ -130,8 +131,8 @@ function AwaySection({ data, basisGroupId }: { data: DutyRota; basisGroupId: str
           </Select>
           {form.errors.studentId && <Paragraph data-size="sm" className="field-error">{form.errors.studentId}</Paragraph>}
         </div>
-        <Textfield id={`${uid}-fromOn`} type="date" label={t('classLife.rota.fromOn')} value={fromOn} onChange={(e) => setFrom(e.target.value)} error={form.errors.fromOn} />
-        <Textfield id={`${uid}-toOn`} type="date" label={t('classLife.rota.toOn')} value={toOn} onChange={(e) => setTo(e.target.value)} error={form.errors.toOn} />
+        <DateField id={`${uid}-fromOn`} type="date" label={t('classLife.rota.fromOn')} value={fromOn} onChange={(e) => setFrom(e.target.value)} error={form.errors.fromOn} />
+        <DateField id={`${uid}-toOn`} type="date" label={t('classLife.rota.toOn')} value={toOn} onChange={(e) => setTo(e.target.value)} error={form.errors.toOn} />
         <div><Button type="submit" variant="secondary" disabled={write.isPending}>{t('classLife.rota.addAway')}</Button></div>
       </form>
     </section>
@@ -159,8 +160,8 @@ function GenerateForm({ basisGroupId }: { basisGroupId: string }) {
     <form onSubmit={submit} className="stack no-print" aria-labelledby={`${uid}-h`} noValidate>
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('classLife.rota.generate')}</Heading>
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={(f) => `${uid}-${f}`} />
-      <Textfield id={`${uid}-startsOn`} type="date" label={t('classLife.rota.startsOn')} value={startsOn} onChange={(e) => setStart(e.target.value)} error={form.errors.startsOn} />
-      <Textfield id={`${uid}-endsOn`} type="date" label={t('classLife.rota.endsOn')} value={endsOn} onChange={(e) => setEnd(e.target.value)} error={form.errors.endsOn} />
+      <DateField id={`${uid}-startsOn`} type="date" label={t('classLife.rota.startsOn')} value={startsOn} onChange={(e) => setStart(e.target.value)} error={form.errors.startsOn} />
+      <DateField id={`${uid}-endsOn`} type="date" label={t('classLife.rota.endsOn')} value={endsOn} onChange={(e) => setEnd(e.target.value)} error={form.errors.endsOn} />
       <Textfield id={`${uid}-perWeek`} type="number" min={1} max={4} label={t('classLife.rota.perWeek')} value={perWeek} onChange={(e) => setPerWeek(e.target.value)} error={form.errors.perWeek} />
       <div><Button type="submit" disabled={write.isPending}>{t('classLife.rota.make')}</Button></div>
     </form>

@@ -9,6 +9,7 @@ import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { problemText } from '../../core/ui/ErrorAlert';
 import type { CandidacyInput, ElectionInput, NominateInput, VoteInput } from '@server/features/classLife/schemas.js';
 import { representativesQuery, useClassLifeWrite, type Election, type Representatives } from './api';
+import { DateField } from '../../core/ui/DateField';
 
 /** R-41: the class elects its student representatives in a secret vote (phone-friendly for the students). */
 export function RepresentativesPage({ basisGroupId }: { basisGroupId: string }) {
@@ -156,8 +157,8 @@ function NewElection({ basisGroupId }: { basisGroupId: string }) {
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('classLife.reps.newElection')}</Heading>
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={(f) => `${uid}-${f}`} />
       <Textfield id={`${uid}-seats`} type="number" min={1} max={4} label={t('classLife.reps.seats')} value={seats} onChange={(e) => setSeats(e.target.value)} error={form.errors.seats} />
-      <Textfield id={`${uid}-termStartsOn`} type="date" label={t('classLife.reps.termStartsOn')} value={termStartsOn} onChange={(e) => setStart(e.target.value)} error={form.errors.termStartsOn} />
-      <Textfield id={`${uid}-termEndsOn`} type="date" label={t('classLife.reps.termEndsOn')} value={termEndsOn} onChange={(e) => setEnd(e.target.value)} error={form.errors.termEndsOn} />
+      <DateField id={`${uid}-termStartsOn`} type="date" label={t('classLife.reps.termStartsOn')} value={termStartsOn} onChange={(e) => setStart(e.target.value)} error={form.errors.termStartsOn} />
+      <DateField id={`${uid}-termEndsOn`} type="date" label={t('classLife.reps.termEndsOn')} value={termEndsOn} onChange={(e) => setEnd(e.target.value)} error={form.errors.termEndsOn} />
       <div><Button type="submit" variant="secondary" disabled={write.isPending}>{t('classLife.reps.create')}</Button></div>
     </form>
   );

@@ -10,6 +10,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { classConductQuery, useSaveReview, useSetGrade, type Aspect, type ClassConduct, type ClassStudent, type Grade, type ReviewOutcome } from './api';
 import { GradeSelect } from './InputPage';
 import './conduct.css';
+import { DateField } from '../../core/ui/DateField';
 
 const fullName = (s: { givenName: string; familyName: string }) => `${s.givenName} ${s.familyName}`;
 
@@ -204,7 +205,7 @@ function ReviewSection({ data }: { data: ClassConduct }) {
             .then(() => setDone(t('conduct.review.saved'))).catch(() => undefined);
         }}>
           <Paragraph data-size="sm">{t('conduct.review.intro')}</Paragraph>
-          <Textfield label={t('conduct.review.heldOn')} type="date" value={heldOn} required onChange={(e) => setHeldOn(e.target.value)} className="absence-day" />
+          <DateField label={t('conduct.review.heldOn')} type="date" value={heldOn} required onChange={(e) => setHeldOn(e.target.value)} className="absence-day" />
           <Textfield label={t('conduct.review.participants')} value={participants} onChange={(e) => setParticipants(e.target.value)} />
           <div className="conduct-row">
             {data.students.map((s) => (

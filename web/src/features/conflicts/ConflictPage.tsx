@@ -9,6 +9,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { conflictQuery, useUpdateConflict, type Conflict } from './api';
 import { useInvolvedName } from './ConflictList';
 import './conflicts.css';
+import { DateField } from '../../core/ui/DateField';
 
 /** One conflict as the viewer may see it (R-24): others' students by class only, their parts left out. */
 export function ConflictPage({ conflictId }: { conflictId: string }) {
@@ -113,7 +114,7 @@ function StepForm({ conflict }: { conflict: Conflict }) {
     <form onSubmit={submit} className="stack" aria-labelledby={`${uid}-h`} noValidate>
       <Heading level={3} data-size="xs" id={`${uid}-h`}>{t('conflicts.detail.addStep')}</Heading>
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={(f) => `${uid}-${f}`} />
-      <Textfield id={`${uid}-takenOn`} type="date" label={t('conflicts.detail.takenOn')} value={takenOn} max={conflict.today} onChange={(e) => setTakenOn(e.target.value)} error={form.errors.takenOn} />
+      <DateField id={`${uid}-takenOn`} type="date" label={t('conflicts.detail.takenOn')} value={takenOn} max={conflict.today} onChange={(e) => setTakenOn(e.target.value)} error={form.errors.takenOn} />
       <Textfield id={`${uid}-description`} label={t('conflicts.detail.stepDescription')} multiline rows={2} value={description} onChange={(e) => setDescription(e.target.value)} error={form.errors.description} />
       <div className="absence-field">
         <label htmlFor={`${uid}-studentId`}>{t('conflicts.detail.stepFor')}</label>
@@ -145,7 +146,7 @@ function StatusForm({ conflict }: { conflict: Conflict }) {
       <Heading level={2} data-size="sm" id={uid}>{t('conflicts.detail.statusHeading')}</Heading>
       <form onSubmit={submit} className="stack" noValidate>
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={() => `${uid}-resolvedOn`} />
-        {open && <Textfield id={`${uid}-resolvedOn`} type="date" label={t('conflicts.detail.resolvedOn')} value={resolvedOn} max={conflict.today}
+        {open && <DateField id={`${uid}-resolvedOn`} type="date" label={t('conflicts.detail.resolvedOn')} value={resolvedOn} max={conflict.today}
           onChange={(e) => setResolvedOn(e.target.value)} error={form.errors.resolvedOn} />}
         <div><Button type="submit" variant={open ? 'primary' : 'secondary'} disabled={update.isPending}>{open ? t('conflicts.detail.markResolved') : t('conflicts.detail.reopen')}</Button></div>
       </form>

@@ -8,6 +8,7 @@ import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { conflictsQuery, searchStudents, useCreateConflict, type FoundStudent } from './api';
 import './conflicts.css';
+import { DateField } from '../../core/ui/DateField';
 
 type Field = 'occurredOn' | 'description' | 'students';
 
@@ -55,7 +56,7 @@ export function NewConflictPage() {
       <PageHeading title={t('conflicts.form.title')} />
       <form onSubmit={submit} className="stack" noValidate>
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={idFor} />
-        <Textfield id={`${uid}-occurredOn`} type="date" label={t('conflicts.form.occurredOn')} value={occurredOn} max={today}
+        <DateField id={`${uid}-occurredOn`} type="date" label={t('conflicts.form.occurredOn')} value={occurredOn} max={today}
           onChange={(e) => setOccurredOn(e.target.value)} error={form.errors.occurredOn} />
         <Textfield id={`${uid}-description`} label={t('conflicts.form.description')} description={t('conflicts.form.descriptionHelp')} multiline rows={4}
           value={description} onChange={(e) => setDescription(e.target.value)} error={form.errors.description} />

@@ -22,6 +22,8 @@ import {
   type ContactLogField,
   type ContactLogValues,
 } from './validate';
+import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
 
 interface Props {
   initial: ContactLogValues;
@@ -40,6 +42,9 @@ export function ContactLogForm({ initial, submitLabel, label, onSubmit, onCancel
   const focusId = (f: ContactLogField) => (f === 'visibility' ? `${ids.visibility}-${visibilities[0]}` : ids[f]);
 
   const [values, setValues] = useState<ContactLogValues>(initial);
+  // What the form started with, or last saved: leaving with anything else asks first.
+  const [baseline, setBaseline] = useState<ContactLogValues>(initial);
+  const dirty = JSON.stringify(values) !== JSON.stringify(baseline);
   const form = useFormErrors(contactLogFields);
   const { errors } = form;
   const [pending, setPending] = useState(false);
@@ -53,6 +58,7 @@ export function ContactLogForm({ initial, submitLabel, label, onSubmit, onCancel
     setPending(true);
     try {
       await onSubmit({ ...values, summary: values.summary.trim() });
+      setBaseline(values);
     } catch (err) {
       form.fromServer(err);
     } finally {
@@ -62,9 +68,10 @@ export function ContactLogForm({ initial, submitLabel, label, onSubmit, onCancel
 
   return (
     <form noValidate onSubmit={submit} aria-label={label} className="stack contact-form">
+      <UnsavedGuard dirty={dirty} />
       <FormErrorSummary {...form} order={contactLogFields} idFor={focusId} />
 
-      <Textfield
+      <DateField
         id={ids.occurredOn}
         label={t('contactLog.occurredOn')}
         type="date"

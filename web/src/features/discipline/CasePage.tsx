@@ -11,6 +11,7 @@ import {
   type SuspensionNoticeBody,
 } from './api';
 import { FoldedForm } from './parts';
+import { DateField } from '../../core/ui/DateField';
 
 type C = DisciplinaryCase;
 /** the measure form: one of the kinds it offers, the flags always set */
@@ -69,7 +70,7 @@ function Incidents({ c, today }: { c: C; today: string }) {
       </ul>
       {c.can.update && (
         <FoldedForm summary={t('discipline.case.addIncident')} submitLabel={t('discipline.case.save')} submit={() => add.mutateAsync(v)}>
-          <Textfield label={t('discipline.newCase.occurredOn')} type="date" value={v.occurredOn} onChange={(e) => setV({ ...v, occurredOn: e.target.value })} className="absence-day" />
+          <DateField label={t('discipline.newCase.occurredOn')} type="date" value={v.occurredOn} onChange={(e) => setV({ ...v, occurredOn: e.target.value })} className="absence-day" />
           <Textfield label={t('discipline.newCase.place')} value={v.place} onChange={(e) => setV({ ...v, place: e.target.value })} />
           <Textfield label={t('discipline.newCase.description')} multiline rows={3} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
           <Textfield label={t('discipline.newCase.rule')} value={v.rule} onChange={(e) => setV({ ...v, rule: e.target.value })} />
@@ -93,7 +94,7 @@ function Hearings({ c, today }: { c: C; today: string }) {
       )}
       {c.can.update && (
         <FoldedForm summary={t('discipline.case.addHearing')} submitLabel={t('discipline.case.save')} submit={() => add.mutateAsync(v)}>
-          <Textfield label={t('discipline.case.heardOn')} type="date" value={v.heardOn} onChange={(e) => setV({ ...v, heardOn: e.target.value })} className="absence-day" />
+          <DateField label={t('discipline.case.heardOn')} type="date" value={v.heardOn} onChange={(e) => setV({ ...v, heardOn: e.target.value })} className="absence-day" />
           <Textfield label={t('discipline.case.studentView')} multiline rows={3} value={v.studentView} onChange={(e) => setV({ ...v, studentView: e.target.value })} />
         </FoldedForm>
       )}
@@ -135,7 +136,7 @@ function Measures({ c, today }: { c: C; today: string }) {
             </Select>
           </Field>
           <Textfield label={t('discipline.case.description')} multiline rows={2} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
-          <Textfield label={t('discipline.case.decidedOn')} type="date" value={v.decidedOn} onChange={(e) => setV({ ...v, decidedOn: e.target.value })} className="absence-day" />
+          <DateField label={t('discipline.case.decidedOn')} type="date" value={v.decidedOn} onChange={(e) => setV({ ...v, decidedOn: e.target.value })} className="absence-day" />
           <Checkbox label={t('discipline.case.singleIncidentLabel')} checked={v.singleIncident} onChange={(e) => setV({ ...v, singleIncident: e.target.checked })} />
           <Checkbox label={t('discipline.case.toFamilyLabel')} checked={v.addressedToFamily} onChange={(e) => setV({ ...v, addressedToFamily: e.target.checked })} />
         </FoldedForm>
@@ -149,7 +150,7 @@ function Measures({ c, today }: { c: C; today: string }) {
               {c.ownGroups.map((g) => <Select.Option key={g.id} value={g.id}>{g.name}</Select.Option>)}
             </Select>
           </Field>
-          <Textfield label={t('discipline.case.removalOn')} type="date" value={r.on} onChange={(e) => setR({ ...r, on: e.target.value })} className="absence-day" />
+          <DateField label={t('discipline.case.removalOn')} type="date" value={r.on} onChange={(e) => setR({ ...r, on: e.target.value })} className="absence-day" />
           <Textfield label={t('discipline.case.removalMinutes')} type="number" min={1} max={120} value={r.minutes} onChange={(e) => setR({ ...r, minutes: e.target.value })} className="absence-day" />
           <Textfield label={t('discipline.case.description')} value={r.description} onChange={(e) => setR({ ...r, description: e.target.value })} />
         </FoldedForm>
@@ -198,7 +199,7 @@ function SuspensionSection({ c, today }: { c: C; today: string }) {
       )}
       {c.can.suspend && !s?.decidedOn && (
         <FoldedForm summary={t('discipline.suspension.sendNotice')} submitLabel={t('discipline.case.save')} submit={() => notice.mutateAsync({ noticeSentOn: noticeOn })}>
-          <Textfield label={t('discipline.suspension.noticeOn')} type="date" value={noticeOn} onChange={(e) => setNoticeOn(e.target.value)} className="absence-day" />
+          <DateField label={t('discipline.suspension.noticeOn')} type="date" value={noticeOn} onChange={(e) => setNoticeOn(e.target.value)} className="absence-day" />
         </FoldedForm>
       )}
       {c.can.suspend && s && !s.decidedOn && (
@@ -209,7 +210,7 @@ function SuspensionSection({ c, today }: { c: C; today: string }) {
             startsOn: d.startsOn, reasons: d.reasons, milderMeasures: d.milderMeasures, ...(d.notifiedOn ? { notifiedOn: d.notifiedOn } : {}),
             ...(d.guardiansToldOn ? { guardiansToldOn: d.guardiansToldOn } : {}), singleIncident: d.singleIncident,
           })}>
-            <Textfield label={t('discipline.suspension.decidedOn')} type="date" value={d.decidedOn} onChange={(e) => setD({ ...d, decidedOn: e.target.value })} className="absence-day" />
+            <DateField label={t('discipline.suspension.decidedOn')} type="date" value={d.decidedOn} onChange={(e) => setD({ ...d, decidedOn: e.target.value })} className="absence-day" />
             <Field>
               <Label>{t('discipline.suspension.scopeLabel')}</Label>
               <Select width="auto" value={d.scope} onChange={(e) => setD({ ...d, scope: e.target.value as Scope })}>
@@ -218,13 +219,13 @@ function SuspensionSection({ c, today }: { c: C; today: string }) {
             </Field>
             {d.scope === 'days' && <Textfield label={t('discipline.suspension.days')} type="number" min={1} max={5} value={d.days} onChange={(e) => setD({ ...d, days: e.target.value })} className="absence-day" />}
             {d.scope === 'lessons' && <Textfield label={t('discipline.suspension.lessons')} type="number" min={1} max={10} value={d.lessons} onChange={(e) => setD({ ...d, lessons: e.target.value })} className="absence-day" />}
-            <Textfield label={t('discipline.suspension.startsOn')} type="date" value={d.startsOn} onChange={(e) => setD({ ...d, startsOn: e.target.value })} className="absence-day" />
+            <DateField label={t('discipline.suspension.startsOn')} type="date" value={d.startsOn} onChange={(e) => setD({ ...d, startsOn: e.target.value })} className="absence-day" />
             <Textfield label={t('discipline.suspension.reasons')} multiline rows={3} value={d.reasons} onChange={(e) => setD({ ...d, reasons: e.target.value })} />
             <Textfield label={t('discipline.suspension.milderMeasures')} multiline rows={2} value={d.milderMeasures} onChange={(e) => setD({ ...d, milderMeasures: e.target.value })} />
             {c.student.stage === 'primary' && (
-              <Textfield label={t('discipline.suspension.guardiansToldOn')} type="date" value={d.guardiansToldOn} onChange={(e) => setD({ ...d, guardiansToldOn: e.target.value })} className="absence-day" />
+              <DateField label={t('discipline.suspension.guardiansToldOn')} type="date" value={d.guardiansToldOn} onChange={(e) => setD({ ...d, guardiansToldOn: e.target.value })} className="absence-day" />
             )}
-            <Textfield label={t('discipline.suspension.notifiedOn')} type="date" value={d.notifiedOn} onChange={(e) => setD({ ...d, notifiedOn: e.target.value })} className="absence-day" />
+            <DateField label={t('discipline.suspension.notifiedOn')} type="date" value={d.notifiedOn} onChange={(e) => setD({ ...d, notifiedOn: e.target.value })} className="absence-day" />
             <Checkbox label={t('discipline.suspension.singleIncident')} checked={d.singleIncident} onChange={(e) => setD({ ...d, singleIncident: e.target.checked })} />
           </FoldedForm>
         </>
@@ -233,7 +234,7 @@ function SuspensionSection({ c, today }: { c: C; today: string }) {
         <FoldedForm summary={t('discipline.suspension.appealTitle')} submitLabel={t('discipline.suspension.saveAppeal')} submit={() => appeal.mutateAsync({
           receivedOn: a.receivedOn, ...(a.outcome ? { outcome: a.outcome } : {}), ...(a.decidedOn ? { decidedOn: a.decidedOn } : {}),
         })}>
-          <Textfield label={t('discipline.suspension.receivedOn')} type="date" value={a.receivedOn} onChange={(e) => setA({ ...a, receivedOn: e.target.value })} className="absence-day" />
+          <DateField label={t('discipline.suspension.receivedOn')} type="date" value={a.receivedOn} onChange={(e) => setA({ ...a, receivedOn: e.target.value })} className="absence-day" />
           <Field>
             <Label>{t('discipline.suspension.outcome')}</Label>
             <Select width="auto" value={a.outcome} onChange={(e) => setA({ ...a, outcome: e.target.value as AppealOutcome | '' })}>
@@ -241,7 +242,7 @@ function SuspensionSection({ c, today }: { c: C; today: string }) {
               {(['upheld', 'changed', 'reversed'] as const satisfies readonly AppealOutcome[]).map((o) => <Select.Option key={o} value={o}>{t(`discipline.appeal.${o}`)}</Select.Option>)}
             </Select>
           </Field>
-          <Textfield label={t('discipline.suspension.appealDecidedOn')} type="date" value={a.decidedOn} onChange={(e) => setA({ ...a, decidedOn: e.target.value })} className="absence-day" />
+          <DateField label={t('discipline.suspension.appealDecidedOn')} type="date" value={a.decidedOn} onChange={(e) => setA({ ...a, decidedOn: e.target.value })} className="absence-day" />
         </FoldedForm>
       )}
     </Section>
@@ -270,11 +271,11 @@ function Interventions({ c, today }: { c: C; today: string }) {
       </ul>
       {c.can.reportIntervention && (
         <FoldedForm summary={t('discipline.intervention.report')} submitLabel={t('discipline.case.save')} submit={() => report.mutateAsync(v)}>
-          <Textfield label={t('discipline.intervention.occurredOn')} type="date" value={v.occurredOn} onChange={(e) => setV({ ...v, occurredOn: e.target.value })} className="absence-day" />
+          <DateField label={t('discipline.intervention.occurredOn')} type="date" value={v.occurredOn} onChange={(e) => setV({ ...v, occurredOn: e.target.value })} className="absence-day" />
           <Textfield label={t('discipline.intervention.incidentAccount')} multiline rows={2} value={v.incidentAccount} onChange={(e) => setV({ ...v, incidentAccount: e.target.value })} />
           <Textfield label={t('discipline.intervention.interventionAccount')} multiline rows={2} value={v.interventionAccount} onChange={(e) => setV({ ...v, interventionAccount: e.target.value })} />
           <Textfield label={t('discipline.intervention.studentView')} multiline rows={2} value={v.studentView} onChange={(e) => setV({ ...v, studentView: e.target.value })} />
-          <Textfield label={t('discipline.intervention.reportedOn')} type="date" value={v.reportedToPrincipalOn} onChange={(e) => setV({ ...v, reportedToPrincipalOn: e.target.value })} className="absence-day" />
+          <DateField label={t('discipline.intervention.reportedOn')} type="date" value={v.reportedToPrincipalOn} onChange={(e) => setV({ ...v, reportedToPrincipalOn: e.target.value })} className="absence-day" />
         </FoldedForm>
       )}
     </Section>
@@ -287,7 +288,7 @@ function InformForm({ caseId, interventionId, today }: { caseId: string; interve
   const [on, setOn] = useState(today);
   return (
     <FoldedForm summary={t('discipline.intervention.markInformed')} submitLabel={t('discipline.case.save')} submit={() => mark.mutateAsync({ informedOn: on })}>
-      <Textfield label={t('discipline.intervention.informedOn')} type="date" value={on} onChange={(e) => setOn(e.target.value)} className="absence-day" />
+      <DateField label={t('discipline.intervention.informedOn')} type="date" value={on} onChange={(e) => setOn(e.target.value)} className="absence-day" />
     </FoldedForm>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { useOpenCase } from './api';
+import { DateField } from '../../core/ui/DateField';
 
 const FIELDS = ['occurredOn', 'place', 'description', 'rule'] as const;
 type F = (typeof FIELDS)[number];
@@ -31,7 +32,7 @@ export function NewCasePage({ studentId, today }: { studentId: string; today: st
           .catch((err: unknown) => form.fromServer(err));
       }}>
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={idFor} />
-        <Textfield id={idFor('occurredOn')} label={t('discipline.newCase.occurredOn')} type="date" value={v.occurredOn} max={today} onChange={set('occurredOn')} error={form.errors.occurredOn} className="absence-day" />
+        <DateField id={idFor('occurredOn')} label={t('discipline.newCase.occurredOn')} type="date" value={v.occurredOn} max={today} onChange={set('occurredOn')} error={form.errors.occurredOn} className="absence-day" />
         <Textfield id={idFor('place')} label={t('discipline.newCase.place')} value={v.place} onChange={set('place')} error={form.errors.place} />
         <Textfield id={idFor('description')} label={t('discipline.newCase.description')} multiline rows={4} value={v.description} onChange={set('description')} error={form.errors.description} />
         <Textfield id={idFor('rule')} label={t('discipline.newCase.rule')} value={v.rule} onChange={set('rule')} error={form.errors.rule} />

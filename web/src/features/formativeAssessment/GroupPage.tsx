@@ -14,6 +14,7 @@ import {
 } from './api';
 import { termLabel } from './ClassSummaryPage';
 import './formative.css';
+import { DateField } from '../../core/ui/DateField';
 
 /**
  * A teaching group on one page (R-34): date and kind once, then a feedback field per student, so a
@@ -79,7 +80,7 @@ function EntryForm({ data }: { data: GroupAssessments }) {
       <form onSubmit={submit} className="stack" noValidate aria-labelledby={`${uid}-h`}>
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={idFor} />
         <div className="formative-toolbar">
-          <Textfield id={`${uid}-assessedOn`} label={t('formative.group.date')} type="date" value={assessedOn} max={data.today}
+          <DateField id={`${uid}-assessedOn`} label={t('formative.group.date')} type="date" value={assessedOn} max={data.today}
             onChange={(e) => setAssessedOn(e.target.value)} error={form.errors.assessedOn} />
           <div className="absence-field">
             <label htmlFor={`${uid}-kind`}>{t('formative.group.kind')}</label>

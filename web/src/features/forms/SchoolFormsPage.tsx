@@ -9,6 +9,7 @@ import { InlineConfirm } from '../../core/ui/InlineConfirm';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { formName, levels, schoolFormsQuery, useCreateForm, useRetireForm, useUpdateForm, type Form, type FormInput, type SchoolForms } from './api';
 import { useFocusAfterRender } from '../../core/ui/focus';
+import { DateField } from '../../core/ui/DateField';
 
 const editButtonId = (formId: string) => `form-edit-${formId}`;
 const reinstateButtonId = (formId: string) => `form-reinstate-${formId}`;
@@ -185,7 +186,7 @@ function Fields({ uid, editor: { v, setV, form } }: { uid: string; editor: Retur
         </Select>
         {form.errors.level && <ValidationMessage>{form.errors.level}</ValidationMessage>}
       </Field>
-      <Textfield id={`${uid}-dueOn`} label={t('forms.school.dueOn')} type="date" value={v.dueOn} onChange={(e) => setV({ ...v, dueOn: e.target.value })} error={form.errors.dueOn} />
+      <DateField id={`${uid}-dueOn`} label={t('forms.school.dueOn')} type="date" value={v.dueOn} onChange={(e) => setV({ ...v, dueOn: e.target.value })} error={form.errors.dueOn} />
     </>
   );
 }

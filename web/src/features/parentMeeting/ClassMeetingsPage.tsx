@@ -9,6 +9,7 @@ import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { INFORMATION_MAX, classMeetingsQuery, useCorrectMeeting, useInformAbsent, useRecordMeeting, type ClassMeetings, type Meeting } from './api';
 import { useFocusAfterRender } from '../../core/ui/focus';
+import { DateField } from '../../core/ui/DateField';
 
 /** The class's parent meetings (R-30): attendance per guardian, the information sent to the absent; record and correct. */
 export function ClassMeetingsPage({ basisGroupId }: { basisGroupId: string }) {
@@ -134,7 +135,7 @@ function MeetingForm({ data, meeting, onDone }: { data: ClassMeetings; meeting?:
       <Heading level={meeting ? 3 : 2} data-size={meeting ? 'xs' : 'sm'} id={`${uid}-h`}>{meeting ? t('parentMeeting.class.editHeading') : t('parentMeeting.class.newHeading')}</Heading>
       <form onSubmit={submit} noValidate className="stack" aria-labelledby={`${uid}-h`}>
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={(f) => `${uid}-${f}`} />
-        <Textfield id={`${uid}-heldOn`} label={t('parentMeeting.class.heldOn')} type="date" max={data.today} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} error={form.errors.heldOn} />
+        <DateField id={`${uid}-heldOn`} label={t('parentMeeting.class.heldOn')} type="date" max={data.today} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} error={form.errors.heldOn} />
         <Textfield id={`${uid}-topic`} label={t('parentMeeting.class.topic')} maxLength={200} value={topic} onChange={(e) => setTopic(e.target.value)} error={form.errors.topic} />
         <Textfield id={`${uid}-information`} label={t('parentMeeting.class.information')} multiline rows={4} maxLength={INFORMATION_MAX} value={information}
           onChange={(e) => setInformation(e.target.value)} error={form.errors.information} />

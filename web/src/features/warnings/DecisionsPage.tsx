@@ -11,6 +11,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { assessmentDatesQuery, schoolWarningsQuery, warningApi, type SchoolWarnings } from './api';
 import { StateTag, WarningFacts, warningTitle } from './parts';
 import './warnings.css';
+import { DateField } from '../../core/ui/DateField';
 
 type SchoolWarning = SchoolWarnings['warnings'][number];
 
@@ -78,9 +79,9 @@ function DecisionCard({ w, isPrincipal }: { w: SchoolWarning; isPrincipal: boole
             <Details.Summary>{t('warnings.decisions.recordAppeal')}</Details.Summary>
             <Details.Content>
             <form className="warning-form" onSubmit={(e) => { e.preventDefault(); record.mutate(); }}>
-              <Textfield label={t('warnings.decisions.appealedOn')} type="date" value={appeal.appealedOn} onChange={(e) => setAppeal({ ...appeal, appealedOn: e.target.value })} />
+              <DateField label={t('warnings.decisions.appealedOn')} type="date" value={appeal.appealedOn} onChange={(e) => setAppeal({ ...appeal, appealedOn: e.target.value })} />
               <Textfield label={t('warnings.decisions.appealNote')} multiline rows={2} value={appeal.note} onChange={(e) => setAppeal({ ...appeal, note: e.target.value })} />
-              <Textfield label={t('warnings.decisions.forwardedOn')} type="date" value={appeal.forwardedOn} onChange={(e) => setAppeal({ ...appeal, forwardedOn: e.target.value })} />
+              <DateField label={t('warnings.decisions.forwardedOn')} type="date" value={appeal.forwardedOn} onChange={(e) => setAppeal({ ...appeal, forwardedOn: e.target.value })} />
               <div><Button type="submit" variant="secondary" loading={record.isPending}>{t('warnings.decisions.recordAppeal')}</Button></div>
               {record.isError && <ErrorAlert error={record.error} />}
             </form>
@@ -126,7 +127,7 @@ function AssessmentDates() {
         {data.terms.map((term) => (
           <fieldset key={term.termId} className="warning-actions">
             <legend>{t(`warnings.decisions.term.${term.kind}`)}</legend>
-            <Textfield label={t('warnings.decisions.assessedOn')} type="date" min={term.startsOn} max={term.endsOn} value={values[term.termId]!.assessedOn}
+            <DateField label={t('warnings.decisions.assessedOn')} type="date" min={term.startsOn} max={term.endsOn} value={values[term.termId]!.assessedOn}
               onChange={(e) => setValues({ ...values, [term.termId]: { ...values[term.termId]!, assessedOn: e.target.value } })} />
             <Textfield label={t('warnings.decisions.notice')} type="number" min={1} max={120} value={values[term.termId]!.days}
               onChange={(e) => setValues({ ...values, [term.termId]: { ...values[term.termId]!, days: e.target.value } })} />

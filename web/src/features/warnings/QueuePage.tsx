@@ -11,6 +11,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { queueQuery, warningApi, type Queue, type Warning } from './api';
 import { DeadlineNotice, StateTag, WarningFacts, warningTitle } from './parts';
 import './warnings.css';
+import { DateField } from '../../core/ui/DateField';
 
 type QueueStudent = Queue['students'][number];
 
@@ -146,7 +147,7 @@ function EditWarning({ w, studentId }: { w: Warning; studentId: string }) {
           <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={EDIT_FIELDS} idFor={idFor} level={3} />
           <Textfield id={idFor('grounds')} label={t('warnings.fields.grounds')} multiline rows={4} value={values.grounds} onChange={set('grounds')} error={form.errors.grounds} />
           <Textfield id={idFor('requirement')} label={t('warnings.fields.requirement')} multiline rows={3} value={values.requirement} onChange={set('requirement')} error={form.errors.requirement} />
-          <Textfield id={idFor('dueOn')} label={t('warnings.fields.dueOn')} type="date" value={values.dueOn} onChange={set('dueOn')} error={form.errors.dueOn} className="warning-date" />
+          <DateField id={idFor('dueOn')} label={t('warnings.fields.dueOn')} type="date" value={values.dueOn} onChange={set('dueOn')} error={form.errors.dueOn} className="warning-date" />
           <div><Button type="submit" variant="secondary" data-size="sm" loading={save.isPending}>{t('warnings.queue.saveEdit')}</Button></div>
         </form>
       </Details.Content>

@@ -9,6 +9,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { prefillQuery, studentWarningsQuery, warningApi, type ConductAspect, type RaiseWarningBody } from './api';
 import { DeadlineNotice } from './parts';
 import './warnings.css';
+import { DateField } from '../../core/ui/DateField';
 
 const FIELDS = ['kind', 'subjectId', 'conductAspect', 'grounds', 'requirement', 'dueOn'] as const;
 const conductAspects = ['order', 'behaviour'] as const satisfies readonly ConductAspect[];
@@ -98,7 +99,7 @@ export function RaiseWarningPage({ studentId }: { studentId: string }) {
         <Paragraph data-size="sm">{t('warnings.raise.language', { language })}</Paragraph>
         <Textfield id={idFor('grounds')} label={t('warnings.fields.grounds')} multiline rows={5} value={grounds} onChange={(e) => setGrounds(e.target.value)} error={form.errors.grounds} />
         <Textfield id={idFor('requirement')} label={t('warnings.fields.requirement')} multiline rows={3} value={requirement} onChange={(e) => setRequirement(e.target.value)} error={form.errors.requirement} />
-        <Textfield id={idFor('dueOn')} label={t('warnings.fields.dueOn')} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} error={form.errors.dueOn} className="warning-date" />
+        <DateField id={idFor('dueOn')} label={t('warnings.fields.dueOn')} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} error={form.errors.dueOn} className="warning-date" />
         <div className="warning-actions"><Button type="submit" loading={submit.isPending}>{t('warnings.raise.submit')}</Button></div>
         <Paragraph role="status">{done ? t('warnings.raise.done') : ''}</Paragraph>
       </form>

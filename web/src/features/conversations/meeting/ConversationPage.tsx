@@ -13,7 +13,7 @@ import { HoldActions, Participation } from './HoldActions';
 import { kindLabel } from './labels';
 import { MeetingFacts } from './MeetingFacts';
 import { PreparationForm, PreparationView } from './Preparation';
-import { ReadOnlyNote, Sections } from './Sections';
+import { NoteDraftsProvider, ReadOnlyNote, Sections } from './Sections';
 
 /**
  * The meeting view (R-11, R-13, R-14, R-17). One page for everyone; what it shows follows the
@@ -30,40 +30,42 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   const family = self || (!permissions.hold && me.children.some((ch) => ch.studentId === student.id));
 
   return (
-    <div className="stack meeting">
-      <div>
-        <PageHeading title={t('conversations.meeting.title', { kind: kindLabel(t, c.kind), name: student.name })} />
-        {c.subject && <Paragraph className="muted">{c.subject.name}</Paragraph>}
-        <AccessReason access={data.access} />
+    <NoteDraftsProvider>
+      <div className="stack meeting">
+        <div>
+          <PageHeading title={t('conversations.meeting.title', { kind: kindLabel(t, c.kind), name: student.name })} />
+          {c.subject && <Paragraph className="muted">{c.subject.name}</Paragraph>}
+          <AccessReason access={data.access} />
+        </div>
+        {/* Always in the DOM, so screen readers announce what is put in it. */}
+        <div role="status" className="status-message">
+          {status}
+        </div>
+        {!self && !permissions.hold && family && <Paragraph>{t('conversations.meeting.guardianIntro')}</Paragraph>}
+
+        <MeetingFacts detail={data} onStatus={setStatus} linkStudent={!family} />
+
+        {permissions.prepare ? (
+          <PreparationForm detail={data} />
+        ) : (
+          permissions.readPreparation && (self ? data.preparation && <PreparationView detail={data} self /> : <PreparationView detail={data} />)
+        )}
+
+        {c.kind === 'guardian' && permissions.hold && c.status === 'planned' && <Participation detail={data} onStatus={setStatus} />}
+
+        {family ? <SharedNotes detail={data} /> : <Sections detail={data} />}
+
+        <FollowUps detail={data} family={family} />
+
+        {permissions.hold && <HoldActions detail={data} onStatus={setStatus} />}
+
+        {self && (
+          <Paragraph>
+            <AppLink to="/me/conversations">{t('conversations.meeting.myTitle')}</AppLink>
+          </Paragraph>
+        )}
       </div>
-      {/* Always in the DOM, so screen readers announce what is put in it. */}
-      <div role="status" className="status-message">
-        {status}
-      </div>
-      {!self && !permissions.hold && family && <Paragraph>{t('conversations.meeting.guardianIntro')}</Paragraph>}
-
-      <MeetingFacts detail={data} onStatus={setStatus} linkStudent={!family} />
-
-      {permissions.prepare ? (
-        <PreparationForm detail={data} />
-      ) : (
-        permissions.readPreparation && (self ? data.preparation && <PreparationView detail={data} self /> : <PreparationView detail={data} />)
-      )}
-
-      {c.kind === 'guardian' && permissions.hold && c.status === 'planned' && <Participation detail={data} onStatus={setStatus} />}
-
-      {family ? <SharedNotes detail={data} /> : <Sections detail={data} />}
-
-      <FollowUps detail={data} family={family} />
-
-      {permissions.hold && <HoldActions detail={data} onStatus={setStatus} />}
-
-      {self && (
-        <Paragraph>
-          <AppLink to="/me/conversations">{t('conversations.meeting.myTitle')}</AppLink>
-        </Paragraph>
-      )}
-    </div>
+    </NoteDraftsProvider>
   );
 }
 

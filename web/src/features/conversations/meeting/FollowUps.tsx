@@ -8,6 +8,7 @@ import type { ConversationDetail, FollowUp, FollowUpBody, Responsible } from '..
 import { useAddFollowUp, useSetFollowUpDone } from './api';
 import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
 import { responsibleLabel, responsibles } from './labels';
+import { DateField } from '../../../core/ui/DateField';
 
 /** "Skolen (Kari Lærer)": who is responsible for a follow-up item. */
 export function responsibleText(t: TFunction, f: FollowUp): string {
@@ -183,7 +184,7 @@ function AddFollowUp({ detail, onAdded }: { detail: ConversationDetail; onAdded:
           {form.errors.responsiblePersonId && <ValidationMessage>{form.errors.responsiblePersonId}</ValidationMessage>}
         </Field>
       )}
-      <Textfield
+      <DateField
         id={ids.dueOn}
         label={t('conversations.meeting.fuDue')}
         type="date"

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../core/format';
@@ -7,6 +7,7 @@ import { InlineConfirm } from '../../../core/ui/InlineConfirm';
 import type { ConversationDetail } from '../types';
 import { useCancelConversation, useDelegate, useMarkHeld, usePatchConversation } from './api';
 import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
+import { useSaveAllNotes } from './Sections';
 
 type Status = (message: string) => void;
 
@@ -121,9 +122,15 @@ function MarkHeld({ detail, onStatus, onHeld }: { detail: ConversationDetail; on
   const headingId = useId();
   const held = useMarkHeld(detail.conversation.id, detail.student.id);
   const [newInfo, setNewInfo] = useState(false);
+  const saveAllNotes = useSaveAllNotes();
+  const [notesFailed, setNotesFailed] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    // The notes typed in the meeting are saved first; one that cannot be (its form says why) stops the check-off.
+    const notesSaved = await saveAllNotes();
+    setNotesFailed(!notesSaved);
+    if (!notesSaved) return;
     try {
       await held.mutateAsync(newInfo);
       onHeld();
@@ -139,6 +146,11 @@ function MarkHeld({ detail, onStatus, onHeld }: { detail: ConversationDetail; on
         {t('conversations.meeting.markHeldTitle')}
       </Heading>
       {held.isError && <ErrorAlert error={held.error} />}
+      {notesFailed && (
+        <Alert data-color="danger">
+          <Paragraph>{t('conversations.meeting.notesNotSaved')}</Paragraph>
+        </Alert>
+      )}
       <Checkbox
         label={t('conversations.meeting.newInfo')}
         description={t('conversations.meeting.newInfoHelp')}

@@ -2,6 +2,7 @@ import { Textfield } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isHttpsUrl, type Errors } from '../../../core/ui/forms';
+import { DateField } from '../../../core/ui/DateField';
 
 export type PlanningField = 'date' | 'time' | 'place' | 'videoLink';
 export const planningFields: readonly PlanningField[] = ['date', 'time', 'place', 'videoLink'];
@@ -28,7 +29,7 @@ export function PlanningFields({
   return (
     <>
       <div className="meeting-when">
-        <Textfield
+        <DateField
           id={ids.date}
           label={t('conversations.meeting.date')}
           type="date"
@@ -36,7 +37,7 @@ export function PlanningFields({
           error={errors.date}
           onChange={(e) => onChange('date', e.target.value)}
         />
-        <Textfield
+        <DateField
           id={ids.time}
           label={t('conversations.meeting.time')}
           type="time"
@@ -75,6 +76,8 @@ export function PlanningFields({
 export function checkPlanning(t: TFunction, v: PlanningValues): Errors<PlanningField> {
   const errors: Errors<PlanningField> = {};
   if (v.time && !v.date) errors.date = t('conversations.meeting.timeWithoutDate');
+  // A date without a time would be stored as midnight: nobody means that.
+  if (v.date && !v.time) errors.time = t('conversations.meeting.dateWithoutTime');
   if (v.videoLink.trim() && !isHttpsUrl(v.videoLink.trim())) errors.videoLink = t('conversations.meeting.videoLinkInvalid');
   return errors;
 }

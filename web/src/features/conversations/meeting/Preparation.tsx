@@ -6,6 +6,7 @@ import { Fact, Facts } from '../../../core/ui/Facts';
 import type { ConversationDetail, Preparation } from '../types';
 import { useSavePreparation } from './api';
 import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
+import { UnsavedGuard } from '../../../core/ui/UnsavedGuard';
 
 type PrepField = keyof Preparation;
 export const prepFields: readonly PrepField[] = ['pleasedWith', 'wantToImprove', 'needHelpWith', 'raiseWithGuardians', 'notCovered'];
@@ -71,13 +72,16 @@ export function PreparationForm({ detail }: { detail: ConversationDetail }) {
   const headingId = useId();
   const ids = Object.fromEntries(prepFields.map((f) => [f, `${uid}-${f}`])) as Record<PrepField, string>;
   const save = useSavePreparation(detail.conversation.id, detail.student.id);
-  const [values, setValues] = useState<Preparation>(() => ({
+  const stored = (): Preparation => ({
     pleasedWith: detail.preparation?.pleasedWith ?? '',
     wantToImprove: detail.preparation?.wantToImprove ?? '',
     needHelpWith: detail.preparation?.needHelpWith ?? '',
     raiseWithGuardians: detail.preparation?.raiseWithGuardians ?? '',
     notCovered: detail.preparation?.notCovered ?? '',
-  }));
+  });
+  const [values, setValues] = useState<Preparation>(stored);
+  const [baseline, setBaseline] = useState<Preparation>(stored);
+  const dirty = prepFields.some((f) => values[f] !== baseline[f]);
   const [status, setStatus] = useState('');
   const form = useFormErrors(prepFields);
   const updatedAt = save.data?.preparation?.updatedAt ?? detail.preparation?.updatedAt ?? null;
@@ -91,6 +95,7 @@ export function PreparationForm({ detail }: { detail: ConversationDetail }) {
     if (!form.check(tooLong)) return;
     try {
       await save.mutateAsync(values);
+      setBaseline(values);
       form.clear();
       setStatus(t('conversations.meeting.preparationSaved'));
     } catch (err) {
@@ -111,6 +116,7 @@ export function PreparationForm({ detail }: { detail: ConversationDetail }) {
         <Paragraph>{t('conversations.meeting.preparePrivateTip')}</Paragraph>
       </Alert>
       <form noValidate onSubmit={submit} className="stack meeting-form" aria-labelledby={headingId}>
+        <UnsavedGuard dirty={dirty} />
         <FormErrorSummary {...form} order={prepFields} idFor={(f) => ids[f]} />
         {prepFields.map((f) => (
           <Textfield

@@ -1,11 +1,31 @@
 import { Alert, Button, Checkbox, Details, Field, Heading, Label, List, Paragraph, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../core/format';
 import { localized, type ConversationDetail, type Note, type Section, type Visibility } from '../types';
 import { useSaveNote } from './api';
 import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
+import { useAutosave } from '../../../core/ui/autosave';
+import { UnsavedGuard } from '../../../core/ui/UnsavedGuard';
 import { noteVisibilities, ruleBadge, ruleLimit, visibilityLabel } from './labels';
+
+/**
+ * The note editors on the page, so that an action that closes the conversation ("Marker som holdt")
+ * saves what is typed first. Each editor's `flush` resolves false when its note could not be saved.
+ */
+type Flush = () => Promise<boolean>;
+const NoteDrafts = createContext<Map<string, Flush> | null>(null);
+
+export function NoteDraftsProvider({ children }: { children: ReactNode }) {
+  const [drafts] = useState(() => new Map<string, Flush>());
+  return <NoteDrafts.Provider value={drafts}>{children}</NoteDrafts.Provider>;
+}
+
+/** Saves every note editor's unsaved text and choices; true when all of them are stored. */
+export function useSaveAllNotes(): () => Promise<boolean> {
+  const drafts = useContext(NoteDrafts);
+  return async () => (await Promise.all([...(drafts?.values() ?? [])].map((f) => f()))).every(Boolean);
+}
 
 /** Used when a conversation has no template: one note for the whole conversation. */
 export const GENERAL_SECTION = 'general';
@@ -181,28 +201,53 @@ function NoteEditor({ detail, sectionKey, sectionTitle, note }: { detail: Conver
   const [saved, setSaved] = useState({ text: note?.text ?? '', visibility: note?.visibility ?? 'contactTeacherAndLeaders', shared: note?.sharedWithFamily ?? false });
   const [status, setStatus] = useState('');
   const form = useFormErrors(noteFields);
-  const dirty = text !== saved.text || visibility !== saved.visibility || shared !== saved.shared;
+  const textDirty = text !== saved.text;
+  const choicesDirty = visibility !== saved.visibility || shared !== saved.shared;
+  const dirty = textDirty || choicesDirty;
+  const time = (iso: string | Date) => new Intl.DateTimeFormat(format.locale, { timeStyle: 'short' }).format(new Date(iso));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  // The draft keeps the choices last saved: ticking "share with the family" takes effect on Save only.
+  const draft = useAutosave(text, saved.text, async (value, keepalive) => {
+    if (!value.trim() || value.trim().length > NOTE_MAX) return false;
+    await save.mutateAsync({ sectionKey, body: { text: value.trim(), visibility: saved.visibility, sharedWithFamily: saved.shared }, keepalive });
+    setSaved((old) => ({ ...old, text: value }));
+    return true;
+  });
+
+  async function store(): Promise<boolean> {
     setStatus('');
-    if (!form.check(text.trim().length > NOTE_MAX ? { text: t('contactLog.summaryTooLong', { max: NOTE_MAX }) } : {})) return;
+    if (!form.check(text.trim().length > NOTE_MAX ? { text: t('contactLog.summaryTooLong', { max: NOTE_MAX }) } : {})) return false;
     try {
       const stored = await save.mutateAsync({ sectionKey, body: { text: text.trim(), visibility, sharedWithFamily: shared } });
       form.clear();
       setSaved({ text, visibility, shared });
-      setStatus(
-        stored
-          ? t('conversations.meeting.noteSaved', { time: new Intl.DateTimeFormat(format.locale, { timeStyle: 'short' }).format(new Date(stored.updatedAt)) })
-          : t('conversations.meeting.noteDeleted'),
-      );
+      setStatus(stored ? t('conversations.meeting.noteSaved', { time: time(stored.updatedAt) }) : t('conversations.meeting.noteDeleted'));
+      return true;
     } catch (err) {
       form.fromServer(err);
+      return false;
     }
   }
 
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    await store();
+  }
+
+  const drafts = useContext(NoteDrafts);
+  const storeRef = useRef(store);
+  storeRef.current = store;
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  useEffect(() => {
+    drafts?.set(sectionKey, () => (dirtyRef.current ? storeRef.current() : Promise.resolve(true)));
+    return () => void drafts?.delete(sectionKey);
+  }, [drafts, sectionKey]);
+
   return (
     <form noValidate onSubmit={submit} className="stack meeting-note-form" aria-label={t('conversations.meeting.noteFor', { section: sectionTitle })}>
+      {/* Typed text is saved as a draft on leaving; what cannot be (choices, an emptied note, a failed save) asks. */}
+      <UnsavedGuard dirty={choicesDirty || (textDirty && (draft.failed || !text.trim()))} />
       <FormErrorSummary {...form} order={noteFields} idFor={(f) => ids[f]} />
       <Textfield
         id={ids.text}
@@ -259,6 +304,12 @@ function NoteEditor({ detail, sectionKey, sectionTitle, note }: { detail: Conver
         <div role="status" className="status-message">
           {status}
         </div>
+        {/* Not a live region: announcing every draft save would talk over the typing. */}
+        {draft.savedAt && !status && !textDirty && (
+          <Paragraph data-size="sm" className="muted meeting-draft-saved">
+            {t('conversations.meeting.draftSaved', { time: time(draft.savedAt) })}
+          </Paragraph>
+        )}
         {dirty && !save.isPending && (
           <Paragraph data-size="sm" className="meeting-unsaved">
             {t('conversations.meeting.noteUnsaved')}

@@ -115,8 +115,8 @@ export function useSaveNote(conversationId: string, studentId: string) {
   const queryClient = useQueryClient();
   const after = useAfterWrite(conversationId);
   return useMutation({
-    mutationFn: ({ sectionKey, body }: { sectionKey: string; body: NoteBody }) =>
-      api<Note | undefined>(`${conversationPath(conversationId)}/notes/${enc(sectionKey)}`, { method: 'PUT', body }),
+    mutationFn: ({ sectionKey, body, keepalive }: { sectionKey: string; body: NoteBody; keepalive?: boolean }) =>
+      api<Note | undefined>(`${conversationPath(conversationId)}/notes/${enc(sectionKey)}`, { method: 'PUT', body, keepalive }),
     onSuccess: async (note, { sectionKey }) => {
       // Patch the cached view in place: refetching would reset the other sections' editors for nothing.
       queryClient.setQueryData(conversationQuery(conversationId).queryKey, (old) =>

@@ -36,6 +36,9 @@ export const meetingNb = {
   videoLinkHelp: 'Lim inn lenken fra Teams. Den må begynne med https://.',
   videoLinkInvalid: 'Lenken må være en nettadresse som begynner med https://.',
   timeWithoutDate: 'Velg en dato når du har fylt inn klokkeslett.',
+  dateWithoutTime: 'Skriv inn klokkeslett for samtalen.',
+  draftSaved: 'Lagret kl. {{time}}',
+  notesNotSaved: 'Samtalen er ikke markert som holdt: et notat kunne ikke lagres. Rett feilen i notatet og prøv igjen.',
   planningSaved: 'Tid, sted og videolenke er lagret.',
 
   // the student's preparation, as staff read it
@@ -248,6 +251,9 @@ export const meetingNn: MeetingMessages = {
   videoLinkHelp: 'Lim inn lenka frå Teams. Ho må byrje med https://.',
   videoLinkInvalid: 'Lenka må vere ei nettadresse som byrjar med https://.',
   timeWithoutDate: 'Vel ein dato når du har fylt inn klokkeslett.',
+  dateWithoutTime: 'Skriv inn klokkeslett for samtalen.',
+  draftSaved: 'Lagra kl. {{time}}',
+  notesNotSaved: 'Samtalen er ikkje markert som halden: eit notat kunne ikkje lagrast. Rett feilen i notatet og prøv igjen.',
   planningSaved: 'Tid, stad og videolenke er lagra.',
 
   preparationTitle: 'Eleven si førebuing',
@@ -450,6 +456,9 @@ export const meetingEn: MeetingMessages = {
   videoLinkHelp: 'Paste the link from Teams. It must start with https://.',
   videoLinkInvalid: 'The link must be a web address starting with https://.',
   timeWithoutDate: 'Choose a date when you have entered a time.',
+  dateWithoutTime: 'Enter a time for the conversation.',
+  draftSaved: 'Saved at {{time}}',
+  notesNotSaved: 'The conversation is not marked as held: a note could not be saved. Correct the note and try again.',
   planningSaved: 'Time, place and video link saved.',
 
   preparationTitle: "The student's preparation",

@@ -22,6 +22,7 @@ import { planQuery, useSavePlan } from './api';
 import { usePlanDates } from './dates';
 import { kindLabel } from './labels';
 import { isoWeek, newKey } from './util';
+import { DateField } from '../../../core/ui/DateField';
 
 /** A window as the form holds it: the server's window, with a key for the list. */
 interface WindowValues extends Pick<PlanWindow, 'kind' | 'opensOn' | 'closesOn' | 'appliesTo'> {
@@ -345,7 +346,7 @@ function DateWithWeek({
   const { t } = useTranslation();
   const week = isDay(value) ? isoWeek(value) : null;
   return (
-    <Textfield
+    <DateField
       id={id}
       label={label}
       type="date"
