@@ -25,6 +25,7 @@ import { disciplineFeature } from '../features/discipline';
 import { formativeAssessmentFeature } from '../features/formativeAssessment';
 import { formsFeature } from '../features/forms';
 import { guardianFeature } from '../features/guardian';
+import { measuresFeature } from '../features/measures';
 import { homeFeature } from '../features/home';
 import { parentMeetingFeature } from '../features/parentMeeting';
 import { rosterImportFeature } from '../features/rosterImport';
@@ -61,6 +62,7 @@ export const features = [
   rosterImportFeature,
   administrationFeature,
   screeningFeature,
+  measuresFeature,
 ] as const satisfies readonly WebFeature[];
 
 export type AppFeature = (typeof features)[number];

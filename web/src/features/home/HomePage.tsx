@@ -10,6 +10,7 @@ import { AccommodationNeedsToConfirm } from '../accommodationNeeds';
 import { HomeTasks } from '../annualCycle';
 import { classListQuery } from '../classes';
 import { ClassConversationFigures, Notifications } from '../conversations';
+import { OverdueMeasures } from '../measures';
 
 /** The morning start page: one section per role the person has, most used first. */
 export function HomePage() {
@@ -30,6 +31,7 @@ export function HomePage() {
         {!nothing && <Notifications />}
         {(isContactTeacher || isTeacher || isLeader) && <HomeTasks />}
         {(isContactTeacher || isTeacher) && <AccommodationNeedsToConfirm />}
+        {(isContactTeacher || isTeacher || isLeader) && <OverdueMeasures />}
         {isContactTeacher && <MyClasses me={me} />}
         {isTeacher && <MyTeachingGroups me={me} />}
         {isLeader && <Leadership me={me} showClasses={!isContactTeacher} />}

@@ -10,6 +10,7 @@ import { StudentConflictsSection } from '../conflicts';
 import { ConsentSummary } from '../consent';
 import { ContactLogSection } from '../contactLog';
 import { StudentConversationsSection } from '../conversations';
+import { MeasuresSection } from '../measures';
 import { StudentWarningsSection } from '../warnings';
 import { GuardianList } from './GuardianList';
 import { StudentProfile } from './StudentProfile';
@@ -64,6 +65,7 @@ export function StudentRecordView({ record, viewer }: { record: StudentRecord; v
         <StudentConductSection studentId={student.id} grades={permissions.readConduct} cases={permissions.listDisciplinaryCases} />
       )}
       {viewer === 'staff' && <StudentConflictsSection studentId={student.id} />}
+      {viewer === 'staff' && <MeasuresSection studentId={student.id} />}
       {permissions.readContactLog && <ContactLogSection studentId={student.id} canAdd={permissions.editContactLog} />}
     </div>
   );
