@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDay } from '../../core/format';
 import { FormErrorSummary, useFormErrors, type Errors } from '../../core/ui/forms';
+import { DateField } from '../../core/ui/DateField';
 import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
 import type { MeasureEvaluation } from './api';
 
@@ -54,9 +55,9 @@ export function MeasureForm({ label, initial, submitLabel, onSubmit, onCancel }:
       <Textfield id={`${uid}-actions`} label={t('measures.actions')} multiline rows={3} required value={values.actions} error={form.errors.actions}
         onChange={(e) => set('actions', e.target.value)} />
       <div className="button-row">
-        <Textfield id={`${uid}-startsOn`} type="date" label={t('measures.startsOn')} required value={values.startsOn} error={form.errors.startsOn}
+        <DateField id={`${uid}-startsOn`} type="date" label={t('measures.startsOn')} required value={values.startsOn} error={form.errors.startsOn}
           onChange={(e) => set('startsOn', e.target.value)} />
-        <Textfield id={`${uid}-evaluateOn`} type="date" label={t('measures.evaluateOn')} required value={values.evaluateOn} error={form.errors.evaluateOn}
+        <DateField id={`${uid}-evaluateOn`} type="date" label={t('measures.evaluateOn')} required value={values.evaluateOn} error={form.errors.evaluateOn}
           onChange={(e) => set('evaluateOn', e.target.value)} />
       </div>
       <div className="button-row">
@@ -129,7 +130,7 @@ export function EvaluationForm({ label, startsOn, onSubmit, onCancel }: {
         {form.errors.outcome && <ValidationMessage>{form.errors.outcome}</ValidationMessage>}
       </Fieldset>
       {values.outcome === 'continued' && (
-        <Textfield id={`${uid}-nextEvaluateOn`} type="date" label={t('measures.nextEvaluateOn')} required value={values.nextEvaluateOn}
+        <DateField id={`${uid}-nextEvaluateOn`} type="date" label={t('measures.nextEvaluateOn')} required value={values.nextEvaluateOn}
           error={form.errors.nextEvaluateOn} onChange={(e) => set('nextEvaluateOn', e.target.value)} />
       )}
       <div className="button-row">
