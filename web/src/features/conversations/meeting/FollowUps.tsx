@@ -8,6 +8,7 @@ import type { ConversationDetail, FollowUp, FollowUpBody, Responsible } from '..
 import { useAddFollowUp, useSetFollowUpDone } from './api';
 import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
 import { responsibleLabel, responsibles } from './labels';
+import { UnsavedGuard } from '../../../core/ui/UnsavedGuard';
 import { DateField } from '../../../core/ui/DateField';
 
 /** "Skolen (Kari Lærer)": who is responsible for a follow-up item. */
@@ -134,6 +135,7 @@ function AddFollowUp({ detail, onAdded }: { detail: ConversationDetail; onAdded:
       <Heading level={3} data-size="xs" id={`${uid}-heading`}>
         {t('conversations.meeting.addFollowUp')}
       </Heading>
+      <UnsavedGuard dirty={JSON.stringify(values) !== JSON.stringify(empty)} />
       <FormErrorSummary {...form} order={fuFields} idFor={focusId} />
       <Textfield
         ref={description}

@@ -8,6 +8,7 @@ import type { ConversationDetail } from '../types';
 import { useCancelConversation, useDelegate, useMarkHeld, usePatchConversation } from './api';
 import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
 import { useSaveAllNotes } from './Sections';
+import { UnsavedGuard } from '../../../core/ui/UnsavedGuard';
 
 type Status = (message: string) => void;
 
@@ -43,6 +44,7 @@ export function Participation({ detail, onStatus }: { detail: ConversationDetail
         {t('conversations.meeting.participation')}
       </Heading>
       <form noValidate onSubmit={submit} className="stack meeting-form" aria-labelledby={headingId}>
+        <UnsavedGuard dirty={changed && !patch.isPending} />
         <FormErrorSummary {...form} order={fields} idFor={(f) => ids[f]} />
         <Checkbox
           id={ids.studentTakesPart}

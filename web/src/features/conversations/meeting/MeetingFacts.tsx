@@ -8,6 +8,7 @@ import type { ConversationDetail, PatchConversation } from '../types';
 import { usePatchConversation } from './api';
 import { FormErrorSummary, fromInstant, toInstant, useFormErrors } from '../../../core/ui/forms';
 import { conversationLabel, statusColor, statusLabel } from './labels';
+import { UnsavedGuard } from '../../../core/ui/UnsavedGuard';
 import { checkPlanning, planningAlias, PlanningFields, planningFields, type PlanningField, type PlanningValues } from './PlanningFields';
 
 /** The head of the meeting view: who, what, when, where, who holds it and where it stands. */
@@ -110,6 +111,7 @@ function PlanningForm({ detail, onStatus }: { detail: ConversationDetail; onStat
       <Details.Summary>{t('conversations.meeting.editPlanning')}</Details.Summary>
       <Details.Content>
         <form noValidate onSubmit={submit} className="stack meeting-form" aria-label={t('conversations.meeting.planning')}>
+          <UnsavedGuard dirty={planningChanged(values, initial())} />
           <FormErrorSummary {...form} order={planningFields} idFor={(f) => ids[f]} />
           <PlanningFields ids={ids} values={values} errors={form.errors} onChange={(f, v) => setValues((old) => ({ ...old, [f]: v }))} />
           <div className="button-row">
@@ -122,3 +124,7 @@ function PlanningForm({ detail, onStatus }: { detail: ConversationDetail; onStat
     </Details>
   );
 }
+
+/** Spaces around the place or link are not a change: they are trimmed away on saving. */
+const planningChanged = (now: PlanningValues, stored: PlanningValues) =>
+  now.date !== stored.date || now.time !== stored.time || now.place.trim() !== stored.place || now.videoLink.trim() !== stored.videoLink;
