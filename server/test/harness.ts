@@ -57,7 +57,8 @@ export interface TestApp {
   database: Database;
   demo: DemoInfo;
   config: Config;
-  login(username: string, password?: string): Promise<Client>;
+  /** `headers`: sent with the login request (a User-Agent, say) */
+  login(username: string, password?: string, headers?: Record<string, string>): Promise<Client>;
   close(): Promise<void>;
 }
 
@@ -75,8 +76,8 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   await app.ready();
   return {
     app, database: db.database, demo, config,
-    async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    async login(username, password = DEMO_PASSWORD, headers = {}) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = cookieHeader(res);
       const csrf = res.json().csrfToken as string;

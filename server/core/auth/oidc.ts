@@ -18,6 +18,7 @@ import type { OidcClientConfig } from '../config.js';
 import { HttpError } from '../http/errors.js';
 import { requireActor } from '../http/access.js';
 import { checkFeideGroups, fetchFeideGroups, groupsCheckOfSession, groupsCheckSchema } from './groups.js';
+import { deviceOf } from './device.js';
 import { guardianAccount } from './guardianLogin.js';
 import { registerOidcMessages } from './oidcMessages.js';
 import { accountByOidcSubject } from './oidcQueries.js';
@@ -216,7 +217,7 @@ function providerRoutes(app: FastifyInstance, p: Provider): void {
     // a new session id on every login (no fixation); the old one, if any, ends
     await destroySession(database, req.cookies[SESSION_COOKIE]);
     const { cookie, session } = await createSession(database, who,
-      { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
+      { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }, deviceOf(req.headers['user-agent']));
     setSessionCookies(app, reply, cookie, session.csrfToken);
     reply.clearCookie(p.flowCookie, { path: COOKIE_PATH });
     const notice = await noticeAfterLogin(p, req, who, tokens);

@@ -8,6 +8,7 @@ import { requireActor } from '../http/access.js';
 import { can } from '../policy/can.js';
 import { loadActor, loadStudentFacts } from '../policy/facts.js';
 import type { Actor } from '../policy/types.js';
+import { deviceOf } from './device.js';
 import { verifyPassword } from './password.js';
 import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, deviceKey, knownDevice, parseDeviceCookie, rememberDevice } from './deviceCookie.js';
 import { clear, hit, peek, refund } from './rateLimit.js';
@@ -128,7 +129,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     await clear(database, lockKey);
     // a new session id on every login (no fixation); the old one, if any, ends
     await destroySession(database, req.cookies[SESSION_COOKIE]);
-    const { cookie, session } = await createSession(database, { ownerId: acc.owner_id, accountId: acc.id, personId: acc.person_id }, timeouts);
+    const { cookie, session } = await createSession(database, { ownerId: acc.owner_id, accountId: acc.id, personId: acc.person_id }, timeouts, deviceOf(req.headers['user-agent']));
     setSessionCookies(app, reply, cookie, session.csrfToken);
     reply.setCookie(DEVICE_COOKIE, rememberDevice(devices, acc.id, acc.password_hash!), {
       path: '/api/auth/login', httpOnly: true, sameSite: 'strict', secure: config.secureCookies, maxAge: DEVICE_COOKIE_DAYS * 86400,

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database, QueryFn } from '../db/client.js';
+import type { Device } from './device.js';
 
 export const SESSION_COOKIE = 'elevlos_session';
 export const CSRF_COOKIE = 'elevlos_csrf';
@@ -28,14 +29,15 @@ export async function createSession(
   database: Database,
   who: { ownerId: string; accountId: string; personId: string },
   timeouts: SessionTimeouts,
+  device: Device = { browser: null, os: null },
 ): Promise<{ cookie: string; session: SessionInfo }> {
   const secret = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const id = hash(secret);
   await database.query(
-    `insert into session (owner_id, id, account_id, person_id, csrf_token, expires_at)
-     values ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))`,
-    [who.ownerId, id, who.accountId, who.personId, csrfToken, timeouts.absoluteHours],
+    `insert into session (owner_id, id, account_id, person_id, csrf_token, expires_at, browser, os)
+     values ($1, $2, $3, $4, $5, now() + make_interval(hours => $6), $7, $8)`,
+    [who.ownerId, id, who.accountId, who.personId, csrfToken, timeouts.absoluteHours, device.browser, device.os],
   );
   return { cookie: `${who.ownerId}.${secret}`, session: { id, csrfToken, ...who } };
 }
@@ -88,6 +90,8 @@ export interface SessionSummary {
   id: string;
   createdAt: string;
   lastSeenAt: string;
+  /** where it began; both null for a session from before devices were kept, or a client that did not say */
+  device: Device;
 }
 
 const HANDLE = /^[0-9a-f]{16}$/;
@@ -96,13 +100,15 @@ export const isSessionHandle = (value: string) => HANDLE.test(value);
 
 /** The account's live sessions, the most recently used first. */
 export async function liveSessions(q: QueryFn, ownerId: string, accountId: string, timeouts: SessionTimeouts): Promise<SessionSummary[]> {
-  const rows = await q<{ handle: string; created_at: Date; last_seen_at: Date }>(
-    `select left(id, 16) as handle, created_at, last_seen_at from session
+  const rows = await q<{ handle: string; created_at: Date; last_seen_at: Date; browser: string | null; os: string | null }>(
+    `select left(id, 16) as handle, created_at, last_seen_at, browser, os from session
      where owner_id = $1 and account_id = $2 and expires_at > now() and last_seen_at > now() - make_interval(mins => $3)
      order by last_seen_at desc, created_at desc`,
     [ownerId, accountId, timeouts.idleMinutes],
   );
-  return rows.map((r) => ({ id: r.handle, createdAt: new Date(r.created_at).toISOString(), lastSeenAt: new Date(r.last_seen_at).toISOString() }));
+  return rows.map((r) => ({
+    id: r.handle, createdAt: new Date(r.created_at).toISOString(), lastSeenAt: new Date(r.last_seen_at).toISOString(), device: { browser: r.browser, os: r.os },
+  }));
 }
 
 /** Ends one of the account's sessions by its handle; how many ended (0 when it was not the account's). */

@@ -116,6 +116,9 @@ export const session = pgTable('session', {
   createdAt: tz().notNull().defaultNow(),
   lastSeenAt: tz().notNull().defaultNow(),
   expiresAt: tz().notNull(),
+  /** the browser family and operating system the session began in (core/auth/device.ts), so a person tells their sessions apart */
+  browser: text(),
+  os: text(),
 }, (t) => [primaryKey({ columns: [t.ownerId, t.id] })]);
 
 /**

@@ -141,11 +141,14 @@ describe('ending someone\'s sessions', () => {
     expect(history[0]).toMatchObject({ action: 'account.endSessions', note: 'Mistet telefonen' });
   });
 
-  it('the account page shows the live sessions with when they started and were last used', async () => {
-    await t.login('elev.myndig');
+  it('the account page shows the live sessions with when they started and were last used, and the device each began in', async () => {
+    await t.login('elev.myndig', undefined, { 'user-agent': 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36' });
     const detail = (await admin.get(`/api/admin/accounts/${await accountIdOf('elev.myndig')}`)).json();
     expect(detail.sessions.length).toBeGreaterThanOrEqual(1);
-    expect(detail.sessions[0]).toEqual({ id: expect.stringMatching(/^[0-9a-f]{16}$/), createdAt: expect.any(String), lastSeenAt: expect.any(String) });
+    expect(detail.sessions[0]).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{16}$/), createdAt: expect.any(String), lastSeenAt: expect.any(String),
+      device: { browser: 'Chrome', os: 'Android' },
+    });
     expect(detail.account.liveSessions).toBe(detail.sessions.length);
   });
 });

@@ -14,6 +14,8 @@ export const sessionSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
   lastSeenAt: z.string(),
+  /** the browser family and operating system it began in, never more (both null when not known) */
+  device: deviceSchema,
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { buildMe, meSchema, sameOrigin, setSessionCookies } from '../../../core/auth/routes.js';
+import { deviceOf } from '../../../core/auth/device.js';
 import { createSession } from '../../../core/auth/session.js';
 import { badField, HttpError } from '../../../core/http/errors.js';
 import { loadActor } from '../../../core/policy/facts.js';
@@ -75,7 +76,7 @@ export async function setupRoutes(app: FastifyInstance): Promise<void> {
       how: 'setup',
     });
     disarmSetup();
-    const { cookie, session } = await createSession(database, { ownerId: created.ownerId, accountId: created.accountId, personId: created.personId }, timeouts);
+    const { cookie, session } = await createSession(database, { ownerId: created.ownerId, accountId: created.accountId, personId: created.personId }, timeouts, deviceOf(req.headers['user-agent']));
     setSessionCookies(app, reply, cookie, session.csrfToken);
     const actor = await loadActor(database, created.ownerId, created.personId);
     return buildMe(database, actor!, session, req.today);

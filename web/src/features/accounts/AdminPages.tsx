@@ -15,6 +15,7 @@ import {
   accountDetailQuery, accountListQuery, useEndAccountSessions, useSetAccountStatus, type AccountDetail, type AccountSearch, type AccountSummary,
 } from './api';
 import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
+import { deviceText } from './device';
 
 type T = TFunction;
 
@@ -151,7 +152,10 @@ export function AccountAdminPage({ accountId }: { accountId: string }) {
         {data.sessions.length === 0 ? <Paragraph>{t('accounts.admin.noSessions')}</Paragraph> : (
           <ul className="plain-list">
             {data.sessions.map((s) => (
-              <li key={s.id}>{t('accounts.admin.sessionLine', { started: format.dateTime(s.createdAt), seen: format.dateTime(s.lastSeenAt) })}</li>
+              <li key={s.id}>
+                {deviceText(t, s.device) && <><Tag data-size="sm" data-color="neutral">{deviceText(t, s.device)}</Tag>{' '}</>}
+                {t('accounts.admin.sessionLine', { started: format.dateTime(s.createdAt), seen: format.dateTime(s.lastSeenAt) })}
+              </li>
             ))}
           </ul>
         )}

@@ -1,6 +1,5 @@
 import { Button, Card, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../core/auth/session';
@@ -11,6 +10,7 @@ import { InlineConfirm } from '../../core/ui/InlineConfirm';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { ownAccountQuery, useChangePassword, useEndOtherSessions, useEndOwnSession, type OwnAccount, type OwnSession } from './api';
+import { deviceText } from './device';
 import { NewPasswordFields, newPasswordErrors } from './PasswordFields';
 import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
 
@@ -83,11 +83,6 @@ function ChangePassword({ username }: { username: string }) {
   );
 }
 
-function deviceText(t: TFunction, d: OwnAccount['currentDevice']): string {
-  if (d.browser && d.os) return t('accounts.own.device', { browser: d.browser, os: d.os });
-  return d.browser ?? d.os ?? '';
-}
-
 function Sessions({ account }: { account: OwnAccount }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -96,8 +91,8 @@ function Sessions({ account }: { account: OwnAccount }) {
   const endOne = useEndOwnSession();
   const endOthers = useEndOtherSessions();
   const others = account.sessions.filter((s) => !s.current);
-  const device = deviceText(t, account.currentDevice);
-
+  // this session's device as the browser says it now; another's as it was when that session began
+  const device = (s: OwnSession) => deviceText(t, s.current ? account.currentDevice : s.device);
   const title = (s: OwnSession) => (s.current ? t('accounts.own.thisDevice') : t('accounts.own.otherDevice'));
   return (
     <section aria-labelledby={`${uid}-h`} className="stack">
@@ -109,7 +104,7 @@ function Sessions({ account }: { account: OwnAccount }) {
             <Card className="stack session-card" data-color={s.current ? 'accent' : 'neutral'}>
               <Heading level={3} data-size="2xs">
                 {title(s)}
-                {s.current && device && <> <Tag data-size="sm" data-color="info">{device}</Tag></>}
+                {device(s) && <> <Tag data-size="sm" data-color={s.current ? 'info' : 'neutral'}>{device(s)}</Tag></>}
               </Heading>
               <Paragraph data-size="sm">
                 {t('accounts.own.started', { date: format.dateTime(s.createdAt) })}
