@@ -129,6 +129,21 @@ const actionKeys: Record<string, string> = {
   'administration.endMembership': 'administration.actions.endMembership',
   'administration.assignContactTeacher': 'administration.actions.assignContactTeacher',
   'administration.unassignContactTeacher': 'administration.actions.unassignContactTeacher',
+  // screening and class-team meetings, measures; their words live with those features
+  'classTeam.readScreening': 'screening.actions.readScreening',
+  'classTeam.recordScreening': 'screening.actions.recordScreening',
+  'classTeam.readMeeting': 'screening.actions.readMeeting',
+  'classTeam.recordMeeting': 'screening.actions.recordMeeting',
+  'classTeam.readStudent': 'screening.actions.readStudent',
+  'classTeam.sendNote': 'screening.actions.sendNote',
+  'screening.readSettings': 'screening.actions.readSettings',
+  'screening.configure': 'screening.actions.configure',
+  'screening.read': 'screening.actions.read',
+  'screening.record': 'screening.actions.record',
+  'measures.list': 'measures.auditActions.list',
+  'measures.create': 'measures.auditActions.create',
+  'measure.read': 'measures.auditActions.read',
+  'measure.edit': 'measures.auditActions.edit',
 };
 
 export function actionLabel(t: TFunction, action: string): string {
@@ -149,6 +164,10 @@ const resourceKeys: Record<string, string> = {
   conflict: 'conflicts.actions.resource',
   staffMember: 'administration.actions.resourceStaffMember',
   enrolment: 'administration.actions.resourceEnrolment',
+  measure: 'measures.auditActions.resource',
+  classTeamMeeting: 'screening.actions.resourceMeeting',
+  screening: 'screening.actions.resourceScreening',
+  classTeam: 'screening.actions.resourceClassTeam',
 };
 
 export function resourceLabel(t: TFunction, resourceType: string): string {

@@ -39,6 +39,9 @@ export const measuresNb = {
   homeTitle: 'Tiltak som skulle vært evaluert',
   homeEmpty: 'Ingen av tiltakene dine venter på evaluering.',
   homeItem: '{{student}}: {{goal}} (skulle evalueres {{date}})',
+  auditActions: {
+    list: 'Så elevens tiltak', create: 'La til et tiltak for eleven', read: 'Så et tiltak', edit: 'Endret eller evaluerte et tiltak', resource: 'Tiltak',
+  },
 };
 type Texts = { [K in keyof typeof measuresNb]: (typeof measuresNb)[K] extends string ? string : Record<keyof (typeof measuresNb)[K], string> };
 
@@ -82,6 +85,9 @@ export const measuresNn: Texts = {
   homeTitle: 'Tiltak som skulle vore evaluerte',
   homeEmpty: 'Ingen av tiltaka dine ventar på evaluering.',
   homeItem: '{{student}}: {{goal}} (skulle evaluerast {{date}})',
+  auditActions: {
+    list: 'Såg tiltaka for eleven', create: 'La til eit tiltak for eleven', read: 'Såg eit tiltak', edit: 'Endra eller evaluerte eit tiltak', resource: 'Tiltak',
+  },
 };
 
 export const measuresEn: Texts = {
@@ -124,4 +130,7 @@ export const measuresEn: Texts = {
   homeTitle: 'Measures due for evaluation',
   homeEmpty: 'None of your measures are waiting for an evaluation.',
   homeItem: '{{student}}: {{goal}} (to be evaluated {{date}})',
+  auditActions: {
+    list: "Viewed the student's measures", create: 'Added a measure for the student', read: 'Viewed a measure', edit: 'Changed or evaluated a measure', resource: 'Measure',
+  },
 };

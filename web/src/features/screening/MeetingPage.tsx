@@ -236,7 +236,7 @@ function StudentItem({ data, s, onDirty }: { data: ClassTeamMeeting; s: MeetingS
                 <label htmlFor={`${uid}-by`}>{t('screening.meeting.followUpBy')}</label>
                 <Select id={`${uid}-by`} value={by} onChange={(e) => { setBy(e.target.value); touch(); }} aria-invalid={fields.followUpByStaffMemberId ? true : undefined}>
                   <Select.Option value="">{t('screening.meeting.nobody')}</Select.Option>
-                  {data.team.map((m) => <Select.Option key={m.staffMemberId} value={m.staffMemberId}>{m.name} ({t(`screening.meeting.role.${m.role}`)})</Select.Option>)}
+                  {data.team.map((m) => <Select.Option key={m.staffMemberId} value={m.staffMemberId}>{t(`screening.meeting.role.${m.role}`, { name: m.name })}</Select.Option>)}
                 </Select>
                 {fields.followUpByStaffMemberId && <span className="screening-error">{fields.followUpByStaffMemberId}</span>}
               </div>

@@ -97,7 +97,13 @@ export const screeningNb = {
     sendNote: 'Send notat',
     noteSent: 'Notatet er sendt.',
     notes: 'Notater',
-    role: { contactTeacher: 'kontaktlærer', subjectTeacher: 'faglærer', departmentHead: 'avdelingsleder', counsellor: 'rådgiver' },
+    role: { contactTeacher: '{{name}} (kontaktlærer)', subjectTeacher: '{{name}} (faglærer)', departmentHead: '{{name}} (avdelingsleder)', counsellor: '{{name}} (rådgiver)' },
+  },
+  actions: {
+    readScreening: 'Så klassens kartleggingsresultater', recordScreening: 'Registrerte kartleggingsresultater', readSettings: 'Så innstillingene for kartlegging',
+    configure: 'Endret innstillingene for kartlegging', read: 'Så elevens kartleggingsresultater', record: 'Registrerte et kartleggingsresultat',
+    readMeeting: 'Så klasselærermøtet', recordMeeting: 'Skrev i klasselærermøtet', readStudent: 'Så elevens del av klasselærermøtet', sendNote: 'Sendte et notat før klasselærermøtet',
+    resourceMeeting: 'Klasselærermøte', resourceScreening: 'Kartlegging', resourceClassTeam: 'Klasselærerteam',
   },
   notice: {
     belowThreshold: 'En klasse er ferdig kartlagt, og noen elever er under bekymringsgrensen – åpne',
@@ -205,7 +211,13 @@ export const screeningNn: Texts = {
     sendNote: 'Send notat',
     noteSent: 'Notatet er sendt.',
     notes: 'Notat',
-    role: { contactTeacher: 'kontaktlærar', subjectTeacher: 'faglærar', departmentHead: 'avdelingsleiar', counsellor: 'rådgivar' },
+    role: { contactTeacher: '{{name}} (kontaktlærar)', subjectTeacher: '{{name}} (faglærar)', departmentHead: '{{name}} (avdelingsleiar)', counsellor: '{{name}} (rådgivar)' },
+  },
+  actions: {
+    readScreening: 'Såg kartleggingsresultata til klassen', recordScreening: 'Registrerte kartleggingsresultat', readSettings: 'Såg innstillingane for kartlegging',
+    configure: 'Endra innstillingane for kartlegging', read: 'Såg kartleggingsresultata til eleven', record: 'Registrerte eit kartleggingsresultat',
+    readMeeting: 'Såg klasselærarmøtet', recordMeeting: 'Skreiv i klasselærarmøtet', readStudent: 'Såg delen til eleven i klasselærarmøtet', sendNote: 'Sende eit notat før klasselærarmøtet',
+    resourceMeeting: 'Klasselærarmøte', resourceScreening: 'Kartlegging', resourceClassTeam: 'Klasselærarteam',
   },
   notice: {
     belowThreshold: 'Ein klasse er ferdig kartlagd, og nokre elevar er under bekymringsgrensa – opne',
@@ -311,7 +323,13 @@ export const screeningEn: Texts = {
     sendNote: 'Send note',
     noteSent: 'The note was sent.',
     notes: 'Notes',
-    role: { contactTeacher: 'contact teacher', subjectTeacher: 'subject teacher', departmentHead: 'department head', counsellor: 'counsellor' },
+    role: { contactTeacher: '{{name}} (contact teacher)', subjectTeacher: '{{name}} (subject teacher)', departmentHead: '{{name}} (department head)', counsellor: '{{name}} (counsellor)' },
+  },
+  actions: {
+    readScreening: "Viewed the class's screening results", recordScreening: 'Recorded screening results', readSettings: 'Viewed the screening settings',
+    configure: 'Changed the screening settings', read: "Viewed the student's screening results", record: 'Recorded a screening result',
+    readMeeting: 'Viewed the class-team meeting', recordMeeting: 'Wrote in the class-team meeting', readStudent: "Viewed the student's part of the class-team meeting", sendNote: 'Sent a note before the class-team meeting',
+    resourceMeeting: 'Class-team meeting', resourceScreening: 'Screening', resourceClassTeam: 'Class team',
   },
   notice: {
     belowThreshold: "A class's screening is complete and some students are below the concern threshold – open",
