@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import type { RosterReading, UploadedFile } from '../roster.js';
+import { KeptForAWhile } from '../keptForAWhile.js';
 import type { RosterSource } from '../tables.js';
 import { readCsvFiles } from './csv/read.js';
 import { readFint, type FintOptions } from './fint/index.js';
@@ -66,14 +67,7 @@ function unpack(content: Uint8Array): UploadedFile[] {
  * another process, or after the minutes, reads the files again.
  */
 const KEEP_READING_MS = 10 * 60_000;
-let kept: { key: string; reading: SourceReading; drop: NodeJS.Timeout } | null = null;
-
-function keep(key: string, reading: SourceReading): void {
-  if (kept) clearTimeout(kept.drop);
-  const drop = setTimeout(() => { kept = null; }, KEEP_READING_MS);
-  drop.unref();
-  kept = { key, reading, drop };
-}
+const kept = new KeptForAWhile<{ key: string; reading: SourceReading }>(KEEP_READING_MS);
 
 /**
  * Reads an uploaded zip with the adapter its content calls for. `context` gives the ids earlier imports
@@ -83,9 +77,10 @@ function keep(key: string, reading: SourceReading): void {
  */
 export async function readUpload(content: Uint8Array, context: ReadContext = {}): Promise<SourceReading> {
   const key = context.known ? null : createHash('sha256').update(content).digest('base64');
-  if (key !== null && kept?.key === key) return kept.reading;
+  const last = kept.get();
+  if (key !== null && last?.key === key) return last.reading;
   const reading = await readUploadAnew(content, context);
-  if (key !== null && !reading.usedKnown) keep(key, reading);
+  if (key !== null && !reading.usedKnown) kept.set({ key, reading });
   return reading;
 }
 

@@ -10,6 +10,7 @@ import { writeAudit } from '../../../core/audit/audit.js';
 import { today } from '../../../core/time.js';
 import { isFintError, readFintSource, readUpload, UnreadableUpload, type SourceReading } from '../adapters/index.js';
 import { linkedSourceIds, linksOfSource, linksStamp, type LinkRow } from '../queries/links.js';
+import { KeptForAWhile } from '../keptForAWhile.js';
 import * as imports from '../queries/imports.js';
 import { analyzeAfterImport } from '../queries/statistics.js';
 import { adminSchoolsOf, fintSettingOf } from '../queries/settings.js';
@@ -92,27 +93,16 @@ function knownIds(links: ReadonlyMap<string, readonly LinkRow[]>): Partial<Recor
  * changed in place, so sharing them is safe.
  */
 const KEEP_LINKS_MS = 10 * 60_000;
-let keptLinks: { ownerId: string; source: string; stamp: string; links: Map<string, LinkRow[]>; drop: NodeJS.Timeout } | null = null;
-
-function keepLinks(ownerId: string, source: string, stamp: string, links: Map<string, LinkRow[]>): void {
-  if (keptLinks) clearTimeout(keptLinks.drop);
-  const drop = setTimeout(() => { keptLinks = null; }, KEEP_LINKS_MS);
-  drop.unref();
-  keptLinks = { ownerId, source, stamp, links, drop };
-}
-
-function forgetLinks(): void {
-  if (keptLinks) clearTimeout(keptLinks.drop);
-  keptLinks = null;
-}
+const keptLinks = new KeptForAWhile<{ ownerId: string; source: string; stamp: string; links: Map<string, LinkRow[]> }>(KEEP_LINKS_MS);
 
 /** The owner's links of the source: those kept by the read when nothing was applied since, else read now (and kept). */
 async function currentLinks(q: QueryFn, ownerId: string, source: SourceReading['source']): Promise<Map<string, LinkRow[]>> {
   // the stamp first: an apply committing after it changes it, so links read after it are never taken as older than they are
   const stamp = await linksStamp(q, ownerId);
-  if (keptLinks && keptLinks.ownerId === ownerId && keptLinks.source === source && keptLinks.stamp === stamp) return keptLinks.links;
+  const kept = keptLinks.get();
+  if (kept && kept.ownerId === ownerId && kept.source === source && kept.stamp === stamp) return kept.links;
   const links = await linksOfSource(q, ownerId, source);
-  keepLinks(ownerId, source, stamp, links);
+  keptLinks.set({ ownerId, source, stamp, links });
   return links;
 }
 
@@ -159,19 +149,15 @@ async function prepare(q: QueryFn, ownerId: string, imp: imports.ImportRow, read
  * the checks looked at (an account made by hand meanwhile) is still guarded by the database's own
  * constraints: a clash fails the apply as a whole and writes nothing.
  */
-let keptPrepared: { ownerId: string; importId: string; stamp: string; prepared: Prepared; drop: NodeJS.Timeout } | null = null;
+const keptPrepared = new KeptForAWhile<{ ownerId: string; importId: string; stamp: string; prepared: Prepared }>(KEEP_LINKS_MS);
 
 function keepPrepared(ownerId: string, importId: string, stamp: string, prepared: Prepared): void {
-  if (keptPrepared) clearTimeout(keptPrepared.drop);
-  keptPrepared = null;
-  if (prepared.errors.length) return;
-  const drop = setTimeout(() => { keptPrepared = null; }, KEEP_LINKS_MS);
-  drop.unref();
-  keptPrepared = { ownerId, importId, stamp, prepared, drop };
+  if (prepared.errors.length) keptPrepared.clear();
+  else keptPrepared.set({ ownerId, importId, stamp, prepared });
 }
 
 async function preparedByRead(q: QueryFn, ownerId: string, importId: string, reading: SourceReading): Promise<Prepared | null> {
-  const kept = keptPrepared;
+  const kept = keptPrepared.get();
   if (!kept || kept.ownerId !== ownerId || kept.importId !== importId || kept.prepared.roster !== reading.roster) return null;
   return kept.stamp === await linksStamp(q, ownerId) ? kept.prepared : null;
 }
@@ -254,8 +240,8 @@ export async function runApply(database: Database, ref: ImportRef): Promise<void
       return applied;
     });
     // the links just written make the kept ones stale (the stamp would say so too): free their memory now
-    forgetLinks();
-    keptPrepared = null;
+    keptLinks.clear();
+    keptPrepared.clear();
     await auditApply(database, ownerId, imp, result);
     // statistics are a help, not part of the import: one that cannot be taken leaves them to autovacuum
     await analyzeAfterImport(q, Object.fromEntries(Object.entries(result.kinds).map(([k, c]) => [k, c!.added + c!.changed + c!.ended]))).catch(() => []);
