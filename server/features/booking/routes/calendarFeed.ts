@@ -49,7 +49,6 @@ export async function calendarFeedRoutes(app: FastifyInstance): Promise<void> {
     if (body === null) throw new HttpError(404, 'error.notFound');
     return reply
       .header('content-type', 'text/calendar; charset=utf-8')
-      .header('cache-control', 'private, max-age=300')
       .header('content-disposition', 'inline; filename="elevlos.ics"')
       .send(body);
   });
