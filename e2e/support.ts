@@ -136,6 +136,9 @@ export async function settled(page: Page): Promise<void> {
 
 /** axe (WCAG 2.1 A/AA) must report no violations on the page as it stands. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // a dialog fading in has half its final contrast: axe measures what the person ends up seeing
+  await page.waitForFunction(() => document.getAnimations().every((a) =>
+    a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: TIMEOUT });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) =>
     `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join(' | ')}`);
