@@ -23,6 +23,8 @@ export const measure = pgTable('measure', {
   // where it was proposed: a class-team meeting's follow-up row (screening) is (meeting, this student);
   // no foreign key, so the meeting's record stays the screening feature's to change
   classTeamMeetingId: uuid(),
+  // the case (sak) it was proposed in (R-53); no foreign key, so the case stays the cases feature's to change
+  caseId: uuid(),
   createdByPersonId: uuid().notNull(),
   createdAt: tz().notNull().defaultNow(),
   updatedByPersonId: uuid().notNull(),
@@ -33,5 +35,6 @@ export const measure = pgTable('measure', {
   foreignKey({ columns: [t.ownerId, t.ownerStaffMemberId], foreignColumns: [staffMember.ownerId, staffMember.id] }),
   index().on(t.ownerId, t.studentId),
   index().on(t.ownerId, t.ownerStaffMemberId, t.evaluateOn),
+  index().on(t.ownerId, t.caseId).where(sql`${t.caseId} is not null`),
   check('measure_evaluate_after_start', sql`${t.evaluateOn} >= ${t.startsOn}`),
 ]);
