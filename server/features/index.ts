@@ -23,6 +23,7 @@ import { discipline } from './discipline/index.js';
 import { formativeAssessment } from './formativeAssessment/index.js';
 import { forms } from './forms/index.js';
 import { measures } from './measures/index.js';
+import { meetings } from './meetings/index.js';
 import { guardians } from './guardians/index.js';
 import { parentMeeting } from './parentMeeting/index.js';
 import { rosterImport } from './rosterImport/index.js';
@@ -36,7 +37,7 @@ export const features: readonly Feature[] = [
   conversations, booking, absence, conduct, discipline, warnings,
   formativeAssessment, conflicts, assessmentPlan, classLife,
   accommodationNeeds, forms, parentMeeting, annualCycle,
-  accounts, rosterImport, administration, screening, measures,
+  accounts, rosterImport, administration, screening, measures, meetings,
 ];
 
 installFeatures(features);

@@ -118,7 +118,11 @@ export type RelationshipKind =
   /** any staff member of the school (e.g. reading the school's conversation templates) */
   | 'staffMember'
   /** a current student of the class (R-35, R-40, R-41: the class's agenda, rules and elections) */
-  | 'classMember';
+  | 'classMember'
+  /** a staff member taking part in a meeting about the student */
+  | 'meetingParticipant'
+  /** a member of the school's fixed resource team */
+  | 'resourceTeamMember';
 
 export type DenialKind =
   | 'noRelationship'
