@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, time, uniqueIndex, uuid,
+  bigint, bigserial, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, time, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { tz } from './columns.js';
 
@@ -349,11 +349,27 @@ export const auditLog = pgTable('audit_log', {
   /** the same reason as code + parameters, shown in the reader's language */
   reasonCode: text().notNull(),
   reasonParams: jsonb().notNull().default({}),
+  /**
+   * Tamper evidence: the hash of the owner's row before this one, and sha256 over this row's fields and that
+   * hash. Set by a trigger (migration 0017), never by the app, so every insert path is chained.
+   */
+  prevHash: text().notNull(),
+  hash: text().notNull(),
 }, (t) => [
   primaryKey({ columns: [t.ownerId, t.id] }),
   index().on(t.ownerId, t.studentId, t.at),
   index().on(t.ownerId, t.actorPersonId, t.at),
 ]);
+
+/**
+ * The newest link of each owner's audit chain. The insert trigger locks this row, so concurrent inserts of one
+ * owner take turns and never fork the chain, and a removed tail shows as a head that no row matches.
+ */
+export const auditChainHead = pgTable('audit_chain_head', {
+  ownerId: uuid().primaryKey(),
+  lastId: bigint({ mode: 'number' }).notNull(),
+  lastHash: text().notNull(),
+});
 
 /** A PostgreSQL-backed job queue (FOR UPDATE SKIP LOCKED), shared by every app process. */
 export const job = pgTable('job', {
