@@ -56,7 +56,7 @@ export const cases = pgTable('cases', {
 ]);
 
 /** What a chronology entry records; every change of the case is entered in its chronology too. */
-export const caseEventKinds = ['raised', 'entry', 'correction', 'participantAdded', 'registeredForResourceTeam', 'unregisteredFromResourceTeam', 'outcome', 'measureCreated'] as const;
+export const caseEventKinds = ['raised', 'entry', 'correction', 'participantAdded', 'registeredForResourceTeam', 'unregisteredFromResourceTeam', 'visibilityChanged', 'outcome', 'measureCreated'] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 
 /**

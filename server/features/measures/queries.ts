@@ -5,12 +5,12 @@ import type { MeasureStatus } from './tables.js';
 export interface MeasureRow {
   id: string; student_id: string; goal: string; actions: string; owner_staff_member_id: string; owner_person_id: string; owner_name: string;
   starts_on: string; evaluate_on: string; evaluation: string; next_step: string; evaluated_on: string | null; status: MeasureStatus;
-  class_team_meeting_id: string | null; basis_group_id: string | null; basis_group_name: string | null; week: number | null;
+  class_team_meeting_id: string | null; case_id: string | null; basis_group_id: string | null; basis_group_name: string | null; week: number | null;
 }
 
 const SELECT = `select m.id, m.student_id, m.goal, m.actions, m.owner_staff_member_id, sm.person_id as owner_person_id,
   p.given_name || ' ' || p.family_name as owner_name, m.starts_on::text as starts_on, m.evaluate_on::text as evaluate_on,
-  m.evaluation, m.next_step, m.evaluated_on::text as evaluated_on, m.status, m.class_team_meeting_id,
+  m.evaluation, m.next_step, m.evaluated_on::text as evaluated_on, m.status, m.class_team_meeting_id, m.case_id,
   ctm.basis_group_id, bg.name as basis_group_name, ctm.week
   from measure m
   join staff_member sm on sm.owner_id = m.owner_id and sm.id = m.owner_staff_member_id
@@ -52,13 +52,13 @@ export async function concernExists(q: QueryFn, ownerId: string, meetingId: stri
 
 export interface NewMeasureRow {
   ownerId: string; id: string; studentId: string; goal: string; actions: string; ownerStaffMemberId: string;
-  startsOn: string; evaluateOn: string; classTeamMeetingId: string | null; byPersonId: string;
+  startsOn: string; evaluateOn: string; classTeamMeetingId: string | null; caseId: string | null; byPersonId: string;
 }
 
 export async function insertMeasure(q: QueryFn, m: NewMeasureRow): Promise<void> {
   await q(`insert into measure (owner_id, id, student_id, goal, actions, owner_staff_member_id, starts_on, evaluate_on, class_team_meeting_id,
-      created_by_person_id, updated_by_person_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-  [m.ownerId, m.id, m.studentId, m.goal, m.actions, m.ownerStaffMemberId, m.startsOn, m.evaluateOn, m.classTeamMeetingId, m.byPersonId]);
+      case_id, created_by_person_id, updated_by_person_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
+  [m.ownerId, m.id, m.studentId, m.goal, m.actions, m.ownerStaffMemberId, m.startsOn, m.evaluateOn, m.classTeamMeetingId, m.caseId, m.byPersonId]);
 }
 
 export interface MeasureChange {

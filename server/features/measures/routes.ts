@@ -8,6 +8,7 @@ import { requireActor } from '../../core/http/access.js';
 import { can } from '../../core/policy/can.js';
 import { loadStudentFacts } from '../../core/policy/facts.js';
 import type { Actor, StudentFacts } from '../../core/policy/types.js';
+import { caseReadableFor, recordMeasureInCase } from '../cases/index.js';
 import { concernExists, insertMeasure, openProposals, measureOf, measuresOf, overdueOwnedBy, staffMemberAt, updateMeasure, type MeasureRow } from './queries.js';
 import {
   createMeasureBody, evaluateMeasureBody, measureParams, measureSchema, measuresParams, measuresSchema, overdueMeasuresSchema, patchMeasureBody,
@@ -25,6 +26,7 @@ function toMeasure(r: MeasureRow, canEdit: boolean, today: string): Measure {
     source: r.class_team_meeting_id && r.basis_group_id
       ? { classTeamMeetingId: r.class_team_meeting_id, basisGroupId: r.basis_group_id, basisGroupName: r.basis_group_name ?? '', week: r.week ?? 0 }
       : null,
+    caseId: r.case_id,
     canEdit,
   };
 }
@@ -95,11 +97,15 @@ export async function measuresRoutes(app: FastifyInstance): Promise<void> {
     if (b.classTeamMeetingId && !(await concernExists(app.database.query, actor.ownerId, b.classTeamMeetingId, student.studentId))) {
       throw new HttpError(400, 'error.badRequest', {}, [{ field: 'classTeamMeetingId', key: 'measures.unknownMeeting' }]);
     }
+    if (b.caseId && !(await caseReadableFor(app.database, actor, student, b.caseId, req.today))) {
+      throw new HttpError(400, 'error.badRequest', {}, [{ field: 'caseId', key: 'measures.unknownCase' }]);
+    }
     const id = randomUUID();
     await insertMeasure(app.database.query, {
       ownerId: actor.ownerId, id, studentId: student.studentId, goal: b.goal, actions: b.actions, ownerStaffMemberId: owner,
-      startsOn: b.startsOn, evaluateOn: b.evaluateOn, classTeamMeetingId: b.classTeamMeetingId ?? null, byPersonId: actor.personId,
+      startsOn: b.startsOn, evaluateOn: b.evaluateOn, classTeamMeetingId: b.classTeamMeetingId ?? null, caseId: b.caseId ?? null, byPersonId: actor.personId,
     });
+    if (b.caseId) await recordMeasureInCase(app.database, actor, b.caseId, b.goal, req.today);
     return reply.status(201).send(await shown(actor, student, id, req.today));
   });
 

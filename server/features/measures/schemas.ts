@@ -10,6 +10,8 @@ export const measureSchema = z.object({
   status: z.enum(measureStatuses), overdue: z.boolean(),
   /** the class-team meeting's follow-up list it was proposed in */
   source: z.object({ classTeamMeetingId: z.string(), basisGroupId: z.string(), basisGroupName: z.string(), week: z.number() }).nullable(),
+  /** the case (sak) it was proposed in; the case page says more to those who may read it */
+  caseId: z.string().nullable(),
   canEdit: z.boolean(),
 });
 export type Measure = z.infer<typeof measureSchema>;
@@ -34,6 +36,8 @@ export const createMeasureBody = z.strictObject({
   /** default: the caller's own staff member at the student's school */
   ownerStaffMemberId: z.uuid().optional(),
   classTeamMeetingId: z.uuid().optional(),
+  /** proposed in a case the caller may read */
+  caseId: z.uuid().optional(),
 });
 export type NewMeasure = z.input<typeof createMeasureBody>;
 
