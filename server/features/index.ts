@@ -12,6 +12,7 @@ import { annualCycle } from './annualCycle/index.js';
 import { assessmentPlan } from './assessmentPlan/index.js';
 import { audit } from './audit/index.js';
 import { booking } from './booking/index.js';
+import { cases } from './cases/index.js';
 import { classes } from './classes/index.js';
 import { classLife } from './classLife/index.js';
 import { conduct } from './conduct/index.js';
@@ -37,7 +38,7 @@ export const features: readonly Feature[] = [
   conversations, booking, absence, conduct, discipline, warnings,
   formativeAssessment, conflicts, assessmentPlan, classLife,
   accommodationNeeds, forms, parentMeeting, annualCycle,
-  accounts, rosterImport, administration, screening, measures, meetings,
+  accounts, rosterImport, administration, screening, measures, cases, meetings,
 ];
 
 installFeatures(features);

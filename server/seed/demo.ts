@@ -16,6 +16,7 @@ import {
 import { addConversations } from './conversations.js';
 import { HandAbsence, addAbsence, addAbsenceExtras, addSchoolHolidays, addTimetable, contactTeacherByStudent } from './absence.js';
 import { isoWeekday as isoWeekdayOf } from '../core/calendar/calendar.js';
+import { seedCasesDemo } from './cases.js';
 import { seedConductDemo } from './conduct.js';
 import { seedFormative } from './formative.js';
 import { seedClassLife } from './classLife.js';
@@ -174,6 +175,7 @@ export async function seedDemo(database: Database, opts: DemoOptions = {}): Prom
   await insertDataset(database, dataset, { transaction: 'single' });
   await seedWarnings(database, info);
   await seedConductDemo(database, info);
+  await seedCasesDemo(database, info);
   await seedFormative(database, info);
   await seedClassLife(database, info);
   await seedAssessmentPlan(database, info);
