@@ -29,6 +29,7 @@ import { guardians } from './guardians/index.js';
 import { parentMeeting } from './parentMeeting/index.js';
 import { rosterImport } from './rosterImport/index.js';
 import { screening } from './screening/index.js';
+import { statusChange } from './statusChange/index.js';
 import { students } from './students/index.js';
 import { warnings } from './warnings/index.js';
 
@@ -38,7 +39,7 @@ export const features: readonly Feature[] = [
   conversations, booking, absence, conduct, discipline, warnings,
   formativeAssessment, conflicts, assessmentPlan, classLife,
   accommodationNeeds, forms, parentMeeting, annualCycle,
-  accounts, rosterImport, administration, screening, measures, cases, meetings,
+  accounts, rosterImport, administration, screening, measures, cases, meetings, statusChange,
 ];
 
 installFeatures(features);
