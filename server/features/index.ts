@@ -26,6 +26,7 @@ import { forms } from './forms/index.js';
 import { measures } from './measures/index.js';
 import { meetings } from './meetings/index.js';
 import { guardians } from './guardians/index.js';
+import { individualPlan } from './individualPlan/index.js';
 import { parentMeeting } from './parentMeeting/index.js';
 import { rosterImport } from './rosterImport/index.js';
 import { screening } from './screening/index.js';
@@ -40,6 +41,7 @@ export const features: readonly Feature[] = [
   formativeAssessment, conflicts, assessmentPlan, classLife,
   accommodationNeeds, forms, parentMeeting, annualCycle,
   accounts, rosterImport, administration, screening, measures, cases, meetings, statusChange,
+  individualPlan,
 ];
 
 installFeatures(features);
