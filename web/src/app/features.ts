@@ -27,6 +27,7 @@ import { formsFeature } from '../features/forms';
 import { guardianFeature } from '../features/guardian';
 import { measuresFeature } from '../features/measures';
 import { homeFeature } from '../features/home';
+import { individualPlanFeature } from '../features/individualPlan';
 import { parentMeetingFeature } from '../features/parentMeeting';
 import { rosterImportFeature } from '../features/rosterImport';
 import { screeningFeature } from '../features/screening';
@@ -63,6 +64,7 @@ export const features = [
   administrationFeature,
   screeningFeature,
   measuresFeature,
+  individualPlanFeature,
 ] as const satisfies readonly WebFeature[];
 
 export type AppFeature = (typeof features)[number];

@@ -144,6 +144,16 @@ const actionKeys: Record<string, string> = {
   'measures.create': 'measures.auditActions.create',
   'measure.read': 'measures.auditActions.read',
   'measure.edit': 'measures.auditActions.edit',
+  // the IOP (R-51, R-75, L-40) and the adapted arrangement; their words live with the individualPlan feature
+  'individualPlan.read': 'individualPlan.auditActions.read',
+  'individualPlan.manage': 'individualPlan.auditActions.manage',
+  'individualPlan.writePart': 'individualPlan.auditActions.writePart',
+  'individualPlan.finalise': 'individualPlan.auditActions.finalise',
+  'individualPlan.readFinalised': 'individualPlan.auditActions.readFinalised',
+  'individualPlan.readSettings': 'individualPlan.auditActions.readSettings',
+  'individualPlan.configure': 'individualPlan.auditActions.configure',
+  'adaptedArrangement.read': 'individualPlan.auditActions.arrangementRead',
+  'adaptedArrangement.manage': 'individualPlan.auditActions.arrangementManage',
 };
 
 export function actionLabel(t: TFunction, action: string): string {

@@ -10,6 +10,7 @@ import { StudentConflictsSection } from '../conflicts';
 import { ConsentSummary } from '../consent';
 import { ContactLogSection } from '../contactLog';
 import { StudentConversationsSection } from '../conversations';
+import { AdaptedArrangementsSection } from '../individualPlan';
 import { MeasuresSection } from '../measures';
 import { StudentWarningsSection } from '../warnings';
 import { GuardianList } from './GuardianList';
@@ -56,6 +57,8 @@ export function StudentRecordView({ record, viewer }: { record: StudentRecord; v
           )}
         </div>
       </div>
+      {/* R-50: every teacher of the student must know the adapted arrangement, so it comes first */}
+      {viewer === 'staff' && <AdaptedArrangementsSection studentId={student.id} />}
       {viewer === 'staff' && (
         <StudentConversationsSection studentId={student.id} studentName={`${student.givenName} ${student.familyName}`} />
       )}
