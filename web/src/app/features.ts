@@ -14,6 +14,7 @@ import { assessmentPlanFeature } from '../features/assessmentPlan';
 import { auditFeature } from '../features/audit';
 import { authFeature } from '../features/auth';
 import { bookingFeature } from '../features/booking';
+import { casesFeature } from '../features/cases';
 import { classesFeature } from '../features/classes';
 import { classLifeFeature } from '../features/classLife';
 import { conductFeature } from '../features/conduct';
@@ -64,6 +65,7 @@ export const features = [
   administrationFeature,
   screeningFeature,
   measuresFeature,
+  casesFeature,
   individualPlanFeature,
 ] as const satisfies readonly WebFeature[];
 

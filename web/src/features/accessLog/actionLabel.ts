@@ -144,6 +144,13 @@ const actionKeys: Record<string, string> = {
   'measures.create': 'measures.auditActions.create',
   'measure.read': 'measures.auditActions.read',
   'measure.edit': 'measures.auditActions.edit',
+  // cases; their words live with the cases feature
+  'cases.list': 'cases.auditActions.list',
+  'cases.create': 'cases.auditActions.create',
+  'case.read': 'cases.auditActions.read',
+  'case.contribute': 'cases.auditActions.contribute',
+  'case.manage': 'cases.auditActions.manage',
+  'cases.resourceTeam': 'cases.auditActions.resourceTeam',
   // the IOP (R-51, R-75, L-40) and the adapted arrangement; their words live with the individualPlan feature
   'individualPlan.read': 'individualPlan.auditActions.read',
   'individualPlan.manage': 'individualPlan.auditActions.manage',
@@ -175,6 +182,7 @@ const resourceKeys: Record<string, string> = {
   staffMember: 'administration.actions.resourceStaffMember',
   enrolment: 'administration.actions.resourceEnrolment',
   measure: 'measures.auditActions.resource',
+  case: 'cases.auditActions.resource',
   classTeamMeeting: 'screening.actions.resourceMeeting',
   screening: 'screening.actions.resourceScreening',
   classTeam: 'screening.actions.resourceClassTeam',

@@ -93,7 +93,7 @@ function MeasureItem({ studentId, measure: m, onSaved }: { studentId: string; me
   const headingId = useId();
 
   return (
-    <li className="stack" aria-labelledby={headingId}>
+    <li className="stack" aria-labelledby={headingId} id={`measure-${m.id}`}>
       <Heading level={3} data-size="2xs" id={headingId}>{m.goal}</Heading>
       <div className="button-row">
         <Tag data-color={m.status === 'ended' ? 'neutral' : 'info'}>{t(`measures.status.${m.status}`)}</Tag>
@@ -112,6 +112,11 @@ function MeasureItem({ studentId, measure: m, onSaved }: { studentId: string; me
           <AppLink to="/classes/$basisGroupId/class-team-meeting" params={{ basisGroupId: m.source.basisGroupId }}>
             {t('measures.fromMeeting', { group: m.source.basisGroupName, week: m.source.week })}
           </AppLink>
+        </Paragraph>
+      )}
+      {m.caseId && (
+        <Paragraph data-size="sm">
+          <AppLink to="/cases/$caseId" params={{ caseId: m.caseId }}>{t('measures.fromCase')}</AppLink>
         </Paragraph>
       )}
       {m.canEdit && mode === 'view' && (

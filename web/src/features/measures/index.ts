@@ -9,3 +9,5 @@ export const measuresFeature = {
 
 export { MeasuresSection } from './MeasuresSection';
 export { OverdueMeasures } from './OverdueMeasures';
+// the form a case (sak) proposes a measure with (R-55 with R-53)
+export { MeasureForm, type MeasureValues } from './MeasureForms';

@@ -7,6 +7,7 @@ import { AppLink } from '../../core/ui/AppLink';
 import { StudentRecordLinks, type RecordViewer } from '../../core/ui/recordLinks';
 import { StudentConductSection } from '../conduct';
 import { StudentConflictsSection } from '../conflicts';
+import { CasesSection } from '../cases';
 import { ConsentSummary } from '../consent';
 import { ContactLogSection } from '../contactLog';
 import { StudentConversationsSection } from '../conversations';
@@ -69,6 +70,7 @@ export function StudentRecordView({ record, viewer }: { record: StudentRecord; v
       )}
       {viewer === 'staff' && <StudentConflictsSection studentId={student.id} />}
       {viewer === 'staff' && <MeasuresSection studentId={student.id} />}
+      {viewer === 'staff' && <CasesSection studentId={student.id} />}
       {permissions.readContactLog && <ContactLogSection studentId={student.id} canAdd={permissions.editContactLog} />}
     </div>
   );
