@@ -119,6 +119,7 @@ function RaiseCaseForm({ studentId, onCancel }: { studentId: string; onCancel: (
   );
 }
 
+// unsaved-guard: a field of the forms that render it (raising a case, the case's access), guarded there
 export function VisibilityChoice({ uid, value, onChange, error }: { uid: string; value: CaseVisibility; onChange: (v: CaseVisibility) => void; error?: string }) {
   const { t } = useTranslation();
   return (
