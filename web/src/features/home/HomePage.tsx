@@ -11,6 +11,7 @@ import { HomeTasks } from '../annualCycle';
 import { classListQuery } from '../classes';
 import { ClassConversationFigures, Notifications } from '../conversations';
 import { OverdueMeasures } from '../measures';
+import { PendingStatusChanges } from '../statusChange';
 
 /** The morning start page: one section per role the person has, most used first. */
 export function HomePage() {
@@ -32,6 +33,7 @@ export function HomePage() {
         {(isContactTeacher || isTeacher || isLeader) && <HomeTasks />}
         {(isContactTeacher || isTeacher) && <AccommodationNeedsToConfirm />}
         {(isContactTeacher || isTeacher || isLeader) && <OverdueMeasures />}
+        {hasRole(me, 'principal') && <PendingStatusChanges />}
         {isContactTeacher && <MyClasses me={me} />}
         {isTeacher && <MyTeachingGroups me={me} />}
         {isLeader && <Leadership me={me} showClasses={!isContactTeacher} />}

@@ -102,6 +102,7 @@ const NOTICE_TEXT = {
   'parentMeeting.information': 'parentMeeting.notice.information',
   'screening.belowThreshold': 'screening.notice.belowThreshold',
   'classTeam.note': 'screening.notice.note',
+  'statusChange.decision': 'statusChange.notice',
 } as const;
 
 function notificationText(t: TFunction, n: AppNotification): string {
