@@ -27,6 +27,7 @@ import { formativeAssessmentFeature } from '../features/formativeAssessment';
 import { formsFeature } from '../features/forms';
 import { guardianFeature } from '../features/guardian';
 import { measuresFeature } from '../features/measures';
+import { meetingsFeature } from '../features/meetings';
 import { homeFeature } from '../features/home';
 import { individualPlanFeature } from '../features/individualPlan';
 import { parentMeetingFeature } from '../features/parentMeeting';
@@ -65,6 +66,7 @@ export const features = [
   administrationFeature,
   screeningFeature,
   measuresFeature,
+  meetingsFeature,
   casesFeature,
   individualPlanFeature,
 ] as const satisfies readonly WebFeature[];

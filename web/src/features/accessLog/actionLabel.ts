@@ -144,6 +144,12 @@ const actionKeys: Record<string, string> = {
   'measures.create': 'measures.auditActions.create',
   'measure.read': 'measures.auditActions.read',
   'measure.edit': 'measures.auditActions.edit',
+  // meetings; their words live with the meetings feature
+  'meetings.list': 'meetings.auditActions.list',
+  'meetings.create': 'meetings.auditActions.create',
+  'meeting.read': 'meetings.auditActions.read',
+  'meeting.edit': 'meetings.auditActions.edit',
+  'meetingMinutes.readShared': 'meetings.auditActions.readShared',
   // cases; their words live with the cases feature
   'cases.list': 'cases.auditActions.list',
   'cases.create': 'cases.auditActions.create',
@@ -182,6 +188,7 @@ const resourceKeys: Record<string, string> = {
   staffMember: 'administration.actions.resourceStaffMember',
   enrolment: 'administration.actions.resourceEnrolment',
   measure: 'measures.auditActions.resource',
+  meeting: 'meetings.auditActions.resource',
   case: 'cases.auditActions.resource',
   classTeamMeeting: 'screening.actions.resourceMeeting',
   screening: 'screening.actions.resourceScreening',

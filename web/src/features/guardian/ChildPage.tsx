@@ -5,6 +5,7 @@ import { AppLink } from '../../core/ui/AppLink';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { ChildBookingLink } from '../booking';
 import { FamilySection } from '../conversations';
+import { SharedMinutesSection } from '../meetings';
 import { StudentRecordView, studentRecordQuery } from '../students';
 
 /** A guardian's view of one child: the same StudentRecord, which the server narrows for a guardian. */
@@ -17,6 +18,7 @@ export function ChildPage({ studentId }: { studentId: string }) {
       <ChildBookingLink studentId={studentId} />
       <StudentRecordView record={data} viewer="guardian" />
       <FamilySection studentId={studentId} viewer="guardian" />
+      <SharedMinutesSection studentId={studentId} />
       <Paragraph>
         <AppLink to="/children/$studentId/access-log" params={{ studentId }}>
           {t('accessLog.childLink')}

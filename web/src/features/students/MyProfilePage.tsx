@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { FamilySection } from '../conversations';
+import { SharedMinutesSection } from '../meetings';
 import { StudentRecordView } from './StudentRecordView';
 import { studentRecordQuery } from './studentsApi';
 
@@ -14,6 +15,7 @@ export function MyProfilePage({ studentId }: { studentId: string }) {
       <PageHeading title={t('nav.myPage')} />
       <StudentRecordView record={data} viewer="self" />
       <FamilySection studentId={studentId} viewer="self" />
+      <SharedMinutesSection studentId={studentId} />
     </div>
   );
 }
