@@ -21,6 +21,7 @@ import { consent } from './consent/index.js';
 import { contactLog } from './contactLog/index.js';
 import { conversations } from './conversations/index.js';
 import { discipline } from './discipline/index.js';
+import { dutyToReport } from './dutyToReport/index.js';
 import { formativeAssessment } from './formativeAssessment/index.js';
 import { forms } from './forms/index.js';
 import { measures } from './measures/index.js';
@@ -29,6 +30,7 @@ import { guardians } from './guardians/index.js';
 import { individualPlan } from './individualPlan/index.js';
 import { parentMeeting } from './parentMeeting/index.js';
 import { rosterImport } from './rosterImport/index.js';
+import { schoolEnvironment } from './schoolEnvironment/index.js';
 import { screening } from './screening/index.js';
 import { statusChange } from './statusChange/index.js';
 import { students } from './students/index.js';
@@ -41,7 +43,7 @@ export const features: readonly Feature[] = [
   formativeAssessment, conflicts, assessmentPlan, classLife,
   accommodationNeeds, forms, parentMeeting, annualCycle,
   accounts, rosterImport, administration, screening, measures, cases, meetings, statusChange,
-  individualPlan,
+  individualPlan, schoolEnvironment, dutyToReport,
 ];
 
 installFeatures(features);

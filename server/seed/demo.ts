@@ -23,6 +23,7 @@ import { seedClassLife } from './classLife.js';
 import { seedAssessmentPlan } from './assessmentPlan.js';
 import { seedStudentForms } from './studentForms.js';
 import { seedAnnualCycle } from './annualCycle.js';
+import { seedSchoolEnvironment } from './schoolEnvironment.js';
 import { seedIndividualPlan } from './individualPlan.js';
 import { insertDataset } from './insert.js';
 import { origins, postalTowns, type NameOrigin } from './names.js';
@@ -182,6 +183,7 @@ export async function seedDemo(database: Database, opts: DemoOptions = {}): Prom
   await seedAssessmentPlan(database, info);
   await seedStudentForms(database, info);
   await seedAnnualCycle(database, info);
+  await seedSchoolEnvironment(database, info);
   await seedIndividualPlan(database, info);
   return info;
 }

@@ -20,7 +20,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req) => {
     const s = req.student!;
-    const rows = await accessLogEntries(database.query, s.ownerId, s.studentId, req.query.limit, s.personId);
+    const rows = await accessLogEntries(database.query, s.ownerId, s.studentId, req.query.limit, s.personId, requireActor(req).personId);
     return { entries: rows.map((x) => ({ at: new Date(x.at).toISOString(), actorName: x.actor_name ?? '', action: x.action, reason: storedReason(x, req.locale) })) };
   });
 
@@ -39,7 +39,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     const departments = staff.roles.filter((x) => x.role === 'departmentHead' && x.departmentId).map((x) => x.departmentId!);
     const rows = await auditSearchEntries(database.query, {
       ownerId: actor.ownerId, studentId: q.studentId ?? null, actorPersonId: q.actorPersonId ?? null, from: q.from ?? null, to: q.to ?? null,
-      schoolId: staff.schoolId, wholeSchool: isLeader, departmentIds: departments, limit: q.limit,
+      schoolId: staff.schoolId, wholeSchool: isLeader, departmentIds: departments, limit: q.limit, readerPersonId: actor.personId,
     });
     // reading the log is itself on record
     await writeAudit(database, [{

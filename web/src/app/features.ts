@@ -23,6 +23,7 @@ import { consentFeature } from '../features/consent';
 import { contactLogFeature } from '../features/contactLog';
 import { conversationsFeature } from '../features/conversations';
 import { disciplineFeature } from '../features/discipline';
+import { dutyToReportFeature } from '../features/dutyToReport';
 import { formativeAssessmentFeature } from '../features/formativeAssessment';
 import { formsFeature } from '../features/forms';
 import { guardianFeature } from '../features/guardian';
@@ -32,6 +33,7 @@ import { homeFeature } from '../features/home';
 import { individualPlanFeature } from '../features/individualPlan';
 import { parentMeetingFeature } from '../features/parentMeeting';
 import { rosterImportFeature } from '../features/rosterImport';
+import { schoolEnvironmentFeature } from '../features/schoolEnvironment';
 import { screeningFeature } from '../features/screening';
 import { studentsFeature } from '../features/students';
 import { warningsFeature } from '../features/warnings';
@@ -69,6 +71,8 @@ export const features = [
   meetingsFeature,
   casesFeature,
   individualPlanFeature,
+  schoolEnvironmentFeature,
+  dutyToReportFeature,
 ] as const satisfies readonly WebFeature[];
 
 export type AppFeature = (typeof features)[number];

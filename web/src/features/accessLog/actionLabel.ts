@@ -66,6 +66,17 @@ const actionKeys: Record<string, string> = {
   'basisGroup.setConduct': 'conduct.actions.basisGroupSetConduct',
   'basisGroup.reviewConduct': 'conduct.actions.basisGroupReviewConduct',
   'basisGroup.readGradePreparation': 'conduct.actions.basisGroupReadGradePreparation',
+  // school-environment cases (R-70); their words live with the schoolEnvironment feature
+  'schoolEnvironmentCase.report': 'schoolEnvironment.actions.report',
+  'schoolEnvironmentCase.list': 'schoolEnvironment.actions.list',
+  'schoolEnvironmentCase.read': 'schoolEnvironment.actions.read',
+  'schoolEnvironmentCase.investigate': 'schoolEnvironment.actions.investigate',
+  'schoolEnvironmentCase.manage': 'schoolEnvironment.actions.manage',
+  'schoolEnvironment.readSchool': 'schoolEnvironment.actions.readSchool',
+  // the duty to report (R-76): kept out of the family's log, named for the leaders' audit search
+  'childWelfareReport.record': 'dutyToReport.actions.record',
+  'childWelfareReport.list': 'dutyToReport.actions.list',
+  'childWelfareReport.listSchool': 'dutyToReport.actions.listSchool',
   'disciplinaryCase.list': 'discipline.actions.list',
   'disciplinaryCase.open': 'discipline.actions.open',
   'basisGroup.readDiscipline': 'discipline.actions.readClass',

@@ -1,5 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { PageHeading } from '../../core/ui/PageHeading';
+import { ConcernButton } from '../schoolEnvironment';
 import { StudentRecordView } from './StudentRecordView';
 import { studentRecordQuery } from './studentsApi';
 
@@ -8,6 +9,9 @@ export function StudentPage({ studentId }: { studentId: string }) {
   return (
     <div className="stack">
       <PageHeading title={`${data.student.givenName} ${data.student.familyName}`} />
+      <div className="button-row page-actions">
+        <ConcernButton studentId={studentId} />
+      </div>
       <StudentRecordView record={data} viewer="staff" />
     </div>
   );

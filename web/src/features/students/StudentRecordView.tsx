@@ -13,6 +13,7 @@ import { ContactLogSection } from '../contactLog';
 import { StudentConversationsSection } from '../conversations';
 import { AdaptedArrangementsSection } from '../individualPlan';
 import { MeasuresSection } from '../measures';
+import { SchoolEnvironmentSection } from '../schoolEnvironment';
 import { StudentMeetingsSection } from '../meetings';
 import { StudentWarningsSection } from '../warnings';
 import { GuardianList } from './GuardianList';
@@ -71,6 +72,7 @@ export function StudentRecordView({ record, viewer }: { record: StudentRecord; v
       )}
       {viewer === 'staff' && <StudentConflictsSection studentId={student.id} />}
       {viewer === 'staff' && <MeasuresSection studentId={student.id} />}
+      <SchoolEnvironmentSection studentId={student.id} />
       {viewer === 'staff' && <StudentMeetingsSection studentId={student.id} />}
       {viewer === 'staff' && <CasesSection studentId={student.id} />}
       {permissions.readContactLog && <ContactLogSection studentId={student.id} canAdd={permissions.editContactLog} />}

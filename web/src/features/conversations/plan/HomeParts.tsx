@@ -102,6 +102,9 @@ const NOTICE_TEXT = {
   'parentMeeting.information': 'parentMeeting.notice.information',
   'screening.belowThreshold': 'screening.notice.belowThreshold',
   'classTeam.note': 'screening.notice.note',
+  'schoolEnvironmentCase.reported': 'schoolEnvironment.notice.reported',
+  'schoolEnvironmentCase.assigned': 'schoolEnvironment.notice.assigned',
+  'childWelfareReport.recorded': 'dutyToReport.notice',
   'statusChange.decision': 'statusChange.notice',
 } as const;
 
