@@ -100,6 +100,9 @@ describe('R-54: a teacher raises a case for discussion with the counsellor and t
     const blank = await fag.request('POST', url, { ...CASE, title: '  ', raisedOn: '2026-02-30' });
     expect(blank.statusCode).toBe(400);
     expect(blank.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['raisedOn', 'title']);
+    const yearZero = await fag.request('POST', url, { ...CASE, raisedOn: '0000-01-01' }, { 'accept-language': 'en' });
+    expect(yearZero.statusCode).toBe(400);
+    expect(yearZero.json().errors).toEqual([{ field: 'raisedOn', message: 'The date is too far back in time.' }]);
     const unknown = await fag.request('POST', url, { ...CASE, studentName: 'x' });
     expect(unknown.statusCode).toBe(400);
     expect((await fag.get(url)).json().cases.length).toBe(before);

@@ -9,6 +9,7 @@ const nb = {
   'cases.participantAlready': 'Den ansatte er allerede deltaker i saken.',
   'cases.closed': 'Saken er avsluttet.',
   'cases.notStaff': 'Bare ansatte ved elevens skole kan melde en sak.',
+  'cases.dateTooEarly': 'Datoen er for langt tilbake i tid.',
 };
 type Keys = keyof typeof nb;
 const nn: Record<Keys, string> = {
@@ -21,6 +22,7 @@ const nn: Record<Keys, string> = {
   'cases.participantAlready': 'Den tilsette er allereie deltakar i saka.',
   'cases.closed': 'Saka er avslutta.',
   'cases.notStaff': 'Berre tilsette ved skulen til eleven kan melde ei sak.',
+  'cases.dateTooEarly': 'Datoen er for langt tilbake i tid.',
 };
 const en: Record<Keys, string> = {
   'cases.raisedInFuture': 'The date the case was raised cannot be in the future.',
@@ -32,5 +34,6 @@ const en: Record<Keys, string> = {
   'cases.participantAlready': 'The staff member already takes part in the case.',
   'cases.closed': 'The case is closed.',
   'cases.notStaff': "Only staff at the student's school can raise a case.",
+  'cases.dateTooEarly': 'The date is too far back in time.',
 };
 export const casesMessages = { nb, nn, en };

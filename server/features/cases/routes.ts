@@ -75,7 +75,9 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
+  /** A day that can be stored and has happened (PostgreSQL has no year 0, which the ISO format allows). */
   function notInFuture(date: string, today: string, field: string, key: string): void {
+    if (date < '1900-01-01') throw badField(field, 'cases.dateTooEarly');
     if (date > today) throw badField(field, key);
   }
 
@@ -102,7 +104,7 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     const b = req.body;
     notInFuture(b.raisedOn, req.today, 'raisedOn', 'cases.raisedInFuture');
     const staffMemberId = actor.staff.find((s) => s.schoolId === student.schoolId)?.staffMemberId;
-    if (!staffMemberId) throw new HttpError(403, 'error.forbidden');
+    if (!staffMemberId) throw new HttpError(403, 'cases.notStaff');
     const id = randomUUID();
     await insertCase(q, {
       ownerId: actor.ownerId, id, studentId: student.studentId, title: b.title, background: b.background, raisedByStaffMemberId: staffMemberId,
