@@ -1,12 +1,15 @@
 /**
  * `npm run audit:verify`: proves each school owner's audit chain (server/core/audit/chain.ts) and names the
  * first broken link — owner, row id and time — with exit code 1. Reads DATABASE_URL, else the PGlite data
- * directory in DATA_DIR (on PGlite the app must be stopped: one process per data directory).
+ * directory in DATA_DIR (on PGlite the app must be stopped: one process per data directory; to check a
+ * running PGlite app, verify a fresh backup: `npm run backup`, then `npm run audit:verify -- --backup <file>`).
  */
+import { parseArgs } from 'node:util';
 import { verifyAuditChains, type OwnerChain } from '../server/core/audit/chain.js';
 import { loadConfig } from '../server/core/config.js';
 import { openDatabase, type Database } from '../server/core/db/client.js';
 import { DataDirLockedError } from '../server/core/db/lock.js';
+import { openBackupInMemory } from '../server/core/db/backup.js';
 
 const PROBLEMS: Record<NonNullable<OwnerChain['broken']>['problem'], string> = {
   changed: 'the row was changed after it was written',
@@ -21,15 +24,17 @@ function describe(c: OwnerChain): string {
   return `owner ${c.ownerId}: BROKEN at ${where}: ${PROBLEMS[b.problem]}`;
 }
 
-async function open(): Promise<Database> {
+async function open(backup: string | undefined): Promise<Database> {
+  if (backup) return openBackupInMemory(backup);
   const config = loadConfig();
   return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, migrate: false });
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { backup: { type: 'string' } } });
   let database: Database;
   try {
-    database = await open();
+    database = await open(values.backup);
   } catch (e) {
     console.error(e instanceof DataDirLockedError ? e.message : `Cannot open the database: ${(e as Error).message}`);
     process.exit(2);

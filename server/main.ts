@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { buildApp } from './app.js';
 import { loadConfig } from './core/config.js';
 import { openDatabase } from './core/db/client.js';
+import { serveBackupRequests } from './core/db/backup.js';
 import { DataDirLockedError } from './core/db/lock.js';
 import { startJobWorker } from './core/jobs/queue.js';
 import { closeMailTransports, DEFAULT_FROM, startMailCapture, type MailCapture } from './core/mail/mailer.js';
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(database, config, { logger: process.env.LOG_LEVEL !== 'silent', serveWeb: true });
   const worker = startJobWorker(database);
+  // `npm run backup` on PGlite asks this process, the only one that may open the data directory
+  if (!config.databaseUrl) serveBackupRequests(database, resolve(config.dataDir));
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://localhost:${config.port}`;

@@ -20,6 +20,13 @@ export interface Database {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** run statements on one connection, all or nothing: a thrown error rolls every write back */
   transaction<T>(fn: (query: QueryFn) => Promise<T>): Promise<T>;
+  /**
+   * PGlite only: the data directory as a gzipped tar, taken between transactions (none is open, no query
+   * runs), so it is what a crash at that instant would leave: every committed write, nothing half-done.
+   */
+  dumpDataDir?(): Promise<Buffer>;
+  /** PostgreSQL only: the pool's connections now (for the operators' metrics) */
+  poolUse?(): { max: number; total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -30,12 +37,14 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** PGlite data dir; undefined = in memory (tests) */
   dataDir?: string;
+  /** PGlite: start from this dump (dumpDataDir's tar), written into `dataDir` or kept in memory */
+  loadDataDir?: Blob;
   migrate?: boolean;
   poolSize?: number;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const database = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.poolSize) : await openPglite(opts.dataDir);
+  const database = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.poolSize) : await openPglite(opts.dataDir, opts.loadDataDir);
   if (opts.migrate !== false) await migrateDatabase(database);
   return database;
 }
@@ -45,10 +54,10 @@ export async function migrateDatabase(database: Database): Promise<void> {
   else await migratePg(database.db as never, { migrationsFolder });
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    const client = await PGlite.create({ dataDir, loadDataDir });
     const db = drizzlePglite({ client, casing: 'snake_case' });
     return {
       db,
@@ -58,6 +67,12 @@ async function openPglite(dataDir?: string): Promise<Database> {
       },
       async transaction(fn) {
         return client.transaction((tx) => fn(async (text, params) => (await tx.query(text, params as unknown[])).rows as never));
+      },
+      async dumpDataDir() {
+        // a checkpoint first keeps the WAL that a restore replays short
+        await client.query('checkpoint');
+        const tar = await client._runExclusiveTransaction(() => client.dumpDataDir('gzip'));
+        return Buffer.from(await tar.arrayBuffer());
       },
       async close() {
         await client.close();
@@ -101,6 +116,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
         conn.release();
       }
     },
+    poolUse: () => ({ max: poolSize, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await pool.end();
     },
