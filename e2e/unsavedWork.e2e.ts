@@ -4,6 +4,7 @@
  * notes that save themselves as drafts ("Lagret kl. 08:14"), leaves mid-sentence (the last keystrokes
  * are stored), is asked before leaving unsaved choices and an unsaved contact-log entry, and presses
  * "Marker som holdt" with a note not yet saved (it is saved first). In nb on a desktop and nn on a phone.
+ * On the desktop also: an absence mark not yet saved and a warning being written ask before leaving.
  */
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ import { demoDataset, demoHardCases as h } from './demo';
 import { apiAs, check, getJson, journey, login, settled, texts, typeDate, useBrowser, type Lang } from './support';
 
 const browser = useBrowser();
+
+interface Register { students: { studentId: string; givenName: string; familyName: string; status: string }[] }
 
 interface Detail {
   conversation: { status: string; plannedAt: string | null };
@@ -148,6 +151,40 @@ for (const { lang, mobile, studentId } of runs) {
         await dialog.waitFor();
         await dialog.getByRole('button', { name: t('common.unsaved.stay') }).click();
         expect(await log.getByLabel(t('contactLog.summary')).inputValue()).toBe('Ringte mor om fravær.');
+      });
+
+      it('an absence mark not yet saved asks before the register is left; "leave" drops it and nothing is saved', async () => {
+        // another person on the same browser: the contact teacher's session ends first
+        await page.context().clearCookies();
+        await login(page, 'faglarer');
+        const url = `/api/teaching-groups/${h.teachingGroup2STAMATId}/register?day=2026-11-24`;
+        await page.goto(`/teaching-groups/${h.teachingGroup2STAMATId}/register?day=2026-11-24`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await settled(page);
+        const before = await getJson<Register>(page, url);
+        const present = before.students.find((s) => s.status === 'present')!;
+        await page.getByRole('button', { name: `${t('absence.register.absent')}: ${present.familyName}, ${present.givenName}` }).click();
+        await page.getByRole('navigation', { name: t('shell.mainNav') }).getByRole('link').first().click();
+        const dialog = page.getByRole('dialog', { name: t('common.unsaved.title') });
+        await dialog.waitFor();
+        await check(page, 'unsaved-desktop-register-leave');
+        await dialog.getByRole('button', { name: t('common.unsaved.leave') }).click();
+        await page.getByRole('heading', { level: 1 }).filter({ hasNotText: '2STA-MAT' }).waitFor();
+        const after = await getJson<Register>(page, url);
+        expect(after.students.find((s) => s.studentId === present.studentId)!.status).toBe('present');
+      });
+
+      it('a warning being written asks before the page is left, and "stay" keeps the text (L-20)', async () => {
+        await page.goto(`/students/${studentId}/warnings/new`);
+        const grounds = page.getByLabel(t('warnings.fields.grounds'));
+        await grounds.waitFor();
+        await settled(page);
+        await grounds.fill('Eleven har mye udokumentert fravær i faget.');
+        await page.getByRole('navigation', { name: t('shell.mainNav') }).getByRole('link').first().click();
+        const dialog = page.getByRole('dialog', { name: t('common.unsaved.title') });
+        await dialog.waitFor();
+        await dialog.getByRole('button', { name: t('common.unsaved.stay') }).click();
+        expect(await grounds.inputValue()).toBe('Eleven har mye udokumentert fravær i faget.');
       });
     }
   });

@@ -1,6 +1,7 @@
 import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useBlocker } from '@tanstack/react-router';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -9,7 +10,11 @@ import { useTranslation } from 'react-i18next';
  * "stay", has the focus, so an Enter pressed by habit keeps the text.
  */
 export function UnsavedGuard({ dirty }: { dirty: boolean }) {
-  const blocker = useBlocker({ shouldBlockFn: () => dirty, enableBeforeUnload: () => dirty, withResolver: true });
+  // Read when a navigation starts, not when the blocker was last registered: a form that saves and then
+  // navigates marks itself clean inside flushSync (see leaveAfterSave), and that render must count.
+  const current = useRef(dirty);
+  current.current = dirty;
+  const blocker = useBlocker({ shouldBlockFn: () => current.current, enableBeforeUnload: () => current.current, withResolver: true });
   return blocker.status === 'blocked' ? <LeaveDialog onStay={blocker.reset} onLeave={blocker.proceed} /> : null;
 }
 
@@ -30,4 +35,36 @@ function LeaveDialog({ onStay, onLeave }: { onStay: () => void; onLeave: () => v
       </Dialog.Block>
     </Dialog>
   );
+}
+
+/** Whether a form's values differ from what was loaded or last saved (plain data: strings, numbers, arrays). */
+export function changed<T>(values: T, baseline: T): boolean {
+  return JSON.stringify(values) !== JSON.stringify(baseline);
+}
+
+/**
+ * A form's dirty flag: its values differ from what was loaded (by default: what the form opened with), or
+ * from what was saved since. A new
+ * reading of `loaded` (the server's answer after a save, another record) becomes the baseline again;
+ * `markSaved` is called when a save succeeded, with the values that were sent.
+ */
+export function useDirty<T>(values: T, loaded?: T): { dirty: boolean; markSaved: (saved?: T) => void } {
+  // without `loaded`, the values the form opened with
+  const [opened] = useState(() => JSON.stringify(values));
+  const loadedKey = loaded === undefined ? opened : JSON.stringify(loaded);
+  const [saved, setSaved] = useState<{ loaded: string; value: string } | null>(null);
+  const baseline = saved?.loaded === loadedKey ? saved.value : loadedKey;
+  return {
+    dirty: JSON.stringify(values) !== baseline,
+    markSaved: (v: T = values) => setSaved({ loaded: loadedKey, value: JSON.stringify(v) }),
+  };
+}
+
+/**
+ * A save that moves on to another page: the form is marked clean and rendered so at once, so its own
+ * guard does not ask about what was just saved, and then `go` navigates.
+ */
+export function leaveAfterSave(markClean: () => void, go: () => unknown): void {
+  flushSync(markClean);
+  void go();
 }

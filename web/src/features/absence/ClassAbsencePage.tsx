@@ -106,6 +106,7 @@ export function ClassAbsencePage({ basisGroupId }: { basisGroupId: string }) {
   );
 }
 
+// unsaved-guard: each tick is saved the moment it is made; nothing waits to be saved
 /** The class hour's weekly check: this week's undocumented absence per student, ticked off one by one. */
 export function WeekCheckPage({ basisGroupId, week }: { basisGroupId: string; week?: string }) {
   const { t } = useTranslation();

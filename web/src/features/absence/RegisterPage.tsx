@@ -52,6 +52,7 @@ export function MyLessonsPage({ day }: { day?: string }) {
   );
 }
 
+// unsaved-guard: a day picker that only moves to another day; the register's marks are guarded by RegisterPage
 /** A day picker that moves to the day only when the person is done (Enter or leaving the field), not on every keystroke. */
 function DayField({ day, onChange }: { day: string; onChange: (day: string) => void }) {
   const { t } = useTranslation();

@@ -12,6 +12,7 @@ import {
 } from './api';
 import './absence.css';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, changed } from '../../core/ui/UnsavedGuard';
 
 /** The school's absence settings: the emerging-absence rules, the timetable import, and the calendar. */
 export function AbsenceSettingsPage() {
@@ -46,6 +47,7 @@ function RulesForm() {
   return (
     <section aria-labelledby={headingId}>
       <form className="absence-form" onSubmit={(e: FormEvent) => { e.preventDefault(); setDone(null); save.mutate({ rules }); }}>
+        <UnsavedGuard dirty={changed(rules, data.rules) && !save.isPending} />
         <Heading level={2} data-size="sm" id={headingId}>{t('absence.settings.rules')}</Heading>
         <Paragraph data-size="sm">{t('absence.settings.rulesHelp')}</Paragraph>
         {rules.map((r, i) => (
@@ -85,6 +87,7 @@ function TimetableImport() {
   return (
     <section aria-labelledby={headingId}>
       <form className="absence-form" onSubmit={(e) => { e.preventDefault(); setDone(null); run.mutate(); }}>
+        <UnsavedGuard dirty={(csv !== '' || from !== '') && !run.isSuccess && !run.isPending} />
         <Heading level={2} data-size="sm" id={headingId}>{t('absence.settings.timetable')}</Heading>
         <Paragraph data-size="sm">{t('absence.settings.timetableHelp')}</Paragraph>
         <div className="absence-field">

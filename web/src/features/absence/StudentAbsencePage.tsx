@@ -13,6 +13,7 @@ import {
 } from './api';
 import './absence.css';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 export type AbsenceViewer = 'staff' | 'self' | 'guardian';
 
@@ -126,6 +127,7 @@ function Entries({ data }: { data: StudentAbsence }) {
 
   return (
     <section aria-labelledby={headingId} className="stack">
+      <UnsavedGuard dirty={selected.size > 0 && !document.isPending && !selfCertify.isPending} />
       <Heading level={2} data-size="sm" id={headingId}>{t('absence.student.entries')}</Heading>
       {entries.length === 0 ? <Paragraph>{t('absence.student.none')}</Paragraph> : (
         <ul className="absence-entries" aria-label={t('absence.student.entriesCaption')}>
@@ -183,6 +185,7 @@ function Entries({ data }: { data: StudentAbsence }) {
   );
 }
 
+// unsaved-guard: a field of the forms that render it, guarded there
 function ReasonSelect({ value, onChange, id }: { value: AbsenceReason; onChange: (r: AbsenceReason) => void; id?: string }) {
   const { t } = useTranslation();
   return (
@@ -207,14 +210,17 @@ export function FullDayForm({ studentId, name, students, today }: { studentId?: 
   const headingId = useId();
   const save = useStudentAbsenceMutation<FullDayInput>(who || 'none', '/days');
   const whoName = name ?? students?.find((s) => s.studentId === who)?.name ?? '';
+  const values = { who, from, to, reason, documentedOn };
+  const { dirty, markSaved } = useDirty(values, { who: studentId ?? '', from: today, to: '', reason: 'undocumented', documentedOn: '' });
   return (
     <section aria-labelledby={headingId}>
       <form className="absence-form" onSubmit={(e) => {
         e.preventDefault();
         if (!who) return;
         save.mutateAsync({ from, ...(to ? { to } : {}), reason, ...(documentedOn ? { documentedOn } : {}) })
-          .then(() => setDone(t('absence.fullDay.saved', { name: whoName }))).catch(() => setDone(null));
+          .then(() => { markSaved(values); setDone(t('absence.fullDay.saved', { name: whoName })); }).catch(() => setDone(null));
       }}>
+        <UnsavedGuard dirty={dirty && !save.isPending} />
         <Heading level={2} data-size="xs" id={headingId}>{t('absence.fullDay.title')}</Heading>
         {students && (
           <Field>
@@ -257,6 +263,7 @@ function HigherRiskForm({ data }: { data: StudentAbsence }) {
         </div>
       ) : (
         <form className="absence-toolbar" onSubmit={(e) => { e.preventDefault(); put.mutate({ documentedOn: date }); }}>
+          <UnsavedGuard dirty={date !== data.today && !put.isPending} />
           <DateField label={t('absence.higherRisk.documentedOn')} type="date" value={date} onChange={(e) => setDate(e.target.value)} className="absence-day" />
           <Button type="submit" variant="secondary" loading={put.isPending}>{t('absence.higherRisk.save')}</Button>
         </form>
@@ -276,13 +283,17 @@ function DecisionForm({ data }: { data: StudentAbsence }) {
   const [done, setDone] = useState<string | null>(null);
   const save = useStudentAbsenceMutation<AbsenceLimitDecisionBody>(data.student.id, '/decisions');
   const headingId = useId();
+  const values = { subjectId, granted, limit, ground, reasons };
+  const [initial] = useState(values);
+  const { dirty, markSaved } = useDirty(values, initial);
   return (
     <section aria-labelledby={headingId}>
       <form className="absence-form" onSubmit={(e) => {
         e.preventDefault();
         save.mutateAsync({ subjectId, granted, ...(granted ? { limitPercent: Number(limit) } : {}), ground, reasons })
-          .then(() => setDone(t('absence.decision.saved'))).catch(() => setDone(null));
+          .then(() => { markSaved(values); setDone(t('absence.decision.saved')); }).catch(() => setDone(null));
       }}>
+        <UnsavedGuard dirty={dirty && !save.isPending} />
         <Heading level={2} data-size="xs" id={headingId}>{t('absence.decision.title')}</Heading>
         <Field>
           <Label>{t('absence.decision.subject')}</Label>
@@ -322,9 +333,11 @@ function DiplomaSection({ studentId }: { studentId: string }) {
   const [done, setDone] = useState<string | null>(null);
   const save = useStudentAbsenceMutation<DiplomaBody>(studentId, '/diploma', 'PUT');
   const headingId = useId();
+  const { dirty } = useDirty({ excluded: [...excluded].sort(), attach }, { excluded: [...data.excludedDays].sort(), attach: data.reasonsAttached });
   return (
     <section aria-labelledby={headingId} className="stack">
       <Heading level={2} data-size="sm" id={headingId}>{t('absence.diploma.title')}</Heading>
+      <UnsavedGuard dirty={dirty && !save.isPending} />
       <Paragraph><strong>{t('absence.diploma.figures', { days: data.days, hours: data.hours })}</strong></Paragraph>
       <Paragraph data-size="sm" className="muted">{t('absence.diploma.help', { max: data.maxExcludedDays })}</Paragraph>
       {data.fullDays.length === 0 ? <Paragraph>{t('absence.diploma.none')}</Paragraph> : (

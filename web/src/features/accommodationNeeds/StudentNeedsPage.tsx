@@ -9,6 +9,7 @@ import { InlineConfirm } from '../../core/ui/InlineConfirm';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { DESCRIPTION_MAX, studentNeedsQuery, useConfirmNeeds, useEndNeed, useSaveNeed, type Need, type StudentNeeds } from './api';
 import './studentForms.css';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 /** One student's accommodation needs (R-04): what to do, who has confirmed; confirm, or register and change. */
 export function StudentNeedsPage({ studentId }: { studentId: string }) {
@@ -115,6 +116,7 @@ function NeedForm({ data, need, onDone }: { data: StudentNeeds; need?: Need; onD
   const [description, setDescription] = useState(need?.description ?? '');
   const [guidance, setGuidance] = useState(need?.guidance ?? '');
   const [saved, setSaved] = useState(false);
+  const { dirty, markSaved } = useDirty({ description, guidance }, { description: need?.description ?? '', guidance: need?.guidance ?? '' });
   const form = useFormErrors<Field>(['description', 'guidance']);
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -124,7 +126,8 @@ function NeedForm({ data, need, onDone }: { data: StudentNeeds; need?: Need; onD
       await save.mutateAsync({ id: need?.id, description, guidance });
       form.clear();
       setSaved(true);
-      if (!need) { setDescription(''); setGuidance(''); }
+      if (need) markSaved();
+      else { setDescription(''); setGuidance(''); }
       onDone();
     } catch (err) {
       form.fromServer(err);
@@ -135,6 +138,7 @@ function NeedForm({ data, need, onDone }: { data: StudentNeeds; need?: Need; onD
     <section aria-labelledby={`${uid}-h`} className="stack">
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{heading}</Heading>
       <form onSubmit={submit} noValidate className="stack" aria-labelledby={`${uid}-h`}>
+        <UnsavedGuard dirty={dirty && !save.isPending} />
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={['description', 'guidance']} idFor={(f) => `${uid}-${f}`} />
         <Textfield id={`${uid}-description`} label={t('accommodationNeeds.student.description')} multiline rows={2} maxLength={DESCRIPTION_MAX}
           value={description} onChange={(e) => setDescription(e.target.value)} error={form.errors.description} />

@@ -31,6 +31,7 @@ function StatusTag({ disabled }: { disabled: boolean }) {
   return <Tag data-size="sm" data-color={disabled ? 'danger' : 'success'}>{disabled ? t('accounts.admin.disabled') : t('accounts.admin.active')}</Tag>;
 }
 
+// unsaved-guard: its form is a search; nothing typed there is kept
 /** The school admin's accounts: find one by name or username, see who is disabled and who is logged in. */
 export function AccountsAdminPage() {
   const { t } = useTranslation();

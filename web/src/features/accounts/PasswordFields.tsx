@@ -53,6 +53,7 @@ function StrengthMeter({ id, strength }: { id: string; strength: Strength | null
   );
 }
 
+// unsaved-guard: fields of the password forms that render them, guarded there
 /**
  * A new password and its repetition, with a strength meter under the first. `personal`: the person's
  * name, username, e-mail and school, which make a password easy to guess.

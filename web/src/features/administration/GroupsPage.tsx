@@ -6,6 +6,7 @@ import { AppLink } from '../../core/ui/AppLink';
 import { groupsQuery, type Group } from './api';
 import { AdminPageTop } from './parts';
 
+// unsaved-guard: its one field filters the list; nothing typed there is kept
 /** The year's basis and teaching groups; each opens its members. */
 export function GroupsPage({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation();

@@ -62,6 +62,7 @@ export function MembersPage({ schoolId, groupId }: { schoolId: string; groupId: 
   );
 }
 
+// unsaved-guard: its date is a field of ConfirmWithReason's form, guarded there
 function EndDialog({ schoolId, data, member, onClose, onDone }: { schoolId: string; data: Members; member: Member; onClose: () => void; onDone: (note: string) => void }) {
   const { t } = useTranslation();
   const uid = useId();

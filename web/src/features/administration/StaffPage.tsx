@@ -8,6 +8,7 @@ import { AdminFormSection, AdminPageTop, AdminTable, ChoiceField, ConfirmWithRea
 
 type StaffRole = StaffEntry['roles'][number];
 
+// unsaved-guard: its one field filters the list; the form to add a role is AddRoleForm, guarded there
 /** The school's staff with their roles (added and removed here) and what they teach this year. */
 export function StaffPage({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation();

@@ -98,6 +98,7 @@ export async function sendChange(form: { fromServer(err: unknown): void }, send:
   }
 }
 
+// unsaved-guard: a field of the forms that render it, guarded there
 /** One of a list, starting from "Choose …" so that nothing is picked for the person. */
 export function ChoiceField({ id, label, value, onChange, error, options }: {
   id: string;
@@ -193,6 +194,7 @@ export function ConfirmWithReason({ title, text, confirmLabel, children, extraVa
       </Dialog.Block>
       <Dialog.Block>
         <form noValidate onSubmit={(e) => void submit(e)} className="stack">
+          <UnsavedGuard dirty={reason.trim() !== '' && !pending} />
           <Paragraph>{text}</Paragraph>
           <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={() => `${uid}-reason`} />
           {children}

@@ -16,6 +16,7 @@ import {
 } from './api';
 import { EvidenceText, WeeksText, type LooseT } from './parts';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, changed } from '../../core/ui/UnsavedGuard';
 
 /** The school's annual cycle (R-30): every staff member reads it; the principal edits and copies it. */
 export function CyclePage() {
@@ -112,6 +113,9 @@ function RoutineForm({ data, editing, onDone }: { data: CycleView; editing: Rout
     evidenceKind: editing?.evidenceKind ?? 'handTicked', evidenceParam: editing?.evidenceParam ?? '',
   });
   const [excludeAdults, setExcludeAdults] = useState(editing?.excludeAdults ?? false);
+  // the routine as opened: the form closes when it is saved, so anything else is unsaved typing
+  const [initial] = useState(() => ({ v, excludeAdults }));
+  const dirty = changed({ v, excludeAdults }, initial) && !save.isPending && !save.isSuccess;
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
   const kinds = data.evidenceKinds.filter((k) => k.subjects.includes(SUBJECT_OF[v.scope]));
   const kind = data.evidenceKinds.find((k) => k.kind === v.evidenceKind);
@@ -146,6 +150,7 @@ function RoutineForm({ data, editing, onDone }: { data: CycleView; editing: Rout
     <section aria-labelledby={`${uid}-h`} className="stack panel">
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{editing ? t('annualCycle.cycle.editHeading', { title: editing.titleNb }) : t('annualCycle.cycle.newHeading')}</Heading>
       <form onSubmit={submit} className="stack" noValidate aria-labelledby={`${uid}-h`}>
+        <UnsavedGuard dirty={dirty} />
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={id} />
         <div className="annual-form__row">
           <Textfield id={id('titleNb')} label={t('annualCycle.cycle.titleNb')} value={v.titleNb} onChange={set('titleNb')} error={form.errors.titleNb} maxLength={200} />
@@ -191,6 +196,7 @@ function RoutineForm({ data, editing, onDone }: { data: CycleView; editing: Rout
   );
 }
 
+// unsaved-guard: a field of the forms that render it, guarded there; CopyCycle's choice is acted on at once
 function SelectField({ id, label, value, onChange, options, error }: { id: string; label: string; value: string; onChange: (e: { target: { value: string } }) => void; options: [string, string][]; error?: string }) {
   return (
     <div className="annual-field">

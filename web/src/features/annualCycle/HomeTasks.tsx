@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { myTasksQuery, useDigestPreference, useTick, type TaskGroup, type TaskItem } from './api';
 import { StatusTag, WeeksText, useRoutineLang } from './parts';
 
+// unsaved-guard: the digest choice is saved the moment it is made
 /** The home page's "this week and overdue" from the routine engine (R-30…R-33): the person's own tasks. */
 export function HomeTasks() {
   const { t } = useTranslation();

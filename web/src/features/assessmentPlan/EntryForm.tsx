@@ -6,6 +6,7 @@ import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { DESCRIPTION_MAX, TITLE_MAX, entryKinds, type CheckInput, type CheckResult, type Entry, type EntryInput, type EntryKind, type Saved } from './api';
 import { ConflictList } from './PlanList';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 type Field = 'kind' | 'level' | 'title' | 'description' | 'startsOn' | 'endsOn';
 /** The select offers only the server's levels; '' is the whole school. */
@@ -43,6 +44,9 @@ export function EntryForm({ editing, defaultKind, intro, levels, check, save, on
   const [live, setLive] = useState<CheckResult | null>(null);
   const [checking, setChecking] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const values = { kind, level, title, description, startsOn, endsOn };
+  const [initial] = useState(values);
+  const { dirty, markSaved } = useDirty(values, initial);
   const oneDay = kind === 'test' || kind === 'fullDayTest';
   const scoped = levels !== undefined;
   // the page hands a new function each render; the check runs on the form's values, not on that
@@ -86,8 +90,8 @@ export function EntryForm({ editing, defaultKind, intro, levels, check, save, on
       setSaved(res.warnings.length ? t('assessmentPlan.form.savedWithWarnings') : t('assessmentPlan.form.saved'));
       form.clear();
       setLive(null);
-      if (editing) onDone(res);
-      else { setTitle(''); setDescription(''); setStartsOn(''); setEndsOn(''); }
+      if (editing) { markSaved(); onDone(res); }
+      else { markSaved({ ...values, title: '', description: '', startsOn: '', endsOn: '' }); setTitle(''); setDescription(''); setStartsOn(''); setEndsOn(''); }
     } catch (err) {
       form.fromServer(err);
     }
@@ -98,6 +102,7 @@ export function EntryForm({ editing, defaultKind, intro, levels, check, save, on
       <Heading level={2} data-size="sm" id={`${uid}-h`} ref={heading} tabIndex={editing && focusOnEdit ? -1 : undefined}>{editing ? t('assessmentPlan.form.editHeading', { title: editing.title }) : t('assessmentPlan.form.newHeading')}</Heading>
       <Paragraph data-size="sm">{intro}</Paragraph>
       <form onSubmit={submit} className="stack" noValidate aria-labelledby={`${uid}-h`}>
+        <UnsavedGuard dirty={dirty && !save.isPending} />
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={(f) => `${uid}-${f}`} />
         <div className="ap-form__row">
           <div className="ap-field">

@@ -15,6 +15,7 @@ import {
 import { EntryForm } from './EntryForm';
 import { PlanList } from './PlanList';
 import './assessmentPlan.css';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 /* ───────────── the school's conflict rules ───────────── */
 
@@ -68,6 +69,8 @@ function RulesForm({ data }: { data: Rules }) {
   const form = useFormErrors<string>((path) => /^rules\.\d+\.(enabled|maximum|warningOnly|rule)$/.test(path));
   const [drafts, setDrafts] = useState<Draft[]>(() => data.rules.map((r) => ({ rule: r.rule, enabled: r.enabled, maximum: r.maximum === null ? '' : String(r.maximum), warningOnly: r.warningOnly })));
   const [saved, setSaved] = useState(false);
+  const [initial] = useState(drafts);
+  const { dirty, markSaved } = useDirty(drafts, initial);
   const idFor = (f: string) => `${uid}-${f.replace(/\./g, '-')}`;
   const nameOf = (f: string) => {
     const d = drafts[Number(f.split('.')[1])];
@@ -84,6 +87,7 @@ function RulesForm({ data }: { data: Rules }) {
     setSaved(false);
     try {
       await save.mutateAsync(drafts.map(toSetting));
+      markSaved();
       form.clear();
       setSaved(true);
     } catch (err) {
@@ -96,6 +100,7 @@ function RulesForm({ data }: { data: Rules }) {
     <section className="stack" aria-labelledby={`${uid}-h`}>
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('assessmentPlan.rules.editHeading')}</Heading>
       <form onSubmit={submit} className="stack" noValidate aria-labelledby={`${uid}-h`}>
+        <UnsavedGuard dirty={dirty && !save.isPending} />
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={order} idFor={idFor} where={nameOf} />
         {drafts.map((d, i) => (
           <Fieldset key={d.rule} className="ap-rule">

@@ -97,6 +97,7 @@ export function StudentPlanPage({ studentId, viewer }: { studentId: string; view
   );
 }
 
+// unsaved-guard: its one field is the read-only feed address to copy
 function FeedSection({ path }: { path: string }) {
   const { t } = useTranslation();
   const uid = useId();

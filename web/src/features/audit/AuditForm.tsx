@@ -12,6 +12,7 @@ interface Props {
   onSearch: (search: AuditSearch) => void;
 }
 
+// unsaved-guard: a search form; its values are in the address once searched
 export function AuditForm({ initial, serverErrors, pending, onSearch }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState({ studentId: initial.studentId ?? '', from: initial.from ?? '', to: initial.to ?? '' });

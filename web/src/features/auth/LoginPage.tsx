@@ -14,6 +14,7 @@ import type { OidcSignin } from './oidcApi';
 
 type Field = 'username' | 'password';
 
+// unsaved-guard: the login; a password is never kept, and leaving it means the person chose not to log in
 export function LoginPage({ redirect, signin, ended = false }: { redirect?: string; signin?: OidcSignin; ended?: boolean }) {
   const { t } = useTranslation();
   const router = useRouter();

@@ -6,6 +6,7 @@ import { useFormat } from '../../core/format';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { calendarFeedQuery, useCalendarFeedActions } from './api';
 
+// unsaved-guard: its one field is the read-only feed address to copy
 /**
  * The personal calendar feed: a secret URL a calendar app polls for the person's booked conversations.
  * The server keeps only a hash, so the URL is shown once, right after it is made; a new one replaces it.

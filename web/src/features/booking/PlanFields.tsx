@@ -118,6 +118,7 @@ interface FieldsProps {
   placeOptional?: boolean;
 }
 
+// unsaved-guard: fields of the publish and add-slots forms, guarded there
 export function PlanFields({ values, errors, idFor, onChange, placeOptional = false }: FieldsProps) {
   const { t } = useTranslation();
   const set = (patch: Partial<PlanValues>) => onChange({ ...values, ...patch });

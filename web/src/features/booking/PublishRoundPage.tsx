@@ -10,6 +10,7 @@ import { usePublishRound, type RoundGroup, type RoundKind } from './api';
 import {
   checkPlan, initialPlan, PlanFields, planFieldOrder, PlanPreview, previewOf, summaryErrors, toSlotPlan, withFullFieldPaths, type PlanValues,
 } from './PlanFields';
+import { UnsavedGuard, changed, leaveAfterSave } from '../../core/ui/UnsavedGuard';
 
 /** What a contact teacher may publish for a class; a teaching group only has subject conversations. */
 const basisKinds: readonly RoundKind[] = ['guardian', 'student', 'startOfYear', 'adHoc'];
@@ -46,6 +47,9 @@ export function PublishRoundPage({ group }: { group: RoundGroup }) {
   const forms = useFormErrors<string>(fields);
   const idFor = (field: string) => `${base}-${field.replace(/\./g, '-')}`;
   const count = previewOf(values).count;
+  const [initial] = useState(values);
+  const [published, setPublished] = useState(false);
+  const dirty = changed(values, initial) && !published && !publish.isPending;
 
   function check(v: RoundValues): Errors<string> {
     const e = checkPlan(t, v, { placeRequired: true });
@@ -61,7 +65,7 @@ export function PublishRoundPage({ group }: { group: RoundGroup }) {
     publish.mutate(
       { ...toSlotPlan(values), kind: values.kind, title: values.title.trim(), cutoffHours: Number(values.cutoffHours) },
       {
-        onSuccess: (round) => void navigate({ to: '/booking-rounds/$roundId', params: { roundId: round.id }, search: { published: true } }),
+        onSuccess: (round) => leaveAfterSave(() => setPublished(true), () => navigate({ to: '/booking-rounds/$roundId', params: { roundId: round.id }, search: { published: true } })),
         onError: (err) => forms.fromServer(withFullFieldPaths(err)),
       },
     );
@@ -76,6 +80,7 @@ export function PublishRoundPage({ group }: { group: RoundGroup }) {
       </div>
       <div className="booking-publish">
         <form noValidate onSubmit={submit} className="stack booking-form">
+          <UnsavedGuard dirty={dirty} />
           <FormErrorSummary
             errors={summaryErrors(t, forms.errors)}
             formErrors={forms.formErrors}

@@ -14,6 +14,7 @@ import {
 import { PlaceText } from './Place';
 import type { HostRound, HostSlot } from './api';
 import { byDay, useWhen } from './when';
+import { UnsavedGuard, changed } from '../../core/ui/UnsavedGuard';
 
 /** The host's page for one round: every slot by day with who booked it for which student, who has not booked, and the round's actions. */
 export function RoundPage({ roundId, published }: { roundId: string; published: boolean }) {
@@ -256,6 +257,10 @@ function AddSlots({ roundId, onDone }: { roundId: string; onDone: (message: stri
   const forms = useFormErrors<string>(fields);
   const idFor = (field: string) => `${base}-${field.replace(/\./g, '-')}`;
   const count = previewOf(values).count;
+  // the slot rows' keys are new in every fresh plan; what the person typed is the rest
+  const typed = (v: PlanValues) => ({ ...v, days: v.days.map(({ date, from, to }) => ({ date, from, to })) });
+  const [initial] = useState(() => typed(initialPlan()));
+  const dirty = changed(typed(values), initial) && !add.isPending;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -276,6 +281,7 @@ function AddSlots({ roundId, onDone }: { roundId: string; onDone: (message: stri
       <Details.Summary>{t('booking.round.add.title')}</Details.Summary>
       <Details.Content>
         <form noValidate onSubmit={submit} className="stack booking-form">
+          <UnsavedGuard dirty={dirty} />
           <FormErrorSummary errors={summaryErrors(t, forms.errors)} formErrors={forms.formErrors} attempt={forms.attempt} order={fields} idFor={idFor} />
           <PlanFields values={values} errors={forms.errors} idFor={idFor} onChange={setValues} placeOptional />
           <PlanPreview values={values} headingLevel={3} />

@@ -11,6 +11,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { PlaceText } from './Place';
 import type { Slot, StudentBookingEntry, StudentRound } from './api';
 import { byDay, useWhen } from './when';
+import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
 
 export type Viewer = 'self' | 'guardian' | 'staff';
 
@@ -308,6 +309,7 @@ function SlotPicker({
 
   return (
     <div className="booking-picker stack" role="group" aria-labelledby={headingId} data-chosen={chosen ? true : undefined}>
+      <UnsavedGuard dirty={chosen !== null && !action.isPending && !action.isSuccess} />
       <Heading level={3} data-size="2xs" id={headingId}>
         {moveFrom ? t('booking.student.pickMove') : t('booking.student.pick')}
       </Heading>

@@ -10,6 +10,7 @@ import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import type { CaseInput, ClassHourInput, TopicInput } from '@server/features/classLife/schemas.js';
 import { agendaQuery, classHourTopics, topicPlanQuery, useClassLifeWrite, type Agenda, type ClassHourCase } from './api';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 /** A topic key of the year plan in words, or the teacher's own words as they are. */
 export function useTopicLabel() {
@@ -96,13 +97,15 @@ function TopicForm({ data, basisGroupId }: { data: Agenda; basisGroupId: string 
   const [choice, setChoice] = useState(data.topic.chosen ? (known ? data.topic.topic : 'own') : '');
   const [own, setOwn] = useState(known ? '' : data.topic.topic);
   const form = useFormErrors<'topic'>(['topic']);
+  const { dirty, markSaved } = useDirty({ choice, own });
   async function submit(e: FormEvent) {
     e.preventDefault();
     const topic = choice === 'own' ? own.trim() : choice;
-    await write.mutateAsync({ path: `/class-hour/topics/${data.week.start}`, method: 'PUT', body: { topic } satisfies TopicInput }).then(() => form.clear(), (err) => form.fromServer(err));
+    await write.mutateAsync({ path: `/class-hour/topics/${data.week.start}`, method: 'PUT', body: { topic } satisfies TopicInput }).then(() => { markSaved(); form.clear(); }, (err) => form.fromServer(err));
   }
   return (
     <form onSubmit={submit} className="stack" aria-labelledby={`${uid}-h`} noValidate>
+      <UnsavedGuard dirty={dirty && !write.isPending} />
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('classLife.hour.chooseTopic')}</Heading>
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={() => `${uid}-topic`} />
       <div className="absence-field">
@@ -131,16 +134,18 @@ function NotesForm({ data, basisGroupId }: { data: Agenda; basisGroupId: string 
   const [notes, setNotes] = useState(existing?.notes ?? '');
   const [shared, setShared] = useState(existing?.notesShared ?? false);
   const [saved, setSaved] = useState(false);
+  const { dirty, markSaved } = useDirty({ heldOn, topic, notes, shared });
   const form = useFormErrors<'heldOn' | 'topic' | 'notes'>(['heldOn', 'topic', 'notes']);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
     if (!form.check(heldOn ? {} : { heldOn: t('classLife.required') })) return;
     await write.mutateAsync({ path: `/class-hour/${heldOn}`, method: 'PUT', body: { topic, notes, notesShared: shared } satisfies ClassHourInput })
-      .then(() => { form.clear(); setSaved(true); }, (err) => form.fromServer(err));
+      .then(() => { markSaved(); form.clear(); setSaved(true); }, (err) => form.fromServer(err));
   }
   return (
     <form onSubmit={submit} className="stack" aria-labelledby={`${uid}-h`} noValidate>
+      <UnsavedGuard dirty={dirty && !write.isPending} />
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('classLife.hour.notesHeading')}</Heading>
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={(f) => `${uid}-${f}`} />
       <DateField id={`${uid}-heldOn`} type="date" label={t('classLife.hour.heldOn')} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} error={form.errors.heldOn} />
@@ -193,12 +198,14 @@ function CaseForm({ basisGroupId, today, existing }: { basisGroupId: string; tod
   const [decision, setDecision] = useState('');
   const [decidedOn, setDecidedOn] = useState(existing ? today : '');
   const form = useFormErrors<CaseField>(['title', 'background', 'decision', 'decidedOn']);
+  const values = { title, background, decision, decidedOn };
+  const { dirty, markSaved } = useDirty(values);
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!form.check(title.trim() ? {} : { title: t('classLife.required') })) return;
     const body: CaseInput = { title, background, decision: decision.trim() || null, decidedOn: decision.trim() ? decidedOn || null : null };
     await write.mutateAsync(existing ? { path: `/class-hour/cases/${existing.id}`, method: 'PUT', body } : { path: '/class-hour/cases', method: 'POST', body })
-      .then(() => { form.clear(); if (!existing) { setTitle(''); setBackground(''); } }, (err) => form.fromServer(err));
+      .then(() => { form.clear(); if (existing) markSaved(); else { markSaved({ ...values, title: '', background: '' }); setTitle(''); setBackground(''); } }, (err) => form.fromServer(err));
   }
   const heading = existing ? `${t('classLife.hour.edit')}: ${existing.title}` : t('classLife.hour.newCase');
   return (
@@ -206,6 +213,7 @@ function CaseForm({ basisGroupId, today, existing }: { basisGroupId: string; tod
       <Details.Summary>{heading}</Details.Summary>
       <Details.Content>
         <form onSubmit={submit} className="stack" aria-label={heading} noValidate>
+          <UnsavedGuard dirty={dirty && !write.isPending} />
           <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={(f) => `${uid}-${f}`} />
           <Textfield id={`${uid}-title`} label={t('classLife.hour.caseTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={form.errors.title} />
           <Textfield id={`${uid}-background`} label={t('classLife.hour.background')} multiline rows={3} value={background} onChange={(e) => setBackground(e.target.value)} error={form.errors.background} />

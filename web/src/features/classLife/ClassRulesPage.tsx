@@ -8,6 +8,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import type { CommentInput, DraftInput, ProposalInput, Published } from '@server/features/classLife/schemas.js';
 import { classRulesQuery, useClassLifeWrite, type ClassRules } from './api';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 /** R-40: the class rules, drafted with the students (phone-friendly: students propose and comment here). */
 export function ClassRulesPage({ basisGroupId }: { basisGroupId: string }) {
@@ -81,6 +82,7 @@ function ProposalForm({ basisGroupId }: { basisGroupId: string }) {
   }
   return (
     <form onSubmit={submit} className="stack" aria-labelledby={`${uid}-h`} noValidate>
+      <UnsavedGuard dirty={text.trim() !== '' && !write.isPending} />
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('classLife.rules.propose')}</Heading>
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={() => `${uid}-text`} />
       <Textfield id={`${uid}-text`} label={t('classLife.rules.proposal')} multiline rows={2} value={text} onChange={(e) => setText(e.target.value)} error={form.errors.text} />
@@ -102,6 +104,7 @@ function CommentForm({ basisGroupId, proposal }: { basisGroupId: string; proposa
   }
   return (
     <form onSubmit={submit} className="class-life-inline" noValidate>
+      <UnsavedGuard dirty={text.trim() !== '' && !write.isPending} />
       <Textfield id={`${uid}-text`} data-size="sm" label={t('classLife.rules.commentOn', { text: proposal.text.slice(0, 60) })} value={text} onChange={(e) => setText(e.target.value)} error={form.errors.text} />
       <Button type="submit" data-size="sm" variant="secondary" disabled={write.isPending}>{t('classLife.rules.sendComment')}</Button>
     </form>
@@ -114,14 +117,16 @@ function DraftForm({ basisGroupId, draft }: { basisGroupId: string; draft: strin
   const write = useClassLifeWrite(basisGroupId);
   const [text, setText] = useState(draft);
   const [message, setMessage] = useState('');
+  const { dirty, markSaved } = useDirty(text);
   const form = useFormErrors<'text'>(['text']);
   async function save(e: FormEvent) {
     e.preventDefault();
-    await write.mutateAsync({ path: '/class-rules/draft', method: 'PUT', body: { text } satisfies DraftInput }).then(() => { form.clear(); setMessage(t('classLife.saved')); }, (err) => form.fromServer(err));
+    await write.mutateAsync({ path: '/class-rules/draft', method: 'PUT', body: { text } satisfies DraftInput }).then(() => { markSaved(); form.clear(); setMessage(t('classLife.saved')); }, (err) => form.fromServer(err));
   }
   async function publish() {
     try {
       await write.mutateAsync({ path: '/class-rules/draft', method: 'PUT', body: { text } satisfies DraftInput });
+      markSaved();
       const res = await write.mutateAsync({ path: '/class-rules/versions', method: 'POST' }) as Published;
       form.clear();
       setMessage(t('classLife.rules.published', { version: res.version }));
@@ -131,6 +136,7 @@ function DraftForm({ basisGroupId, draft }: { basisGroupId: string; draft: strin
   }
   return (
     <form onSubmit={save} className="stack" aria-labelledby={`${uid}-h`} noValidate>
+      <UnsavedGuard dirty={dirty && !write.isPending} />
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('classLife.rules.draft')}</Heading>
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={() => `${uid}-text`} />
       <Textfield id={`${uid}-text`} label={t('classLife.rules.draft')} multiline rows={6} value={text} onChange={(e) => setText(e.target.value)} error={form.errors.text} />

@@ -9,6 +9,7 @@ import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import type { AwayInput, RotaInput, RoutinesInput } from '@server/features/classLife/schemas.js';
 import { dutyRotaQuery, useClassLifeWrite, type DutyRota } from './api';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 /** R-41: the fair duty rota with its tidying routines; printable (classLife.css has the print styles). */
 export function DutyRotaPage({ basisGroupId }: { basisGroupId: string }) {
@@ -73,13 +74,15 @@ function RoutinesForm({ basisGroupId, rotaId, routines }: { basisGroupId: string
   const write = useClassLifeWrite(basisGroupId);
   const [text, setText] = useState(routines.join('\n'));
   const form = useFormErrors<'routines'>((f) => f.startsWith('routines'));
+  const { dirty, markSaved } = useDirty(text, routines.join('\n'));
   async function submit(e: FormEvent) {
     e.preventDefault();
     const list = text.split('\n').map((x) => x.trim()).filter(Boolean);
-    await write.mutateAsync({ path: `/duty-rota/${rotaId}/routines`, method: 'PUT', body: { routines: list } satisfies RoutinesInput }).then(() => form.clear(), (err) => form.fromServer(err));
+    await write.mutateAsync({ path: `/duty-rota/${rotaId}/routines`, method: 'PUT', body: { routines: list } satisfies RoutinesInput }).then(() => { markSaved(); form.clear(); }, (err) => form.fromServer(err));
   }
   return (
     <form onSubmit={submit} className="stack no-print" noValidate>
+      <UnsavedGuard dirty={dirty && !write.isPending} />
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={() => `${uid}-r`} />
       <Textfield id={`${uid}-r`} label={t('classLife.rota.routines')} description={t('classLife.rota.routinesHint')} multiline rows={6} value={text} onChange={(e) => setText(e.target.value)} error={form.errors.routines} />
       <div><Button type="submit" variant="secondary" disabled={write.isPending}>{t('classLife.rota.saveRoutines')}</Button></div>
@@ -97,6 +100,7 @@ function AwaySection({ data, basisGroupId }: { data: DutyRota; basisGroupId: str
   const [fromOn, setFrom] = useState('');
   const [toOn, setTo] = useState('');
   const form = useFormErrors<AwayField>(['studentId', 'fromOn', 'toOn']);
+  const { dirty, markSaved } = useDirty({ studentId, fromOn, toOn });
   async function submit(e: FormEvent) {
     e.preventDefault();
     const missing: Partial<Record<AwayField, string>> = {};
@@ -104,7 +108,7 @@ function AwaySection({ data, basisGroupId }: { data: DutyRota; basisGroupId: str
     if (!fromOn) missing.fromOn = t('classLife.required');
     if (!toOn) missing.toOn = t('classLife.required');
     if (!form.check(missing)) return;
-    await write.mutateAsync({ path: '/duty-rota/away', method: 'POST', body: { studentId, fromOn, toOn } satisfies AwayInput }).then(() => { form.clear(); setStudentId(''); }, (err) => form.fromServer(err));
+    await write.mutateAsync({ path: '/duty-rota/away', method: 'POST', body: { studentId, fromOn, toOn } satisfies AwayInput }).then(() => { markSaved({ studentId: '', fromOn, toOn }); form.clear(); setStudentId(''); }, (err) => form.fromServer(err));
   }
   return (
     <section aria-labelledby={`${uid}-h`} className="stack no-print">
@@ -122,6 +126,7 @@ function AwaySection({ data, basisGroupId }: { data: DutyRota; basisGroupId: str
         </ul>
       )}
       <form onSubmit={submit} className="stack" noValidate>
+        <UnsavedGuard dirty={dirty && !write.isPending} />
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={(f) => `${uid}-${f}`} />
         <div className="absence-field">
           <label htmlFor={`${uid}-studentId`}>{t('classLife.rota.student')}</label>
@@ -148,16 +153,18 @@ function GenerateForm({ basisGroupId }: { basisGroupId: string }) {
   const [endsOn, setEnd] = useState('');
   const [perWeek, setPerWeek] = useState('2');
   const form = useFormErrors<RotaField>(['startsOn', 'endsOn', 'perWeek']);
+  const { dirty, markSaved } = useDirty({ startsOn, endsOn, perWeek });
   async function submit(e: FormEvent) {
     e.preventDefault();
     const missing: Partial<Record<RotaField, string>> = {};
     if (!startsOn) missing.startsOn = t('classLife.required');
     if (!endsOn) missing.endsOn = t('classLife.required');
     if (!form.check(missing)) return;
-    await write.mutateAsync({ path: '/duty-rota', method: 'POST', body: { startsOn, endsOn, perWeek: Number(perWeek) } satisfies RotaInput }).then(() => form.clear(), (err) => form.fromServer(err));
+    await write.mutateAsync({ path: '/duty-rota', method: 'POST', body: { startsOn, endsOn, perWeek: Number(perWeek) } satisfies RotaInput }).then(() => { markSaved(); form.clear(); }, (err) => form.fromServer(err));
   }
   return (
     <form onSubmit={submit} className="stack no-print" aria-labelledby={`${uid}-h`} noValidate>
+      <UnsavedGuard dirty={dirty && !write.isPending} />
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('classLife.rota.generate')}</Heading>
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={(f) => `${uid}-${f}`} />
       <DateField id={`${uid}-startsOn`} type="date" label={t('classLife.rota.startsOn')} value={startsOn} onChange={(e) => setStart(e.target.value)} error={form.errors.startsOn} />

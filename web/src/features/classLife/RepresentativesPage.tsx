@@ -10,6 +10,7 @@ import { problemText } from '../../core/ui/ErrorAlert';
 import type { CandidacyInput, ElectionInput, NominateInput, VoteInput } from '@server/features/classLife/schemas.js';
 import { representativesQuery, useClassLifeWrite, type Election, type Representatives } from './api';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 /** R-41: the class elects its student representatives in a secret vote (phone-friendly for the students). */
 export function RepresentativesPage({ basisGroupId }: { basisGroupId: string }) {
@@ -103,6 +104,7 @@ function VoteForm({ election, standing, onVote, pending }: { election: Election;
   }
   return (
     <form onSubmit={submit} className="stack" noValidate>
+      <UnsavedGuard dirty={choice !== '' && !pending} />
       <Fieldset>
         <Fieldset.Legend>{t('classLife.reps.voteFor')}</Fieldset.Legend>
         {standing.map((c) => (
@@ -122,6 +124,7 @@ function Nominate({ data, election, onNominate, pending }: { data: Representativ
   const taken = new Set(election.candidates.map((c) => c.studentId));
   return (
     <form onSubmit={(e) => { e.preventDefault(); if (studentId) void onNominate(studentId).then(() => setStudentId('')); }} className="class-life-inline" noValidate>
+      <UnsavedGuard dirty={studentId !== '' && !pending} />
       <div className="absence-field">
         <label htmlFor={`${uid}-s`}>{t('classLife.reps.nominate')}</label>
         <Select id={`${uid}-s`} value={studentId} onChange={(e) => setStudentId(e.target.value)}>
@@ -143,6 +146,7 @@ function NewElection({ basisGroupId }: { basisGroupId: string }) {
   const [termStartsOn, setStart] = useState('');
   const [termEndsOn, setEnd] = useState('');
   const form = useFormErrors<ElectionField>(['seats', 'termStartsOn', 'termEndsOn']);
+  const { dirty, markSaved } = useDirty({ seats, termStartsOn, termEndsOn });
   async function submit(e: FormEvent) {
     e.preventDefault();
     const missing: Partial<Record<ElectionField, string>> = {};
@@ -150,10 +154,11 @@ function NewElection({ basisGroupId }: { basisGroupId: string }) {
     if (!termEndsOn) missing.termEndsOn = t('classLife.required');
     if (!form.check(missing)) return;
     await write.mutateAsync({ path: '/student-representatives/elections', method: 'POST', body: { seats: Number(seats), termStartsOn, termEndsOn } satisfies ElectionInput })
-      .then(() => form.clear(), (err) => form.fromServer(err));
+      .then(() => { markSaved(); form.clear(); }, (err) => form.fromServer(err));
   }
   return (
     <form onSubmit={submit} className="stack" aria-labelledby={`${uid}-h`} noValidate>
+      <UnsavedGuard dirty={dirty && !write.isPending} />
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('classLife.reps.newElection')}</Heading>
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={(f) => `${uid}-${f}`} />
       <Textfield id={`${uid}-seats`} type="number" min={1} max={4} label={t('classLife.reps.seats')} value={seats} onChange={(e) => setSeats(e.target.value)} error={form.errors.seats} />

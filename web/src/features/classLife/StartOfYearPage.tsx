@@ -9,6 +9,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import type { CheckInput } from '@server/features/classLife/schemas.js';
 import { checklistQuery, useClassLifeWrite, type Checklist } from './api';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
 
 /** R-36: what the class has been told at the start of the year, checked off per class with the date and who. */
 export function StartOfYearPage({ basisGroupId }: { basisGroupId: string }) {
@@ -53,6 +54,7 @@ function CheckItem({ basisGroupId, item }: { basisGroupId: string; item: Checkli
   if (item.checkedOn) return <Button variant="tertiary" data-size="sm" aria-label={`${t('classLife.start.undo')}: ${label}`} onClick={() => void send(false)}>{t('classLife.start.undo')}</Button>;
   return (
     <div className="class-life-inline">
+      <UnsavedGuard dirty={on !== '' && !write.isPending} />
       <DateField data-size="sm" type="date" label={`${t('classLife.start.date')}: ${label}`} value={on} onChange={(e) => setOn(e.target.value)} error={error} />
       <Button data-size="sm" variant="secondary" aria-label={`${t('classLife.start.check')}: ${label}`} onClick={() => void send(true)} disabled={write.isPending}>{t('classLife.start.check')}</Button>
     </div>

@@ -10,6 +10,7 @@ import { ClassTable } from './ClassTable';
 import { filterStudents } from './sortStudents';
 import { useClassAbsenceSignals } from '../absence';
 
+// unsaved-guard: its one field filters the class list; nothing typed there is kept
 export function ClassOverviewPage({ basisGroupId }: { basisGroupId: string }) {
   const { t } = useTranslation();
   const { data } = useSuspenseQuery(classOverviewQuery(basisGroupId));

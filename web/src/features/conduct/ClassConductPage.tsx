@@ -11,6 +11,7 @@ import { classConductQuery, useSaveReview, useSetGrade, type Aspect, type ClassC
 import { GradeSelect } from './InputPage';
 import './conduct.css';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 const fullName = (s: { givenName: string; familyName: string }) => `${s.givenName} ${s.familyName}`;
 
@@ -140,6 +141,7 @@ function GradeForm({ basisGroupId, student: s }: { basisGroupId: string; student
   const [done, setDone] = useState('');
   const save = useSetGrade(basisGroupId, s.studentId);
   const base = useId();
+  const { dirty, markSaved } = useDirty({ order, behaviour, reasons, measureId });
   // L-22 § 9-17, explained before the round trip: the server refuses the same with 409
   const blocked = (['order', 'behaviour'] as const).filter((a) => (a === 'order' ? order : behaviour) !== 'G' && !s.warnings[a] && !measureId);
   return (
@@ -147,8 +149,9 @@ function GradeForm({ basisGroupId, student: s }: { basisGroupId: string; student
       e.preventDefault();
       setDone('');
       save.mutateAsync({ order, behaviour, ...(reasons.trim() ? { reasons: reasons.trim() } : {}), measureId: measureId || null })
-        .then(() => setDone(t('conduct.classPage.saved'))).catch(() => undefined);
+        .then(() => { markSaved(); setDone(t('conduct.classPage.saved')); }).catch(() => undefined);
     }}>
+      <UnsavedGuard dirty={dirty && !save.isPending} />
       <div className="conduct-row">
         <GradeSelect id={`${base}-order`} label={`${t('conduct.aspect.order')} – ${fullName(s)}`} value={order} onChange={setOrder} />
         <GradeSelect id={`${base}-behaviour`} label={`${t('conduct.aspect.behaviour')} – ${fullName(s)}`} value={behaviour} onChange={setBehaviour} />
@@ -190,6 +193,7 @@ function ReviewSection({ data }: { data: ClassConduct }) {
     data.review?.outcomes.find((o) => o.studentId === s.studentId)?.outcome ?? 'confirmed'])));
   const [done, setDone] = useState('');
   const save = useSaveReview(data.group.id);
+  const { dirty, markSaved } = useDirty({ heldOn, participants, outcomes });
   return (
     <section aria-labelledby={headingId} className="stack">
       <Heading level={2} data-size="sm" id={headingId}>{t('conduct.review.title')}</Heading>
@@ -202,8 +206,9 @@ function ReviewSection({ data }: { data: ClassConduct }) {
           setDone('');
           save.mutateAsync({ heldOn, ...(participants.trim() ? { participants: participants.trim() } : {}),
             outcomes: data.students.map((s) => ({ studentId: s.studentId, outcome: outcomes[s.studentId]! })) })
-            .then(() => setDone(t('conduct.review.saved'))).catch(() => undefined);
+            .then(() => { markSaved(); setDone(t('conduct.review.saved')); }).catch(() => undefined);
         }}>
+          <UnsavedGuard dirty={dirty && !save.isPending} />
           <Paragraph data-size="sm">{t('conduct.review.intro')}</Paragraph>
           <DateField label={t('conduct.review.heldOn')} type="date" value={heldOn} required onChange={(e) => setHeldOn(e.target.value)} className="absence-day" />
           <Textfield label={t('conduct.review.participants')} value={participants} onChange={(e) => setParticipants(e.target.value)} />

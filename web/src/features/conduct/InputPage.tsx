@@ -9,6 +9,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { isApiError } from '../../core/api/client';
 import { grades, groupInputsQuery, useSaveInputs, type Grade, type InputEntry } from './api';
 import './conduct.css';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 type Draft = Record<string, { order: Grade; behaviour: Grade; reasons: string }>;
 
@@ -22,6 +23,7 @@ export function InputPage({ teachingGroupId }: { teachingGroupId: string }) {
     order: s.input?.order ?? 'G', behaviour: s.input?.behaviour ?? 'G', reasons: s.input?.reasons ?? '',
   }])));
   const [done, setDone] = useState('');
+  const { dirty, markSaved } = useDirty(draft);
   const fieldErrors = save.error && isApiError(save.error) ? save.error.problem?.errors ?? [] : [];
   const errorFor = (i: number, f: string) => fieldErrors.find((e) => e.field.replace(/^body[./]?/, '') === `inputs.${i}.${f}`)?.message;
   const name = (s: { givenName: string; familyName: string }) => `${s.givenName} ${s.familyName}`;
@@ -42,8 +44,9 @@ export function InputPage({ teachingGroupId }: { teachingGroupId: string }) {
             const d = draft[s.studentId]!;
             return { studentId: s.studentId, order: d.order, behaviour: d.behaviour, ...(d.reasons.trim() ? { reasons: d.reasons.trim() } : {}) };
           });
-          save.mutateAsync(inputs).then(() => setDone(t('conduct.inputs.saved'))).catch(() => undefined);
+          save.mutateAsync(inputs).then(() => { markSaved(); setDone(t('conduct.inputs.saved')); }).catch(() => undefined);
         }}>
+          <UnsavedGuard dirty={dirty && !save.isPending} />
           <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
             <Table border data-color="neutral">
               <caption id={captionId}>{t('conduct.inputs.caption', { group: data.group.name })}</caption>
@@ -92,6 +95,7 @@ export function InputPage({ teachingGroupId }: { teachingGroupId: string }) {
   );
 }
 
+// unsaved-guard: a field of the class page's grade form, guarded there
 /** Field wrapper used by the class page's grade form. */
 export function GradeSelect({ label, value, onChange, id }: { label: string; value: Grade; onChange: (g: Grade) => void; id?: string }) {
   const { t } = useTranslation();

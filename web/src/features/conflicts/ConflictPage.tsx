@@ -10,6 +10,7 @@ import { conflictQuery, useUpdateConflict, type Conflict } from './api';
 import { useInvolvedName } from './ConflictList';
 import './conflicts.css';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
 
 /** One conflict as the viewer may see it (R-24): others' students by class only, their parts left out. */
 export function ConflictPage({ conflictId }: { conflictId: string }) {
@@ -83,6 +84,7 @@ function NoteEditor({ conflict, studentId, name, note }: { conflict: Conflict; s
   }
   return (
     <form onSubmit={submit} className="stack">
+      <UnsavedGuard dirty={value !== note && !update.isPending} />
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={() => `${uid}-note`} />
       <Textfield id={`${uid}-note`} label={t('conflicts.detail.editNote', { name })} multiline rows={2} value={value} onChange={(e) => setValue(e.target.value)} error={form.errors.note} />
       <div><Button type="submit" variant="secondary" data-size="sm" disabled={value === note || update.isPending}>{t('conflicts.detail.saveNote')}</Button></div>
@@ -112,6 +114,7 @@ function StepForm({ conflict }: { conflict: Conflict }) {
   }
   return (
     <form onSubmit={submit} className="stack" aria-labelledby={`${uid}-h`} noValidate>
+      <UnsavedGuard dirty={description.trim() !== '' && !update.isPending} />
       <Heading level={3} data-size="xs" id={`${uid}-h`}>{t('conflicts.detail.addStep')}</Heading>
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={(f) => `${uid}-${f}`} />
       <DateField id={`${uid}-takenOn`} type="date" label={t('conflicts.detail.takenOn')} value={takenOn} max={conflict.today} onChange={(e) => setTakenOn(e.target.value)} error={form.errors.takenOn} />
@@ -145,6 +148,7 @@ function StatusForm({ conflict }: { conflict: Conflict }) {
     <section aria-labelledby={uid}>
       <Heading level={2} data-size="sm" id={uid}>{t('conflicts.detail.statusHeading')}</Heading>
       <form onSubmit={submit} className="stack" noValidate>
+        <UnsavedGuard dirty={open && resolvedOn !== conflict.today && !update.isPending} />
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={() => `${uid}-resolvedOn`} />
         {open && <DateField id={`${uid}-resolvedOn`} type="date" label={t('conflicts.detail.resolvedOn')} value={resolvedOn} max={conflict.today}
           onChange={(e) => setResolvedOn(e.target.value)} error={form.errors.resolvedOn} />}

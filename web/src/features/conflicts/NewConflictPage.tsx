@@ -9,6 +9,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { conflictsQuery, searchStudents, useCreateConflict, type FoundStudent } from './api';
 import './conflicts.css';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, leaveAfterSave } from '../../core/ui/UnsavedGuard';
 
 type Field = 'occurredOn' | 'description' | 'students';
 
@@ -28,6 +29,8 @@ export function NewConflictPage() {
   const search = useState<unknown>(null);
   const form = useFormErrors<Field>((f) => f === 'occurredOn' || f === 'description' || f.startsWith('students'));
   const idFor = (f: Field) => `${uid}-${f.startsWith('students') ? 'search' : f}`;
+  const [created, setCreated] = useState(false);
+  const dirty = !created && !create.isPending && (occurredOn !== today || description.trim() !== '' || chosen.length > 0 || query.trim() !== '');
 
   async function find(e?: FormEvent) {
     e?.preventDefault();
@@ -45,7 +48,7 @@ export function NewConflictPage() {
     if (!form.check(chosen.length < 2 ? { students: t('conflicts.form.needTwo') } : {})) return;
     try {
       const c = await create.mutateAsync({ occurredOn, description, students: chosen.map((s) => ({ studentId: s.studentId, note: s.note.trim() || undefined })) });
-      await navigate({ to: '/conflicts/$conflictId', params: { conflictId: c.id } });
+      leaveAfterSave(() => setCreated(true), () => navigate({ to: '/conflicts/$conflictId', params: { conflictId: c.id } }));
     } catch (err) {
       form.fromServer(err);
     }
@@ -55,6 +58,7 @@ export function NewConflictPage() {
     <div className="stack">
       <PageHeading title={t('conflicts.form.title')} />
       <form onSubmit={submit} className="stack" noValidate>
+        <UnsavedGuard dirty={dirty} />
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={idFor} />
         <DateField id={`${uid}-occurredOn`} type="date" label={t('conflicts.form.occurredOn')} value={occurredOn} max={today}
           onChange={(e) => setOccurredOn(e.target.value)} error={form.errors.occurredOn} />

@@ -29,6 +29,7 @@ export function ConsentPage({ studentId }: { studentId: string }) {
   );
 }
 
+// unsaved-guard: each switch is saved the moment it is turned; nothing waits to be saved
 function GuardianSwitches({ studentId, guardians }: { studentId: string; guardians: Consents['guardians'] }) {
   const { t } = useTranslation();
   const setConsent = useSetConsent(studentId);

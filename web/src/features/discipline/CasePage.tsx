@@ -69,7 +69,7 @@ function Incidents({ c, today }: { c: C; today: string }) {
         ))}
       </ul>
       {c.can.update && (
-        <FoldedForm summary={t('discipline.case.addIncident')} submitLabel={t('discipline.case.save')} submit={() => add.mutateAsync(v)}>
+        <FoldedForm dirtyFrom={v} summary={t('discipline.case.addIncident')} submitLabel={t('discipline.case.save')} submit={() => add.mutateAsync(v)}>
           <DateField label={t('discipline.newCase.occurredOn')} type="date" value={v.occurredOn} onChange={(e) => setV({ ...v, occurredOn: e.target.value })} className="absence-day" />
           <Textfield label={t('discipline.newCase.place')} value={v.place} onChange={(e) => setV({ ...v, place: e.target.value })} />
           <Textfield label={t('discipline.newCase.description')} multiline rows={3} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} />
@@ -93,7 +93,7 @@ function Hearings({ c, today }: { c: C; today: string }) {
         </ul>
       )}
       {c.can.update && (
-        <FoldedForm summary={t('discipline.case.addHearing')} submitLabel={t('discipline.case.save')} submit={() => add.mutateAsync(v)}>
+        <FoldedForm dirtyFrom={v} summary={t('discipline.case.addHearing')} submitLabel={t('discipline.case.save')} submit={() => add.mutateAsync(v)}>
           <DateField label={t('discipline.case.heardOn')} type="date" value={v.heardOn} onChange={(e) => setV({ ...v, heardOn: e.target.value })} className="absence-day" />
           <Textfield label={t('discipline.case.studentView')} multiline rows={3} value={v.studentView} onChange={(e) => setV({ ...v, studentView: e.target.value })} />
         </FoldedForm>
@@ -128,7 +128,7 @@ function Measures({ c, today }: { c: C; today: string }) {
         </ul>
       )}
       {c.can.update && (
-        <FoldedForm summary={t('discipline.case.addMeasure')} submitLabel={t('discipline.case.save')} submit={() => add.mutateAsync(v)}>
+        <FoldedForm dirtyFrom={v} summary={t('discipline.case.addMeasure')} submitLabel={t('discipline.case.save')} submit={() => add.mutateAsync(v)}>
           <Field>
             <Label>{t('discipline.case.kindLabel')}</Label>
             <Select width="auto" value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value as MeasureDraft['kind'] })}>
@@ -142,7 +142,7 @@ function Measures({ c, today }: { c: C; today: string }) {
         </FoldedForm>
       )}
       {c.can.removeFromLesson && c.ownGroups.length > 0 && (
-        <FoldedForm summary={t('discipline.case.removal')} submitLabel={t('discipline.case.save')}
+        <FoldedForm dirtyFrom={r} summary={t('discipline.case.removal')} submitLabel={t('discipline.case.save')}
           submit={() => removal.mutateAsync({ ...r, minutes: Number(r.minutes) })}>
           <Field>
             <Label>{t('discipline.case.removalGroup')}</Label>
@@ -198,14 +198,14 @@ function SuspensionSection({ c, today }: { c: C; today: string }) {
         </ul>
       )}
       {c.can.suspend && !s?.decidedOn && (
-        <FoldedForm summary={t('discipline.suspension.sendNotice')} submitLabel={t('discipline.case.save')} submit={() => notice.mutateAsync({ noticeSentOn: noticeOn })}>
+        <FoldedForm dirtyFrom={noticeOn} summary={t('discipline.suspension.sendNotice')} submitLabel={t('discipline.case.save')} submit={() => notice.mutateAsync({ noticeSentOn: noticeOn })}>
           <DateField label={t('discipline.suspension.noticeOn')} type="date" value={noticeOn} onChange={(e) => setNoticeOn(e.target.value)} className="absence-day" />
         </FoldedForm>
       )}
       {c.can.suspend && s && !s.decidedOn && (
         <>
           {!heardAfterNotice && <Paragraph data-size="sm">{t('discipline.suspension.needsHearing')}</Paragraph>}
-          <FoldedForm summary={t('discipline.suspension.decide')} submitLabel={t('discipline.suspension.decide')} submit={() => decide.mutateAsync({
+          <FoldedForm dirtyFrom={d} summary={t('discipline.suspension.decide')} submitLabel={t('discipline.suspension.decide')} submit={() => decide.mutateAsync({
             decidedOn: d.decidedOn, scope: d.scope, ...(d.scope === 'days' ? { days: Number(d.days) } : {}), ...(d.scope === 'lessons' ? { lessons: Number(d.lessons) } : {}),
             startsOn: d.startsOn, reasons: d.reasons, milderMeasures: d.milderMeasures, ...(d.notifiedOn ? { notifiedOn: d.notifiedOn } : {}),
             ...(d.guardiansToldOn ? { guardiansToldOn: d.guardiansToldOn } : {}), singleIncident: d.singleIncident,
@@ -231,7 +231,7 @@ function SuspensionSection({ c, today }: { c: C; today: string }) {
         </>
       )}
       {c.can.suspend && s?.decidedOn && (
-        <FoldedForm summary={t('discipline.suspension.appealTitle')} submitLabel={t('discipline.suspension.saveAppeal')} submit={() => appeal.mutateAsync({
+        <FoldedForm dirtyFrom={a} summary={t('discipline.suspension.appealTitle')} submitLabel={t('discipline.suspension.saveAppeal')} submit={() => appeal.mutateAsync({
           receivedOn: a.receivedOn, ...(a.outcome ? { outcome: a.outcome } : {}), ...(a.decidedOn ? { decidedOn: a.decidedOn } : {}),
         })}>
           <DateField label={t('discipline.suspension.receivedOn')} type="date" value={a.receivedOn} onChange={(e) => setA({ ...a, receivedOn: e.target.value })} className="absence-day" />
@@ -270,7 +270,7 @@ function Interventions({ c, today }: { c: C; today: string }) {
         ))}
       </ul>
       {c.can.reportIntervention && (
-        <FoldedForm summary={t('discipline.intervention.report')} submitLabel={t('discipline.case.save')} submit={() => report.mutateAsync(v)}>
+        <FoldedForm dirtyFrom={v} summary={t('discipline.intervention.report')} submitLabel={t('discipline.case.save')} submit={() => report.mutateAsync(v)}>
           <DateField label={t('discipline.intervention.occurredOn')} type="date" value={v.occurredOn} onChange={(e) => setV({ ...v, occurredOn: e.target.value })} className="absence-day" />
           <Textfield label={t('discipline.intervention.incidentAccount')} multiline rows={2} value={v.incidentAccount} onChange={(e) => setV({ ...v, incidentAccount: e.target.value })} />
           <Textfield label={t('discipline.intervention.interventionAccount')} multiline rows={2} value={v.interventionAccount} onChange={(e) => setV({ ...v, interventionAccount: e.target.value })} />
@@ -287,7 +287,7 @@ function InformForm({ caseId, interventionId, today }: { caseId: string; interve
   const mark = useCaseWrite<ParentsInformedBody>(caseId, `/physical-interventions/${interventionId}/parents-informed`, 'PUT');
   const [on, setOn] = useState(today);
   return (
-    <FoldedForm summary={t('discipline.intervention.markInformed')} submitLabel={t('discipline.case.save')} submit={() => mark.mutateAsync({ informedOn: on })}>
+    <FoldedForm dirtyFrom={on} summary={t('discipline.intervention.markInformed')} submitLabel={t('discipline.case.save')} submit={() => mark.mutateAsync({ informedOn: on })}>
       <DateField label={t('discipline.intervention.informedOn')} type="date" value={on} onChange={(e) => setOn(e.target.value)} className="absence-day" />
     </FoldedForm>
   );

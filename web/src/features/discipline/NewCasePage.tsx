@@ -6,6 +6,7 @@ import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { useOpenCase } from './api';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, leaveAfterSave, useDirty } from '../../core/ui/UnsavedGuard';
 
 const FIELDS = ['occurredOn', 'place', 'description', 'rule'] as const;
 type F = (typeof FIELDS)[number];
@@ -19,6 +20,8 @@ export function NewCasePage({ studentId, today }: { studentId: string; today: st
   const [v, setV] = useState<Record<F, string>>({ occurredOn: today, place: '', description: '', rule: '' });
   const idFor = (f: F) => `new-case-${f}`;
   const set = (f: F) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [f]: e.target.value }));
+  const [opened, setOpened] = useState(false);
+  const { dirty } = useDirty(v);
   return (
     <div className="stack">
       <PageHeading title={t('discipline.newCase.title')} />
@@ -28,9 +31,10 @@ export function NewCasePage({ studentId, today }: { studentId: string; today: st
         const missing = Object.fromEntries(FIELDS.filter((f) => !v[f].trim()).map((f) => [f, t('discipline.newCase.required')])) as Partial<Record<F, string>>;
         if (!form.check(missing)) return;
         open.mutateAsync({ occurredOn: v.occurredOn, place: v.place.trim(), description: v.description.trim(), rule: v.rule.trim() })
-          .then((c) => navigate({ to: '/disciplinary-cases/$caseId', params: { caseId: c.id } }))
+          .then((c) => leaveAfterSave(() => setOpened(true), () => navigate({ to: '/disciplinary-cases/$caseId', params: { caseId: c.id } })))
           .catch((err: unknown) => form.fromServer(err));
       }}>
+        <UnsavedGuard dirty={dirty && !opened && !open.isPending} />
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={idFor} />
         <DateField id={idFor('occurredOn')} label={t('discipline.newCase.occurredOn')} type="date" value={v.occurredOn} max={today} onChange={set('occurredOn')} error={form.errors.occurredOn} className="absence-day" />
         <Textfield id={idFor('place')} label={t('discipline.newCase.place')} value={v.place} onChange={set('place')} error={form.errors.place} />

@@ -5,6 +5,7 @@ import { useFormat } from '../../core/format';
 import { AppLink } from '../../core/ui/AppLink';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import type { CaseSummary } from './api';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 /** A list of cases; the first column links to the case. */
 export function CaseTable({ cases }: { cases: CaseSummary[] }) {
@@ -48,14 +49,18 @@ export function CaseTable({ cases }: { cases: CaseSummary[] }) {
   );
 }
 
-/** A form folded away under a summary; `submit` resolves on success (the form closes) and rejects with the API error. */
-export function FoldedForm({ summary, submit, submitLabel, children, open = false }: {
-  summary: string; submit: () => Promise<unknown>; submitLabel: string; children: ReactNode; open?: boolean;
+/**
+ * A form folded away under a summary; `submit` resolves on success (the form closes) and rejects with the API error.
+ * `dirtyFrom`: the caller's values of the form; changed and not saved, leaving the page asks first.
+ */
+export function FoldedForm({ summary, submit, submitLabel, children, dirtyFrom, open = false }: {
+  summary: string; submit: () => Promise<unknown>; submitLabel: string; children: ReactNode; dirtyFrom: unknown; open?: boolean;
 }) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
+  const { dirty, markSaved } = useDirty(dirtyFrom);
   return (
     <Details defaultOpen={open} className="no-print">
       <Details.Summary>{summary}</Details.Summary>
@@ -64,8 +69,10 @@ export function FoldedForm({ summary, submit, submitLabel, children, open = fals
           e.preventDefault();
           setBusy(true);
           setDone('');
-          submit().then(() => { setError(null); setDone(t('discipline.case.saved')); }).catch((err: unknown) => setError(err)).finally(() => setBusy(false));
+          const sent = dirtyFrom;
+          submit().then(() => { markSaved(sent); setError(null); setDone(t('discipline.case.saved')); }).catch((err: unknown) => setError(err)).finally(() => setBusy(false));
         }}>
+          <UnsavedGuard dirty={dirty && !busy} />
           {children}
           <div><Button type="submit" loading={busy} disabled={busy}>{submitLabel}</Button></div>
           <Paragraph role="status" data-size="sm">{done}</Paragraph>

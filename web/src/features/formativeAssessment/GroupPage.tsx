@@ -15,6 +15,7 @@ import {
 import { termLabel } from './ClassSummaryPage';
 import './formative.css';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
 
 /**
  * A teaching group on one page (R-34): date and kind once, then a feedback field per student, so a
@@ -78,6 +79,7 @@ function EntryForm({ data }: { data: GroupAssessments }) {
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('formative.group.newHeading')}</Heading>
       <Paragraph data-size="sm">{t('formative.group.intro')}</Paragraph>
       <form onSubmit={submit} className="stack" noValidate aria-labelledby={`${uid}-h`}>
+        <UnsavedGuard dirty={Object.values(feedback).some((f) => f.trim() !== '') && !save.isPending} />
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={idFor} />
         <div className="formative-toolbar">
           <DateField id={`${uid}-assessedOn`} label={t('formative.group.date')} type="date" value={assessedOn} max={data.today}
@@ -179,6 +181,7 @@ function EditFeedback({ groupId, assessment, name, done }: { groupId: string; as
       setError(undefined);
       edit.mutate({ id: assessment.id, feedback }, { onSuccess: done });
     }}>
+      <UnsavedGuard dirty={feedback !== assessment.feedback && !edit.isPending && !edit.isSuccess} />
       <Textfield label={t('formative.group.editField', { date: format.date(assessment.assessedOn), name })} multiline rows={2} maxLength={FEEDBACK_MAX}
         value={feedback} onChange={(e) => setFeedback(e.target.value)} error={error ?? fieldError} autoFocus />
       <div className="formative-edit__actions">
@@ -212,6 +215,7 @@ function CsvSection({ data }: { data: GroupAssessments }) {
       <Paragraph><a href={exportUrl(data.group.id)} download>{t('formative.group.export')}</a></Paragraph>
       {data.canRecord && (
         <form onSubmit={submit} className="stack">
+          <UnsavedGuard dirty={csv.trim() !== '' && !importer.isPending} />
           <Textfield label={t('formative.group.importLabel')} multiline rows={4} value={csv} onChange={(e) => setCsv(e.target.value)} />
           <Textfield label={t('formative.group.importFile')} type="file" accept=".csv,text/csv"
             onChange={(e) => { const f = e.target.files?.[0]; if (f) void f.text().then(setCsv); }} />

@@ -7,6 +7,7 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { classFormsQuery, formName, formStatuses, useSetStatuses, type ClassForms, type FormStatus } from './api';
+import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
 
 /**
  * The class's forms on one page (R-05): per form how many are in and who is missing, then a row per
@@ -98,6 +99,7 @@ function StatusGrid({ data }: { data: ClassForms }) {
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('forms.class.grid')}</Heading>
       {data.canSet && <Paragraph data-size="sm">{t('forms.class.intro')}</Paragraph>}
       <form onSubmit={submit} noValidate className="stack" aria-labelledby={`${uid}-h`}>
+        <UnsavedGuard dirty={Object.keys(changes).length > 0 && !save.isPending} />
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} idFor={idFor} />
         <div className="table-scroll" role="region" aria-labelledby={`${uid}-h`} tabIndex={-1}>
           <Table>

@@ -10,6 +10,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { formName, levels, schoolFormsQuery, useCreateForm, useRetireForm, useUpdateForm, type Form, type FormInput, type SchoolForms } from './api';
 import { useFocusAfterRender } from '../../core/ui/focus';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, changed, useDirty } from '../../core/ui/UnsavedGuard';
 
 const editButtonId = (formId: string) => `form-edit-${formId}`;
 const reinstateButtonId = (formId: string) => `form-reinstate-${formId}`;
@@ -171,6 +172,7 @@ function useFormEditor(initial: Values) {
   return { v, setV, form, input };
 }
 
+// unsaved-guard: fields of EditForm and NewForm, guarded there
 function Fields({ uid, editor: { v, setV, form } }: { uid: string; editor: ReturnType<typeof useFormEditor> }) {
   const { t } = useTranslation();
   return (
@@ -197,6 +199,7 @@ function EditForm({ form: saved, onSaved, onCancel }: { form: Form; onSaved: (f:
   const uid = useId();
   const update = useUpdateForm();
   const editor = useFormEditor({ nameNb: saved.nameNb, nameNn: saved.nameNn, level: saved.level ?? '', dueOn: saved.dueOn });
+  const { dirty } = useDirty(editor.v);
   useEffect(() => { document.getElementById(`${uid}-nameNb`)?.focus(); }, [uid]);
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -212,6 +215,7 @@ function EditForm({ form: saved, onSaved, onCancel }: { form: Form; onSaved: (f:
     <section id={EDITOR_ID} aria-labelledby={`${uid}-h`} className="stack panel">
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('forms.school.editHeading', { name: formName(saved, i18n.language) })}</Heading>
       <form onSubmit={submit} noValidate className="stack" aria-labelledby={`${uid}-h`}>
+        <UnsavedGuard dirty={dirty && !update.isPending && !update.isSuccess} />
         <Fields uid={uid} editor={editor} />
         <div className="needs-actions">
           <Button type="submit" loading={update.isPending}>{t('forms.school.save')}</Button>
@@ -246,6 +250,7 @@ function NewForm() {
     <section aria-labelledby={`${uid}-h`} className="stack panel">
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('forms.school.newHeading')}</Heading>
       <form onSubmit={submit} noValidate className="stack" aria-labelledby={`${uid}-h`}>
+        <UnsavedGuard dirty={changed(editor.v, EMPTY) && !create.isPending} />
         <Fields uid={uid} editor={editor} />
         <Paragraph role="status" data-size="sm">{done ? t('forms.school.created') : ''}</Paragraph>
         <div><Button type="submit" loading={create.isPending}>{t('forms.school.create')}</Button></div>

@@ -10,6 +10,7 @@ import { PageHeading } from '../../core/ui/PageHeading';
 import { INFORMATION_MAX, classMeetingsQuery, useCorrectMeeting, useInformAbsent, useRecordMeeting, type ClassMeetings, type Meeting } from './api';
 import { useFocusAfterRender } from '../../core/ui/focus';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 /** The class's parent meetings (R-30): attendance per guardian, the information sent to the absent; record and correct. */
 export function ClassMeetingsPage({ basisGroupId }: { basisGroupId: string }) {
@@ -108,6 +109,8 @@ function MeetingForm({ data, meeting, onDone }: { data: ClassMeetings; meeting?:
     Object.fromEntries((meeting?.attendance ?? []).map((a) => [pairKey(a.studentId, a.guardianPersonId), a.present])));
   const [saved, setSaved] = useState(false);
   const form = useFormErrors<Field>(FIELDS);
+  const values = { heldOn, topic, information, present };
+  const { dirty, markSaved } = useDirty(values);
   useEffect(() => { if (meeting) document.getElementById(`${uid}-heldOn`)?.focus(); }, [meeting, uid]);
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -119,10 +122,12 @@ function MeetingForm({ data, meeting, onDone }: { data: ClassMeetings; meeting?:
     try {
       if (meeting) {
         await correct.mutateAsync({ id: meeting.id, heldOn, topic, information, attendance });
+        markSaved();
         onDone?.(true);
         return;
       }
       await record.mutateAsync({ heldOn, topic, information, attendance });
+      markSaved({ heldOn, topic: '', information: '', present: {} });
       setTopic(''); setInformation(''); setPresent({});
       form.clear();
       setSaved(true);
@@ -134,6 +139,7 @@ function MeetingForm({ data, meeting, onDone }: { data: ClassMeetings; meeting?:
     <section aria-labelledby={`${uid}-h`} className={meeting ? 'stack' : 'panel stack'}>
       <Heading level={meeting ? 3 : 2} data-size={meeting ? 'xs' : 'sm'} id={`${uid}-h`}>{meeting ? t('parentMeeting.class.editHeading') : t('parentMeeting.class.newHeading')}</Heading>
       <form onSubmit={submit} noValidate className="stack" aria-labelledby={`${uid}-h`}>
+        <UnsavedGuard dirty={dirty && !record.isPending && !correct.isPending} />
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={(f) => `${uid}-${f}`} />
         <DateField id={`${uid}-heldOn`} label={t('parentMeeting.class.heldOn')} type="date" max={data.today} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} error={form.errors.heldOn} />
         <Textfield id={`${uid}-topic`} label={t('parentMeeting.class.topic')} maxLength={200} value={topic} onChange={(e) => setTopic(e.target.value)} error={form.errors.topic} />

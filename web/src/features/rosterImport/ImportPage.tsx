@@ -15,6 +15,7 @@ import {
   importsQuery, pick, templatesQuery, templateUrl, templatesZipUrl, useUpload, type ImportSummary, type Picked, type Templates,
 } from './api';
 import { StatusTag } from './parts';
+import { UnsavedGuard, leaveAfterSave } from '../../core/ui/UnsavedGuard';
 
 /** The school admin's import page: upload the files, the history of imports, the templates of the CSV set. */
 export function ImportPage() {
@@ -59,6 +60,7 @@ function UploadForm() {
   const upload = useUpload(me.csrfToken ?? '');
   const [picked, setPicked] = useState<Picked | null>(null);
   const [error, setError] = useState('');
+  const [uploaded, setUploaded] = useState(false);
   async function onPick(e: ChangeEvent<HTMLInputElement>) {
     setError('');
     upload.reset();
@@ -72,7 +74,7 @@ function UploadForm() {
     if (picked.kind === 'other') return setError(t('rosterImport.upload.wrongType', { name: picked.file.name }));
     try {
       const { id } = await upload.mutateAsync(picked);
-      await navigate({ to: '/admin/import/$importId', params: { importId: id } });
+      leaveAfterSave(() => setUploaded(true), () => navigate({ to: '/admin/import/$importId', params: { importId: id } }));
     } catch {
       // the failure is shown below the form (upload.error)
     }
@@ -81,6 +83,7 @@ function UploadForm() {
     <section aria-labelledby={`${uid}-h`} className="stack panel">
       <Heading level={2} data-size="sm" id={`${uid}-h`}>{t('rosterImport.upload.heading')}</Heading>
       <form onSubmit={submit} noValidate className="stack">
+        <UnsavedGuard dirty={picked !== null && picked.kind !== 'other' && !uploaded && !upload.isPending} />
         <Field>
           <Label htmlFor={`${uid}-files`}>{t('rosterImport.upload.label')}</Label>
           <Field.Description>{t('rosterImport.upload.help')}</Field.Description>

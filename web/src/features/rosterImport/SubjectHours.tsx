@@ -6,6 +6,7 @@ import { ApiError } from '../../core/api/client';
 import { AppLink } from '../../core/ui/AppLink';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { subjectsQuery, useSetAnnualHours, type SubjectsView } from './api';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 /** The annual hours of the school's subjects: FINT has none, so the admin gives them (a later sync keeps them). */
 export function SubjectHours() {
@@ -34,6 +35,7 @@ function SubjectRow({ subject }: { subject: SubjectsView['subjects'][number] }) 
   const [value, setValue] = useState(subject.annualHours > 0 ? String(subject.annualHours) : '');
   const [problem, setProblem] = useState('');
   const [note, setNote] = useState('');
+  const { dirty, markSaved } = useDirty(value);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setNote('');
@@ -45,6 +47,7 @@ function SubjectRow({ subject }: { subject: SubjectsView['subjects'][number] }) 
     setProblem('');
     try {
       await save.mutateAsync({ subjectId: subject.id, annualHours: Number(hours) });
+      markSaved();
       setNote(t('rosterImport.settings.hours.saved', { code: subject.code }));
     } catch (err) {
       // a refusal naming the field shows at the field; anything else below the row
@@ -53,6 +56,7 @@ function SubjectRow({ subject }: { subject: SubjectsView['subjects'][number] }) 
   }
   return (
     <form onSubmit={submit} noValidate className="button-row">
+      <UnsavedGuard dirty={dirty && !save.isPending} />
       <Textfield id={`${uid}-hours`} label={t('rosterImport.settings.hours.label', { code: subject.code, name: subject.name })} inputMode="numeric"
         value={value} onChange={(e) => setValue(e.target.value)} error={problem || undefined} autoComplete="off" />
       {subject.annualHours === 0 && <Tag data-color="warning">{t('rosterImport.settings.hours.unknown')}</Tag>}

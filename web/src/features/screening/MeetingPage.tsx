@@ -35,6 +35,7 @@ export function MeetingPage({ basisGroupId }: { basisGroupId: string }) {
   );
 }
 
+// unsaved-guard: reports its unsaved input through onDirty to the page's UnsavedGuard
 function MeetingForm({ data, onDirty }: { data: ClassTeamMeeting; onDirty: (d: boolean) => void }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -118,6 +119,7 @@ function FollowUpList({ data }: { data: ClassTeamMeeting }) {
   );
 }
 
+// unsaved-guard: reports its unsaved input through onDirty to the page's UnsavedGuard
 function Notes({ data, onDirty }: { data: ClassTeamMeeting; onDirty: (d: boolean) => void }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -172,6 +174,7 @@ function Students({ data, onDirty }: { data: ClassTeamMeeting; onDirty: (key: st
   );
 }
 
+// unsaved-guard: reports its unsaved input through onDirty to the page's UnsavedGuard
 function StudentItem({ data, s, onDirty }: { data: ClassTeamMeeting; s: MeetingStudent; onDirty: (d: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();

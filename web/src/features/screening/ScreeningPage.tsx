@@ -75,6 +75,7 @@ function Thresholds({ data }: { data: ClassScreening }) {
   );
 }
 
+// unsaved-guard: reports its unsaved cells through onDirty to the page's UnsavedGuard
 /**
  * One row per student, one field per test. Typing never leaves the page unsaved without a question
  * (UnsavedGuard); a row is saved when focus leaves it or on Enter, and says so ("Lagret").
@@ -239,6 +240,7 @@ function ImportSection({ basisGroupId }: { basisGroupId: string }) {
       <Heading level={2} data-size="sm" id={uid}>{t('screening.import.heading')}</Heading>
       <Paragraph data-size="sm">{t('screening.import.intro')}</Paragraph>
       <form onSubmit={submit} className="stack">
+        <UnsavedGuard dirty={csv.trim() !== '' && !importer.isPending} />
         <Textfield label={t('screening.import.label')} multiline rows={4} value={csv} onChange={(e) => { setCsv(e.target.value); setLineErrors(null); }} />
         <Textfield label={t('screening.import.file')} type="file" accept=".csv,text/csv"
           onChange={(e) => { const f = e.target.files?.[0]; if (f) void f.text().then((x) => { setCsv(x); setLineErrors(null); }); }} />

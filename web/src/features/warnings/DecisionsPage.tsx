@@ -12,6 +12,7 @@ import { assessmentDatesQuery, schoolWarningsQuery, warningApi, type SchoolWarni
 import { StateTag, WarningFacts, warningTitle } from './parts';
 import './warnings.css';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, changed, useDirty } from '../../core/ui/UnsavedGuard';
 
 type SchoolWarning = SchoolWarnings['warnings'][number];
 
@@ -79,6 +80,7 @@ function DecisionCard({ w, isPrincipal }: { w: SchoolWarning; isPrincipal: boole
             <Details.Summary>{t('warnings.decisions.recordAppeal')}</Details.Summary>
             <Details.Content>
             <form className="warning-form" onSubmit={(e) => { e.preventDefault(); record.mutate(); }}>
+              <UnsavedGuard dirty={changed(appeal, { appealedOn: '', note: '', forwardedOn: '' }) && !record.isPending && !record.isSuccess} />
               <DateField label={t('warnings.decisions.appealedOn')} type="date" value={appeal.appealedOn} onChange={(e) => setAppeal({ ...appeal, appealedOn: e.target.value })} />
               <Textfield label={t('warnings.decisions.appealNote')} multiline rows={2} value={appeal.note} onChange={(e) => setAppeal({ ...appeal, note: e.target.value })} />
               <DateField label={t('warnings.decisions.forwardedOn')} type="date" value={appeal.forwardedOn} onChange={(e) => setAppeal({ ...appeal, forwardedOn: e.target.value })} />
@@ -91,6 +93,7 @@ function DecisionCard({ w, isPrincipal }: { w: SchoolWarning; isPrincipal: boole
         </div>
       ) : isPrincipal && w.state === 'sent' && (
         <form className="warning-form" onSubmit={(e) => { e.preventDefault(); decide.mutate(); }}>
+          <UnsavedGuard dirty={reasons.trim() !== '' && !decide.isPending && !decide.isSuccess} />
           <Textfield label={t('warnings.decisions.reasons')} multiline rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />
           <div><Button type="submit" loading={decide.isPending} disabled={!reasons.trim()}>{t('warnings.decisions.decide')}</Button></div>
           {decide.isError && <ErrorAlert error={decide.error} />}
@@ -107,6 +110,7 @@ function AssessmentDates() {
   const { data } = useSuspenseQuery(assessmentDatesQuery);
   const [values, setValues] = useState(() => Object.fromEntries(data.terms.map((x) => [x.termId, { assessedOn: x.assessedOn, days: String(x.minimumNoticeDays) }])));
   const [done, setDone] = useState(false);
+  const { dirty, markSaved } = useDirty(values);
   const save = useMutation({
     mutationFn: async () => {
       for (const term of data.terms) {
@@ -115,6 +119,7 @@ function AssessmentDates() {
       }
     },
     onSuccess: async () => {
+      markSaved();
       setDone(true);
       await queryClient.invalidateQueries({ queryKey: ['warnings'] });
     },
@@ -124,6 +129,7 @@ function AssessmentDates() {
       <Heading level={2} data-size="sm" id={headingId}>{t('warnings.decisions.dates')}</Heading>
       <Paragraph data-size="sm">{t('warnings.decisions.datesHelp')}</Paragraph>
       <form className="warning-form" onSubmit={(e) => { e.preventDefault(); setDone(false); save.mutate(); }}>
+        <UnsavedGuard dirty={dirty && !save.isPending} />
         {data.terms.map((term) => (
           <fieldset key={term.termId} className="warning-actions">
             <legend>{t(`warnings.decisions.term.${term.kind}`)}</legend>

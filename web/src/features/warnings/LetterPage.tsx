@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { letterQuery, pdfUrl, warningApi, type Delivery, type Letter, type LetterContent, type SignedCopyBody } from './api';
 import './warnings.css';
+import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
 
 /**
  * One warning letter (L-20). The student and each guardian see their own copy — the page sends the read
@@ -139,6 +140,7 @@ function SignedCopy({ letter, copyId, name }: { letter: Letter; copyId: string; 
   });
   return (
     <form className="warning-actions" onSubmit={(e) => { e.preventDefault(); setDone(false); upload.mutate(); }}>
+      <UnsavedGuard dirty={file !== null && !done && !upload.isPending} />
       <div className="absence-field">
         <label htmlFor={id}>{t('warnings.letter.uploadFor', { name })}</label>
         <input id={id} type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />

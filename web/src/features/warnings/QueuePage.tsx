@@ -12,6 +12,7 @@ import { queueQuery, warningApi, type Queue, type Warning } from './api';
 import { DeadlineNotice, StateTag, WarningFacts, warningTitle } from './parts';
 import './warnings.css';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 type QueueStudent = Queue['students'][number];
 
@@ -51,8 +52,12 @@ function StudentCard({ s, canCoordinate }: { s: QueueStudent; canCoordinate: boo
   const approve = useMutation({ mutationFn: () => warningApi.approve(s.studentId, selected.filter((id) => proposed.some((w) => w.id === id)), channel), onSuccess: refresh });
   const send = useMutation({ mutationFn: (letterId: string) => warningApi.send(s.studentId, letterId), onSuccess: refresh });
   const others = s.warnings.filter((w) => w.state !== 'proposed');
+  // a choice that differs from "all proposed, digital" is the coordinator's own, not yet approved
+  const chosen = selected.filter((id) => proposed.some((w) => w.id === id));
+  const choiceDirty = proposed.length > 0 && (chosen.length !== proposed.length || channel !== 'digital') && !approve.isPending;
   return (
     <li className="warning-card" aria-labelledby={headingId}>
+      <UnsavedGuard dirty={choiceDirty} />
       <div className="warning-card__head">
         <Heading level={2} data-size="xs" id={headingId}>
           <AppLink to="/students/$studentId" params={{ studentId: s.studentId }}>{s.name}</AppLink>
@@ -127,6 +132,7 @@ function EditWarning({ w, studentId }: { w: Warning; studentId: string }) {
   const form = useFormErrors(EDIT_FIELDS);
   const [values, setValues] = useState({ grounds: w.grounds, requirement: w.requirement, dueOn: w.dueOn });
   const [open, setOpen] = useState(false);
+  const { dirty } = useDirty(values, { grounds: w.grounds, requirement: w.requirement, dueOn: w.dueOn });
   const save = useMutation({
     mutationFn: () => warningApi.edit(studentId, w.id, values),
     onMutate: () => form.clear(),
@@ -144,6 +150,7 @@ function EditWarning({ w, studentId }: { w: Warning; studentId: string }) {
       <Details.Summary>{t('warnings.queue.edit')}</Details.Summary>
       <Details.Content>
         <form className="warning-form" noValidate onSubmit={(e) => { e.preventDefault(); submit(); }}>
+          <UnsavedGuard dirty={dirty && !save.isPending} />
           <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={EDIT_FIELDS} idFor={idFor} level={3} />
           <Textfield id={idFor('grounds')} label={t('warnings.fields.grounds')} multiline rows={4} value={values.grounds} onChange={set('grounds')} error={form.errors.grounds} />
           <Textfield id={idFor('requirement')} label={t('warnings.fields.requirement')} multiline rows={3} value={values.requirement} onChange={set('requirement')} error={form.errors.requirement} />
@@ -165,6 +172,7 @@ function ReasonAction({ label, prompt, run }: { label: string; prompt: string; r
       <Details.Summary>{label}</Details.Summary>
       <Details.Content>
         <form className="warning-form" onSubmit={(e) => { e.preventDefault(); action.mutate(); }}>
+          <UnsavedGuard dirty={reason.trim() !== '' && !action.isPending && !action.isSuccess} />
           <Textfield label={prompt} multiline rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
           <div><Button type="submit" variant="secondary" data-size="sm" disabled={!reason.trim()} loading={action.isPending}>{label}</Button></div>
           {action.isError && <ErrorAlert error={action.error} />}

@@ -10,6 +10,7 @@ import { prefillQuery, studentWarningsQuery, warningApi, type ConductAspect, typ
 import { DeadlineNotice } from './parts';
 import './warnings.css';
 import { DateField } from '../../core/ui/DateField';
+import { UnsavedGuard, useDirty } from '../../core/ui/UnsavedGuard';
 
 const FIELDS = ['kind', 'subjectId', 'conductAspect', 'grounds', 'requirement', 'dueOn'] as const;
 const conductAspects = ['order', 'behaviour'] as const satisfies readonly ConductAspect[];
@@ -31,9 +32,13 @@ export function RaiseWarningPage({ studentId }: { studentId: string }) {
   const [choice, setChoice] = useState<string>(first ? `subject:${first.id}` : 'conduct:order');
   const [grounds, setGrounds] = useState(first?.grounds ?? '');
   const [requirement, setRequirement] = useState(first?.requirement ?? prefill.conduct.requirement);
-  const [dueOn, setDueOn] = useState(prefill.suggestedDueOn);
+  const [dueOn, setDueOn] = useState(prefill.suggestedDueOn ?? '');
   const [done, setDone] = useState(false);
   const form = useFormErrors(FIELDS);
+  // what the chosen kind is pre-filled with; anything else is the teacher's own, not yet raised
+  const chosenSubject = prefill.subjects.find((s) => `subject:${s.id}` === choice);
+  const prefilled = { grounds: chosenSubject?.grounds ?? '', requirement: chosenSubject?.requirement ?? prefill.conduct.requirement, dueOn: prefill.suggestedDueOn ?? '' };
+  const { dirty, markSaved } = useDirty({ grounds, requirement, dueOn }, prefilled);
 
   const choose = (value: string) => {
     setChoice(value);
@@ -51,6 +56,7 @@ export function RaiseWarningPage({ studentId }: { studentId: string }) {
       return warningApi.raise(studentId, body);
     },
     onSuccess: async () => {
+      markSaved();
       setDone(true);
       form.clear();
       await queryClient.invalidateQueries({ queryKey: ['warnings'] });
@@ -75,6 +81,7 @@ export function RaiseWarningPage({ studentId }: { studentId: string }) {
       <Paragraph>{t('warnings.raise.intro')}</Paragraph>
       <DeadlineNotice deadline={prefill.deadline} />
       <form className="warning-form" onSubmit={onSubmit} noValidate>
+        <UnsavedGuard dirty={dirty && !submit.isPending} />
         <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={idFor} />
         <Fieldset>
           <Fieldset.Legend>{t('warnings.raise.kind')}</Fieldset.Legend>

@@ -17,6 +17,7 @@ export function responsibleText(t: TFunction, f: FollowUp): string {
   return f.responsiblePerson ? `${who} (${f.responsiblePerson.name})` : who;
 }
 
+// unsaved-guard: its tick is saved the moment it is made; the new follow-up form is guarded in FollowUps
 /** One follow-up item; `onDone` given when the caller may tick it off. */
 export function FollowUpItem({ followUp: f, onDone, pending, showShared }: { followUp: FollowUp; onDone?: (done: boolean) => void; pending?: boolean; showShared: boolean }) {
   const { t } = useTranslation();

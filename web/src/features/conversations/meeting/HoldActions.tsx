@@ -8,7 +8,7 @@ import type { ConversationDetail } from '../types';
 import { useCancelConversation, useDelegate, useMarkHeld, usePatchConversation } from './api';
 import { FormErrorSummary, useFormErrors } from '../../../core/ui/forms';
 import { useSaveAllNotes } from './Sections';
-import { UnsavedGuard } from '../../../core/ui/UnsavedGuard';
+import { UnsavedGuard, useDirty } from '../../../core/ui/UnsavedGuard';
 
 type Status = (message: string) => void;
 
@@ -144,6 +144,7 @@ function MarkHeld({ detail, onStatus, onHeld }: { detail: ConversationDetail; on
 
   return (
     <form noValidate onSubmit={submit} className="stack meeting-subsection" aria-labelledby={headingId}>
+      <UnsavedGuard dirty={newInfo && !held.isPending && !held.isSuccess} />
       <Heading level={3} data-size="xs" id={headingId}>
         {t('conversations.meeting.markHeldTitle')}
       </Heading>
@@ -177,12 +178,14 @@ function Delegate({ detail, onStatus }: { detail: ConversationDetail; onStatus: 
   const fields = ['subjectTeacherPersonId'] as const;
   const form = useFormErrors(fields);
   const selectId = `${uid}-teacher`;
+  const { dirty, markSaved } = useDirty(personId);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!form.check(personId ? {} : { subjectTeacherPersonId: t('conversations.meeting.delegateRequired') })) return;
     try {
       await delegate.mutateAsync(personId);
+      markSaved();
       form.clear();
       const name = detail.delegateChoices.find((p) => p.personId === personId)?.name ?? '';
       onStatus(t('conversations.meeting.delegatedTo', { name }));
@@ -193,6 +196,7 @@ function Delegate({ detail, onStatus }: { detail: ConversationDetail; onStatus: 
 
   return (
     <form noValidate onSubmit={submit} className="stack meeting-subsection" aria-labelledby={headingId}>
+      <UnsavedGuard dirty={dirty && !delegate.isPending} />
       <Heading level={3} data-size="xs" id={headingId}>
         {t('conversations.meeting.delegateTitle')}
       </Heading>

@@ -13,6 +13,7 @@ export interface PlanningValues {
   videoLink: string;
 }
 
+// unsaved-guard: fields of the planning forms that render them (MeetingFacts, PlanConversationForm), guarded there
 /** Date, time, place and video link: when planning a conversation and when changing it. */
 export function PlanningFields({
   ids,

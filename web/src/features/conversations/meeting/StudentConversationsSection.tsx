@@ -13,6 +13,7 @@ import { studentConversationsQuery, useCreateConversation } from './api';
 import { FormErrorSummary, toInstant, useFormErrors } from '../../../core/ui/forms';
 import { byUpcoming, conversationLabel, kindLabel, statusColor, statusLabel } from './labels';
 import { checkPlanning, planningAlias, PlanningFields, planningFields, type PlanningField, type PlanningValues } from './PlanningFields';
+import { UnsavedGuard, leaveAfterSave, useDirty } from '../../../core/ui/UnsavedGuard';
 
 /** R-11 on the student page: the student's conversations, and planning a new one. */
 export function StudentConversationsSection({ studentId, studentName }: { studentId: string; studentName: string }) {
@@ -147,6 +148,8 @@ function PlanConversationForm({ studentId, canPlan, onCancel }: { studentId: str
   const [planningValues, setPlanningValues] = useState<PlanningValues>({ date: '', time: '', place: '', videoLink: '' });
   // One group to choose from is chosen already.
   const teachingGroupId = groups.length === 1 ? (groups[0]?.id ?? '') : groupId;
+  const [created, setCreated] = useState(false);
+  const { dirty } = useDirty({ kind, groupId, planningValues });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -164,7 +167,7 @@ function PlanConversationForm({ studentId, canPlan, onCancel }: { studentId: str
     };
     try {
       const { id } = await create.mutateAsync(body);
-      await navigate({ to: '/conversations/$conversationId', params: { conversationId: id } });
+      leaveAfterSave(() => setCreated(true), () => navigate({ to: '/conversations/$conversationId', params: { conversationId: id } }));
     } catch (err) {
       form.fromServer(err, planningAlias);
     }
@@ -172,6 +175,7 @@ function PlanConversationForm({ studentId, canPlan, onCancel }: { studentId: str
 
   return (
     <form noValidate onSubmit={submit} className="stack meeting-form" aria-label={t('conversations.meeting.planTitle')}>
+      <UnsavedGuard dirty={dirty && !created && !create.isPending} />
       <FormErrorSummary {...form} order={planFields} idFor={(f) => ids[f]} />
       <Field>
         <Label htmlFor={ids.kind}>{t('conversations.meeting.planKind')}</Label>

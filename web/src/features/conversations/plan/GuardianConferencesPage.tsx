@@ -23,6 +23,7 @@ import { isoWeek } from './util';
 const notYetOffered = (r: ConferenceRow) => r.guardians.filter((g) => !g.offeredAt);
 const canOffer = (r: ConferenceRow) => r.status !== 'notApplicable' && notYetOffered(r).length > 0;
 
+// unsaved-guard: its one checkbox is an option of the offer button beside it, used at once
 export function GuardianConferencesPage({ basisGroupId }: { basisGroupId: string }) {
   const { t } = useTranslation();
   const format = useFormat();

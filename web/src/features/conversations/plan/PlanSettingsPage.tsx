@@ -23,6 +23,7 @@ import { usePlanDates } from './dates';
 import { kindLabel } from './labels';
 import { isoWeek, newKey } from './util';
 import { DateField } from '../../../core/ui/DateField';
+import { UnsavedGuard, useDirty } from '../../../core/ui/UnsavedGuard';
 
 /** A window as the form holds it: the server's window, with a key for the list. */
 interface WindowValues extends Pick<PlanWindow, 'kind' | 'opensOn' | 'closesOn' | 'appliesTo'> {
@@ -155,6 +156,7 @@ function PlanForm({ plan, onDone }: { plan: Plan; onDone: (saved: boolean) => vo
   const uid = useId();
   const save = useSavePlan();
   const [values, setValues] = useState<Values>(() => toValues(plan));
+  const { dirty } = useDirty(values);
   const idOf = (path: string) => `${uid}-${path}`;
   const form = useFormErrors<string>((path) => Boolean(document.getElementById(idOf(path))));
   const { errors } = form;
@@ -213,6 +215,7 @@ function PlanForm({ plan, onDone }: { plan: Plan; onDone: (saved: boolean) => vo
 
   return (
     <form noValidate onSubmit={submit} className="stack plan-form" aria-label={t('conversations.plan.settings.formLabel')}>
+      <UnsavedGuard dirty={dirty && !save.isPending && !save.isSuccess} />
       <FormErrorSummary
         {...form}
         level={2}
@@ -329,6 +332,7 @@ function PlanForm({ plan, onDone }: { plan: Plan; onDone: (saved: boolean) => vo
   );
 }
 
+// unsaved-guard: a field of PlanForm, guarded there
 /** A date field with its ISO week beside it ("uke 34"): the school plans in weeks. */
 function DateWithWeek({
   id,

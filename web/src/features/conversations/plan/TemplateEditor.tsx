@@ -12,6 +12,7 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
+import { flushSync } from 'react-dom';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../core/format';
@@ -26,6 +27,7 @@ import {
 } from '../types';
 import { kindLabel } from './labels';
 import { allLevels, newKey } from './util';
+import { UnsavedGuard, changed } from '../../../core/ui/UnsavedGuard';
 
 /* ── the form's values: every text as nb/nn/en strings, the rule as a choice plus its fields ── */
 
@@ -134,6 +136,8 @@ export function TemplateEditor({ mode, initial, onSave, onCancel }: Props) {
   const { errors, setErrors } = form;
   const [pending, setPending] = useState(false);
   const [announce, setAnnounce] = useState('');
+  // the editor's page moves on once it is saved; cancelling with changes asks first
+  const dirty = changed(values, initial) && !pending;
   const focus = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
   const setSection = (i: number, patch: Partial<SectionValues>) =>
@@ -212,7 +216,8 @@ export function TemplateEditor({ mode, initial, onSave, onCancel }: Props) {
     e.preventDefault();
     const other: string[] = values.sections.length === 0 ? [t('conversations.plan.editor.needSection')] : [];
     if (!form.check(validate(values), other)) return;
-    setPending(true);
+    // rendered at once: the save moves to the template's page, and the guard must let it
+    flushSync(() => setPending(true));
     try {
       await onSave({ kind: values.kind, ...toBody(values) });
     } catch (err) {
@@ -238,6 +243,7 @@ export function TemplateEditor({ mode, initial, onSave, onCancel }: Props) {
 
   return (
     <form noValidate onSubmit={submit} className="stack plan-editor" aria-label={mode === 'new' ? t('conversations.plan.editor.newLabel') : t('conversations.plan.editor.versionLabel')}>
+      <UnsavedGuard dirty={dirty} />
       <FormErrorSummary {...form} level={2} idFor={idOf} where={whereIs} />
 
       <Paragraph data-size="sm">{t('conversations.plan.editor.langHelp')}</Paragraph>
@@ -408,6 +414,7 @@ export function TemplateEditor({ mode, initial, onSave, onCancel }: Props) {
   );
 }
 
+// unsaved-guard: a field of TemplateEditor's form, guarded there
 /** One text in bokmål (required unless `optional`), with nynorsk and English folded away until wanted. */
 function LocalizedField({
   path,
@@ -474,6 +481,7 @@ function LocalizedField({
   );
 }
 
+// unsaved-guard: a field of TemplateEditor's form, guarded there
 /** Who the section is for: everyone, minority-language students with short residence, some levels, or under-18s. */
 function RuleField({
   section: s,
