@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Config } from './core/config.js';
 import type { Database } from './core/db/client.js';
 import { registerAccess } from './core/http/access.js';
+import { registerMetrics } from './core/http/metrics.js';
 import { frameworkErrors } from './core/http/frameworkErrors.js';
 import { loggerOptions } from './core/http/logging.js';
 import { registerProblemHandler } from './core/http/problem.js';
@@ -79,6 +80,7 @@ export async function buildApp(database: Database, config: Config, opts: AppOpti
   registerTextGuard(app);
   registerAccess(app);
   requireStrictBodies(app);
+  registerMetrics(app, database, config.metricsToken);
 
   await app.register(swagger, {
     openapi: {

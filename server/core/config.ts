@@ -20,6 +20,8 @@ export interface Config {
   mailCapturePort: number;
   /** where people reach the app, for links in e-mails and calendar feeds (PUBLIC_URL; default http://localhost:PORT) */
   publicUrl: string;
+  /** the bearer token Prometheus sends to GET /metrics; unset: the endpoint answers 404 */
+  metricsToken?: string;
   /**
    * Which proxies may tell the client's address (X-Forwarded-For) — TRUST_PROXY: off by default, else the
    * proxies' addresses/CIDRs or a hop count, as Fastify's trustProxy takes them. Trusting every sender would
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? 'Elevlos <ikke-svar@elevlos.local>' } : undefined,
     mailCapturePort: int(env.MAIL_CAPTURE_PORT, 0),
     publicUrl,
+    metricsToken: env.METRICS_TOKEN || undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     // the demo's password is published: never seeded in production unless asked for by name
     seedDemo: env.SEED_DEMO === undefined || env.SEED_DEMO === '' ? env.NODE_ENV !== 'production' : env.SEED_DEMO === 'true',
