@@ -250,7 +250,7 @@ describe('R-53: the responsibility group and the resource team', () => {
     expect(ok.json().participationDecision).toMatchObject({ decidedByPersonId: guardianPersonId, decidedOn: '2026-11-20' });
   });
 
-  it('the resource team\'s fixed members take part in its meeting; its agenda items name students; the contact teacher outside the team is told nothing', async () => {
+  it('the resource team\'s fixed members take part in its meeting; its agenda items name students and registered cases; the contact teacher outside the team is told nothing', async () => {
     expect((await rektor.request('PUT', '/api/resource-team/members', { staffMemberIds: [counsellorStaff] })).statusCode).toBe(200);
     const team = (await rektor.get('/api/resource-team')).json();
     expect(team.members.map((x: { staffMemberId: string }) => x.staffMemberId)).toEqual([counsellorStaff]);
@@ -264,6 +264,17 @@ describe('R-53: the responsibility group and the resource team', () => {
     expect(item.statusCode, item.body).toBe(201);
     expect(item.json().students.map((s: { id: string }) => s.id)).toEqual([studentId]);
     expect((await kt.get(`/api/meetings/${meetingId}`)).statusCode).toBe(404);
+    // a case registered for the resource team goes on the agenda, pointing at the case
+    const raised = await kt.request('POST', `/api/students/${studentId}/cases`,
+      { title: 'Faglige utfordringer i matematikk', background: 'Eleven strever med å komme i gang.', raisedOn: '2026-11-20', registerForResourceTeam: true });
+    expect(raised.statusCode, raised.body).toBe(201);
+    const caseId = raised.json().id;
+    const withCase = await radgiver.request('POST', `/api/meetings/${meetingId}/agenda-items`, { title: 'Faglige utfordringer i matematikk', studentId, caseId });
+    expect(withCase.statusCode, withCase.body).toBe(201);
+    expect(withCase.json().agenda.find((a: { caseId: string | null }) => a.caseId === caseId)).toMatchObject({ studentId });
+    const noCase = await radgiver.request('POST', `/api/meetings/${meetingId}/agenda-items`, { title: 'Ukjent', studentId, caseId: '7e0f4c1a-1111-4222-8333-944455556666' });
+    expect(noCase.statusCode).toBe(400);
+    expect(noCase.json().errors[0].field).toBe('caseId');
     // the team's minutes name several students' matters: they are never shared with one family
     await radgiver.request('PUT', `/api/meetings/${meetingId}/minutes`, { text: 'Drøftet.' });
     const share = await radgiver.request('POST', `/api/meetings/${meetingId}/shares`, { recipient: 'guardians' });

@@ -20,6 +20,7 @@ const nb = {
   'meetings.unknownMeasure': 'Tiltaket finnes ikke for eleven.',
   'meetings.actionNotHere': 'Oppgaven hører ikke til dette møtet.',
   'meetings.notResourceTeam': 'Dette gjelder bare ressursteamets møter.',
+  'meetings.unknownCase': 'Saken finnes ikke for eleven, eller du har ikke tilgang til den.',
   'meetings.deciderNotFamily': 'Valget må tas av en foresatt med foreldreansvar, eller av eleven selv når eleven er myndig.',
 };
 type Keys = keyof typeof nb;
@@ -44,6 +45,7 @@ const nn: Record<Keys, string> = {
   'meetings.unknownMeasure': 'Tiltaket finst ikkje for eleven.',
   'meetings.actionNotHere': 'Oppgåva høyrer ikkje til dette møtet.',
   'meetings.notResourceTeam': 'Dette gjeld berre møta i ressursteamet.',
+  'meetings.unknownCase': 'Saka finst ikkje for eleven, eller du har ikkje tilgang til henne.',
   'meetings.deciderNotFamily': 'Valet må takast av ein føresett med foreldreansvar, eller av eleven sjølv når eleven er myndig.',
 };
 const en: Record<Keys, string> = {
@@ -67,6 +69,7 @@ const en: Record<Keys, string> = {
   'meetings.unknownMeasure': 'There is no such measure for the student.',
   'meetings.actionNotHere': 'That action does not belong to this meeting.',
   'meetings.notResourceTeam': "This applies to the resource team's meetings only.",
+  'meetings.unknownCase': 'There is no such case about the student, or you may not read it.',
   'meetings.deciderNotFamily': 'The choice must be made by a guardian with parental responsibility, or by the student when the student is an adult.',
 };
 export const meetingsMessages = { nb, nn, en };

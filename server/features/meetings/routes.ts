@@ -14,6 +14,8 @@ import { can } from '../../core/policy/can.js';
 import { guardiansWithInsight } from '../../core/policy/guardianInsight.js';
 import type { Action, Actor, Reason, StudentFacts } from '../../core/policy/types.js';
 import { isAdult } from '../../core/time.js';
+import { loadStudentFacts } from '../../core/policy/facts.js';
+import { caseReadableFor } from '../cases/index.js';
 import type { MeetingFacts } from './policy.js';
 import {
   actionsFor, addMeetingStudent, agendaOf, decisionOf, decisionsOf, deleteParticipant, guardianNames, insertAction, insertAgendaItem, insertDecision,
@@ -339,11 +341,18 @@ export async function meetingsRoutes(app: FastifyInstance): Promise<void> {
     if (m.kind === 'resourceTeam') {
       if (!studentId) throw badField('studentId', 'meetings.studentNeeded');
       if (!(await studentAtSchool(q, m.ownerId, m.schoolId, studentId))) throw badField('studentId', 'meetings.studentNotAtSchool');
-    } else if (studentId) {
-      studentOfBody(m, studentId);
+    } else if (studentId || req.body.caseId) {
+      studentOfBody(m, studentId ?? undefined, req.body.caseId && !studentId ? 'caseId' : 'studentId');
+    }
+    const caseId = req.body.caseId ?? null;
+    if (caseId) {
+      // the case is the cases feature's: it says whether it is about this student and the writer may read it
+      const about = studentId ?? m.students[0]!.studentId;
+      const student = await loadStudentFacts(app.database, m.ownerId, about, req.today);
+      if (!student || !(await caseReadableFor(app.database, requireActor(req), student, caseId, req.today))) throw badField('caseId', 'meetings.unknownCase');
     }
     await app.database.transaction(async (tx) => {
-      await insertAgendaItem(tx, m.ownerId, m.meetingId, { id: randomUUID(), title: req.body.title, studentId, caseId: null });
+      await insertAgendaItem(tx, m.ownerId, m.meetingId, { id: randomUUID(), title: req.body.title, studentId: studentId ?? (caseId ? m.students[0]!.studentId : null), caseId });
       if (studentId) await addMeetingStudent(tx, m.ownerId, m.meetingId, studentId);
     });
     return reply.status(201).send(await afterEdit(req));

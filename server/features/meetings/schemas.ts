@@ -118,7 +118,11 @@ export type MeetingConsent = z.input<typeof consentBody>;
 export const minutesBody = z.strictObject({ text: z.string().max(20000) });
 export const minutesSavedSchema = z.object({ updatedAt: z.string() });
 
-export const agendaItemBody = z.strictObject({ title: line, studentId: z.uuid().optional() });
+export const agendaItemBody = z.strictObject({
+  title: line, studentId: z.uuid().optional(),
+  /** a case about the student (the cases feature's), e.g. one registered for the resource team */
+  caseId: z.uuid().optional(),
+});
 export type NewAgendaItem = z.input<typeof agendaItemBody>;
 
 export const decisionBody = z.strictObject({ text: longText, studentId: z.uuid().optional() });

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso, useFormat } from '../../core/format';
@@ -7,12 +7,13 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
 import { useAutosave } from '../../core/ui/autosave';
 import { DateField } from '../../core/ui/DateField';
+import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { Fact, Facts } from '../../core/ui/Facts';
 import { FormErrorSummary, useFormErrors, type Errors } from '../../core/ui/forms';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { UnsavedGuard } from '../../core/ui/UnsavedGuard';
 import {
-  meetingQuery, saveMinutes, useAddAction, useAddAgendaItem, useAddDecision, useAddParticipant, useMarkAction, useMeasureFromDecision,
+  meetingQuery, registeredCasesQuery, saveMinutes, useAddAction, useAddAgendaItem, useAddDecision, useAddParticipant, useMarkAction, useMeasureFromDecision,
   useRemoveParticipant, useSaveConsent, useSaveParticipationDecision, useShare, searchStudents, type Meeting,
 } from './api';
 
@@ -315,9 +316,15 @@ function Agenda({ meeting: m }: { meeting: Meeting }) {
     <Panel title={t('meetings.agenda')}>
       {m.agenda.length === 0 ? <Paragraph>{t('meetings.agendaEmpty')}</Paragraph> : (
         <ol className="stack">
-          {m.agenda.map((a) => <li key={a.id}>{a.title}{a.studentName && ` – ${a.studentName}`}</li>)}
+          {m.agenda.map((a) => (
+            <li key={a.id}>
+              {a.caseId ? <AppLink to="/cases/$caseId" params={{ caseId: a.caseId }}>{a.title}</AppLink> : a.title}
+              {a.studentName && ` – ${a.studentName}`}
+            </li>
+          ))}
         </ol>
       )}
+      {m.canEdit && team && <RegisteredCases meeting={m} />}
       {m.canEdit && (
         <form noValidate onSubmit={submit} className="stack" aria-label={t('meetings.agenda')}>
           <UnsavedGuard dirty={title.trim() !== ''} />
@@ -348,6 +355,36 @@ function Agenda({ meeting: m }: { meeting: Meeting }) {
         </form>
       )}
     </Panel>
+  );
+}
+
+/** The resource team's agenda takes the cases registered for it (the cases feature's list): each not yet on the agenda is added, pointing at its case. */
+function RegisteredCases({ meeting: m }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const q = useQuery(registeredCasesQuery);
+  const add = useAddAgendaItem(m.id);
+  const [error, setError] = useState<unknown>(null);
+  if (!q.data) return null;
+  const onAgenda = new Set(m.agenda.map((a) => a.caseId));
+  const missing = q.data.cases.filter((c) => !onAgenda.has(c.id));
+  if (missing.length === 0) return <Paragraph data-size="sm" className="muted">{t('meetings.casesAllOnAgenda')}</Paragraph>;
+  return (
+    <div className="stack">
+      <Paragraph>{t('meetings.casesRegistered', { count: missing.length })}</Paragraph>
+      {error !== null && <ErrorAlert error={error} />}
+      <div>
+        <Button variant="secondary" loading={add.isPending} onClick={async () => {
+          setError(null);
+          try {
+            for (const c of missing) await add.mutateAsync({ title: c.title, studentId: c.studentId, caseId: c.id });
+          } catch (err) {
+            setError(err);
+          }
+        }}>
+          {t('meetings.addRegisteredCases')}
+        </Button>
+      </div>
+    </div>
   );
 }
 

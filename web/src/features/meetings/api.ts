@@ -4,6 +4,7 @@ import type {
   Meeting, MeetingConsent, MeetingPatch, MyMeetings, NewAction, NewAgendaItem, NewDecision, NewMeeting, NewResourceTeamMeeting, ParticipantInput,
   ParticipationDecision, ResourceTeam, ShareInput, SharedMinutes, StudentMeetings, StudentSearch,
 } from '@server/features/meetings/schemas.js';
+import type { ResourceTeamCases } from '@server/features/cases/schemas.js';
 
 export type { Meeting, MeetingSummary, MyMeetings, ParticipantInput, ResourceTeam, SharedMinutes, StudentMeetings } from '@server/features/meetings/schemas.js';
 export type MeetingKind = Meeting['kind'];
@@ -19,6 +20,11 @@ export const sharedMinutesQuery = (studentId: string) =>
   queryOptions({ queryKey: ['student', studentId, 'shared-minutes'], queryFn: ({ signal }) => api<SharedMinutes>(`/api/students/${enc(studentId)}/shared-minutes`, { signal }) });
 export const myMeetingsQuery = queryOptions({ queryKey: ['me', 'meetings'], queryFn: ({ signal }) => api<MyMeetings>('/api/me/meetings', { signal }) });
 export const resourceTeamQuery = queryOptions({ queryKey: ['resource-team'], queryFn: ({ signal }) => api<ResourceTeam>('/api/resource-team', { signal }) });
+
+/** The cases registered for the resource team (the cases feature's own route), for the team's agenda. */
+export const registeredCasesQuery = queryOptions({
+  queryKey: ['resource-team', 'cases'], queryFn: ({ signal }) => api<ResourceTeamCases>('/api/resource-team/cases', { signal }), retry: false,
+});
 
 export const searchStudents = (meetingId: string, q: string) => api<StudentSearch>(`${meetingUrl(meetingId)}/student-search?q=${enc(q)}`);
 
