@@ -52,15 +52,17 @@ export async function classOverviewStudents(
   return students.map(({ facts, row }) => ({ facts, row: row as unknown as OverviewRow }));
 }
 
-export interface TeachingGroupStudentRow { id: string; given_name: string; family_name: string; accommodation_need: boolean }
+export interface TeachingGroupStudentRow { id: string; given_name: string; family_name: string; accommodation_need: boolean; adapted_arrangement: boolean }
 
-/** These students' names and whether they have an accommodation need, by name. */
-export async function teachingGroupStudentRows(q: QueryFn, ownerId: string, studentIds: string[]): Promise<TeachingGroupStudentRow[]> {
+/** These students' names, whether they have an accommodation need, and an adapted arrangement that applies today (R-50), by name. */
+export async function teachingGroupStudentRows(q: QueryFn, ownerId: string, studentIds: string[], today: string): Promise<TeachingGroupStudentRow[]> {
   return q<TeachingGroupStudentRow>(
     `select s.id, p.given_name, p.family_name,
-              (select count(*) from accommodation_need a where a.owner_id = s.owner_id and a.student_id = s.id) > 0 as accommodation_need
+              (select count(*) from accommodation_need a where a.owner_id = s.owner_id and a.student_id = s.id) > 0 as accommodation_need,
+              exists (select 1 from adapted_arrangement aa where aa.owner_id = s.owner_id and aa.student_id = s.id
+                and aa.agreed_on <= $3::date and (aa.ends_on is null or aa.ends_on >= $3::date)) as adapted_arrangement
        from student s join person p on p.owner_id = s.owner_id and p.id = s.person_id
        where s.owner_id = $1 and s.id = any($2::uuid[]) order by p.family_name, p.given_name`,
-    [ownerId, studentIds],
+    [ownerId, studentIds, today],
   );
 }

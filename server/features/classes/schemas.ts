@@ -43,6 +43,8 @@ export const teachingGroupStudentsSchema = z.object({
     studentId: z.string(), givenName: z.string(), familyName: z.string(), basisGroupName: z.string().nullable(),
     /** the subject teacher must know about accommodation needs; null when the caller may not see it */
     accommodationNeed: z.boolean().nullable(),
+    /** an adapted arrangement applies today, which every teacher of the student must know; null when the caller may not see it */
+    adaptedArrangement: z.boolean().nullable(),
   })),
 });
 export type TeachingGroupStudents = z.infer<typeof teachingGroupStudentsSchema>;

@@ -20,10 +20,16 @@ export async function teachingGroupRoutes(app: FastifyInstance): Promise<void> {
       const d = can(actor, 'student.read', { type: 'student', student: s }, req.today);
       return d.allow ? [{ s, d, sensitive: can(actor, 'student.readSensitive', { type: 'student', student: s }, req.today).allow }] : [];
     });
-    const rows = decided.length === 0 ? [] : await teachingGroupStudentRows(app.database.query, actor.ownerId, decided.map((x) => x.s.studentId));
+    const rows = decided.length === 0 ? [] : await teachingGroupStudentRows(app.database.query, actor.ownerId, decided.map((x) => x.s.studentId), req.today);
     const byId = new Map(decided.map((x) => [x.s.studentId, x]));
-    await writeAudit(app.database, decided.map(({ s, d }) =>
-      studentEntry(actor, 'teachingGroup.readStudents', s.studentId, d.reason, { resourceType: 'teachingGroup', resourceId: group.teachingGroupId })));
+    // the badge says the student has an adapted arrangement; shown (and audited) only to those who may read it
+    const arrangementShown = new Map(decided.map(({ s }) => [s.studentId, can(actor, 'adaptedArrangement.read', { type: 'student', student: s }, req.today)]));
+    const flagged = rows.filter((r) => r.adapted_arrangement && arrangementShown.get(r.id)?.allow);
+    await writeAudit(app.database, [
+      ...decided.map(({ s, d }) =>
+        studentEntry(actor, 'teachingGroup.readStudents', s.studentId, d.reason, { resourceType: 'teachingGroup', resourceId: group.teachingGroupId })),
+      ...flagged.map((r) => studentEntry(actor, 'adaptedArrangement.read', r.id, arrangementShown.get(r.id)!.reason, { resourceType: 'teachingGroup', resourceId: group.teachingGroupId })),
+    ]);
     return {
       group: { id: group.teachingGroupId, name: group.name, subjectCode: group.subjectCode, subjectName: group.subjectName, schoolName: group.schoolName },
       access: accessOf(req),
@@ -33,6 +39,7 @@ export async function teachingGroupRoutes(app: FastifyInstance): Promise<void> {
           studentId: r.id, givenName: r.given_name, familyName: r.family_name,
           basisGroupName: x.s.basisGroups[0]?.name ?? null,
           accommodationNeed: x.sensitive ? r.accommodation_need : null,
+          adaptedArrangement: arrangementShown.get(r.id)?.allow ? r.adapted_arrangement : null,
         };
       }),
     };

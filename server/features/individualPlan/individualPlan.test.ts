@@ -237,6 +237,20 @@ describe('R-50: the adapted arrangement is agreed, recorded, and seen by every t
     expect((await fag.request('PATCH', `${arrangementsUrl()}/${res.json().id}`, { workPlan: 'x' })).statusCode).toBe(403);
   });
 
+  it('the maths teacher\'s teaching-group list flags the student with a badge, audited; students without an arrangement have none', async () => {
+    const res = await fag.get(`/api/teaching-groups/${t.demo.hardCases.teachingGroup2STAMATId}/students`);
+    expect(res.statusCode, res.body).toBe(200);
+    const students = res.json().students as { studentId: string; adaptedArrangement: boolean | null }[];
+    expect(students.find((x) => x.studentId === studentId)!.adaptedArrangement).toBe(true);
+    const withArrangement = (await t.database.query<{ student_id: string }>('select distinct student_id from adapted_arrangement')).map((r) => r.student_id);
+    const flagged = students.filter((x) => x.adaptedArrangement).map((x) => x.studentId);
+    expect(flagged.every((id) => withArrangement.includes(id))).toBe(true);
+    expect(students.filter((x) => !withArrangement.includes(x.studentId)).every((x) => x.adaptedArrangement === false)).toBe(true);
+    const [audited] = await t.database.query<{ n: number }>(
+      "select count(*)::int as n from audit_log where action = 'adaptedArrangement.read' and student_id = $1 and resource_type = 'teachingGroup'", [studentId]);
+    expect(audited!.n).toBeGreaterThan(0);
+  });
+
   it('a teacher who does not teach the student, the student and the guardian see nothing of it', async () => {
     expect((await outsider.get(arrangementsUrl())).statusCode).toBe(404);
     for (const c of [elev, foresatt]) {
@@ -260,4 +274,14 @@ describe('R-50: the adapted arrangement is agreed, recorded, and seen by every t
 
 it('a subject of the student outside the plan has no part anyone can write (404)', async () => {
   expect((await kt.request('PUT', `${url}/parts/${other}`, { goals: 'x' })).statusCode).toBe(404);
+});
+
+it('R-51, R-50: the demo school has a generated student with a finalised IOP and another with an adapted arrangement', async () => {
+  // the students this file gave a plan or an arrangement are left out
+  const ours = [studentId, t.demo.hardCases.adultWithConsentStudentId];
+  const [plans] = await t.database.query<{ n: number }>(
+    'select count(distinct p.student_id)::int as n from plan_report r join individual_plan p on p.id = r.plan_id where not (p.student_id = any($1::uuid[]))', [ours]);
+  const [arrangements] = await t.database.query<{ n: number }>('select count(distinct student_id)::int as n from adapted_arrangement where not (student_id = any($1::uuid[]))', [ours]);
+  expect(plans!.n).toBe(1);
+  expect(arrangements!.n).toBe(1);
 });

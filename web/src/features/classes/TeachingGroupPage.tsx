@@ -43,6 +43,12 @@ export function TeachingGroupPage({ teachingGroupId }: { teachingGroupId: string
                   <AppLink to="/students/$studentId" params={{ studentId: s.studentId }} data-color="accent">
                     {s.familyName}, {s.givenName}
                   </AppLink>
+                  {s.adaptedArrangement && (
+                    <>
+                      {' '}
+                      <Tag data-color="info" data-size="sm">{t('individualPlan.arrangements.badge')}</Tag>
+                    </>
+                  )}
                 </Table.HeaderCell>
                 <Table.Cell>{s.basisGroupName ?? <NoValue />}</Table.Cell>
                 <Table.Cell>

@@ -63,8 +63,9 @@ function ArrangementItem({ studentId, arrangement: a, canManage, onSaved }: { st
   const edit = useEditArrangement(studentId);
   const [editing, setEditing] = useState(false);
   const who = [
-    a.agreedWithStudent ? t('individualPlan.arrangements.student') : null,
-    a.agreedWithGuardians ? t('individualPlan.arrangements.guardians') : null,
+    // the checkbox labels, inside a sentence
+    a.agreedWithStudent ? t('individualPlan.arrangements.student').toLocaleLowerCase() : null,
+    a.agreedWithGuardians ? t('individualPlan.arrangements.guardians').toLocaleLowerCase() : null,
     a.supportServices || null,
   ].filter(Boolean).join(', ');
 
