@@ -9,7 +9,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from './demo';
-import { LOCALE_KEY, PHONE, check, expectNoPageErrors, login, menu, newContext, settled, texts, useBrowser } from './support';
+import { LOCALE_KEY, PHONE, check, expectNoPageErrors, login, menu, newContext, putJson, settled, texts, useBrowser } from './support';
 
 const browser = useBrowser();
 const t = texts('nb');
@@ -124,8 +124,7 @@ describe('R-53, R-54: a case from the student\'s page to the resource team and a
     await page.setViewportSize(desktop);
     // back to bokmål, saved on the counsellor's account too (the suite's other journeys log in as them)
     await page.evaluate(([key]) => localStorage.setItem(key!, 'nb'), [LOCALE_KEY]);
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: t('cases.page.title', { title: TITLE }) }).waitFor();
+    await putJson(page, '/api/me/locale', { locale: 'nb' });
   });
 
   it('a subject teacher of the student who is not among the case\'s readers is told it does not exist (R-60)', async () => {
