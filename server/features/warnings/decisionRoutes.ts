@@ -23,7 +23,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
     config: { access: { kind: 'student', action: 'warning.decide', audit: 'write' } },
     schema: { tags, summary: 'L-21: the principal decides that no grade is given after a sent IV warning (reasons; appealable)', params: warningParams, body: decisionBody, response: { 201: createdSchema } },
   }, async (req, reply) => {
-    const id = await db.transaction((tx) => decideNoGrade(tx, requireActor(req), req.student!.studentId, req.params.warningId, req.body.reasons));
+    const id = await db.transaction((tx) => decideNoGrade(tx, requireActor(req), req.student!.studentId, req.params.warningId, req.body.reasons, req.today));
     return reply.code(201).send({ id });
   });
 

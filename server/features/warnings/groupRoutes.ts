@@ -11,14 +11,18 @@ import { can } from '../../core/policy/can.js';
 import { loadGroupStudents, loadStudentsFacts } from '../../core/policy/facts.js';
 import { isAdult } from '../../core/time.js';
 import { lettersOf } from './queries/letters.js';
-import { studentNames } from './queries/people.js';
+import { recipientRows, studentNames } from './queries/people.js';
 import { termAssessmentDates, termDates, upsertAssessmentDate } from './queries/terms.js';
 import { studentsWithWarnings, warningsOf } from './queries/warnings.js';
 import { assessmentDateBody, assessmentDatesSchema, basisGroupParams, queueSchema, schoolQuery, schoolWarningsSchema } from './schemas.js';
-import { DEFAULT_MINIMUM_NOTICE_DAYS, deadlineFor } from './service.js';
+import { DEFAULT_MINIMUM_NOTICE_DAYS, deadlineFor, recipientsOf } from './service.js';
 import { narrow, viewerOf } from './visibility.js';
 
 const tags = ['warnings'];
+
+/** A student's part of the queue still waits for the contact teacher: a proposed warning, or an approved letter not sent. */
+const pendingIn = (s: { warnings: { state: string }[]; letters: { sentAt: string | null }[] }): boolean =>
+  s.warnings.some((w) => w.state === 'proposed') || s.letters.some((l) => l.sentAt === null);
 
 export async function groupWarningRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -39,21 +43,31 @@ export async function groupWarningRoutes(app: FastifyInstance): Promise<void> {
     const visible = members.filter((m) => viewerOf(actor, m.facts, req.today) === 'leader');
     const ids = visible.map((m) => m.facts.studentId);
     const [warnings, letters, deadline] = await Promise.all([
-      warningsOf(q, actor.ownerId, ids, actor.personId),
+      warningsOf(q, actor.ownerId, ids, actor.personId, req.today),
       lettersOf(q, actor.ownerId, ids),
       deadlineFor(q, actor.ownerId, g.schoolId, req.today),
     ]);
+    // who a letter goes to: its copies once sent, the recipients of today before (named in "Send"'s question)
+    const recipientIds = new Map(visible.map((m) => [m.facts.studentId, recipientsOf(m.facts, req.today)]));
+    const people = await recipientRows(q, actor.ownerId, [...new Set([
+      ...[...recipientIds.values()].flat().map((r) => r.personId), ...letters.flatMap((l) => l.recipientPersonIds)])]);
+    const nameOf = (personId: string) => { const p = people.get(personId); return p ? `${p.given_name} ${p.family_name}` : ''; };
     const students = visible
       .map((m) => {
         const mine = narrow('leader', actor, m.facts, warnings.filter((w) => w.studentId === m.facts.studentId), letters.filter((l) => l.studentId === m.facts.studentId));
+        const upcoming = recipientIds.get(m.facts.studentId)!.map((r) => r.personId);
         return {
           studentId: m.facts.studentId, name: m.row.name as string, isAdult: isAdult(m.facts.birthDate, req.today),
           warnings: mine.warnings.map(({ raisedByPersonId: _r, studentId: _s, ...w }) => w),
-          letters: mine.letters.map(({ recipientPersonIds: _r, studentId: _s, ...l }) => l),
+          letters: mine.letters
+            .map(({ recipientPersonIds, studentId: _s, ...l }) => ({ ...l, recipients: (l.sentAt ? recipientPersonIds : upcoming).map(nameOf).filter(Boolean) }))
+            // a letter still to send before those sent
+            .sort((a, b) => Number(a.sentAt !== null) - Number(b.sentAt !== null)),
         };
       })
       .filter((x) => x.warnings.length > 0)
-      .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+      // students with something still to do (a proposed warning, a letter not sent) first, then by name
+      .sort((a, b) => Number(!pendingIn(a)) - Number(!pendingIn(b)) || a.name.localeCompare(b.name, 'nb'));
     return {
       access: accessOf(req), group: { id: g.basisGroupId, name: g.name }, today: req.today, deadline,
       canCoordinate: actor.contactTeacherOf.some((c) => c.id === g.basisGroupId), students,
@@ -70,7 +84,7 @@ export async function groupWarningRoutes(app: FastifyInstance): Promise<void> {
     const facts = await loadStudentsFacts(app.database, actor.ownerId, rows.map((x) => x.student_id), req.today);
     const visible = [...facts.values()].filter((f) => can(actor, 'warning.read', { type: 'student', student: f }, req.today).allow && viewerOf(actor, f, req.today) === 'leader');
     const names = new Map((await studentNames(q, actor.ownerId, visible.map((f) => f.studentId))).map((x) => [x.id, x.name]));
-    const warnings = (await warningsOf(q, actor.ownerId, visible.map((f) => f.studentId), actor.personId))
+    const warnings = (await warningsOf(q, actor.ownerId, visible.map((f) => f.studentId), actor.personId, req.today))
       .filter((w) => (!req.query.kind || w.kind === req.query.kind) && (!req.query.state || w.state === req.query.state));
     return {
       access: accessOf(req),

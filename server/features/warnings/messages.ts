@@ -21,6 +21,7 @@ const nb = {
   'warning.assessmentOutsideTerm': 'Vurderingsdatoen må ligge i terminen ({from}–{to}).',
   'warning.unknownTerm': 'Finner ikke terminen.',
   'warning.inFuture': 'Datoen kan ikke være etter i dag ({today}).',
+  'warning.beforeDeadline': 'Eleven har frist til {dueOn}. Rektor kan avgjøre at det ikke gis karakter først når fristen er ute.',
 };
 
 const nn = {
@@ -45,6 +46,7 @@ const nn = {
   'warning.assessmentOutsideTerm': 'Vurderingsdatoen må liggje i terminen ({from}–{to}).',
   'warning.unknownTerm': 'Finn ikkje terminen.',
   'warning.inFuture': 'Datoen kan ikkje vere etter i dag ({today}).',
+  'warning.beforeDeadline': 'Eleven har frist til {dueOn}. Rektor kan avgjere at det ikkje blir gitt karakter først når fristen er ute.',
 };
 
 const en = {
@@ -69,6 +71,7 @@ const en = {
   'warning.assessmentOutsideTerm': 'The assessment date must be within the term ({from}–{to}).',
   'warning.unknownTerm': 'The term was not found.',
   'warning.inFuture': 'The date cannot be after today ({today}).',
+  'warning.beforeDeadline': 'The student has until {dueOn}. The principal can decide that no grade is given only once the deadline has passed.',
 };
 
 export const warningMessages = { nb, nn, en };

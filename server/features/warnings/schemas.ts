@@ -93,6 +93,8 @@ export const warningSchema = z.object({
   grounds: z.string(),
   requirement: z.string(),
   dueOn: z.string(),
+  /** the deadline is today or past: flagged (L-20), and a sent IV warning may lead to the principal's decision (L-21) */
+  dueState: z.enum(['open', 'today', 'past']),
   state: z.enum(warningStates),
   raisedBy: z.string(),
   raisedByMe: z.boolean(),
@@ -191,7 +193,8 @@ export const prefillSchema = z.object({
   access: accessSchema,
   student: z.object({ id: z.string(), name: z.string() }),
   deadline: deadlineSchema.nullable(),
-  suggestedDueOn: z.string(),
+  /** none when no day is left between tomorrow and the day before the assessment */
+  suggestedDueOn: z.string().nullable(),
   letterLocale: z.enum(['nb', 'nn']),
   subjects: z.array(z.object({
     id: z.string(), code: z.string(), name: z.string(),
@@ -223,7 +226,8 @@ export const queueSchema = z.object({
     name: z.string(),
     isAdult: z.boolean(),
     warnings: z.array(warningSchema),
-    letters: z.array(letterSummarySchema),
+    /** letters still to send first; each names who gets (or got) a copy */
+    letters: z.array(letterSummarySchema.extend({ recipients: z.array(z.string()) })),
   })),
 });
 /** the contact teacher's queue for a class */

@@ -196,9 +196,19 @@ export async function letterDraft(q: QueryFn, ownerId: string, s: StudentFacts, 
   };
 }
 
+/**
+ * Each copy in its reader's written language: the student's in the letter's (the student's own, or the
+ * contact teacher's choice), a guardian's in the guardian's own — a nynorsk family reads nynorsk. There
+ * is no English letter; a guardian who reads English gets the letter's language.
+ */
+export function copyLocale(d: LetterDraft, recipient: RecipientRow, role: 'student' | 'guardian'): LetterLocale {
+  if (role === 'student' || recipient.preferred_locale === 'en') return d.locale;
+  return recipient.preferred_locale;
+}
+
 export function contentFor(d: LetterDraft, date: string, recipient: RecipientRow, role: 'student' | 'guardian'): LetterContent {
   return letterContent({
-    locale: d.locale, date, termKind: d.termKind, schoolName: d.schoolName,
+    locale: copyLocale(d, recipient, role), date, termKind: d.termKind, schoolName: d.schoolName,
     student: { name: d.studentName, group: d.group },
     recipient: {
       name: `${recipient.given_name} ${recipient.family_name}`, role,
@@ -250,10 +260,12 @@ export async function withdrawWarning(q: QueryFn, actor: Actor, studentId: strin
 }
 
 /** L-21: the principal personally decides that no grade is given after a sent IV warning. */
-export async function decideNoGrade(q: QueryFn, actor: Actor, studentId: string, warningId: string, reasons: string): Promise<string> {
+export async function decideNoGrade(q: QueryFn, actor: Actor, studentId: string, warningId: string, reasons: string, today: string): Promise<string> {
   const n = await noticeOf(q, actor.ownerId, studentId, warningId);
   if (n.state !== 'sent') throw new HttpError(409, 'warning.notSent');
   if (n.kind !== 'notAssessed') throw badField('warningId', 'warning.notNotAssessed');
+  // the student had until the deadline to act; only after it has passed is there a decision to make
+  if (n.due_on >= today) throw new HttpError(409, 'warning.beforeDeadline', { dueOn: n.due_on.split('-').reverse().join('.') });
   if (await hasDecision(q, actor.ownerId, warningId)) throw new HttpError(409, 'warning.alreadyDecided');
   const id = randomUUID();
   await insertDecision(q, actor.ownerId, { id, warningId, studentId, reasons: reasons.trim(), decidedByPersonId: actor.personId });
@@ -287,9 +299,19 @@ export async function addSignedCopy(q: QueryFn, actor: Actor, studentId: string,
   });
 }
 
-/** Suggested deadline: two weeks from today, but never later than a week before the assessment. */
-export function suggestedDueOn(today: string, assessedOn: string): string {
-  const twoWeeks = addDays(today, 14);
+/**
+ * The raise form's default deadline (L-20: a real chance). The student gets the school's notice less a
+ * week to act — two weeks under the 21-day rule — and the teacher keeps a week before the assessment to
+ * assess what was done. A warning that comes later than that gets the day before the assessment. Never
+ * today or a past day (a trap: flagged as due at once) and never on or after the assessment (refused):
+ * null when no such day is left, and the teacher chooses.
+ */
+export function suggestedDueOn(today: string, assessedOn: string, minimumNoticeDays: number = DEFAULT_MINIMUM_NOTICE_DAYS): string | null {
+  const first = addDays(today, 1);
+  const last = addDays(assessedOn, -1);
+  if (first > last) return null;
+  const toAct = addDays(today, Math.max(1, minimumNoticeDays - 7));
   const weekBefore = addDays(assessedOn, -7);
-  return twoWeeks < weekBefore ? twoWeeks : (weekBefore > today ? weekBefore : today);
+  if (weekBefore < first) return last;
+  return toAct < weekBefore ? toAct : weekBefore;
 }

@@ -12,6 +12,7 @@ import { studentParams } from '../../core/http/schemas.js';
 import { isAdult } from '../../core/time.js';
 import { absenceRows, hours, percentOf, subjectStats, yearContext } from '../absence/index.js';
 import { lettersOf, type LetterSummary } from './queries/letters.js';
+import { longDate } from './letter.js';
 import { personName } from './queries/people.js';
 import { raisedBy, warningsOf } from './queries/warnings.js';
 import {
@@ -41,7 +42,7 @@ async function studentWarnings(app: FastifyInstance, req: FastifyRequest): Promi
   const viewer = viewerOf(actor, s, today);
   if (!viewer) throw new HttpError(403, 'error.forbidden');
   const [all, letters, deadline, subjects] = await Promise.all([
-    warningsOf(q, actor.ownerId, [s.studentId], actor.personId),
+    warningsOf(q, actor.ownerId, [s.studentId], actor.personId, today),
     lettersOf(q, actor.ownerId, [s.studentId]),
     deadlineFor(q, actor.ownerId, s.schoolId, today),
     studentSubjects(q, actor.ownerId, s),
@@ -81,7 +82,6 @@ const PREFILL = {
   },
 } as const;
 
-const shortDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 /** Norwegian decimals: 4,8 */
 const decimal = (n: number) => String(n).replace('.', ',');
 
@@ -115,7 +115,7 @@ export async function studentWarningRoutes(app: FastifyInstance): Promise<void> 
       access: accessOf(req),
       student: { id: s.studentId, name: await personName(q, s.ownerId, s.personId) ?? '' },
       deadline,
-      suggestedDueOn: suggestedDueOn(req.today, deadline?.assessedOn ?? ctx.year.endsOn),
+      suggestedDueOn: suggestedDueOn(req.today, deadline?.assessedOn ?? ctx.year.endsOn, deadline?.minimumNoticeDays),
       letterLocale: locale,
       subjects: subjects.map((sub) => {
         const st = stats.find((x) => x.subjectId === sub.id);
@@ -129,7 +129,7 @@ export async function studentWarningRoutes(app: FastifyInstance): Promise<void> 
         };
         return {
           id: sub.id, code: sub.code, name: sub.name, absence,
-          grounds: words.grounds(absence.countingHours, absence.percent, absence.plannedHours, days.map(shortDate).join(', ')),
+          grounds: words.grounds(absence.countingHours, absence.percent, absence.plannedHours, days.map((d) => longDate(d, locale)).join(', ')),
           requirement: words.requirement,
         };
       }),

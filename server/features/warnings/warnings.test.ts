@@ -10,11 +10,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { runDueJobs } from '../../core/jobs/queue.js';
 import { closeMailTransports, startMailCapture, type MailCapture } from '../../core/mail/mailer.js';
 import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
 import { sentWarnings } from './queries/warnings.js';
+import { suggestedDueOn } from './service.js';
 
 let t: TestApp;
 let capture: MailCapture;
@@ -272,8 +273,34 @@ describe('the principal decides L-21 alone, and the decision can be appealed (R-
     expect((await rektor.request('POST', `/api/students/${h().absenceOverLimitStudentId}/warnings/${warningId}/decision`, { reasons: 'For tidlig.' })).statusCode).toBe(409);
   });
 
-  it('lets only the principal decide that no grade is given, and records the appeal', async () => {
-    await sendThrough(h().absenceOverLimitStudentId, [warningId]);
+  it('writes each copy in its reader\'s language: a guardian who reads nynorsk gets nynorsk, the student the letter\'s bokmål', async () => {
+    const [guardian] = await t.database.query<{ guardian_person_id: string }>(
+      'select guardian_person_id from guardianship where student_id = $1 limit 1', [h().absenceOverLimitStudentId]);
+    await t.database.query(`update person set preferred_locale = 'nn' where id = $1`, [guardian!.guardian_person_id]);
+    const letter = await sendThrough(h().absenceOverLimitStudentId, [warningId]);
+    const copies = (await t.database.query<{ recipient_person_id: string; recipient_role: string; content: unknown }>(
+      'select recipient_person_id, recipient_role, content from warning_letter_copy where letter_id = $1', [letter.id]))
+      .map((c) => ({ ...c, content: (typeof c.content === 'string' ? JSON.parse(c.content) : c.content) as { locale: string; title: string } }));
+    const localeOf = (c: { content: { locale: string } }) => c.content.locale;
+    expect(localeOf(copies.find((c) => c.recipient_role === 'student')!)).toBe('nb');
+    const nn = copies.find((c) => c.recipient_person_id === guardian!.guardian_person_id)!;
+    expect(localeOf(nn)).toBe('nn');
+    expect(nn.content.title).toMatch(/varsel/i);
+  });
+
+  it('offers the principal the decision only once the deadline has passed (L-21)', async () => {
+    const url = `/api/students/${h().absenceOverLimitStudentId}/warnings/${warningId}/decision`;
+    const early = await rektor.request('POST', url, { reasons: 'Fristen er ikke ute ennå.' });
+    expect(early.statusCode, early.body).toBe(409);
+    expect(early.json().detail).toContain('04.12.2026');
+  });
+
+  it('lets only the principal decide that no grade is given after the deadline, and records the appeal', async () => {
+    // the day after the warning's deadline (2026-12-04)
+    process.env.ELEVLOS_TODAY = '2026-12-07';
+    onTestFinished(() => { process.env.ELEVLOS_TODAY = '2026-11-25'; });
+    const view = (await rektor.get(`/api/students/${h().absenceOverLimitStudentId}/warnings`)).json();
+    expect(view.warnings.find((w: { id: string }) => w.id === warningId).dueState).toBe('past');
     const url = `/api/students/${h().absenceOverLimitStudentId}/warnings/${warningId}/decision`;
     const body = { reasons: 'Eleven har ikke møtt til vurdering etter varselet, og det finnes ikke grunnlag for karakter.' };
     expect((await kt.request('POST', url, body)).statusCode).toBe(403);
@@ -338,6 +365,52 @@ describe('the deadline check (L-20: a real chance)', () => {
     expect(queue.deadline).toMatchObject({ assessedOn: '2026-12-10', daysLeft: 15, tooLate: true, configured: true });
     const bad = await rektor.request('PUT', '/api/warnings/assessment-dates', { termId: autumn.termId, assessedOn: '2027-02-01' });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('warnings without traps: the default deadline, flags, order (L-20, R-22)', () => {
+  it('defaults the deadline from the assessment date and the 21-day rule, never to today, a past day or the assessment itself', () => {
+    expect(suggestedDueOn('2026-11-25', '2026-12-18', 21)).toBe('2026-12-09');
+    expect(suggestedDueOn('2026-11-25', '2027-01-31', 28)).toBe('2026-12-16');
+    expect(suggestedDueOn('2026-11-25', '2026-12-10', 21)).toBe('2026-12-03');
+    expect(suggestedDueOn('2026-11-25', '2026-11-29', 21)).toBe('2026-11-28');
+    expect(suggestedDueOn('2026-11-25', '2026-11-26', 21)).toBeNull();
+    for (let d = 0; d < 80; d++) {
+      const assessedOn = new Date(Date.UTC(2026, 10, 20 + d)).toISOString().slice(0, 10);
+      const due = suggestedDueOn('2026-11-25', assessedOn, 21);
+      if (due !== null) {
+        expect(due > '2026-11-25', `${assessedOn}: ${due}`).toBe(true);
+        expect(due < assessedOn, `${assessedOn}: ${due}`).toBe(true);
+      }
+    }
+  });
+
+  it('pre-fills a deadline the server accepts, and flags a warning due today', async () => {
+    const mathId = await subjectIdOf(h().teachingGroup2STAMATId);
+    const prefill = (await fag.get(`/api/students/${h().elevStudentId}/warnings/prefill`)).json();
+    expect(prefill.suggestedDueOn).toBe(suggestedDueOn('2026-11-25', prefill.deadline.assessedOn, prefill.deadline.minimumNoticeDays));
+    const accepted = await raise(fag, h().elevStudentId, { kind: 'notAssessed', subjectId: mathId, dueOn: prefill.suggestedDueOn });
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    const dueToday = await raise(kt, h().elevStudentId, { kind: 'conduct', conductAspect: 'behaviour', dueOn: '2026-11-25' });
+    expect(dueToday.statusCode, dueToday.body).toBe(201);
+    const view = (await kt.get(`/api/students/${h().elevStudentId}/warnings`)).json();
+    const state = (id: string) => view.warnings.find((w: { id: string }) => w.id === id).dueState;
+    expect(state(dueToday.json().id)).toBe('today');
+    expect(state(accepted.json().id)).toBe('open');
+  });
+
+  it('puts the students with something still to send first in the class queue, and names who gets each letter', async () => {
+    const queue = (await kt.get(`/api/basis-groups/${h().basisGroup2STAId}/warnings`)).json() as {
+      students: { name: string; warnings: { state: string }[]; letters: { sentAt: string | null; recipients: string[] }[] }[];
+    };
+    const pending = queue.students.map((s) => s.warnings.some((w) => w.state === 'proposed') || s.letters.some((l) => l.sentAt === null));
+    expect(pending).toContain(true);
+    expect(pending.indexOf(false) === -1 || pending.lastIndexOf(true) < pending.indexOf(false)).toBe(true);
+    for (const s of queue.students) {
+      const sentAt = s.letters.map((l) => l.sentAt !== null);
+      expect(sentAt.lastIndexOf(false) === -1 || sentAt.indexOf(true) === -1 || sentAt.lastIndexOf(false) < sentAt.indexOf(true)).toBe(true);
+      for (const l of s.letters) expect(l.recipients).toContain(s.name);
+    }
   });
 });
 

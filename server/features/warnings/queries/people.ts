@@ -26,13 +26,13 @@ export async function preferredLocale(q: QueryFn, ownerId: string, personId: str
 
 export interface RecipientRow {
   id: string; given_name: string; family_name: string; street_address: string | null; postal_code: string | null; city: string | null;
-  address_protection: 'none' | 'confidential' | 'strictlyConfidential'; email: string | null;
+  address_protection: 'none' | 'confidential' | 'strictlyConfidential'; email: string | null; preferred_locale: 'nb' | 'nn' | 'en';
 }
 
 /** What a letter needs of its recipients: name, postal address and its protection, e-mail. */
 export async function recipientRows(q: QueryFn, ownerId: string, personIds: readonly string[]): Promise<Map<string, RecipientRow>> {
   const rows = await q<RecipientRow>(
-    `select id, given_name, family_name, street_address, postal_code, city, address_protection, email from person where owner_id = $1 and id = any($2::uuid[])`,
+    `select id, given_name, family_name, street_address, postal_code, city, address_protection, email, preferred_locale from person where owner_id = $1 and id = any($2::uuid[])`,
     [ownerId, personIds],
   );
   return new Map(rows.map((r) => [r.id, r]));

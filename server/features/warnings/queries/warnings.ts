@@ -8,6 +8,11 @@ import type { QueryFn } from '../../../core/db/client.js';
 import type { WarningKind, WarningState, warningNotice } from '../tables.js';
 import type { WarningView } from '../schemas.js';
 
+/** Whether a warning's deadline has come: flagged when it is today or past (a sent warning may then lead to a decision, L-21). */
+export function dueStateOf(dueOn: string, today: string): 'open' | 'today' | 'past' {
+  return dueOn > today ? 'open' : dueOn === today ? 'today' : 'past';
+}
+
 type Notice = typeof warningNotice.$inferSelect;
 
 export interface SentWarning {
@@ -53,7 +58,7 @@ interface WarningRow {
 export const iso = (v: string | Date | null): string | null => (v === null ? null : new Date(v).toISOString());
 
 /** Every warning of some students, newest first, with the principal's decision where there is one. */
-export async function warningsOf(q: QueryFn, ownerId: string, studentIds: readonly string[], viewerPersonId: string): Promise<(WarningView & { studentId: string; raisedByPersonId: string })[]> {
+export async function warningsOf(q: QueryFn, ownerId: string, studentIds: readonly string[], viewerPersonId: string, today: string): Promise<(WarningView & { studentId: string; raisedByPersonId: string })[]> {
   if (studentIds.length === 0) return [];
   const rows = await q<WarningRow>(
     `select w.id, w.student_id, w.kind, w.subject_id, su.code as subject_code, su.name as subject_name, w.conduct_aspect, w.grounds, w.requirement,
@@ -72,7 +77,7 @@ export async function warningsOf(q: QueryFn, ownerId: string, studentIds: readon
   );
   return rows.map((r) => ({
     id: r.id, studentId: r.student_id, kind: r.kind, subjectId: r.subject_id, subjectCode: r.subject_code, subjectName: r.subject_name,
-    conductAspect: r.conduct_aspect, grounds: r.grounds, requirement: r.requirement, dueOn: r.due_on, state: r.state,
+    conductAspect: r.conduct_aspect, grounds: r.grounds, requirement: r.requirement, dueOn: r.due_on, dueState: dueStateOf(r.due_on, today), state: r.state,
     raisedBy: r.raised_by, raisedByPersonId: r.raised_by_person_id, raisedByMe: r.raised_by_person_id === viewerPersonId, raisedAt: iso(r.raised_at)!,
     reviewNote: r.review_note, letterId: r.letter_id, sentAt: iso(r.sent_at), withdrawnAt: iso(r.withdrawn_at), withdrawalReason: r.withdrawal_reason,
     decision: r.decision_id ? {
@@ -82,12 +87,12 @@ export async function warningsOf(q: QueryFn, ownerId: string, studentIds: readon
   }));
 }
 
-export interface NoticeState { id: string; student_id: string; state: WarningState; kind: WarningKind; letter_id: string | null }
+export interface NoticeState { id: string; student_id: string; state: WarningState; kind: WarningKind; letter_id: string | null; due_on: string }
 
 /** One warning, locked for the change. */
 export async function lockedNotice(q: QueryFn, ownerId: string, warningId: string): Promise<NoticeState | undefined> {
   const [row] = await q<NoticeState>(
-    'select id, student_id, state, kind, letter_id from warning_notice where owner_id = $1 and id = $2 for update', [ownerId, warningId]);
+    'select id, student_id, state, kind, letter_id, due_on::text as due_on from warning_notice where owner_id = $1 and id = $2 for update', [ownerId, warningId]);
   return row;
 }
 

@@ -91,6 +91,9 @@ function DecisionCard({ w, isPrincipal }: { w: SchoolWarning; isPrincipal: boole
             </Details>
           )}
         </div>
+      ) : isPrincipal && w.state === 'sent' && w.dueState !== 'past' ? (
+        // L-21: the student had until the deadline; the decision is offered only once it has passed
+        <Paragraph data-size="sm">{t('warnings.decisions.afterDeadline', { date: format.date(w.dueOn) })}</Paragraph>
       ) : isPrincipal && w.state === 'sent' && (
         <form className="warning-form" onSubmit={(e) => { e.preventDefault(); decide.mutate(); }}>
           <UnsavedGuard dirty={reasons.trim() !== '' && !decide.isPending && !decide.isSuccess} />

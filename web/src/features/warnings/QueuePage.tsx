@@ -7,6 +7,7 @@ import { AccessReason } from '../../core/ui/AccessReason';
 import { AppLink } from '../../core/ui/AppLink';
 import { ErrorAlert } from '../../core/ui/ErrorAlert';
 import { FormErrorSummary, useFormErrors } from '../../core/ui/forms';
+import { InlineConfirm } from '../../core/ui/InlineConfirm';
 import { PageHeading } from '../../core/ui/PageHeading';
 import { queueQuery, warningApi, type Queue, type Warning } from './api';
 import { DeadlineNotice, StateTag, WarningFacts, warningTitle } from './parts';
@@ -98,7 +99,10 @@ function StudentCard({ s, canCoordinate }: { s: QueueStudent; canCoordinate: boo
           </AppLink>
           {l.sentAt
             ? <Tag data-color={l.delivered ? 'success' : 'warning'} data-size="sm">{l.delivered ? t('warnings.queue.delivered') : t('warnings.queue.notDelivered')}</Tag>
-            : canCoordinate && <Button data-size="sm" onClick={() => send.mutate(l.id)} loading={send.isPending && send.variables === l.id}>{t('warnings.queue.send')}</Button>}
+            : canCoordinate && (
+              <InlineConfirm ask={t('warnings.queue.send')} question={t('warnings.queue.sendConfirm', { names: l.recipients.join(', ') })}
+                yes={t('warnings.queue.sendYes')} no={t('warnings.queue.sendNo')} pending={send.isPending && send.variables === l.id} onYes={() => send.mutate(l.id)} />
+            )}
         </div>
       ))}
       {send.isError && <ErrorAlert error={send.error} />}

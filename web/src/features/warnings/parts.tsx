@@ -43,7 +43,14 @@ export function WarningFacts({ w }: { w: Warning }) {
     <dl className="warning-facts">
       <dt>{t('warnings.fields.grounds')}</dt><dd>{w.grounds}</dd>
       <dt>{t('warnings.fields.requirement')}</dt><dd>{w.requirement}</dd>
-      <dt>{t('warnings.fields.dueOn')}</dt><dd>{format.date(w.dueOn)}</dd>
+      <dt>{t('warnings.fields.dueOn')}</dt>
+      <dd>
+        {format.date(w.dueOn)}
+        {/* a deadline that has come is flagged where it is read (L-20) */}
+        {w.state !== 'withdrawn' && w.state !== 'rejected' && w.dueState !== 'open' && (
+          <>{' '}<Tag data-size="sm" data-color={w.dueState === 'past' ? 'danger' : 'warning'}>{w.dueState === 'past' ? t('warnings.fields.duePast') : t('warnings.fields.dueToday')}</Tag></>
+        )}
+      </dd>
     </dl>
   );
 }
