@@ -132,6 +132,12 @@ describe('R-51, R-75, L-40, R-50: from the plan to the guardian\'s phone (nb, on
     await seen.getByText('Halve oppgavesett i skriftlige fag.').waitFor();
     expect(await seen.getByRole('button', { name: t('individualPlan.arrangements.add') }).count()).toBe(0);
     await check(page, 'adapted-arrangement-teacher');
+    // where the maths teacher teaches: the group's list flags the student
+    await page.goto(`/teaching-groups/${h.teachingGroup2STAMATId}`);
+    await settled(page);
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: new RegExp(demo.elev.name.split(' ').pop()!) }) });
+    await row.getByText(t('individualPlan.arrangements.badge')).first().waitFor();
+    await check(page, 'adapted-arrangement-badge');
     await page.context().clearCookies();
   });
 
