@@ -34,6 +34,8 @@ export const warningMatrix: MatrixFeature = {
     const decideWarningId = await raise(fag, notAssessed);
     const appealWarningId = await raise(fag, notAssessed);
     const withdrawWarningId = await raise(kt, { ...conduct, conductAspect: 'behaviour' });
+    // L-21: the principal decides only after the deadline; these two are given one already passed (the API takes none in the past)
+    await t.database.query(`update warning_notice set due_on = '2026-11-20' where id = any($1::uuid[])`, [[decideWarningId, appealWarningId]]);
     const sentLetterId = await approve([decideWarningId, appealWarningId, withdrawWarningId]);
     expect((await kt.request('POST', `/api/students/${sid}/warning-letters/${sentLetterId}/send`)).statusCode).toBe(200);
     const decided = await rektor.request('POST', `/api/students/${sid}/warnings/${appealWarningId}/decision`, { reasons: 'Ikke grunnlag for karakter.' });
