@@ -60,6 +60,7 @@ export async function dutyToReportRoutes(app: FastifyInstance): Promise<void> {
     const canEdit = can(actor, 'dutyToReport.manage', req.resource!, req.today).allow;
     return {
       access: accessOf(req),
+      today: req.today,
       procedure: own ?? DEFAULT_PROCEDURE[req.locale],
       isDefault: own === null,
       childWelfare: { name: s?.child_welfare_name ?? '', phone: s?.child_welfare_phone ?? '', email: s?.child_welfare_email ?? '' },

@@ -9,6 +9,8 @@ const contact = z.object({ name: z.string(), phone: z.string(), email: z.string(
 
 export const procedureSchema = z.object({
   access: accessSchema,
+  /** the server's day: a report's date is never after it */
+  today: z.string(),
   /** the procedure in the caller's language: the school's own text, or the default from the law */
   procedure: z.string(),
   isDefault: z.boolean(),

@@ -46,7 +46,9 @@ export const schoolEnvironmentMatrix: MatrixFeature = {
       target: 'minor', allowed: HANDLERS, request: (i) => ({ url: `/api/school-environment-cases/${i.seCaseId}/log-entries`, body: { occurredOn: '2026-11-03', text: 'Samtale med eleven.' } }),
     },
     'PUT /api/school-environment-cases/:caseId/activity-plan': {
-      target: 'minor', allowed: HANDLERS, request: (i) => ({ url: `/api/school-environment-cases/${i.seCaseId}/activity-plan`, body: plan }),
+      // the measure keeps its id, so the rows after this one find it in the plan's newest version
+      target: 'minor', allowed: HANDLERS,
+      request: (i) => ({ url: `/api/school-environment-cases/${i.seCaseId}/activity-plan`, body: { ...plan, measures: [{ ...plan.measures[0], id: i.seMeasureId }] } }),
     },
     'POST /api/school-environment-cases/:caseId/measures/:measureId/carried-out': {
       target: 'minor', allowed: HANDLERS,

@@ -48,7 +48,7 @@ function toPlan(p: PlanRow, log: LogRow[], view: View) {
   };
 }
 
-async function caseView(app: FastifyInstance, actor: Actor, c: SchoolEnvironmentCaseFacts, reason: Reason, today: string): Promise<Omit<CaseView, 'access'>> {
+async function caseView(app: FastifyInstance, actor: Actor, c: SchoolEnvironmentCaseFacts, reason: Reason, today: string): Promise<Omit<CaseView, 'access' | 'today'>> {
   const q = app.database.query;
   const [row] = await casesByIds(q, actor.ownerId, [c.caseId]);
   const view = viewOf(reason);
@@ -123,7 +123,7 @@ export async function schoolEnvironmentRoutes(app: FastifyInstance): Promise<voi
     const [row] = await casesByIds(q, req.actor!.ownerId, [open(req).caseId]);
     if (row?.closed_on) throw new HttpError(409, 'schoolEnvironment.closed');
   }
-  const view = async (req: FastifyRequest) => ({ access: accessOf(req), ...(await caseView(app, req.actor!, open(req), req.decision!.reason, req.today)) });
+  const view = async (req: FastifyRequest) => ({ access: accessOf(req), today: req.today, ...(await caseView(app, req.actor!, open(req), req.decision!.reason, req.today)) });
 
   r.post('/api/students/:studentId/school-environment-cases', {
     config: { access: { kind: 'student', action: 'schoolEnvironmentCase.report', audit: 'write' } },

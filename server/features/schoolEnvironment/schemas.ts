@@ -46,6 +46,8 @@ const plan = z.object({ version: z.number(), problem: z.string(), measures: z.ar
 
 export const caseSchema = z.object({
   access: accessSchema,
+  /** the server's day: the default of the forms' dates, none of which may be after it */
+  today: z.string(),
   id: z.string(),
   /** staff: the whole case; receipt: the reporter's own report; family: the activity plan */
   view: z.enum(['staff', 'receipt', 'family']),

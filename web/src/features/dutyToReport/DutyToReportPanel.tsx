@@ -17,8 +17,12 @@ export function DutyToReportPanel({ studentId }: { studentId: string }) {
     <section aria-labelledby={id} className="panel stack">
       <Heading level={2} data-size="sm" id={id}>{t('dutyToReport.heading')}</Heading>
       <Paragraph data-size="sm">{t('dutyToReport.intro')}</Paragraph>
-      {q.isPending ? <Loading /> : q.isError ? <ErrorAlert error={q.error} /> : <ProcedureView p={q.data} />}
-      <ReportForm studentId={studentId} />
+      {q.isPending ? <Loading /> : q.isError ? <ErrorAlert error={q.error} /> : (
+        <>
+          <ProcedureView p={q.data} />
+          <ReportForm studentId={studentId} today={q.data.today} />
+        </>
+      )}
     </section>
   );
 }

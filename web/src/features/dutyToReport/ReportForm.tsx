@@ -13,13 +13,13 @@ type F = (typeof FIELDS)[number];
 type Category = (typeof categories)[number];
 
 /** R-76 (L-41): the person records the report they sent; it is theirs and complete when saved — there is nothing to wait for. */
-export function ReportForm({ studentId }: { studentId: string }) {
+export function ReportForm({ studentId, today }: { studentId: string; today: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const uid = useId();
   const record = useRecordReport(studentId);
   const form = useFormErrors<F>(FIELDS);
-  const [v, setV] = useState<{ sentOn: string; category: Category | ''; note: string }>({ sentOn: todayIso(), category: '', note: '' });
+  const [v, setV] = useState<{ sentOn: string; category: Category | ''; note: string }>({ sentOn: todayIso() < today ? todayIso() : today, category: '', note: '' });
   const [done, setDone] = useState<ChildWelfareReportView | null>(null);
   const idFor = (f: F) => `${uid}-${f}`;
 
@@ -45,7 +45,7 @@ export function ReportForm({ studentId }: { studentId: string }) {
       <Paragraph data-size="sm">{t('dutyToReport.recordIntro')}</Paragraph>
       <UnsavedGuard dirty={!done && (v.category !== '' || v.note.trim() !== '')} />
       <FormErrorSummary errors={form.errors} formErrors={form.formErrors} attempt={form.attempt} order={FIELDS} idFor={idFor} />
-      <DateField id={idFor('sentOn')} type="date" label={t('dutyToReport.sentOn')} required max={todayIso()} value={v.sentOn} error={form.errors.sentOn}
+      <DateField id={idFor('sentOn')} type="date" label={t('dutyToReport.sentOn')} required max={today} value={v.sentOn} error={form.errors.sentOn}
         onChange={(e) => setV((x) => ({ ...x, sentOn: e.target.value }))} />
       <Field>
         <Label htmlFor={idFor('category')}>{t('dutyToReport.category')}</Label>

@@ -18,7 +18,7 @@ import { StepForm } from './StepForm';
 type Plan = NonNullable<SchoolEnvironmentCase['plan']>;
 
 /** one school-environment case — the whole case to those handling it, the receipt to the reporter, the plan to the family. */
-export function CasePage({ caseId, today }: { caseId: string; today: string }) {
+export function CasePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { data: c } = useSuspenseQuery(caseQuery(caseId));
@@ -33,7 +33,7 @@ export function CasePage({ caseId, today }: { caseId: string; today: string }) {
       </Paragraph>
       {c.view === 'receipt' && <Receipt c={c} />}
       {c.view === 'family' && <Family c={c} />}
-      {c.view === 'staff' && <Staff c={c} today={today} />}
+      {c.view === 'staff' && <Staff c={c} today={c.today} />}
     </div>
   );
 }

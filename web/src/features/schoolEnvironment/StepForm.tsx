@@ -20,7 +20,7 @@ export function StepForm({ label, textLabel, withDate, textRequired, submitLabel
 }) {
   const { t } = useTranslation();
   const uid = useId();
-  const [on, setOn] = useState(todayIso());
+  const [on, setOn] = useState(() => (todayIso() < today ? todayIso() : today));
   const [text, setText] = useState('');
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);

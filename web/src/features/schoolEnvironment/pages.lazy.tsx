@@ -1,7 +1,6 @@
 // School-environment pages: the "Jeg er bekymret" page, the list of cases and one case.
 import { createLazyRoute } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { todayIso } from '../../core/format';
 import { CasePage } from './CasePage';
 import { CasesPage } from './CasesPage';
 import { ConcernPage } from './ConcernPage';
@@ -18,6 +17,6 @@ export const casesRoute = createLazyRoute('/authed/school-environment')({ compon
 export const caseRoute = createLazyRoute('/authed/school-environment/$caseId')({
   component: function CaseRoute(): ReactNode {
     const { caseId } = caseRoute.useParams();
-    return <CasePage key={caseId} caseId={caseId} today={todayIso()} />;
+    return <CasePage key={caseId} caseId={caseId} />;
   },
 });
