@@ -17,6 +17,7 @@ import { addConversations } from './conversations.js';
 import { HandAbsence, addAbsence, addAbsenceExtras, addSchoolHolidays, addTimetable, contactTeacherByStudent } from './absence.js';
 import { isoWeekday as isoWeekdayOf } from '../core/calendar/calendar.js';
 import { seedCasesDemo } from './cases.js';
+import { seedMeetingsDemo } from './meetings.js';
 import { seedConductDemo } from './conduct.js';
 import { seedFormative } from './formative.js';
 import { seedClassLife } from './classLife.js';
@@ -178,6 +179,7 @@ export async function seedDemo(database: Database, opts: DemoOptions = {}): Prom
   await seedWarnings(database, info);
   await seedConductDemo(database, info);
   await seedCasesDemo(database, info);
+  await seedMeetingsDemo(database, info);
   await seedFormative(database, info);
   await seedClassLife(database, info);
   await seedAssessmentPlan(database, info);
