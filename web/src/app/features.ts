@@ -35,6 +35,7 @@ import { parentMeetingFeature } from '../features/parentMeeting';
 import { rosterImportFeature } from '../features/rosterImport';
 import { schoolEnvironmentFeature } from '../features/schoolEnvironment';
 import { screeningFeature } from '../features/screening';
+import { statusChangeFeature } from '../features/statusChange';
 import { studentsFeature } from '../features/students';
 import { warningsFeature } from '../features/warnings';
 
@@ -69,6 +70,7 @@ export const features = [
   screeningFeature,
   measuresFeature,
   meetingsFeature,
+  statusChangeFeature,
   casesFeature,
   individualPlanFeature,
   schoolEnvironmentFeature,

@@ -161,6 +161,12 @@ const actionKeys: Record<string, string> = {
   'meeting.read': 'meetings.auditActions.read',
   'meeting.edit': 'meetings.auditActions.edit',
   'meetingMinutes.readShared': 'meetings.auditActions.readShared',
+  // status changes; their words live with the statusChange feature
+  'statusChange.read': 'statusChange.auditActions.read',
+  'statusChange.prepare': 'statusChange.auditActions.prepare',
+  'statusChange.decide': 'statusChange.auditActions.decide',
+  'statusDecision.read': 'statusChange.auditActions.decisionRead',
+  'statusChange.listPending': 'statusChange.auditActions.listPending',
   // cases; their words live with the cases feature
   'cases.list': 'cases.auditActions.list',
   'cases.create': 'cases.auditActions.create',
@@ -200,6 +206,7 @@ const resourceKeys: Record<string, string> = {
   enrolment: 'administration.actions.resourceEnrolment',
   measure: 'measures.auditActions.resource',
   meeting: 'meetings.auditActions.resource',
+  statusChange: 'statusChange.auditActions.resource',
   case: 'cases.auditActions.resource',
   classTeamMeeting: 'screening.actions.resourceMeeting',
   screening: 'screening.actions.resourceScreening',

@@ -15,6 +15,7 @@ import { AdaptedArrangementsSection } from '../individualPlan';
 import { MeasuresSection } from '../measures';
 import { SchoolEnvironmentSection } from '../schoolEnvironment';
 import { StudentMeetingsSection } from '../meetings';
+import { StatusChangeSection, StatusDecisionLetters } from '../statusChange';
 import { StudentWarningsSection } from '../warnings';
 import { GuardianList } from './GuardianList';
 import { StudentProfile } from './StudentProfile';
@@ -74,6 +75,7 @@ export function StudentRecordView({ record, viewer }: { record: StudentRecord; v
       {viewer === 'staff' && <MeasuresSection studentId={student.id} />}
       <SchoolEnvironmentSection studentId={student.id} />
       {viewer === 'staff' && <StudentMeetingsSection studentId={student.id} />}
+      {viewer === 'staff' ? <StatusChangeSection studentId={student.id} /> : <StatusDecisionLetters studentId={student.id} />}
       {viewer === 'staff' && <CasesSection studentId={student.id} />}
       {permissions.readContactLog && <ContactLogSection studentId={student.id} canAdd={permissions.editContactLog} />}
     </div>
