@@ -57,7 +57,8 @@ export const individualPlanPolicy = {
     'adaptedArrangement.manage': ['contactTeacher', 'departmentHead', 'counsellor'],
   },
   school: {
-    'individualPlan.readSettings': ['principal', 'departmentHead', 'counsellor', 'teacher'],
+    // the teachers read the choice through each plan (reportsPerYear); the setting itself is the leaders'
+    'individualPlan.readSettings': ['principal', 'departmentHead', 'counsellor'],
     // once or twice a year (L-40, R-51): the principal's choice for the school
     'individualPlan.configure': ['principal'],
   },
