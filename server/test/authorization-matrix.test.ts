@@ -93,6 +93,9 @@ beforeAll(async () => {
   ids.noResponsibility = { ...base, studentId: noPr!.student_id, guardianPersonId: '', guardianshipId: noPr!.id };
   for (const f of FEATURES) {
     const extraIds = (await f.setup?.({ t, clients, ids })) ?? {};
+    // the ids are one namespace: a feature that reuses another's key would silently point its rows elsewhere
+    const taken = Object.keys(extraIds).filter((k) => k in ids.minor && ids.minor[k] !== extraIds[k]);
+    expect(taken, `the setup of the feature with ${Object.keys(f.cases)[0]} reuses ids another feature set`).toEqual([]);
     for (const target of Object.keys(ids) as Target[]) Object.assign(ids[target], extraIds);
   }
 });

@@ -21,7 +21,7 @@ export const casesMatrix: MatrixFeature = {
     const hidden = await clients.get('subjectTeacher')!.request('POST', url,
       { title: 'Skjermet', background: 'Bare for deltakerne.', raisedOn: '2026-11-20', visibility: 'participants' });
     expect(hidden.statusCode, hidden.body).toBe(201);
-    return { caseId: raised.json().id as string, participantsCaseId: hidden.json().id as string };
+    return { raisedCaseId: raised.json().id as string, participantsCaseId: hidden.json().id as string };
   },
   cases: {
     // the list reaches every staff member who works with the student; each case on it is decided again
@@ -33,7 +33,7 @@ export const casesMatrix: MatrixFeature = {
       request: (i) => ({ url: `/api/students/${i.studentId}/cases`, body: { title: 'Mye fravær', background: 'Borte hver mandag.', raisedOn: '2026-11-24' } }),
     },
     'GET /api/cases/:caseId': {
-      target: 'minor', allowed: READERS, request: (i) => ({ url: `/api/cases/${i.caseId}` }),
+      target: 'minor', allowed: READERS, request: (i) => ({ url: `/api/cases/${i.raisedCaseId}` }),
     },
     // the tier "participants": the counsellor and the leaders are refused too until they are added
     'GET /api/cases/:caseId (participants only)': {
@@ -41,20 +41,20 @@ export const casesMatrix: MatrixFeature = {
     },
     'POST /api/cases/:caseId/events': {
       target: 'minor', allowed: READERS,
-      request: (i) => ({ url: `/api/cases/${i.caseId}/events`, body: { occurredOn: '2026-11-24', description: 'Snakket med eleven.' } }),
+      request: (i) => ({ url: `/api/cases/${i.raisedCaseId}/events`, body: { occurredOn: '2026-11-24', description: 'Snakket med eleven.' } }),
     },
     'POST /api/cases/:caseId/participants': {
       target: 'minor', allowed: MANAGERS,
-      request: (i, who) => ({ url: `/api/cases/${i.caseId}/participants`, body: { externalName: `Helsesykepleier ${who}`, role: 'helsesykepleier' } }),
+      request: (i, who) => ({ url: `/api/cases/${i.raisedCaseId}/participants`, body: { externalName: `Helsesykepleier ${who}`, role: 'helsesykepleier' } }),
     },
     'PUT /api/cases/:caseId/resource-team': {
-      target: 'minor', allowed: READERS, request: (i) => ({ url: `/api/cases/${i.caseId}/resource-team`, body: { registered: true } }),
+      target: 'minor', allowed: READERS, request: (i) => ({ url: `/api/cases/${i.raisedCaseId}/resource-team`, body: { registered: true } }),
     },
     'PUT /api/cases/:caseId/visibility': {
-      target: 'minor', allowed: MANAGERS, request: (i) => ({ url: `/api/cases/${i.caseId}/visibility`, body: { visibility: 'counsellorAndLeaders' } }),
+      target: 'minor', allowed: MANAGERS, request: (i) => ({ url: `/api/cases/${i.raisedCaseId}/visibility`, body: { visibility: 'counsellorAndLeaders' } }),
     },
     'PUT /api/cases/:caseId/outcome': {
-      target: 'minor', allowed: MANAGERS, request: (i) => ({ url: `/api/cases/${i.caseId}/outcome`, body: { outcome: 'furtherMapping', reason: 'Observeres i to uker til.' } }),
+      target: 'minor', allowed: MANAGERS, request: (i) => ({ url: `/api/cases/${i.raisedCaseId}/outcome`, body: { outcome: 'furtherMapping', reason: 'Observeres i to uker til.' } }),
     },
     // the school's resource team (principal, department heads, counsellor); each case on it is decided per student,
     // so another department's head gets the list without this student's cases

@@ -50,9 +50,9 @@ export const meetingsMatrix: MatrixFeature = {
     expect(team.statusCode, team.body).toBe(201);
 
     return {
-      meetingId: meeting.id, groupMeetingId: group.id, interdisciplinaryId: interdisciplinary.id, teamMeetingId: team.json().id,
+      collaborationMeetingId: meeting.id, groupMeetingId: group.id, interdisciplinaryId: interdisciplinary.id, teamMeetingId: team.json().id,
       ktParticipantId: ktParticipant, counsellorStaffMemberId: counsellor, guardianOfMinor: guardian!.guardian_person_id,
-      decisionId: withDecision.json().decisions[0].id, actionId: withAction.json().actions[0].id, measureId: measure.json().id,
+      decisionId: withDecision.json().decisions[0].id, actionId: withAction.json().actions[0].id, decisionMeasureId: measure.json().id,
       'ext:contactTeacher': externals[0]!, 'ext:counsellor': externals[1]!, 'ext:principal': externals[2]!,
     };
   },
@@ -78,18 +78,18 @@ export const meetingsMatrix: MatrixFeature = {
       request: () => ({ url: '/api/resource-team/meetings', body: { startsAt: '2027-01-06T14:00:00+01:00' } }),
     },
     // R-60: a subject teacher of the student who does not take part sees nothing of the meeting
-    'GET /api/meetings/:meetingId': { target: 'minor', allowed: READERS, request: (i) => ({ url: `/api/meetings/${i.meetingId}` }) },
-    'PATCH /api/meetings/:meetingId': { target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.meetingId}`, body: { place: 'Møterom 2' } }) },
+    'GET /api/meetings/:meetingId': { target: 'minor', allowed: READERS, request: (i) => ({ url: `/api/meetings/${i.collaborationMeetingId}` }) },
+    'PATCH /api/meetings/:meetingId': { target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.collaborationMeetingId}`, body: { place: 'Møterom 2' } }) },
     'PUT /api/meetings/:meetingId/minutes': {
-      target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.meetingId}/minutes`, body: { text: 'Vi ble enige om ukentlige samtaler med kontaktlærer.' } }),
+      target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.collaborationMeetingId}/minutes`, body: { text: 'Vi ble enige om ukentlige samtaler med kontaktlærer.' } }),
     },
     'POST /api/meetings/:meetingId/participants': {
       target: 'minor', allowed: WRITERS,
-      request: (i) => ({ url: `/api/meetings/${i.meetingId}/participants`, body: { kind: 'external', name: 'Ola Hansen', organisation: 'Barneverntjenesten' } }),
+      request: (i) => ({ url: `/api/meetings/${i.collaborationMeetingId}/participants`, body: { kind: 'external', name: 'Ola Hansen', organisation: 'Barneverntjenesten' } }),
     },
     'DELETE /api/meetings/:meetingId/participants/:participantId': {
       target: 'minor', allowed: WRITERS,
-      request: (i, who) => ({ url: `/api/meetings/${i.meetingId}/participants/${i[`ext:${who}`] ?? i['ext:principal']}` }),
+      request: (i, who) => ({ url: `/api/meetings/${i.collaborationMeetingId}/participants/${i[`ext:${who}`] ?? i['ext:principal']}` }),
     },
     'PUT /api/meetings/:meetingId/participation-decision': {
       target: 'minor', allowed: WRITERS,
@@ -100,27 +100,27 @@ export const meetingsMatrix: MatrixFeature = {
       request: (i) => ({ url: `/api/meetings/${i.interdisciplinaryId}/consent`, body: { givenByPersonId: i.guardianOfMinor, givenOn: '2026-11-20', guardians: true } }),
     },
     'POST /api/meetings/:meetingId/agenda-items': {
-      target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.meetingId}/agenda-items`, body: { title: 'Trivsel i klassen' } }),
+      target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.collaborationMeetingId}/agenda-items`, body: { title: 'Trivsel i klassen' } }),
     },
     // the resource team's meeting: its members (the counsellor) and the principal; everyone else is told nothing
     'GET /api/meetings/:meetingId/student-search': {
       target: 'minor', allowed: ['counsellor', 'principal'], request: (i) => ({ url: `/api/meetings/${i.teamMeetingId}/student-search?q=ab` }),
     },
     'POST /api/meetings/:meetingId/decisions': {
-      target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.meetingId}/decisions`, body: { text: 'Kontaktlærer følger opp.' } }),
+      target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.collaborationMeetingId}/decisions`, body: { text: 'Kontaktlærer følger opp.' } }),
     },
     'PUT /api/meetings/:meetingId/decisions/:decisionId/measure': {
-      target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.meetingId}/decisions/${i.decisionId}/measure`, body: { measureId: i.measureId } }),
+      target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.collaborationMeetingId}/decisions/${i.decisionId}/measure`, body: { measureId: i.decisionMeasureId } }),
     },
     'POST /api/meetings/:meetingId/actions': {
       target: 'minor', allowed: WRITERS,
-      request: (i) => ({ url: `/api/meetings/${i.meetingId}/actions`, body: { description: 'Ringe hjem.', responsibleParticipantId: i.ktParticipantId, dueOn: '2026-12-11' } }),
+      request: (i) => ({ url: `/api/meetings/${i.collaborationMeetingId}/actions`, body: { description: 'Ringe hjem.', responsibleParticipantId: i.ktParticipantId, dueOn: '2026-12-11' } }),
     },
     'PATCH /api/meetings/:meetingId/actions/:actionId': {
-      target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.meetingId}/actions/${i.actionId}`, body: { done: true } }),
+      target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.collaborationMeetingId}/actions/${i.actionId}`, body: { done: true } }),
     },
     'POST /api/meetings/:meetingId/shares': {
-      target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.meetingId}/shares`, body: { recipient: 'guardians' } }),
+      target: 'minor', allowed: WRITERS, request: (i) => ({ url: `/api/meetings/${i.collaborationMeetingId}/shares`, body: { recipient: 'guardians' } }),
     },
   },
   own: {
