@@ -182,6 +182,7 @@ function PartPanel({ studentId, part: p }: { studentId: string; part: PlanPart }
 }
 
 /** The contact teacher's summary, what is still missing, and the finalising that freezes a version. */
+// unsaved-guard: its one field is a choice of period, nothing typed; the summary above saves as it is typed (AutosavedText, guarded there)
 function FinalisePanel({ studentId, data, onFinalised }: { studentId: string; data: IndividualPlanView; onFinalised: (r: PlanReport) => void }) {
   const { t } = useTranslation();
   const uid = useId();

@@ -463,6 +463,7 @@ function Decisions({ meeting: m }: { meeting: Meeting }) {
   );
 }
 
+// unsaved-guard: a field of the decision and action forms that render it, guarded there
 function StudentSelect({ id, meeting: m, value, error, onChange }: { id: string; meeting: Meeting; value: string; error?: string; onChange: (v: string) => void }) {
   const { t } = useTranslation();
   return (
