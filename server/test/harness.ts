@@ -92,6 +92,20 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   };
 }
 
+/** A plain teacher at the school who teaches none of the student's groups and holds no other role: the
+ * colleague who must be refused. Given a login `username` and logged in. */
+export async function outsiderTeacher(t: TestApp, studentId: string, username = 'fag.utenfor'): Promise<Client> {
+  const [other] = await t.database.query<{ person_id: string }>(
+    `select sm.person_id from subject_teacher_assignment a join staff_member sm on sm.owner_id = a.owner_id and sm.id = a.staff_member_id
+     where sm.person_id not in (select sm3.person_id from subject_teacher_assignment a3 join staff_member sm3 on sm3.id = a3.staff_member_id
+         join enrolment e on e.teaching_group_id = a3.teaching_group_id where e.student_id = $1)
+       and sm.id not in (select staff_member_id from contact_teacher_assignment)
+       and sm.id not in (select staff_member_id from staff_role where role <> 'teacher') limit 1`, [studentId]);
+  if (!other) throw new Error('the demo school has no teacher outside the student\'s groups');
+  await addLogin(t.database, t.demo.ownerId, other.person_id, username);
+  return t.login(username);
+}
+
 /** Gives an existing person of the demo school a login (for actors the demo has no account for). */
 export async function addLogin(database: Database, ownerId: string, personId: string, username: string): Promise<void> {
   const { hashPassword } = await import('../core/auth/password.js');

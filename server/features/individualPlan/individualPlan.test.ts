@@ -4,7 +4,7 @@
  * R-50: the adapted arrangement every teacher of the student sees.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
+import { addLogin, outsiderTeacher, testApp, type Client, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
 let kt: Client, fag: Client, avd: Client, rektor: Client, radgiver: Client, elev: Client, foresatt: Client, outsider: Client;
@@ -23,14 +23,7 @@ beforeAll(async () => {
   for (const u of ['kontaktlarer', 'faglarer', 'avdelingsleder', 'rektor', 'radgiver', 'elev', 'foresatt']) logins.push(await t.login(u));
   [kt, fag, avd, rektor, radgiver, elev, foresatt] = logins as [Client, Client, Client, Client, Client, Client, Client];
   // a teacher at the school who teaches none of the student's groups and has no other role
-  const [o] = await t.database.query<{ person_id: string }>(
-    `select sm.person_id from subject_teacher_assignment a join staff_member sm on sm.owner_id = a.owner_id and sm.id = a.staff_member_id
-     where sm.person_id not in (select sm3.person_id from subject_teacher_assignment a3 join staff_member sm3 on sm3.id = a3.staff_member_id
-         join enrolment e on e.teaching_group_id = a3.teaching_group_id where e.student_id = $1)
-       and sm.id not in (select staff_member_id from contact_teacher_assignment)
-       and sm.id not in (select staff_member_id from staff_role where role <> 'teacher') limit 1`, [studentId]);
-  await addLogin(t.database, t.demo.ownerId, o!.person_id, 'fag.utenfor');
-  outsider = await t.login('fag.utenfor');
+  outsider = await outsiderTeacher(t, studentId);
   mat = await subjectOf(h.teachingGroup2STAMATId);
   nor = await subjectOf(h.teachingGroup2STANORId);
   // a third subject of the student that neither demo teacher teaches

@@ -1,6 +1,6 @@
 /** R-55 measures (tiltak): who sees them, dates that make sense, the owner's overdue evaluations, and the link to the class-team meeting (R-32). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
+import { outsiderTeacher, testApp, type Client, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
 let kt: Client, fag: Client, avd: Client, rektor: Client, radgiver: Client, elev: Client, foresatt: Client, outsider: Client;
@@ -23,14 +23,7 @@ beforeAll(async () => {
   for (const u of ['kontaktlarer', 'faglarer', 'avdelingsleder', 'rektor', 'radgiver', 'elev', 'foresatt']) logins.push(await t.login(u));
   [kt, fag, avd, rektor, radgiver, elev, foresatt] = logins as [Client, Client, Client, Client, Client, Client, Client];
   // a subject teacher at the school who teaches none of the student's groups
-  const [other] = await t.database.query<{ person_id: string }>(
-    `select sm.person_id from subject_teacher_assignment a join staff_member sm on sm.owner_id = a.owner_id and sm.id = a.staff_member_id
-     where sm.person_id not in (select sm3.person_id from subject_teacher_assignment a3 join staff_member sm3 on sm3.id = a3.staff_member_id
-         join enrolment e on e.teaching_group_id = a3.teaching_group_id where e.student_id = $1)
-       and sm.id not in (select staff_member_id from contact_teacher_assignment)
-       and sm.id not in (select staff_member_id from staff_role where role <> 'teacher') limit 1`, [studentId]);
-  await addLogin(t.database, t.demo.ownerId, other!.person_id, 'fag.utenfor');
-  outsider = await t.login('fag.utenfor');
+  outsider = await outsiderTeacher(t, studentId);
   fagStaffMemberId = await staffMemberOf('faglarer');
   ktStaffMemberId = await staffMemberOf('kontaktlarer');
 }, 120_000);

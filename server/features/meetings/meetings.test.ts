@@ -5,7 +5,7 @@
  * of who takes part in a responsibility group.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLogin, testApp, type Client, type TestApp } from '../../test/harness.js';
+import { outsiderTeacher, testApp, type Client, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
 let kt: Client, fag: Client, avd: Client, rektor: Client, radgiver: Client, elev: Client, foresatt: Client, utenInnsyn: Client, outsider: Client;
@@ -38,14 +38,7 @@ beforeAll(async () => {
   const logins: Client[] = [];
   for (const u of ['kontaktlarer', 'faglarer', 'avdelingsleder', 'rektor', 'radgiver', 'elev', 'foresatt', 'foresatt.uten']) logins.push(await t.login(u));
   [kt, fag, avd, rektor, radgiver, elev, foresatt, utenInnsyn] = logins as [Client, Client, Client, Client, Client, Client, Client, Client];
-  const [other] = await t.database.query<{ person_id: string }>(
-    `select sm.person_id from subject_teacher_assignment a join staff_member sm on sm.owner_id = a.owner_id and sm.id = a.staff_member_id
-     where sm.person_id not in (select sm3.person_id from subject_teacher_assignment a3 join staff_member sm3 on sm3.id = a3.staff_member_id
-         join enrolment e on e.teaching_group_id = a3.teaching_group_id where e.student_id = $1)
-       and sm.id not in (select staff_member_id from contact_teacher_assignment)
-       and sm.id not in (select staff_member_id from staff_role where role <> 'teacher') limit 1`, [studentId]);
-  await addLogin(t.database, t.demo.ownerId, other!.person_id, 'fag.utenfor');
-  outsider = await t.login('fag.utenfor');
+  outsider = await outsiderTeacher(t, studentId);
   guardianPersonId = await personOf('foresatt');
   counsellorStaff = await staffMemberOf('radgiver');
   subjectTeacherStaff = await staffMemberOf('faglarer');
