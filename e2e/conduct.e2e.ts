@@ -110,6 +110,8 @@ describe.each(['nb', 'nn'] as const)('conduct and discipline journeys (%s)', (la
     it('opens the grade preparation with its CSV export', async () => {
       // from the class's own sub-menu, where every page of the class is
       await page.getByRole('navigation', { name: t('classSections.labelFor', { name: '2STA' }) }).getByRole('link', { name: t('classSections.gradePreparation') }).click();
+      // the refused Ng (L-22) is still typed on the class page: leaving asks first (issue 15), and the teacher leaves
+      await page.getByRole('dialog', { name: t('common.unsaved.title') }).getByRole('button', { name: t('common.unsaved.leave') }).click();
       await page.getByRole('heading', { level: 1, name: t('conduct.preparation.title', { name: '2STA' }) }).waitFor();
       await page.getByRole('link', { name: t('conduct.preparation.csv') }).waitFor();
       await check(page, 'conduct-preparation');
