@@ -84,7 +84,8 @@ describe('R-55 with R-32: a measure from the class-team follow-up list, evaluate
     await item.click();
     await settled(page);
     const section = page.getByRole('region', { name: t('measures.title') });
-    await section.getByRole('button', { name: t('measures.evaluate') }).click();
+    // the student may have other measures (a case's, a meeting's): evaluate this one
+    await section.getByRole('listitem').filter({ hasText: 'Eleven har en voksen å snakke med.' }).getByRole('button', { name: t('measures.evaluate') }).click();
     const form = section.getByRole('form', { name: t('measures.evaluateTitle', { goal: 'Eleven har en voksen å snakke med.' }) });
     await form.getByLabel(t('measures.evaluation'), { exact: true }).fill('Eleven bruker samtalene og har levert alt siden oktober.');
     await form.getByLabel(t('measures.nextStep'), { exact: true }).fill('Avsluttes; eleven tar kontakt ved behov.');
